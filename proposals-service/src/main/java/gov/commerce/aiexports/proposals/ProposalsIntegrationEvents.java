@@ -1,0 +1,35 @@
+package gov.commerce.aiexports.proposals;
+
+import gov.commerce.aiexports.events.IntegrationPayload;
+import gov.commerce.aiexports.events.proposals.CallPublished;
+import gov.commerce.aiexports.events.proposals.ProposalSubmitted;
+import gov.commerce.aiexports.events.proposals.ProposalWithdrawn;
+import gov.commerce.aiexports.proposals.call.CallEvent;
+import gov.commerce.aiexports.proposals.proposal.ProposalEvent;
+import gov.commerce.aiexports.runtime.publishing.IntegrationEventMapper;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/** What proposals-service tells the other services. Drafts and edits stay inside. */
+@Singleton
+public class ProposalsIntegrationEvents implements IntegrationEventMapper {
+
+    @Override
+    public Optional<IntegrationPayload> toIntegration(Object event) {
+        if (event instanceof CallEvent.Published e) {
+            var t = e.terms();
+            return Optional.of(new CallPublished(e.callId(), t.title(), t.fiscalYear(), t.opensAt(), t.closesAt(),
+                    t.gracePeriodHours(), t.instruments(), t.requiredAgencies(), e.version()));
+        }
+        if (event instanceof ProposalEvent.Submitted e) {
+            return Optional.of(new ProposalSubmitted(e.proposalId(), e.trackingNumber(), e.callId(), e.fiscalYear(),
+                    e.consortiumId(), e.consortiumName(), e.applicantOrganisation(), e.content().title(),
+                    e.content().targetCountries(), e.content().incentiveLines(), e.requiredAgencies(), e.flags(),
+                    e.countryListVersion(), e.submittedAt()));
+        }
+        if (event instanceof ProposalEvent.Withdrawn e) {
+            return Optional.of(new ProposalWithdrawn(e.proposalId(), null, e.reason()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,41 @@
+package gov.commerce.aiexports.proposals.call;
+
+import gov.commerce.aiexports.runtime.readmodel.Documents;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+
+@ProcessingGroup("call-projection")
+public class CallProjection {
+
+    static final String TABLE = "call_view";
+    private final Documents documents;
+
+    public CallProjection(Documents documents) {
+        this.documents = documents;
+    }
+
+    @EventHandler
+    void on(CallEvent.Drafted e) {
+        save(CallView.of(e.callId(), CallStatus.DRAFT, 0, e.terms()));
+    }
+
+    @EventHandler
+    void on(CallEvent.Published e) {
+        save(CallView.of(e.callId(), CallStatus.PUBLISHED, e.version(), e.terms()));
+    }
+
+    @EventHandler
+    void on(CallEvent.Closed e) {
+        documents.find(TABLE, e.callId(), CallView.class).ifPresent(v -> save(v.withStatus(CallStatus.CLOSED)));
+    }
+
+    @EventHandler
+    void on(CallEvent.Archived e) {
+        documents.find(TABLE, e.callId(), CallView.class).ifPresent(v -> save(v.withStatus(CallStatus.ARCHIVED)));
+    }
+
+    private void save(CallView view) {
+        documents.upsert(TABLE, view.id(), Map.of("status", view.status(), "fiscal_year", view.fiscalYear()), view);
+    }
+}

@@ -1,0 +1,88 @@
+package gov.commerce.aiexports.proposals.call;
+
+import gov.commerce.aiexports.events.Instrument;
+import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.runtime.request.Commands;
+import gov.commerce.aiexports.runtime.request.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/calls")
+@Authenticated
+public class CallResource {
+
+    public record DraftCallRequest(String title, Integer fiscalYear, String description, Instant opensAt, Instant closesAt,
+            Integer gracePeriodHours, List<Instrument> instruments, List<String> requiredAgencies) {
+    }
+
+    @Inject
+    Commands commands;
+    @Inject
+    Documents documents;
+
+    @POST
+    @RolesAllowed(Roles.COMMERCE_OFFICER)
+    public Response draft(DraftCallRequest body) {
+        if (body == null) {
+            throw new gov.commerce.aiexports.runtime.domain.InvalidInput("FIELD_REQUIRED", "", "a body is required");
+        }
+        String id = UUID.randomUUID().toString();
+        commands.send(new CallCommand.DraftCall(id, new CallEvent.CallTerms(body.title(),
+                body.fiscalYear() == null ? 0 : body.fiscalYear(), body.description(), body.opensAt(), body.closesAt(),
+                body.gracePeriodHours() == null ? 0 : body.gracePeriodHours(), body.instruments(),
+                body.requiredAgencies() == null ? List.of("COMMERCE", "STATE", "DEFENSE", "ENERGY", "OSTP") : body.requiredAgencies())));
+        return Response.created(URI.create("/calls/" + id)).entity(Map.of("id", id, "status", CallStatus.DRAFT)).build();
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @RolesAllowed(Roles.COMMERCE_OFFICER)
+    public CallView publish(@PathParam("id") String id) {
+        commands.send(new CallCommand.PublishCall(id));
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/close")
+    @RolesAllowed(Roles.COMMERCE_OFFICER)
+    public CallView close(@PathParam("id") String id) {
+        commands.send(new CallCommand.CloseCall(id));
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/archive")
+    @RolesAllowed(Roles.COMMERCE_OFFICER)
+    public CallView archive(@PathParam("id") String id) {
+        commands.send(new CallCommand.ArchiveCall(id));
+        return get(id);
+    }
+
+    @GET
+    public List<CallView> list(@QueryParam("status") String status) {
+        if (status == null) {
+            return documents.query("select doc from call_view order by doc->>'opensAt' desc", CallView.class);
+        }
+        return documents.query("select doc from call_view where status = ? order by doc->>'opensAt' desc", CallView.class,
+                status.toUpperCase());
+    }
+
+    @GET
+    @Path("{id}")
+    public CallView get(@PathParam("id") String id) {
+        return documents.find(CallProjection.TABLE, id, CallView.class).orElseThrow(() -> new NotFound("call", id));
+    }
+}

@@ -1,0 +1,55 @@
+package gov.commerce.aiexports.proposals.consortium;
+
+import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules on who may be a member, in one place:
+ * <ul>
+ * <li>{@code UEI_INVALID}: a UEI is 12 letters and digits (SAM.gov's Unique Entity ID);</li>
+ * <li>{@code COUNTRY_INVALID}: countries are ISO 3166-1 alpha-2 codes;</li>
+ * <li>{@code COUNTRY_OF_CONCERN_MEMBER}: no member located in or owned or controlled from a
+ * country of concern (China, including Hong Kong and Macau).</li>
+ * </ul>
+ */
+public final class MembershipPolicies {
+
+    public static final Set<String> COUNTRIES_OF_CONCERN = Set.of("CN", "HK", "MO");
+    private static final Pattern UEI = Pattern.compile("[A-Z0-9]{12}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Set<String> LAYERS = Set.of("hardware", "dataPipelines", "models", "security", "applications");
+
+    private MembershipPolicies() {
+    }
+
+    /** Shape of the member's data: 400 when malformed. */
+    public static void checkWellFormed(Member m, String field) {
+        Checks checks = new Checks().required(m, field);
+        if (m != null) {
+            checks.required(m.legalName(), field + "/legalName")
+                    .require(m.uei() != null && UEI.matcher(m.uei()).matches(), "UEI_INVALID", field + "/uei",
+                            "a UEI is 12 capital letters and digits")
+                    .require(m.countryOfIncorporation() != null && COUNTRY.matcher(m.countryOfIncorporation()).matches(),
+                            "COUNTRY_INVALID", field + "/countryOfIncorporation", "an ISO 3166-1 alpha-2 code is required")
+                    .require(m.controlledFrom() != null && COUNTRY.matcher(m.controlledFrom()).matches(),
+                            "COUNTRY_INVALID", field + "/controlledFrom", "an ISO 3166-1 alpha-2 code is required")
+                    .require(m.layers() == null || LAYERS.containsAll(m.layers()), "LAYER_INVALID", field + "/layers",
+                            "layers are among " + LAYERS);
+        }
+        checks.throwIfInvalid();
+    }
+
+    /** COUNTRY_OF_CONCERN_MEMBER: 422. */
+    public static void checkNotFromCountryOfConcern(Member m, String field) {
+        if (COUNTRIES_OF_CONCERN.contains(m.countryOfIncorporation())) {
+            throw new RuleViolation("COUNTRY_OF_CONCERN_MEMBER", field + "/countryOfIncorporation",
+                    m.legalName() + " is located in a country of concern (" + m.countryOfIncorporation() + ")");
+        }
+        if (COUNTRIES_OF_CONCERN.contains(m.controlledFrom())) {
+            throw new RuleViolation("COUNTRY_OF_CONCERN_MEMBER", field + "/controlledFrom",
+                    m.legalName() + " is owned or controlled from a country of concern (" + m.controlledFrom() + ")");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package gov.commerce.aiexports.proposals.proposal;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import gov.commerce.aiexports.runtime.domain.StateConflict;
+import java.util.Locale;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/** A consortium's proposal to one call, from draft to decision. */
+public class Proposal {
+
+    private static final Set<ProposalStatus> DECIDED = Set.of(ProposalStatus.DESIGNATED, ProposalStatus.REJECTED,
+            ProposalStatus.WITHDRAWN);
+
+    @AggregateIdentifier
+    private String proposalId;
+    private String callId;
+    private String consortiumId;
+    private String applicantOrganisation;
+    private ProposalContent content;
+    private ProposalStatus status;
+
+    protected Proposal() {
+    }
+
+    @CommandHandler
+    public Proposal(ProposalCommand.DraftProposal command) {
+        ProposalInputPolicy.check(command.content());
+        apply(new ProposalEvent.Drafted(command.proposalId(), command.callId(), command.consortiumId(),
+                command.applicantOrganisation(), command.content()));
+    }
+
+    @CommandHandler
+    void handle(ProposalCommand.EditProposal command) {
+        if (status != ProposalStatus.DRAFT) {
+            throw new StateConflict("PROPOSAL_NOT_DRAFT", "only a draft can be edited; this proposal is " + status);
+        }
+        ProposalInputPolicy.check(command.content());
+        apply(new ProposalEvent.Edited(proposalId, command.content()));
+    }
+
+    @CommandHandler
+    void handle(ProposalCommand.SubmitProposal command) {
+        if (status != ProposalStatus.DRAFT) {
+            throw new StateConflict("PROPOSAL_NOT_DRAFT", "only a draft can be submitted; this proposal is " + status);
+        }
+        SubmissionPolicies.Screening screening = SubmissionPolicies.screen(content, command.context());
+        if (!screening.refusals().isEmpty()) {
+            throw new RuleViolation(screening.refusals());
+        }
+        apply(new ProposalEvent.Submitted(proposalId, trackingNumber(command.fiscalYear()), callId, command.fiscalYear(),
+                consortiumId, command.consortiumName(), applicantOrganisation, content, command.requiredAgencies(),
+                screening.flags(), screening.countryListVersion(), command.context().now()));
+    }
+
+    @CommandHandler
+    void handle(ProposalCommand.WithdrawProposal command) {
+        if (status == ProposalStatus.DRAFT || DECIDED.contains(status)) {
+            throw new StateConflict("PROPOSAL_NOT_WITHDRAWABLE", "a proposal can be withdrawn after submission and until a decision; this one is " + status);
+        }
+        apply(new ProposalEvent.Withdrawn(proposalId, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(ProposalCommand.MarkUnderReview command) {
+        if (status == ProposalStatus.SUBMITTED) {
+            apply(new ProposalEvent.UnderReview(proposalId, command.reviewId(), command.sourceEventId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ProposalCommand.RecordDesignation command) {
+        if (status != ProposalStatus.DESIGNATED && status != ProposalStatus.WITHDRAWN) {
+            apply(new ProposalEvent.DesignationRecorded(proposalId, command.designationNumber(), command.sourceEventId()));
+        }
+    }
+
+    /** Stable and unique: the fiscal year and the proposal id's first twelve hex digits. */
+    private String trackingNumber(int fiscalYear) {
+        return "AIEP-" + fiscalYear + "-" + proposalId.replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
+    }
+
+    @EventSourcingHandler
+    void on(ProposalEvent.Drafted e) {
+        proposalId = e.proposalId();
+        callId = e.callId();
+        consortiumId = e.consortiumId();
+        applicantOrganisation = e.applicantOrganisation();
+        content = e.content();
+        status = ProposalStatus.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalEvent.Edited e) {
+        content = e.content();
+    }
+
+    @EventSourcingHandler
+    void on(ProposalEvent.Submitted e) {
+        status = ProposalStatus.SUBMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalEvent.Withdrawn e) {
+        status = ProposalStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalEvent.UnderReview e) {
+        status = ProposalStatus.UNDER_REVIEW;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalEvent.DesignationRecorded e) {
+        status = ProposalStatus.DESIGNATED;
+    }
+}

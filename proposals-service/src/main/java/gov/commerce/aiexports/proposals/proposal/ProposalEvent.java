@@ -1,0 +1,33 @@
+package gov.commerce.aiexports.proposals.proposal;
+
+import gov.commerce.aiexports.events.ScreeningFlag;
+import java.time.Instant;
+import java.util.List;
+
+public sealed interface ProposalEvent {
+
+    String proposalId();
+
+    record Drafted(String proposalId, String callId, String consortiumId, String applicantOrganisation,
+            ProposalContent content) implements ProposalEvent {
+    }
+
+    record Edited(String proposalId, ProposalContent content) implements ProposalEvent {
+    }
+
+    /** Passed every submission check; the flags and the country-list version explain the screening. */
+    record Submitted(String proposalId, String trackingNumber, String callId, int fiscalYear, String consortiumId,
+            String consortiumName, String applicantOrganisation, ProposalContent content, List<String> requiredAgencies,
+            List<ScreeningFlag> flags, String countryListVersion, Instant submittedAt) implements ProposalEvent {
+    }
+
+    record Withdrawn(String proposalId, String reason) implements ProposalEvent {
+    }
+
+    /** The review's outcome, mirrored from review-service's integration events. */
+    record DesignationRecorded(String proposalId, String designationNumber, String sourceEventId) implements ProposalEvent {
+    }
+
+    record UnderReview(String proposalId, String reviewId, String sourceEventId) implements ProposalEvent {
+    }
+}

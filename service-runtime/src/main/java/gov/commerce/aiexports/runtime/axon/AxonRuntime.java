@@ -1,0 +1,205 @@
+package gov.commerce.aiexports.runtime.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import gov.commerce.aiexports.runtime.publishing.KafkaPublisher;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds the service's Axon configuration by hand (no Spring, no ServiceLoader modules): the
+ * JDBC event store on the service's own PostgreSQL, Jackson serialization, JTA transactions,
+ * the audit metadata, the service's aggregates and projections, and the tracking processor that
+ * publishes integration events to Kafka.
+ */
+@Singleton
+public class AxonRuntime {
+
+    public static final String PUBLISHER = "kafka-publisher";
+    private static final Logger LOG = Logger.getLogger(AxonRuntime.class);
+
+    /** Fired once Axon runs, so consumers start only when commands can be handled. */
+    public record Started(Configuration configuration) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    jakarta.transaction.TransactionManager jta;
+    @Inject
+    ServiceModule module;
+    @Inject
+    KafkaPublisher publisher;
+    @Inject
+    Event<Started> started;
+    @ConfigProperty(name = "aiexports.service.name")
+    String serviceName;
+    @ConfigProperty(name = "aiexports.axon.publisher-batch-size", defaultValue = "50")
+    int publisherBatchSize;
+
+    private volatile Configuration configuration;
+    private JacksonSerializer serializer;
+
+    void onStart(@Observes @Priority(100) StartupEvent ignored) {
+        configuration = build().buildConfiguration();
+        configuration.start();
+        LOG.infof("Axon started for %s", serviceName);
+        started.fire(new Started(configuration));
+    }
+
+    void onStop(@Observes ShutdownEvent ignored) {
+        if (configuration != null) {
+            // releases token claims so another instance can take over at once
+            configuration.shutdown();
+        }
+    }
+
+    public Configuration configuration() {
+        if (configuration == null) {
+            throw new IllegalStateException("Axon is not started yet");
+        }
+        return configuration;
+    }
+
+    public JacksonSerializer serializer() {
+        return serializer;
+    }
+
+    public Optional<TrackingEventProcessor> publisherProcessor() {
+        return configuration == null ? Optional.empty()
+                : configuration.eventProcessingConfiguration().eventProcessor(PUBLISHER, TrackingEventProcessor.class);
+    }
+
+    public static ObjectMapper eventObjectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .build();
+    }
+
+    private Configurer build() {
+        JtaTransactionManager transactions = new JtaTransactionManager(jta);
+        ConnectionProvider connections = dataSource::getConnection;
+        serializer = JacksonSerializer.builder()
+                .objectMapper(eventObjectMapper())
+                .classLoader(Thread.currentThread().getContextClassLoader())
+                .build();
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
+                .configureCorrelationDataProviders(c -> AuditCorrelation.providers())
+                .configureEventStore(c -> eventStore(storageEngine(connections, transactions)));
+        module.aggregates().forEach(configurer::configureAggregate);
+
+        var processing = configurer.eventProcessing();
+        processing.registerTokenStore(c -> tokenStore(connections));
+        for (Object projection : module.projections()) {
+            String group = processingGroupOf(projection);
+            processing.registerSubscribingEventProcessor(group)
+                    .registerEventHandler(c -> projection)
+                    .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
+        }
+        processing.registerTrackingEventProcessor(PUBLISHER, Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(publisherBatchSize)
+                                .andEventAvailabilityTimeout(200, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .registerEventHandler(c -> publisher)
+                // a failed Kafka send must stop the processor (it retries with backoff) instead of skipping the event
+                .registerListenerInvocationErrorHandler(PUBLISHER, c -> PropagatingErrorHandler.instance());
+        return configurer;
+    }
+
+    private EventStorageEngine storageEngine(ConnectionProvider connections, JtaTransactionManager transactions) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .persistenceExceptionResolver(new PostgresDuplicateKeyResolver())
+                .dataType(byte[].class)
+                .schema(EventSchema.builder()
+                        .eventTable("domain_event_entry")
+                        .snapshotTable("snapshot_event_entry")
+                        .globalIndexColumn("global_index")
+                        .timestampColumn("time_stamp")
+                        .eventIdentifierColumn("event_identifier")
+                        .aggregateIdentifierColumn("aggregate_identifier")
+                        .sequenceNumberColumn("sequence_number")
+                        .typeColumn("type")
+                        .payloadTypeColumn("payload_type")
+                        .payloadRevisionColumn("payload_revision")
+                        .payloadColumn("payload")
+                        .metaDataColumn("meta_data")
+                        .build())
+                .build();
+    }
+
+    private static EventStore eventStore(EventStorageEngine engine) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(engine)
+                // other instances' events are seen within this delay; this instance's at once
+                .fetchDelay(100)
+                .build();
+    }
+
+    private TokenStore tokenStore(ConnectionProvider connections) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .serializer(serializer)
+                .contentType(byte[].class)
+                .claimTimeout(Duration.ofSeconds(10))
+                .schema(TokenSchema.builder()
+                        .setTokenTable("token_entry")
+                        .setProcessorNameColumn("processor_name")
+                        .setSegmentColumn("segment")
+                        .setTokenColumn("token")
+                        .setTokenTypeColumn("token_type")
+                        .setTimestampColumn("timestamp")
+                        .setOwnerColumn("owner")
+                        .build())
+                .build();
+    }
+
+    private static String processingGroupOf(Object projection) {
+        ProcessingGroup group = projection.getClass().getAnnotation(ProcessingGroup.class);
+        if (group == null) {
+            throw new IllegalStateException(projection.getClass().getName() + " needs @ProcessingGroup");
+        }
+        return group.value();
+    }
+}

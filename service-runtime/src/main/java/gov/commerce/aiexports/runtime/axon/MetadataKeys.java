@@ -1,0 +1,18 @@
+package gov.commerce.aiexports.runtime.axon;
+
+/** The metadata every command and event carries, for the auditors. */
+public final class MetadataKeys {
+    public static final String ACTOR_SUBJECT = "actorSubject";
+    public static final String ACTOR_ORGANISATION = "actorOrganisation";
+    public static final String ACTOR_ROLES = "actorRoles";
+    public static final String CORRELATION_ID = "correlationId";
+    /** The id of the message that caused this one: for an event, the command it came from. */
+    public static final String CAUSATION_ID = "causationId";
+    /** The command's name, e.g. SubmitProposal. */
+    public static final String COMMAND = "command";
+    /** For commands the system sends on a consumed integration event: that event's id. */
+    public static final String SOURCE_EVENT_ID = "sourceEventId";
+
+    private MetadataKeys() {
+    }
+}

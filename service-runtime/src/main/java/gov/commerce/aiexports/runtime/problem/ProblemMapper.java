@@ -1,0 +1,129 @@
+package gov.commerce.aiexports.runtime.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violation;
+import gov.commerce.aiexports.runtime.request.RequestContext;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves as application/problem+json; nothing internal leaks in a 500. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @Inject
+    RequestContext context;
+
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidInput(InvalidInput e, UriInfo uri) {
+        return violations(400, "Invalid input", e.violations(), uri);
+    }
+
+    @ServerExceptionMapper(priority = 2)
+    public Response ruleViolation(RuleViolation e, UriInfo uri) {
+        return violations(422, "Refused by a rule of the program", e.violations(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(StateConflict e, UriInfo uri) {
+        return respond(409, "Conflict with the current state", e.getMessage(), e.rule(), null, null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response concurrent(ConcurrencyException e, UriInfo uri) {
+        return respond(409, "Concurrent change", "The resource was changed by another request; read it again and retry.",
+                "CONCURRENT_MODIFICATION", null, null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleVersion(ConflictingModificationException e, UriInfo uri) {
+        return respond(409, "Stale version", "The resource has changed since the version given in If-Match; read it again.",
+                "STALE_VERSION", null, null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFound e, UriInfo uri) {
+        return respond(404, "Not found", e.getMessage(), "NOT_FOUND", null, null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "Forbidden", "The token's roles or organisation do not allow this.", "FORBIDDEN", null, null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String field = null;
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                    .collect(Collectors.joining("/", "/", ""));
+        }
+        return respond(400, "Malformed request body", "The body is not valid JSON for this request: " + e.getOriginalMessage(),
+                "MALFORMED_JSON", field, null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        String rule = status == 404 ? "NOT_FOUND" : status == 405 ? "METHOD_NOT_ALLOWED"
+                : status == 415 ? "UNSUPPORTED_MEDIA_TYPE" : status == 406 ? "NOT_ACCEPTABLE" : "HTTP_" + status;
+        return respond(status, Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage(), rule, null, null, uri);
+    }
+
+    @ServerExceptionMapper(priority = 10000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "unexpected failure on %s (correlation %s)", uri.getPath(), context.correlationId());
+        return respond(500, "Internal error", "The request failed; quote the correlation id to the operators.",
+                "INTERNAL_ERROR", null, null, uri);
+    }
+
+    private Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(respond(401, "Unauthorized", "A valid bearer token is required.", "UNAUTHENTICATED",
+                null, null, uri)).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    private Response violations(int status, String title, List<Violation> violations, UriInfo uri) {
+        Violation first = violations.get(0);
+        return respond(status, title, first.detail(), first.rule(), first.field(), violations, uri);
+    }
+
+    private Response respond(int status, String title, String detail, String rule, String field,
+            List<Violation> violations, UriInfo uri) {
+        Problem problem = new Problem(Problem.typeOf(rule), title, status, detail, uri == null ? null : uri.getPath(), rule,
+                field, context.correlationId(), violations);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem)
+                .header(RequestContext.CORRELATION_HEADER, context.correlationId()).build();
+    }
+}

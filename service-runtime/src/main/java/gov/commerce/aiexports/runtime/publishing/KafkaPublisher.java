@@ -1,0 +1,131 @@
+package gov.commerce.aiexports.runtime.publishing;
+
+import gov.commerce.aiexports.events.Actor;
+import gov.commerce.aiexports.events.EventCatalog;
+import gov.commerce.aiexports.events.EventCodec;
+import gov.commerce.aiexports.events.EventContract;
+import gov.commerce.aiexports.events.IntegrationEvent;
+import gov.commerce.aiexports.events.IntegrationPayload;
+import gov.commerce.aiexports.runtime.axon.MetadataKeys;
+import gov.commerce.aiexports.runtime.kafka.KafkaSettings;
+import io.quarkus.arc.Unremovable;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MetaData;
+
+/**
+ * The event store is the outbox: this handler runs in a tracking processor over the store, turns
+ * each domain event into its integration event and sends it to the service's topic, waiting for
+ * the broker's acknowledgement (acks=all, idempotent). A failed send throws, so the processor
+ * does not advance its token and retries from the same event: nothing is lost, order is kept,
+ * and a resend after a crash is absorbed by the consumers' eventId deduplication.
+ */
+@Singleton
+@Unremovable
+@ProcessingGroup("kafka-publisher")
+public class KafkaPublisher {
+
+    @Inject
+    KafkaSettings settings;
+    @Inject
+    IntegrationEventMapper mapper;
+
+    private volatile KafkaProducer<String, byte[]> producer;
+
+    @EventHandler
+    public void on(Object domainEvent, EventMessage<?> message) throws Exception {
+        Optional<IntegrationPayload> payload = mapper.toIntegration(domainEvent);
+        if (payload.isEmpty()) {
+            return;
+        }
+        IntegrationEvent event = envelope(payload.get(), message);
+        String key = payload.get().proposalId() != null ? payload.get().proposalId() : event.aggregateId();
+        try {
+            producer().send(new ProducerRecord<>(settings.ownTopic(), key, EventCodec.encode(event))).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // start the next try with a fresh producer: a timed-out idempotent producer may be unusable
+            resetProducer();
+            throw e;
+        }
+    }
+
+    private synchronized void resetProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+
+    IntegrationEvent envelope(IntegrationPayload payload, EventMessage<?> message) {
+        EventContract contract = EventCatalog.contractOf(payload.getClass());
+        MetaData meta = message.getMetaData();
+        String aggregateType = null;
+        String aggregateId = null;
+        long sequence = 0;
+        if (message instanceof DomainEventMessage<?> domain) {
+            aggregateType = domain.getType();
+            aggregateId = domain.getAggregateIdentifier();
+            sequence = domain.getSequenceNumber();
+        }
+        Actor actor = new Actor(text(meta.get(MetadataKeys.ACTOR_SUBJECT)), text(meta.get(MetadataKeys.ACTOR_ORGANISATION)),
+                roles(meta.get(MetadataKeys.ACTOR_ROLES)));
+        return new IntegrationEvent(
+                UUID.fromString(message.getIdentifier()),
+                contract.type(),
+                contract.version(),
+                aggregateType,
+                aggregateId,
+                sequence,
+                message.getTimestamp(),
+                settings.serviceName(),
+                text(meta.get(MetadataKeys.CORRELATION_ID)),
+                text(meta.get(MetadataKeys.CAUSATION_ID)),
+                actor,
+                EventCodec.mapper().valueToTree(payload));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static List<String> roles(Object value) {
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        KafkaProducer<String, byte[]> p = producer;
+        if (p == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    settings.ensureTopics(List.of(settings.ownTopic()));
+                    producer = new KafkaProducer<>(settings.producer());
+                }
+                p = producer;
+            }
+        }
+        return p;
+    }
+
+    @PreDestroy
+    void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package gov.commerce.aiexports.runtime.readmodel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.commerce.aiexports.events.EventCodec;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Read models as JSON documents beside a few indexed columns, on the service's own database.
+ * Calls join the caller's JTA transaction, so a projection's rows commit with the events they
+ * come from.
+ */
+@Singleton
+public class Documents {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final ObjectMapper json = EventCodec.mapper();
+
+    /** Inserts or replaces the row {@code id}; {@code columns} are the indexed columns besides id and doc. */
+    public void upsert(String table, String id, Map<String, Object> columns, Object document) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("id", id);
+        all.putAll(columns);
+        String names = String.join(", ", all.keySet()) + ", doc";
+        String marks = all.keySet().stream().map(k -> "?").collect(Collectors.joining(", ")) + ", cast(? as jsonb)";
+        String updates = all.keySet().stream().filter(k -> !k.equals("id")).map(k -> k + " = excluded." + k)
+                .collect(Collectors.joining(", "));
+        String sql = "insert into " + table + " (" + names + ") values (" + marks + ") on conflict (id) do update set "
+                + (updates.isEmpty() ? "" : updates + ", ") + "doc = excluded.doc";
+        List<Object> params = new ArrayList<>(all.values());
+        params.add(write(document));
+        update(sql, params.toArray());
+    }
+
+    public <T> Optional<T> find(String table, String id, Class<T> type) {
+        List<T> found = query("select doc from " + table + " where id = ?", type, id);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** Runs a query whose first column is a document. */
+    public <T> List<T> query(String sql, Class<T> type, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            List<T> result = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(json.readValue(rs.getString(1), type));
+                }
+            }
+            return result;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("read-model query failed: " + sql, e);
+        }
+    }
+
+    public long count(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("read-model count failed: " + sql, e);
+        }
+    }
+
+    public int update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("read-model update failed: " + sql, e);
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof java.time.Instant instant) {
+                s.setObject(i + 1, java.sql.Timestamp.from(instant));
+            } else if (p instanceof Enum<?> e) {
+                s.setString(i + 1, e.name());
+            } else {
+                s.setObject(i + 1, p);
+            }
+        }
+    }
+
+    private String write(Object document) {
+        try {
+            return json.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write read-model document", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package gov.commerce.aiexports.runtime.request;
+
+import gov.commerce.aiexports.events.Actor;
+import java.util.Set;
+
+/** The authenticated caller of a request, read from its token. */
+public record Caller(String subject, String organisation, Set<String> roles) {
+
+    public boolean has(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean isGovernment() {
+        return roles.stream().anyMatch(Roles.GOVERNMENT::contains);
+    }
+
+    /** Government roles and auditors read across organisations; applicants only their own. */
+    public boolean readsAcrossOrganisations() {
+        return isGovernment() || has(Roles.AUDITOR) || has(Roles.OPERATOR);
+    }
+
+    public Actor actor() {
+        return new Actor(subject, organisation, roles.stream().sorted().toList());
+    }
+}

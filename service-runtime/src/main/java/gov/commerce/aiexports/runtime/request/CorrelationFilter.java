@@ -1,0 +1,35 @@
+package gov.commerce.aiexports.runtime.request;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+import java.util.regex.Pattern;
+
+/** Takes the caller's X-Correlation-Id (or makes one) and returns it on every response. */
+@Provider
+@PreMatching
+public class CorrelationFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    // bounded and plain, so a header can never smuggle anything into logs or events
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    @Inject
+    RequestContext context;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String given = request.getHeaderString(RequestContext.CORRELATION_HEADER);
+        if (given != null && ACCEPTED.matcher(given).matches()) {
+            context.correlationId(given);
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        response.getHeaders().putSingle(RequestContext.CORRELATION_HEADER, context.correlationId());
+    }
+}

@@ -1,0 +1,70 @@
+package gov.commerce.aiexports.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server (zonky's packaged binaries), for tests and the local stack. fsync and
+ * synchronous_commit are on unless asked otherwise: the local stack and benchmarks keep them on.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private PostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** @param dataDirectory kept between runs when not null; a fresh temporary one otherwise */
+    public static PostgresServer start(int port, Path dataDirectory, boolean durable) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off")
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("listen_addresses", "127.0.0.1");
+        if (dataDirectory != null) {
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        }
+        return new PostgresServer(builder.start());
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    public String user() {
+        return "postgres";
+    }
+
+    /** Creates the database if it does not exist yet. */
+    public void createDatabase(String name) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name.replace("'", "") + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            s.execute("create database \"" + name.replace("\"", "") + "\"");
+        }
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return postgres.getDatabase(user(), database).getConnection();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

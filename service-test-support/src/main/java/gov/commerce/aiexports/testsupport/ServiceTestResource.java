@@ -1,0 +1,88 @@
+package gov.commerce.aiexports.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * For a service's @QuarkusTest: a real PostgreSQL with the service's own database, a real Kafka
+ * broker, and the token key. Both servers live once per test JVM and are shared by its tests.
+ * Declare with {@code @QuarkusTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = "proposals"))}.
+ */
+public class ServiceTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database = "service";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            TestInfrastructure infra = TestInfrastructure.get();
+            infra.postgres().createDatabase(database);
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(database),
+                    "quarkus.datasource.username", infra.postgres().user(),
+                    "quarkus.datasource.password", "",
+                    "kafka.bootstrap.servers", infra.kafka().bootstrapServers(),
+                    "mp.jwt.verify.publickey", infra.tokens().publicKeyBase64(),
+                    "mp.jwt.verify.issuer", Tokens.ISSUER);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the test infrastructure", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // shared by the JVM's tests; stopped by the JVM's shutdown hook
+    }
+
+    /** The JVM-wide servers and token key. */
+    public static final class TestInfrastructure {
+        private static TestInfrastructure instance;
+
+        private final PostgresServer postgres;
+        private final KafkaBroker kafka;
+        private final Tokens tokens;
+
+        private TestInfrastructure(PostgresServer postgres, KafkaBroker kafka, Tokens tokens) {
+            this.postgres = postgres;
+            this.kafka = kafka;
+            this.tokens = tokens;
+        }
+
+        public static synchronized TestInfrastructure get() throws Exception {
+            if (instance == null) {
+                Path dir = Files.createTempDirectory("aiexports-test");
+                PostgresServer pg = PostgresServer.start(FreePorts.next(), null, false);
+                KafkaBroker kafka = KafkaBroker.start(FreePorts.next(), dir.resolve("kafka"));
+                instance = new TestInfrastructure(pg, kafka, Tokens.generate());
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        kafka.close();
+                        pg.close();
+                    } catch (Exception ignored) {
+                        // the JVM is ending
+                    }
+                }));
+            }
+            return instance;
+        }
+
+        public PostgresServer postgres() {
+            return postgres;
+        }
+
+        public KafkaBroker kafka() {
+            return kafka;
+        }
+
+        public Tokens tokens() {
+            return tokens;
+        }
+    }
+}

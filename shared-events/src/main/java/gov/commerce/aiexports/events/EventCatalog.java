@@ -1,0 +1,36 @@
+package gov.commerce.aiexports.events;
+
+import gov.commerce.aiexports.events.incentives.IncentiveRequestOpened;
+import gov.commerce.aiexports.events.notifications.NotificationRecorded;
+import gov.commerce.aiexports.events.proposals.CallPublished;
+import gov.commerce.aiexports.events.proposals.ProposalSubmitted;
+import gov.commerce.aiexports.events.proposals.ProposalWithdrawn;
+import gov.commerce.aiexports.events.review.ProposalDesignated;
+import gov.commerce.aiexports.events.review.ProposalRejected;
+import gov.commerce.aiexports.events.review.ReviewOpened;
+import java.util.List;
+
+/** Every published contract, in one place. docs/event-catalogue.md describes each. */
+public final class EventCatalog {
+
+    public static final List<Class<? extends IntegrationPayload>> CONTRACTS = List.of(
+            CallPublished.class,
+            ProposalSubmitted.class,
+            ProposalWithdrawn.class,
+            ReviewOpened.class,
+            ProposalDesignated.class,
+            ProposalRejected.class,
+            IncentiveRequestOpened.class,
+            NotificationRecorded.class);
+
+    private EventCatalog() {
+    }
+
+    public static EventContract contractOf(Class<? extends IntegrationPayload> type) {
+        EventContract contract = type.getAnnotation(EventContract.class);
+        if (contract == null) {
+            throw new IllegalArgumentException(type.getName() + " has no @EventContract");
+        }
+        return contract;
+    }
+}

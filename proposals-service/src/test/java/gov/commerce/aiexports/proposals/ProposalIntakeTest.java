@@ -1,0 +1,204 @@
+package gov.commerce.aiexports.proposals;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gov.commerce.aiexports.events.EventCodec;
+import gov.commerce.aiexports.events.IntegrationEvent;
+import gov.commerce.aiexports.events.Topics;
+import gov.commerce.aiexports.testsupport.ServiceTestResource;
+import gov.commerce.aiexports.testsupport.ServiceTestResource.TestInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = "proposals"))
+class ProposalIntakeTest {
+
+    static String token(String org, String... roles) throws Exception {
+        return TestInfrastructure.get().tokens().mint("user-" + org, org, roles);
+    }
+
+    static String newUei() {
+        return ("T" + UUID.randomUUID().toString().replace("-", "")).substring(0, 12).toUpperCase();
+    }
+
+    static String publishedCall() throws Exception {
+        String officer = token("COMMERCE", "commerce-officer");
+        String id = given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Map.of("title", "FY2026 full-stack AI export packages", "fiscalYear", 2026,
+                        "opensAt", Instant.now().minusSeconds(3600).toString(),
+                        "closesAt", Instant.now().plusSeconds(86400).toString(), "gracePeriodHours", 2,
+                        "instruments", List.of("DIRECT_LOAN", "FEASIBILITY_STUDY"),
+                        "requiredAgencies", List.of("STATE", "DEFENSE")))
+                .post("/calls").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(officer).post("/calls/" + id + "/publish").then().statusCode(200).body("status", equalTo("PUBLISHED"));
+        return id;
+    }
+
+    static Map<String, Object> member(String uei, String country, String controlledFrom) {
+        return Map.of("legalName", "Member " + uei, "uei", uei, "countryOfIncorporation", country,
+                "controlledFrom", controlledFrom, "layers", List.of("hardware"));
+    }
+
+    static String consortium(String applicant, String anchorUei) {
+        return given().auth().oauth2(applicant).contentType(ContentType.JSON)
+                .body(Map.of("name", "Consortium " + anchorUei, "anchorMember", member(anchorUei, "US", "US")))
+                .post("/consortia").then().statusCode(201).extract().path("id");
+    }
+
+    static Map<String, Object> proposal(String callId, String consortiumId, String supplier, String targetCountry) {
+        Map<String, Object> layer = Map.of("description", "layer", "suppliers", List.of(supplier));
+        return Map.of("callId", callId, "consortiumId", consortiumId, "title", "Sovereign AI for " + targetCountry,
+                "summary", "A full stack",
+                "stack", Map.of("hardware", Map.of("description", "GPU clusters", "suppliers", List.of(supplier),
+                                "usOriginSharePercent", 62.5, "domesticManufacturing", "Arizona fabs"),
+                        "dataPipelines", layer, "models", layer, "security", layer, "applications", layer),
+                "targets", List.of(Map.of("country", targetCountry)),
+                "businessModel", "Build, own, operate",
+                "incentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", 25000000.00, "tenorYears", 12)),
+                "exportControlAttestation", true);
+    }
+
+    @Test
+    void submission_is_recorded_screened_and_published_to_kafka() throws Exception {
+        String callId = publishedCall();
+        String uei = newUei();
+        String applicant = token(uei, "applicant");
+        String consortiumId = consortium(applicant, uei);
+        String proposalId = given().auth().oauth2(applicant).contentType(ContentType.JSON)
+                .header("X-Correlation-Id", "corr-intake-1")
+                .body(proposal(callId, consortiumId, uei, "VN"))
+                .post("/proposals").then().statusCode(201).header("X-Correlation-Id", "corr-intake-1")
+                .extract().path("id");
+
+        given().auth().oauth2(applicant).post("/proposals/" + proposalId + "/submit").then().statusCode(200)
+                .body("status", equalTo("SUBMITTED"))
+                .body("trackingNumber", startsWith("AIEP-2026-"))
+                .body("flags.code", hasItem("TARGET_COUNTRY_GROUP_D"))
+                .body("countryListVersion", notNullValue());
+
+        IntegrationEvent published = awaitPublished(proposalId, "ProposalSubmitted");
+        assertEquals(proposalId, published.aggregateId());
+        assertEquals("proposals-service", published.producer());
+        assertEquals(uei, published.actor().organisation());
+        assertTrue(published.actor().roles().contains("applicant"));
+        assertEquals(1, published.schemaVersion());
+        assertEquals(proposalId, published.payload().get("proposalId").asText());
+    }
+
+    @Test
+    void embargoed_target_is_refused_with_rule_and_field_and_changes_nothing() throws Exception {
+        String callId = publishedCall();
+        String uei = newUei();
+        String applicant = token(uei, "applicant");
+        String consortiumId = consortium(applicant, uei);
+        String proposalId = given().auth().oauth2(applicant).contentType(ContentType.JSON)
+                .body(proposal(callId, consortiumId, uei, "IR")).post("/proposals").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(applicant).post("/proposals/" + proposalId + "/submit").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("rule", equalTo("TARGET_EMBARGOED"))
+                .body("field", equalTo("/targets/0/country"));
+        given().auth().oauth2(applicant).get("/proposals/" + proposalId).then().statusCode(200).body("status", equalTo("DRAFT"));
+    }
+
+    @Test
+    void member_from_a_country_of_concern_is_refused() throws Exception {
+        String uei = newUei();
+        String applicant = token(uei, "applicant");
+        String consortiumId = consortium(applicant, uei);
+        given().auth().oauth2(applicant).contentType(ContentType.JSON).body(member(newUei(), "SG", "HK"))
+                .post("/consortia/" + consortiumId + "/members").then().statusCode(422)
+                .body("rule", equalTo("COUNTRY_OF_CONCERN_MEMBER")).body("field", equalTo("/controlledFrom"));
+    }
+
+    @Test
+    void refusals_401_403_and_404_for_another_consortium() throws Exception {
+        given().get("/calls").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2("not-a-jwt").get("/calls").then().statusCode(401);
+        String uei = newUei();
+        String applicant = token(uei, "applicant");
+        given().auth().oauth2(applicant).contentType(ContentType.JSON).body(Map.of("title", "x"))
+                .post("/calls").then().statusCode(403).body("rule", equalTo("FORBIDDEN"));
+
+        String callId = publishedCall();
+        String consortiumId = consortium(applicant, uei);
+        String proposalId = given().auth().oauth2(applicant).contentType(ContentType.JSON)
+                .body(proposal(callId, consortiumId, uei, "DE")).post("/proposals").then().statusCode(201).extract().path("id");
+        String other = token(newUei(), "applicant");
+        given().auth().oauth2(other).get("/proposals/" + proposalId).then().statusCode(404);
+        given().auth().oauth2(other).get("/proposals").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(token("STATE", "agency-reviewer")).get("/proposals/" + proposalId).then().statusCode(200);
+    }
+
+    @Test
+    void concurrent_edits_with_the_same_version_one_wins_one_gets_409() throws Exception {
+        String callId = publishedCall();
+        String uei = newUei();
+        String applicant = token(uei, "applicant");
+        String consortiumId = consortium(applicant, uei);
+        String proposalId = given().auth().oauth2(applicant).contentType(ContentType.JSON)
+                .body(proposal(callId, consortiumId, uei, "DE")).post("/proposals").then().statusCode(201).extract().path("id");
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Integer>> edits = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            edits.add(() -> given().auth().oauth2(applicant).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                    .body(proposal(callId, consortiumId, uei, "FR")).put("/proposals/" + proposalId).statusCode());
+        }
+        List<Integer> codes = new ArrayList<>();
+        for (Future<Integer> f : pool.invokeAll(edits)) {
+            codes.add(f.get());
+        }
+        pool.shutdown();
+        assertEquals(1, codes.stream().filter(c -> c == 200).count(), "exactly one edit wins: " + codes);
+        assertEquals(7, codes.stream().filter(c -> c == 409).count(), "the others are told of the conflict: " + codes);
+        given().auth().oauth2(applicant).get("/proposals/" + proposalId).then().body("version", equalTo(1));
+    }
+
+    static IntegrationEvent awaitPublished(String proposalId, String type) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", TestInfrastructure.get().kafka().bootstrapServers());
+        p.put("group.id", "test-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        p.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        List<IntegrationEvent> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(Topics.PROPOSALS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    IntegrationEvent e = EventCodec.decode(r.value());
+                    if (proposalId.equals(r.key()) && type.equals(e.eventType())) {
+                        found.add(e);
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+}

@@ -1,0 +1,62 @@
+package gov.commerce.aiexports.notifications.inbox;
+
+import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.runtime.request.Caller;
+import gov.commerce.aiexports.runtime.request.Commands;
+import gov.commerce.aiexports.runtime.request.RequestContext;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+
+/** Each caller reads its own inbox: its organisation's (consortium or agency) and its own as a person. */
+@Path("/inbox")
+@Authenticated
+public class InboxResource {
+
+    public record Page(List<InboxEntry> items, int page, int size, long total, long unread) {
+    }
+
+    @Inject
+    Documents documents;
+    @Inject
+    RequestContext request;
+    @Inject
+    Commands commands;
+
+    @GET
+    public Page list(@QueryParam("unread") Boolean unread, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 50 : size;
+        if (p < 0 || s < 1 || s > 200) {
+            throw new InvalidInput("PAGE_INVALID", "/size", "page from 0, size from 1 to 200");
+        }
+        Caller caller = request.caller();
+        String org = "org:" + caller.organisation();
+        String person = "person:" + caller.subject();
+        String filter = " where recipient in (?, ?)" + (Boolean.TRUE.equals(unread) ? " and not read" : "");
+        long total = documents.count("select count(*) from inbox_entry" + filter, org, person);
+        long unreadCount = documents.count("select count(*) from inbox_entry where recipient in (?, ?) and not read", org, person);
+        List<InboxEntry> items = documents.query("select doc from inbox_entry" + filter
+                + " order by created_at desc, id limit ? offset ?", InboxEntry.class, org, person, s, (long) p * s);
+        return new Page(items, p, s, total, unreadCount);
+    }
+
+    @POST
+    @Path("{id}/read")
+    public InboxEntry markRead(@PathParam("id") String id) {
+        Caller caller = request.caller();
+        InboxEntry entry = documents.find(InboxProjection.TABLE, id, InboxEntry.class)
+                .filter(e -> e.recipient().inboxKey().equals("org:" + caller.organisation())
+                        || e.recipient().inboxKey().equals("person:" + caller.subject()))
+                .orElseThrow(() -> new NotFound("inbox entry", id));
+        commands.send(new NotificationCommand.MarkRead(entry.id(), caller.subject()));
+        return documents.find(InboxProjection.TABLE, id, InboxEntry.class).orElseThrow();
+    }
+}

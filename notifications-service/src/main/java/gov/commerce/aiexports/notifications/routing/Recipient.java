@@ -1,0 +1,20 @@
+package gov.commerce.aiexports.notifications.routing;
+
+/** Who is told: a consortium (by its anchor member's UEI), an agency (by its code) or a person (by subject). */
+public record Recipient(Type type, String id) {
+
+    public enum Type { CONSORTIUM, AGENCY, PERSON }
+
+    public static Recipient consortium(String uei) {
+        return new Recipient(Type.CONSORTIUM, uei);
+    }
+
+    public static Recipient agency(String code) {
+        return new Recipient(Type.AGENCY, code);
+    }
+
+    /** The inbox key: agencies and consortia are keyed by organisation, persons by subject. */
+    public String inboxKey() {
+        return type == Type.PERSON ? "person:" + id : "org:" + id;
+    }
+}

@@ -1,0 +1,12 @@
+package gov.commerce.aiexports.review.designation;
+
+import gov.commerce.aiexports.events.IncentiveLine;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An entry of the public catalogue of priority AI export packages: nothing confidential. */
+public record DesignationView(String number, String proposalId, String title, String consortiumName,
+        List<String> targetCountries, LocalDate effectiveDate, List<String> conditions, List<IncentiveLine> endorsedIncentives,
+        Instant designatedAt) {
+}

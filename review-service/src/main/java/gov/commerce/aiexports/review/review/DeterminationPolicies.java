@@ -1,0 +1,84 @@
+package gov.commerce.aiexports.review.review;
+
+import gov.commerce.aiexports.events.IncentiveLine;
+import gov.commerce.aiexports.events.Instrument;
+import gov.commerce.aiexports.events.ScreeningFlag;
+import gov.commerce.aiexports.runtime.domain.Violation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules of the national interest determination, each with its rule code:
+ * <ul>
+ * <li>{@code JUSTIFICATION_REQUIRED}: every determination says why;</li>
+ * <li>{@code FLAG_NOT_ACKNOWLEDGED}: a designation acknowledges every intake flag;</li>
+ * <li>{@code ENDORSEMENT_EXCEEDS_REQUEST}: endorsed lines never exceed, per instrument, what was requested;</li>
+ * <li>{@code EFFECTIVE_DATE_REQUIRED}: a designation has an effective date.</li>
+ * </ul>
+ * The concurrence of every required agency (issue: interagency assessments) joins this list.
+ */
+public final class DeterminationPolicies {
+
+    private DeterminationPolicies() {
+    }
+
+    public static List<Violation> check(ReviewCommand.RecordDetermination d, List<ScreeningFlag> flags,
+            List<IncentiveLine> requested) {
+        List<Violation> violations = new ArrayList<>();
+        if (d.justification() == null || d.justification().isBlank()) {
+            violations.add(new Violation("JUSTIFICATION_REQUIRED", "/justification", "a determination gives its justification"));
+        }
+        if (d.decision() == ReviewEvent.Decision.DESIGNATE) {
+            List<String> acknowledged = d.acknowledgedFlags() == null ? List.of() : d.acknowledgedFlags();
+            for (ScreeningFlag flag : flags) {
+                if (!acknowledged.contains(flag.code())) {
+                    violations.add(new Violation("FLAG_NOT_ACKNOWLEDGED", "/acknowledgedFlags",
+                            "the intake flag " + flag.code() + " (" + flag.detail() + ") must be acknowledged"));
+                }
+            }
+            if (d.effectiveDate() == null) {
+                violations.add(new Violation("EFFECTIVE_DATE_REQUIRED", "/effectiveDate", "a designation has an effective date"));
+            }
+            violations.addAll(endorsementWithinRequest(d.endorsedIncentives(), requested));
+        }
+        return violations;
+    }
+
+    static List<Violation> endorsementWithinRequest(List<IncentiveLine> endorsed, List<IncentiveLine> requested) {
+        List<Violation> violations = new ArrayList<>();
+        Map<Instrument, BigDecimal> asked = totals(requested);
+        Map<Instrument, BigDecimal> given = totals(endorsed);
+        List<IncentiveLine> lines = endorsed == null ? List.of() : endorsed;
+        for (int i = 0; i < lines.size(); i++) {
+            IncentiveLine line = lines.get(i);
+            if (line.instrument() == null || line.amountUsd() == null || line.amountUsd().signum() <= 0
+                    || line.amountUsd().scale() > 2) {
+                violations.add(new Violation("ENDORSEMENT_INVALID", "/endorsedIncentives/" + i,
+                        "an endorsed line has an instrument and a positive amount in dollars and cents"));
+            }
+        }
+        given.forEach((instrument, amount) -> {
+            if (amount.compareTo(asked.getOrDefault(instrument, BigDecimal.ZERO)) > 0) {
+                violations.add(new Violation("ENDORSEMENT_EXCEEDS_REQUEST", "/endorsedIncentives",
+                        "endorsed " + instrument + " of " + amount + " exceeds the " + asked.getOrDefault(instrument, BigDecimal.ZERO)
+                                + " requested"));
+            }
+        });
+        return violations;
+    }
+
+    private static Map<Instrument, BigDecimal> totals(List<IncentiveLine> lines) {
+        Map<Instrument, BigDecimal> totals = new EnumMap<>(Instrument.class);
+        if (lines != null) {
+            for (IncentiveLine l : lines) {
+                if (l.instrument() != null && l.amountUsd() != null) {
+                    totals.merge(l.instrument(), l.amountUsd(), BigDecimal::add);
+                }
+            }
+        }
+        return totals;
+    }
+}

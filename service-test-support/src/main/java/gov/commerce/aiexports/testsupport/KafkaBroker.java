@@ -67,16 +67,22 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void format() throws IOException {
+        formatStorage(properties(), logDir);
+    }
+
+    /** Formats a KRaft log directory once (idempotent): the step a new broker needs before its first start. */
+    public static void formatStorage(Properties properties, Path logDir) throws IOException {
         Files.createDirectories(logDir);
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
         Path config = Files.createTempFile("kafka-server", ".properties");
         try (Writer w = Files.newBufferedWriter(config)) {
-            properties().store(w, "aiexports test broker");
+            properties.store(w, "aiexports broker");
         }
         int rc = StorageTool.execute(new String[] {"format", "-t", CLUSTER_ID, "-c", config.toString(), "-g"},
                 new PrintStream(OutputStream.nullOutputStream()));
+        Files.deleteIfExists(config);
         if (rc != 0) {
             throw new IOException("kafka storage format failed with " + rc);
         }

@@ -1,0 +1,69 @@
+package gov.commerce.aiexports.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./run}: starts PostgreSQL, Kafka and the four services, prints their URLs, and stops
+ * them all on Ctrl-C. {@code ./run token ROLE [ORG]} prints a token the local services accept.
+ */
+public final class LocalStack {
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("aiexports.root", ".")).toAbsolutePath().normalize();
+        Stack stack = new Stack(Stack.Options.local(root));
+        if (args.length > 0 && args[0].equals("token")) {
+            printToken(stack, Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nstopping the services, Kafka and PostgreSQL ...");
+            stack.close();
+            System.out.println("stopped.");
+            stopped.countDown();
+        }));
+        long started = System.nanoTime();
+        System.out.println("starting PostgreSQL on 127.0.0.1:" + stack.options().postgresPort() + " and Kafka on "
+                + stack.kafkaBootstrap() + " (data in " + stack.options().dataDirectory() + ")");
+        stack.startInfrastructure();
+        System.out.println("starting the four services ...");
+        stack.startServices(Duration.ofSeconds(120));
+        System.out.printf("%nready in %.1f s:%n", (System.nanoTime() - started) / 1e9);
+        for (Services.Service s : Services.ALL) {
+            System.out.printf("  %-22s %s   (OpenAPI: %s/q/swagger-ui, log: %s)%n", s.name(), stack.url(s), stack.url(s),
+                    stack.service(s).log());
+        }
+        System.out.println("\nget a token with:  ./run token commerce-officer COMMERCE");
+        System.out.println("press Ctrl-C to stop everything.");
+        stopped.await();
+    }
+
+    private static void printToken(Stack stack, String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: ./run token ROLE [ORG] [SUBJECT]   e.g. ./run token applicant ACME12345678");
+            System.exit(2);
+        }
+        String role = args[0];
+        String org = args.length > 1 ? args[1] : defaultOrg(role);
+        String subject = args.length > 2 ? args[2] : role + "@" + org.toLowerCase();
+        System.out.println(stack.tokens().mint(subject, org, List.of(role), 8 * 3600));
+    }
+
+    private static String defaultOrg(String role) {
+        return switch (role) {
+            case "commerce-officer" -> "COMMERCE";
+            case "edag-coordinator" -> "EDAG";
+            case "financing-officer" -> "EXIM";
+            case "agency-reviewer" -> "STATE";
+            case "auditor", "operator" -> "COMMERCE";
+            default -> "APPLICANT0001";
+        };
+    }
+}

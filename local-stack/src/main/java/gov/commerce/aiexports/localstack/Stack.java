@@ -1,0 +1,199 @@
+package gov.commerce.aiexports.localstack;
+
+import gov.commerce.aiexports.testsupport.FreePorts;
+import gov.commerce.aiexports.testsupport.KafkaBroker;
+import gov.commerce.aiexports.testsupport.PostgresServer;
+import gov.commerce.aiexports.testsupport.Tokens;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The whole system on one machine: a real PostgreSQL with one database per service, a real Kafka
+ * broker, and the four packaged services as separate processes. Used by {@code ./run} and by the
+ * end-to-end tests.
+ */
+public final class Stack implements AutoCloseable {
+
+    /**
+     * @param kafkaInProcess the broker in this JVM (tests, which stop and restart it) or as its own JVM (./run)
+     * @param durable        fsync and synchronous_commit on (./run and benchmarks) or off (tests)
+     */
+    public record Options(Path projectRoot, Path dataDirectory, int postgresPort, int kafkaPort, Map<String, Integer> servicePorts,
+            boolean durable, boolean kafkaInProcess) {
+
+        public static Options local(Path projectRoot) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            Services.ALL.forEach(s -> ports.put(s.name(), s.port()));
+            return new Options(projectRoot, projectRoot.resolve(".local-stack"), 55432, 9092, ports, true, false);
+        }
+
+        public static Options forTests(Path projectRoot, Path dataDirectory) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            Services.ALL.forEach(s -> ports.put(s.name(), FreePorts.next()));
+            return new Options(projectRoot, dataDirectory, FreePorts.next(), FreePorts.next(), ports, false, true);
+        }
+    }
+
+    private final Options options;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafkaInProcess;
+    private ServiceProcess kafkaProcess;
+    private Tokens tokens;
+    private Path publicKey;
+
+    public Stack(Options options) {
+        this.options = options;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public Tokens tokens() throws IOException {
+        if (tokens == null) {
+            Path keys = options.dataDirectory().resolve("keys");
+            tokens = Tokens.keptIn(keys);
+            publicKey = keys.resolve("jwt-public.pem");
+        }
+        return tokens;
+    }
+
+    public void startInfrastructure() throws Exception {
+        Files.createDirectories(options.dataDirectory());
+        tokens();
+        postgres = PostgresServer.start(options.postgresPort(), options.dataDirectory().resolve("postgres"), options.durable());
+        for (Services.Service s : Services.ALL) {
+            postgres.createDatabase(s.database());
+        }
+        Path kafkaLogs = options.dataDirectory().resolve("kafka");
+        if (options.kafkaInProcess()) {
+            kafkaInProcess = KafkaBroker.start(options.kafkaPort(), kafkaLogs);
+        } else {
+            startKafkaProcess(kafkaLogs);
+        }
+        awaitKafka(Duration.ofSeconds(60));
+    }
+
+    private void startKafkaProcess(Path kafkaLogs) throws IOException {
+        Properties props = KafkaBroker.serverProperties(options.kafkaPort(), options.kafkaPort() + 1, kafkaLogs);
+        KafkaBroker.formatStorage(props, kafkaLogs);
+        Path config = options.dataDirectory().resolve("kafka-server.properties");
+        try (Writer w = Files.newBufferedWriter(config)) {
+            props.store(w, "aiexports local broker");
+        }
+        List<String> cmd = new ArrayList<>(List.of(ServiceProcess.javaBinary(), "-Xms128m", "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), "kafka.Kafka", config.toString()));
+        kafkaProcess = new ServiceProcess("kafka", cmd, Map.of(), options.dataDirectory().resolve("logs/kafka.log"), null).start();
+    }
+
+    public void awaitKafka(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafkaBootstrap());
+        p.put("request.timeout.ms", "2000");
+        p.put("default.api.timeout.ms", "3000");
+        while (Instant.now().isBefore(deadline)) {
+            try (Admin admin = Admin.create(p)) {
+                admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                Thread.sleep(300);
+            }
+        }
+        throw new IllegalStateException("Kafka not reachable at " + kafkaBootstrap() + " within " + timeout);
+    }
+
+    public ServiceProcess service(Services.Service s) {
+        return services.computeIfAbsent(s.name(), name -> {
+            Map<String, String> env = new HashMap<>();
+            env.put("PORT", String.valueOf(port(s)));
+            env.put("DATABASE_URL", postgres.jdbcUrl(s.database()));
+            env.put("DATABASE_USER", postgres.user());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
+            env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+            return ServiceProcess.quarkus(s.name(), s.jar(options.projectRoot()), env,
+                    options.dataDirectory().resolve("logs/" + s.name() + ".log"), port(s));
+        });
+    }
+
+    /** Starts the four services together and waits until each is ready. */
+    public void startServices(Duration timeout) throws Exception {
+        for (Services.Service s : Services.ALL) {
+            if (!Files.exists(s.jar(options.projectRoot()))) {
+                throw new IllegalStateException(s.jar(options.projectRoot()) + " is missing: build with ./mvnw -DskipTests install");
+            }
+            service(s).start();
+        }
+        for (Services.Service s : Services.ALL) {
+            service(s).awaitReady(timeout);
+        }
+    }
+
+    public int port(Services.Service s) {
+        return options.servicePorts().get(s.name());
+    }
+
+    public String url(Services.Service s) {
+        return "http://127.0.0.1:" + port(s);
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + options.kafkaPort();
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** The in-process broker, for tests that stop and restart it. */
+    public KafkaBroker kafka() {
+        if (kafkaInProcess == null) {
+            throw new IllegalStateException("the broker runs in its own process");
+        }
+        return kafkaInProcess;
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        java.util.Collections.reverse(running);
+        for (ServiceProcess p : running) {
+            try {
+                p.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            if (kafkaProcess != null) {
+                kafkaProcess.stop();
+            }
+            if (kafkaInProcess != null) {
+                kafkaInProcess.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+        } catch (IOException e) {
+            System.err.println("could not stop PostgreSQL cleanly: " + e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package gov.commerce.aiexports.endtoend;
+
+import static gov.commerce.aiexports.endtoend.Program.as;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gov.commerce.aiexports.localstack.Services;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The thin flow of the foundation, through the four packaged services on real PostgreSQL and Kafka. */
+class ProgramFlowIT {
+
+    private static final Duration PROPAGATION = Duration.ofSeconds(60);
+
+    @Test
+    void a_proposal_travels_from_call_to_incentive_requests_and_inbox() throws Exception {
+        String uei = Program.newUei();
+        String callId = Program.publishedCall();
+        String consortiumId = Program.consortium(uei);
+        String proposalId = Program.submittedProposal(callId, consortiumId, uei);
+
+        // 2. review-service consumed the submission and opened a review with the intake flags
+        JsonPath review = await().atMost(PROPAGATION).until(
+                () -> as(Services.REVIEW, "COMMERCE", "commerce-officer").get("/reviews?proposalId=" + proposalId)
+                        .then().statusCode(200).extract().jsonPath(),
+                json -> json.getList("$").size() == 1);
+        String reviewId = review.getString("[0].id");
+        assertEquals("OPEN", review.getString("[0].status"));
+        assertTrue(review.getList("[0].flags.code").contains("TARGET_COUNTRY_GROUP_D"));
+        await().atMost(PROPAGATION).untilAsserted(() -> as(Services.PROPOSALS, uei, "applicant").get("/proposals/" + proposalId)
+                .then().body("status", equalTo("UNDER_REVIEW")));
+
+        // a designation that does not acknowledge the flag is refused and changes nothing
+        as(Services.REVIEW, "COMMERCE", "commerce-officer")
+                .body(Map.of("decision", "DESIGNATE", "justification", "Strategic", "acknowledgedFlags", List.of(),
+                        "endorsedIncentives", List.of(), "effectiveDate", LocalDate.now().plusDays(7).toString()))
+                .post("/reviews/" + reviewId + "/determination").then().statusCode(422)
+                .body("rule", equalTo("FLAG_NOT_ACKNOWLEDGED"));
+
+        // 3. Commerce designates; a number is issued
+        String number = as(Services.REVIEW, "COMMERCE", "commerce-officer")
+                .body(Map.of("decision", "DESIGNATE", "justification", "Strategic partner, complete stack",
+                        "acknowledgedFlags", List.of("TARGET_COUNTRY_GROUP_D"),
+                        "endorsedIncentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", 20000000.00, "tenorYears", 12),
+                                Map.of("instrument", "FEASIBILITY_STUDY", "amountUsd", 750000.00)),
+                        "effectiveDate", LocalDate.now().plusDays(7).toString()))
+                .post("/reviews/" + reviewId + "/determination").then().statusCode(200)
+                .body("status", equalTo("DESIGNATED"))
+                .body("determination.designationNumber", matchesPattern("PAEP-\\d{4}-\\d{4}"))
+                .extract().path("determination.designationNumber");
+        as(Services.REVIEW, uei, "applicant").get("/designations/" + number).then().statusCode(200)
+                .body("proposalId", equalTo(proposalId));
+
+        // 4. incentives-service opened one request per endorsed line
+        await().atMost(PROPAGATION).untilAsserted(() -> as(Services.INCENTIVES, "EDAG", "edag-coordinator")
+                .get("/incentive-requests?designation=" + number).then().statusCode(200)
+                .body("$", hasSize(2))
+                .body("instrument", hasItem("DIRECT_LOAN"))
+                .body("status", hasItem("AWAITING_ROUTING")));
+        // the applicant sees its own lines, another applicant none
+        as(Services.INCENTIVES, uei, "applicant").get("/incentive-requests").then().body("$", hasSize(2));
+        as(Services.INCENTIVES, Program.newUei(), "applicant").get("/incentive-requests?designation=" + number)
+                .then().body("$", hasSize(0));
+
+        // 5. the consortium's inbox has the receipt and the designation; the agencies were told too
+        await().atMost(PROPAGATION).untilAsserted(() -> as(Services.NOTIFICATIONS, uei, "applicant").get("/inbox")
+                .then().statusCode(200).body("total", equalTo(2))
+                .body("items.subject", hasItem(org.hamcrest.Matchers.startsWith("Submission received: AIEP-")))
+                .body("items.subject", hasItem("Designated priority AI export package " + number)));
+        await().atMost(PROPAGATION).untilAsserted(() -> as(Services.NOTIFICATIONS, "STATE", "agency-reviewer").get("/inbox")
+                .then().body("items.proposalId", hasItem(proposalId)));
+        await().atMost(PROPAGATION).untilAsserted(() -> as(Services.PROPOSALS, uei, "applicant").get("/proposals/" + proposalId)
+                .then().body("status", equalTo("DESIGNATED")).body("designationNumber", equalTo(number)));
+    }
+
+    @Test
+    void every_service_refuses_missing_tokens_wrong_roles_and_other_organisations() throws Exception {
+        for (Services.Service s : Services.ALL) {
+            given().baseUri(RunningStack.url(s)).get(s == Services.NOTIFICATIONS ? "/inbox"
+                            : s == Services.INCENTIVES ? "/incentive-requests" : s == Services.REVIEW ? "/reviews" : "/calls")
+                    .then().statusCode(401).contentType("application/problem+json");
+            given().baseUri(RunningStack.url(s)).get("/q/health/ready").then().statusCode(200);
+        }
+        as(Services.REVIEW, Program.newUei(), "applicant").get("/reviews").then().statusCode(403)
+                .contentType("application/problem+json");
+        as(Services.REVIEW, "STATE", "agency-reviewer").body(Map.of("decision", "REJECT", "justification", "no"))
+                .post("/reviews/any/determination").then().statusCode(403);
+    }
+}

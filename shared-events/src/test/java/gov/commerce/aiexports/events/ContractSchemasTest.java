@@ -1,0 +1,65 @@
+package gov.commerce.aiexports.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every published contract has its committed JSON Schema, equal to its record. Run with
+ * -Dcontracts.update=true to rewrite the files after a deliberate change (then review the diff:
+ * a changed field of a published version needs a new version instead).
+ */
+class ContractSchemasTest {
+
+    private static final Path CONTRACTS = Path.of("src/main/resources/contracts");
+
+    @Test
+    void committed_schemas_match_the_records() throws Exception {
+        boolean update = Boolean.getBoolean("contracts.update");
+        for (Class<? extends IntegrationPayload> type : EventCatalog.CONTRACTS) {
+            Path file = CONTRACTS.resolve(ContractSchemas.fileName(type));
+            String expected = EventCodec.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(ContractSchemas.schemaOf(type)) + "\n";
+            if (update) {
+                Files.createDirectories(CONTRACTS);
+                Files.writeString(file, expected);
+            }
+            assertTrue(Files.exists(file), file + " is missing: run this test with -Dcontracts.update=true");
+            JsonNode committed = EventCodec.mapper().readTree(Files.readString(file));
+            assertEquals(EventCodec.mapper().readTree(expected), committed,
+                    file + " differs from " + type.getSimpleName() + ": a published contract changed");
+        }
+    }
+
+    @Test
+    void each_type_and_version_is_published_once() {
+        Set<String> seen = new HashSet<>();
+        for (Class<? extends IntegrationPayload> type : EventCatalog.CONTRACTS) {
+            EventContract c = EventCatalog.contractOf(type);
+            assertNotNull(Topics.of(c.producer()));
+            assertTrue(seen.add(c.type() + ":" + c.version()), "duplicate contract " + c.type() + " v" + c.version());
+        }
+    }
+
+    @Test
+    void an_envelope_round_trips_and_garbage_is_unreadable() {
+        var payload = new gov.commerce.aiexports.events.proposals.ProposalWithdrawn("p-1", "ORG", "changed plans");
+        IntegrationEvent event = new IntegrationEvent(java.util.UUID.randomUUID(), "ProposalWithdrawn", 1, "Proposal", "p-1", 3,
+                java.time.Instant.parse("2026-11-26T10:00:00Z"), "proposals-service", "corr", "cause",
+                new Actor("alice", "ORG", java.util.List.of("applicant")), EventCodec.mapper().valueToTree(payload));
+        IntegrationEvent back = EventCodec.decode(EventCodec.encode(event));
+        assertEquals(event, back);
+        assertEquals(payload, back.payloadAs(gov.commerce.aiexports.events.proposals.ProposalWithdrawn.class));
+        org.junit.jupiter.api.Assertions.assertThrows(EventCodec.UnreadableEventException.class,
+                () -> EventCodec.decode("{\"eventType\":\"X\"}".getBytes()));
+        org.junit.jupiter.api.Assertions.assertThrows(EventCodec.UnreadableEventException.class,
+                () -> back.payloadAs(gov.commerce.aiexports.events.review.ReviewOpened.class));
+    }
+}

@@ -179,6 +179,30 @@ class ProposalIntakeTest {
         given().auth().oauth2(applicant).get("/proposals/" + proposalId).then().body("version", equalTo(1));
     }
 
+    @Test
+    void operations_endpoints_are_open_and_report_the_publisher_lag() {
+        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("kafka"));
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("aiexports_publisher_lag_events{processor=\"kafka-publisher\"")));
+    }
+
+    @Test
+    void malformed_json_is_a_400_problem_naming_the_rule() throws Exception {
+        String uei = newUei();
+        given().auth().oauth2(token(uei, "applicant")).contentType(ContentType.JSON).body("{\"name\": ")
+                .post("/consortia").then().statusCode(400).contentType("application/problem+json")
+                .body("rule", equalTo("MALFORMED_JSON"));
+        given().auth().oauth2(token(uei, "applicant")).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "anchorMember", member("bad", "US", "US")))
+                .post("/consortia").then().statusCode(403);
+        given().auth().oauth2(token("BAD", "applicant")).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "anchorMember", member("BAD", "US", "US")))
+                .post("/consortia").then().statusCode(400).body("rule", equalTo("UEI_INVALID"))
+                .body("field", equalTo("/anchorMember/uei"));
+    }
+
     static IntegrationEvent awaitPublished(String proposalId, String type) throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", TestInfrastructure.get().kafka().bootstrapServers());

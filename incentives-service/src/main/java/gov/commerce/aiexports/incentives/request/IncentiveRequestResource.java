@@ -1,8 +1,8 @@
 package gov.commerce.aiexports.incentives.request;
 
-import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
+import gov.commerce.aiexports.runtime.request.OrganisationScope;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import gov.commerce.aiexports.runtime.request.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,12 +54,8 @@ public class IncentiveRequestResource {
     @GET
     @Path("{id}")
     public IncentiveRequestView get(@PathParam("id") String id) {
-        IncentiveRequestView view = documents.find(IncentiveRequestProjection.TABLE, id, IncentiveRequestView.class)
-                .orElseThrow(() -> new NotFound("incentive request", id));
-        Caller caller = request.caller();
-        if (!caller.readsAcrossOrganisations() && !view.organisation().equals(caller.organisation())) {
-            throw new NotFound("incentive request", id);
-        }
-        return view;
+        return OrganisationScope.readable(request.caller(),
+                documents.find(IncentiveRequestProjection.TABLE, id, IncentiveRequestView.class),
+                IncentiveRequestView::organisation, "incentive request", id);
     }
 }

@@ -1,10 +1,9 @@
 package gov.commerce.aiexports.proposals.consortium;
 
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
-import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
-import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Commands;
+import gov.commerce.aiexports.runtime.request.OrganisationScope;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import gov.commerce.aiexports.runtime.request.Roles;
 import io.quarkus.security.Authenticated;
@@ -72,22 +71,13 @@ public class ConsortiumResource {
     @GET
     @Path("{id}")
     public ConsortiumView get(@PathParam("id") String id) {
-        ConsortiumView view = documents.find(ConsortiumProjection.TABLE, id, ConsortiumView.class)
-                .orElseThrow(() -> new NotFound("consortium", id));
-        Caller caller = request.caller();
-        if (!caller.readsAcrossOrganisations() && !view.organisation().equals(caller.organisation())) {
-            throw new NotFound("consortium", id);
-        }
-        return view;
+        return OrganisationScope.readable(request.caller(), documents.find(ConsortiumProjection.TABLE, id, ConsortiumView.class),
+                ConsortiumView::organisation, "consortium", id);
     }
 
     /** Only the anchor member's organisation manages the consortium; others do not learn it exists. */
     private ConsortiumView managed(String id) {
-        ConsortiumView view = documents.find(ConsortiumProjection.TABLE, id, ConsortiumView.class)
-                .orElseThrow(() -> new NotFound("consortium", id));
-        if (!view.organisation().equals(request.caller().organisation())) {
-            throw new NotFound("consortium", id);
-        }
-        return view;
+        return OrganisationScope.owned(request.caller(), documents.find(ConsortiumProjection.TABLE, id, ConsortiumView.class),
+                ConsortiumView::organisation, "consortium", id);
     }
 }

@@ -6,11 +6,11 @@ import gov.commerce.aiexports.proposals.call.CallView;
 import gov.commerce.aiexports.proposals.consortium.ConsortiumView;
 import gov.commerce.aiexports.proposals.screening.CountryGroups;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
-import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Commands;
+import gov.commerce.aiexports.runtime.request.OrganisationScope;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import gov.commerce.aiexports.runtime.request.Roles;
 import io.quarkus.security.Authenticated;
@@ -139,14 +139,8 @@ public class ProposalResource {
     @GET
     @Path("{id}")
     public ProposalView get(@PathParam("id") String id) {
-        ProposalView view = documents.find(ProposalProjection.TABLE, id, ProposalView.class)
-                .orElseThrow(() -> new NotFound("proposal", id));
-        Caller caller = request.caller();
-        if (!caller.readsAcrossOrganisations() && !view.organisation().equals(caller.organisation())) {
-            // another consortium's proposal: not even its existence is disclosed
-            throw new NotFound("proposal", id);
-        }
-        return view;
+        return OrganisationScope.readable(request.caller(), documents.find(ProposalProjection.TABLE, id, ProposalView.class),
+                ProposalView::organisation, "proposal", id);
     }
 
     @GET
@@ -185,12 +179,8 @@ public class ProposalResource {
     }
 
     private ProposalView own(String id) {
-        ProposalView view = documents.find(ProposalProjection.TABLE, id, ProposalView.class)
-                .orElseThrow(() -> new NotFound("proposal", id));
-        if (!view.organisation().equals(request.caller().organisation())) {
-            throw new NotFound("proposal", id);
-        }
-        return view;
+        return OrganisationScope.owned(request.caller(), documents.find(ProposalProjection.TABLE, id, ProposalView.class),
+                ProposalView::organisation, "proposal", id);
     }
 
     private ConsortiumView ownConsortium(String consortiumId) {

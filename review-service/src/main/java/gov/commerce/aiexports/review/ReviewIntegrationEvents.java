@@ -1,36 +1,63 @@
 package gov.commerce.aiexports.review;
 
 import gov.commerce.aiexports.events.IntegrationPayload;
+import gov.commerce.aiexports.events.review.AssessmentRecorded;
+import gov.commerce.aiexports.events.review.InformationRequested;
 import gov.commerce.aiexports.events.review.ProposalDesignated;
 import gov.commerce.aiexports.events.review.ProposalRejected;
 import gov.commerce.aiexports.events.review.ReviewOpened;
+import gov.commerce.aiexports.events.review.ReviewReopened;
+import gov.commerce.aiexports.review.review.Assessment;
 import gov.commerce.aiexports.review.review.ReviewEvent;
+import gov.commerce.aiexports.review.review.ReviewProjection;
+import gov.commerce.aiexports.review.review.ReviewView;
 import gov.commerce.aiexports.runtime.publishing.IntegrationEventMapper;
+import gov.commerce.aiexports.runtime.readmodel.Documents;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
-/** What review-service tells the others. The determination event carries what the applicant and incentives need. */
+/**
+ * What review-service tells the others. Internal comments, scores and reviewers stay here; the
+ * review's identifying data (proposal, applicant) comes from the review's read model.
+ */
 @Singleton
 public class ReviewIntegrationEvents implements IntegrationEventMapper {
 
-    /** The review's opening data, needed by the determination's integration event. Kept by the projection's reader. */
-    @jakarta.inject.Inject
-    gov.commerce.aiexports.runtime.readmodel.Documents documents;
+    @Inject
+    Documents documents;
 
     @Override
     public Optional<IntegrationPayload> toIntegration(Object event) {
         if (event instanceof ReviewEvent.Opened e) {
             return Optional.of(new ReviewOpened(e.reviewId(), e.proposalId(), e.applicantOrganisation(), e.requiredAgencies()));
         }
-        if (event instanceof ReviewEvent.Determined e) {
-            var review = documents.find("review_view", e.reviewId(), gov.commerce.aiexports.review.review.ReviewView.class)
-                    .orElseThrow(() -> new IllegalStateException("review " + e.reviewId() + " has no view yet"));
-            if (e.decision() == ReviewEvent.Decision.DESIGNATE) {
-                return Optional.of(new ProposalDesignated(e.reviewId(), e.proposalId(), e.designationNumber(),
-                        review.consortiumId(), review.applicantOrganisation(), e.effectiveDate(), e.conditions(),
-                        e.endorsedIncentives(), e.justification()));
+        if (!(event instanceof ReviewEvent e)) {
+            return Optional.empty();
+        }
+        ReviewView review = documents.find(ReviewProjection.TABLE, e.reviewId(), ReviewView.class)
+                .orElseThrow(() -> new IllegalStateException("review " + e.reviewId() + " has no view yet"));
+        if (event instanceof ReviewEvent.AssessmentRecorded a) {
+            var x = a.assessment();
+            return Optional.of(new AssessmentRecorded(a.reviewId(), review.proposalId, x.assessmentId(), x.agency(), x.round(),
+                    x.recommendation().name(), x.conditions(), x.comments().stream()
+                            .filter(c -> c.visibility() == Assessment.Visibility.SHARED).map(Assessment.Comment::text).toList()));
+        }
+        if (event instanceof ReviewEvent.InformationRequested r) {
+            return Optional.of(new InformationRequested(r.reviewId(), review.proposalId, r.informationRequestId(),
+                    review.applicantOrganisation, r.questions(), r.requestedBy()));
+        }
+        if (event instanceof ReviewEvent.Reopened r) {
+            return Optional.of(new ReviewReopened(r.reviewId(), review.proposalId, review.applicantOrganisation, r.round(),
+                    review.requiredAgencies));
+        }
+        if (event instanceof ReviewEvent.Determined d) {
+            if (d.decision() == ReviewEvent.Decision.DESIGNATE) {
+                return Optional.of(new ProposalDesignated(d.reviewId(), d.proposalId(), d.designationNumber(),
+                        review.consortiumId, review.applicantOrganisation, d.effectiveDate(), d.conditions(),
+                        d.endorsedIncentives(), d.justification()));
             }
-            return Optional.of(new ProposalRejected(e.reviewId(), e.proposalId(), review.applicantOrganisation(), e.justification()));
+            return Optional.of(new ProposalRejected(d.reviewId(), d.proposalId(), review.applicantOrganisation, d.justification()));
         }
         return Optional.empty();
     }

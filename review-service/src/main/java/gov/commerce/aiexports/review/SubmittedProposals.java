@@ -2,7 +2,9 @@ package gov.commerce.aiexports.review;
 
 import gov.commerce.aiexports.events.IntegrationEvent;
 import gov.commerce.aiexports.events.Topics;
+import gov.commerce.aiexports.events.proposals.ProposalResubmitted;
 import gov.commerce.aiexports.events.proposals.ProposalSubmitted;
+import gov.commerce.aiexports.events.proposals.ProposalWithdrawn;
 import gov.commerce.aiexports.review.review.ReviewCommand;
 import gov.commerce.aiexports.runtime.consuming.IntegrationEventHandler;
 import gov.commerce.aiexports.runtime.request.Commands;
@@ -12,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 
-/** A submitted proposal opens its review. */
+/** Intake drives the review: a submission opens it, a resubmission reopens it, a withdrawal closes it. */
 @Singleton
 public class SubmittedProposals implements IntegrationEventHandler {
 
@@ -28,13 +30,19 @@ public class SubmittedProposals implements IntegrationEventHandler {
     public void handle(IntegrationEvent event) {
         if (event.is(ProposalSubmitted.class)) {
             ProposalSubmitted submitted = event.payloadAs(ProposalSubmitted.class);
-            commands.sendOnEvent(new ReviewCommand.OpenReview(reviewIdFor(submitted), submitted), event);
+            commands.sendOnEvent(new ReviewCommand.OpenReview(reviewIdFor(submitted.proposalId()), submitted), event);
+        } else if (event.is(ProposalResubmitted.class)) {
+            ProposalResubmitted resubmitted = event.payloadAs(ProposalResubmitted.class);
+            commands.sendOnEvent(new ReviewCommand.ReopenReview(reviewIdFor(resubmitted.proposalId()), resubmitted), event);
+        } else if (event.is(ProposalWithdrawn.class)) {
+            ProposalWithdrawn withdrawn = event.payloadAs(ProposalWithdrawn.class);
+            commands.sendOnEvent(new ReviewCommand.CloseReview(reviewIdFor(withdrawn.proposalId()),
+                    "withdrawn by the applicant: " + withdrawn.reason()), event);
         }
     }
 
-    /** One review per submission, with an id derived from it so that it can never be opened twice. */
-    static String reviewIdFor(ProposalSubmitted submitted) {
-        return UUID.nameUUIDFromBytes(("review:" + submitted.proposalId() + ":" + submitted.trackingNumber())
-                .getBytes(StandardCharsets.UTF_8)).toString();
+    /** One review per proposal, with an id derived from it so that it can never be opened twice. */
+    public static String reviewIdFor(String proposalId) {
+        return UUID.nameUUIDFromBytes(("review:" + proposalId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -15,11 +15,16 @@ public final class EventCatalog {
 
     public static final List<Class<? extends IntegrationPayload>> CONTRACTS = List.of(
             CallPublished.class,
+            gov.commerce.aiexports.events.proposals.CallAmended.class,
+            gov.commerce.aiexports.events.proposals.ProposalResubmitted.class,
             ProposalSubmitted.class,
             ProposalWithdrawn.class,
             ReviewOpened.class,
             ProposalDesignated.class,
             ProposalRejected.class,
+            gov.commerce.aiexports.events.review.InformationRequested.class,
+            gov.commerce.aiexports.events.review.ReviewReopened.class,
+            gov.commerce.aiexports.events.review.AssessmentRecorded.class,
             IncentiveRequestOpened.class,
             NotificationRecorded.class);
 

@@ -14,11 +14,12 @@ import java.util.Map;
  * The rules of the national interest determination, each with its rule code:
  * <ul>
  * <li>{@code JUSTIFICATION_REQUIRED}: every determination says why;</li>
+ * <li>{@code AGENCY_NOT_CONCURRED}: a designation needs every required agency's current assessment to concur
+ * (with or without conditions);</li>
  * <li>{@code FLAG_NOT_ACKNOWLEDGED}: a designation acknowledges every intake flag;</li>
  * <li>{@code ENDORSEMENT_EXCEEDS_REQUEST}: endorsed lines never exceed, per instrument, what was requested;</li>
  * <li>{@code EFFECTIVE_DATE_REQUIRED}: a designation has an effective date.</li>
  * </ul>
- * The concurrence of every required agency (issue: interagency assessments) joins this list.
  */
 public final class DeterminationPolicies {
 
@@ -26,12 +27,19 @@ public final class DeterminationPolicies {
     }
 
     public static List<Violation> check(ReviewCommand.RecordDetermination d, List<ScreeningFlag> flags,
-            List<IncentiveLine> requested) {
+            List<IncentiveLine> requested, List<String> requiredAgencies, Map<String, Assessment.Recorded> current) {
         List<Violation> violations = new ArrayList<>();
         if (d.justification() == null || d.justification().isBlank()) {
             violations.add(new Violation("JUSTIFICATION_REQUIRED", "/justification", "a determination gives its justification"));
         }
         if (d.decision() == ReviewEvent.Decision.DESIGNATE) {
+            List<String> missing = requiredAgencies.stream()
+                    .filter(a -> !current.containsKey(a) || !current.get(a).recommendation().concurs()).toList();
+            if (!missing.isEmpty()) {
+                violations.add(new Violation("AGENCY_NOT_CONCURRED", "/decision", "a designation needs the concurrence of "
+                        + "every required agency; not concurring yet: " + missing.stream().map(a -> a + " ("
+                        + (current.containsKey(a) ? current.get(a).recommendation() : "no assessment") + ")").toList()));
+            }
             List<String> acknowledged = d.acknowledgedFlags() == null ? List.of() : d.acknowledgedFlags();
             for (ScreeningFlag flag : flags) {
                 if (!acknowledged.contains(flag.code())) {
@@ -45,6 +53,18 @@ public final class DeterminationPolicies {
             violations.addAll(endorsementWithinRequest(d.endorsedIncentives(), requested));
         }
         return violations;
+    }
+
+    /** The designation's conditions: the union of the current assessments' conditions, in agency order. */
+    public static List<String> unionOfConditions(List<String> requiredAgencies, Map<String, Assessment.Recorded> current) {
+        java.util.LinkedHashSet<String> union = new java.util.LinkedHashSet<>();
+        for (String agency : requiredAgencies) {
+            Assessment.Recorded a = current.get(agency);
+            if (a != null && a.conditions() != null) {
+                a.conditions().stream().filter(c -> c != null && !c.isBlank()).map(String::trim).forEach(union::add);
+            }
+        }
+        return List.copyOf(union);
     }
 
     static List<Violation> endorsementWithinRequest(List<IncentiveLine> endorsed, List<IncentiveLine> requested) {

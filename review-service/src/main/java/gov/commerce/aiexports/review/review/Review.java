@@ -4,24 +4,39 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.events.ScreeningFlag;
+import gov.commerce.aiexports.events.proposals.ProposalResubmitted;
 import gov.commerce.aiexports.events.proposals.ProposalSubmitted;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
 import gov.commerce.aiexports.runtime.domain.Violation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
-/** The interagency review of one submitted proposal, ending in Commerce's determination. */
+/**
+ * The interagency review of one proposal: assessments by the required agencies in rounds (a
+ * resubmission starts a new round), information requests, and Commerce's determination.
+ */
 public class Review {
 
     @AggregateIdentifier
     private String reviewId;
     private String proposalId;
+    private ReviewStatus status;
+    private int round;
+    private List<String> requiredAgencies;
     private List<ScreeningFlag> flags;
     private List<IncentiveLine> requested;
-    private boolean determined;
+    private String openInformationRequest;
+    /** The current assessment of each agency in this round. */
+    private final Map<String, Assessment.Recorded> current = new HashMap<>();
+    private final Set<String> recused = new HashSet<>();
 
     protected Review() {
     }
@@ -35,11 +50,53 @@ public class Review {
     }
 
     @CommandHandler
+    void handle(ReviewCommand.RecordAssessment c) {
+        AssessmentPolicies.checkWellFormed(c);
+        requireOpen();
+        AssessmentPolicies.checkMayAssess(c, requiredAgencies, recused);
+        if (c.conflictOfInterest().declared()) {
+            apply(new ReviewEvent.ReviewerRecused(reviewId, c.agency(), c.reviewer(), c.conflictOfInterest().description()));
+            return;
+        }
+        Assessment.Recorded previous = current.get(c.agency());
+        Assessment.Recorded recorded = new Assessment.Recorded(c.assessmentId(), c.agency(), c.reviewer(), round, c.scores(),
+                c.recommendation(), c.conditions() == null ? List.of() : c.conditions(),
+                c.comments() == null ? List.of() : c.comments(), previous == null ? null : previous.assessmentId());
+        apply(new ReviewEvent.AssessmentRecorded(reviewId, recorded));
+        if (c.recommendation() == Assessment.Recommendation.REQUIRES_MODIFICATION) {
+            apply(new ReviewEvent.InformationRequested(reviewId, c.assessmentId(), questionsOf(recorded), c.agency(),
+                    c.agency() + " requires modifications"));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReviewCommand.RequestInformation c) {
+        requireOpen();
+        if (c.questions() == null || c.questions().isEmpty() || c.questions().stream().anyMatch(q -> q == null || q.isBlank())) {
+            throw new gov.commerce.aiexports.runtime.domain.InvalidInput("QUESTIONS_REQUIRED", "/questions",
+                    "an information request asks at least one question");
+        }
+        apply(new ReviewEvent.InformationRequested(reviewId, c.informationRequestId(), c.questions(), c.requestedBy(),
+                "requested by Commerce"));
+    }
+
+    @CommandHandler
+    void handle(ReviewCommand.ReopenReview c) {
+        if (status != ReviewStatus.INFORMATION_REQUESTED) {
+            return; // a resubmission seen twice, or after a decision: nothing to reopen
+        }
+        ProposalResubmitted r = c.resubmission();
+        apply(new ReviewEvent.Reopened(reviewId, round + 1, r.informationRequestId(), r.response(), r.requestedIncentives(),
+                r.flags(), r.countryListVersion()));
+    }
+
+    @CommandHandler
     void handle(ReviewCommand.RecordDetermination command) {
-        if (determined) {
+        if (status == ReviewStatus.DESIGNATED || status == ReviewStatus.REJECTED) {
             throw new StateConflict("ALREADY_DETERMINED", "the determination of this review is already recorded");
         }
-        List<Violation> violations = DeterminationPolicies.check(command, flags, requested);
+        requireOpen();
+        List<Violation> violations = DeterminationPolicies.check(command, flags, requested, requiredAgencies, current);
         if (!violations.isEmpty()) {
             throw new RuleViolation(violations);
         }
@@ -47,19 +104,81 @@ public class Review {
         apply(new ReviewEvent.Determined(reviewId, proposalId, command.decision(), command.justification(),
                 command.acknowledgedFlags() == null ? List.of() : command.acknowledgedFlags(),
                 designate ? command.designationNumber() : null, designate ? command.effectiveDate() : null,
-                List.of(), designate ? command.endorsedIncentives() : List.of()));
+                designate ? DeterminationPolicies.unionOfConditions(requiredAgencies, current) : List.of(),
+                designate ? command.endorsedIncentives() : List.of()));
+    }
+
+    @CommandHandler
+    void handle(ReviewCommand.CloseReview c) {
+        if (status == ReviewStatus.OPEN || status == ReviewStatus.INFORMATION_REQUESTED) {
+            apply(new ReviewEvent.Closed(reviewId, c.reason()));
+        }
+    }
+
+    private void requireOpen() {
+        if (status != ReviewStatus.OPEN) {
+            throw new StateConflict("REVIEW_NOT_OPEN", "the review is " + status + "; it accepts this only while OPEN");
+        }
+    }
+
+    private static List<String> questionsOf(Assessment.Recorded a) {
+        List<String> questions = new ArrayList<>(a.conditions());
+        a.comments().stream().filter(x -> x.visibility() == Assessment.Visibility.SHARED).map(Assessment.Comment::text)
+                .forEach(questions::add);
+        if (questions.isEmpty()) {
+            questions.add(a.agency() + " requires modifications to the proposal");
+        }
+        return questions;
     }
 
     @EventSourcingHandler
     void on(ReviewEvent.Opened e) {
         reviewId = e.reviewId();
         proposalId = e.proposalId();
+        status = ReviewStatus.OPEN;
+        round = 1;
+        requiredAgencies = e.requiredAgencies() == null ? List.of() : e.requiredAgencies();
         flags = e.flags() == null ? List.of() : e.flags();
         requested = e.requestedIncentives() == null ? List.of() : e.requestedIncentives();
     }
 
     @EventSourcingHandler
+    void on(ReviewEvent.AssessmentRecorded e) {
+        current.put(e.assessment().agency(), e.assessment());
+    }
+
+    @EventSourcingHandler
+    void on(ReviewEvent.ReviewerRecused e) {
+        recused.add(e.reviewer());
+    }
+
+    @EventSourcingHandler
+    void on(ReviewEvent.InformationRequested e) {
+        status = ReviewStatus.INFORMATION_REQUESTED;
+        openInformationRequest = e.informationRequestId();
+    }
+
+    @EventSourcingHandler
+    void on(ReviewEvent.Reopened e) {
+        status = ReviewStatus.OPEN;
+        round = e.round();
+        current.clear(); // earlier assessments no longer count
+        openInformationRequest = null;
+        if (e.flags() != null) {
+            flags = e.flags();
+        }
+        if (e.requestedIncentives() != null) {
+            requested = e.requestedIncentives();
+        }
+    }
+
+    @EventSourcingHandler
     void on(ReviewEvent.Determined e) {
-        determined = true;
+        status = e.decision() == ReviewEvent.Decision.DESIGNATE ? ReviewStatus.DESIGNATED : ReviewStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(ReviewEvent.Closed e) {
+        status = ReviewStatus.CLOSED;
     }
 }

@@ -1,6 +1,7 @@
 package gov.commerce.aiexports.review.review;
 
 import gov.commerce.aiexports.events.IncentiveLine;
+import gov.commerce.aiexports.events.proposals.ProposalResubmitted;
 import gov.commerce.aiexports.events.proposals.ProposalSubmitted;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,9 +12,26 @@ public sealed interface ReviewCommand {
     record OpenReview(@TargetAggregateIdentifier String reviewId, ProposalSubmitted submission) implements ReviewCommand {
     }
 
+    /** agency is the reviewer's own (the token's organisation). */
+    record RecordAssessment(@TargetAggregateIdentifier String reviewId, String assessmentId, String agency, String reviewer,
+            Assessment.ConflictOfInterest conflictOfInterest, Assessment.Scores scores,
+            Assessment.Recommendation recommendation, List<String> conditions, List<Assessment.Comment> comments)
+            implements ReviewCommand {
+    }
+
+    record RequestInformation(@TargetAggregateIdentifier String reviewId, String informationRequestId, List<String> questions,
+            String requestedBy) implements ReviewCommand {
+    }
+
+    record ReopenReview(@TargetAggregateIdentifier String reviewId, ProposalResubmitted resubmission) implements ReviewCommand {
+    }
+
     /** designationNumber is allocated in the same transaction, only for DESIGNATE. */
     record RecordDetermination(@TargetAggregateIdentifier String reviewId, ReviewEvent.Decision decision,
             String justification, List<String> acknowledgedFlags, List<IncentiveLine> endorsedIncentives,
             LocalDate effectiveDate, String designationNumber) implements ReviewCommand {
+    }
+
+    record CloseReview(@TargetAggregateIdentifier String reviewId, String reason) implements ReviewCommand {
     }
 }

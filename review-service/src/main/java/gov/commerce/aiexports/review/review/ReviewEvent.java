@@ -16,10 +16,32 @@ public sealed interface ReviewEvent {
             String countryListVersion) implements ReviewEvent {
     }
 
+    /** An agency's assessment; it supersedes the same agency's earlier one of the round, which stays in the history. */
+    record AssessmentRecorded(String reviewId, Assessment.Recorded assessment) implements ReviewEvent {
+    }
+
+    /** A reviewer declared a conflict of interest: that reviewer may not assess this review; another of the agency must. */
+    record ReviewerRecused(String reviewId, String agency, String reviewer, String description) implements ReviewEvent {
+    }
+
+    /** The applicant is asked for information: by a commerce-officer, or because an agency requires modifications. */
+    record InformationRequested(String reviewId, String informationRequestId, List<String> questions, String requestedBy,
+            String reason) implements ReviewEvent {
+    }
+
+    /** The applicant resubmitted: a new round starts and earlier assessments stop counting. */
+    record Reopened(String reviewId, int round, String informationRequestId, String response,
+            List<IncentiveLine> requestedIncentives, List<ScreeningFlag> flags, String countryListVersion) implements ReviewEvent {
+    }
+
     /** The national interest determination: DESIGNATE with its number, or REJECT with reasons. */
     record Determined(String reviewId, String proposalId, Decision decision, String justification,
             List<String> acknowledgedFlags, String designationNumber, LocalDate effectiveDate, List<String> conditions,
             List<IncentiveLine> endorsedIncentives) implements ReviewEvent {
+    }
+
+    /** The applicant withdrew the proposal: nothing more to decide. */
+    record Closed(String reviewId, String reason) implements ReviewEvent {
     }
 
     enum Decision { DESIGNATE, REJECT }

@@ -3,7 +3,9 @@ package gov.commerce.aiexports.review.review;
 import gov.commerce.aiexports.review.designation.DesignationView;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -20,28 +22,101 @@ public class ReviewProjection {
 
     @EventHandler
     void on(ReviewEvent.Opened e, @Timestamp Instant at) {
-        save(new ReviewView(e.reviewId(), e.proposalId(), e.trackingNumber(), e.consortiumId(), e.consortiumName(),
-                e.applicantOrganisation(), e.title(), e.fiscalYear(), "OPEN", e.targetCountries(), e.requestedIncentives(),
-                e.requiredAgencies(), e.flags(), e.countryListVersion(), at, null));
+        ReviewView v = new ReviewView();
+        v.id = e.reviewId();
+        v.proposalId = e.proposalId();
+        v.trackingNumber = e.trackingNumber();
+        v.consortiumId = e.consortiumId();
+        v.consortiumName = e.consortiumName();
+        v.applicantOrganisation = e.applicantOrganisation();
+        v.title = e.title();
+        v.fiscalYear = e.fiscalYear();
+        v.status = ReviewStatus.OPEN.name();
+        v.round = 1;
+        v.targetCountries = e.targetCountries();
+        v.requestedIncentives = e.requestedIncentives();
+        v.requiredAgencies = e.requiredAgencies();
+        v.flags = e.flags();
+        v.countryListVersion = e.countryListVersion();
+        v.openedAt = at;
+        save(v);
+    }
+
+    @EventHandler
+    void on(ReviewEvent.AssessmentRecorded e, @Timestamp Instant at) {
+        update(e.reviewId(), v -> {
+            Assessment.Recorded a = e.assessment();
+            v.assessments.replaceAll(x -> x.agency().equals(a.agency()) && x.current() ? x.notCurrent() : x);
+            v.assessments.add(new ReviewView.AssessmentEntry(a.assessmentId(), a.agency(), a.reviewer(), a.round(), a.scores(),
+                    a.recommendation(), a.conditions(), a.comments(), a.supersedes(), true, at));
+        });
+    }
+
+    @EventHandler
+    void on(ReviewEvent.ReviewerRecused e, @Timestamp Instant at) {
+        update(e.reviewId(), v -> v.recusals.add(new ReviewView.Recusal(e.agency(), e.reviewer(), e.description(), at)));
+    }
+
+    @EventHandler
+    void on(ReviewEvent.InformationRequested e, @Timestamp Instant at) {
+        update(e.reviewId(), v -> {
+            v.status = ReviewStatus.INFORMATION_REQUESTED.name();
+            v.informationRequests.add(new ReviewView.InformationRequestEntry(e.informationRequestId(), e.questions(),
+                    e.requestedBy(), e.reason(), at, null, null));
+        });
+    }
+
+    @EventHandler
+    void on(ReviewEvent.Reopened e, @Timestamp Instant at) {
+        update(e.reviewId(), v -> {
+            v.status = ReviewStatus.OPEN.name();
+            v.round = e.round();
+            v.assessments.replaceAll(ReviewView.AssessmentEntry::notCurrent);
+            v.informationRequests = new ArrayList<>(v.informationRequests.stream().map(r -> r.answeredAt() == null
+                    ? new ReviewView.InformationRequestEntry(r.informationRequestId(), r.questions(), r.requestedBy(), r.reason(),
+                            r.requestedAt(), e.response(), at)
+                    : r).toList());
+            if (e.flags() != null) {
+                v.flags = e.flags();
+                v.countryListVersion = e.countryListVersion();
+            }
+            if (e.requestedIncentives() != null) {
+                v.requestedIncentives = e.requestedIncentives();
+            }
+        });
     }
 
     @EventHandler
     void on(ReviewEvent.Determined e, @Timestamp Instant at) {
-        documents.find(TABLE, e.reviewId(), ReviewView.class).ifPresent(v -> {
-            String status = e.decision() == ReviewEvent.Decision.DESIGNATE ? "DESIGNATED" : "REJECTED";
-            save(new ReviewView(v.id(), v.proposalId(), v.trackingNumber(), v.consortiumId(), v.consortiumName(),
-                    v.applicantOrganisation(), v.title(), v.fiscalYear(), status, v.targetCountries(), v.requestedIncentives(),
-                    v.requiredAgencies(), v.flags(), v.countryListVersion(), v.openedAt(), e));
+        update(e.reviewId(), v -> {
+            v.status = e.decision() == ReviewEvent.Decision.DESIGNATE ? ReviewStatus.DESIGNATED.name() : ReviewStatus.REJECTED.name();
+            v.determination = e;
             if (e.decision() == ReviewEvent.Decision.DESIGNATE) {
-                // the public catalogue: no confidential sections, no internal comments, no applicant organisation id
-                DesignationView d = new DesignationView(e.designationNumber(), v.proposalId(), v.title(), v.consortiumName(),
-                        v.targetCountries(), e.effectiveDate(), e.conditions(), e.endorsedIncentives(), at);
+                // the public catalogue: no confidential sections, no comments, no applicant organisation id
+                DesignationView d = new DesignationView(e.designationNumber(), v.proposalId, v.title, v.consortiumName,
+                        v.targetCountries, e.effectiveDate(), e.conditions(), e.endorsedIncentives(), at);
                 documents.upsert("designation_view", d.number(), Map.of("proposal_id", d.proposalId()), d);
             }
         });
     }
 
+    @EventHandler
+    void on(ReviewEvent.Closed e) {
+        update(e.reviewId(), v -> {
+            v.status = ReviewStatus.CLOSED.name();
+            v.closedReason = e.reason();
+        });
+    }
+
+    private void update(String id, Consumer<ReviewView> change) {
+        documents.find(TABLE, id, ReviewView.class).ifPresent(v -> {
+            change.accept(v);
+            save(v);
+        });
+    }
+
     private void save(ReviewView v) {
-        documents.upsert(TABLE, v.id(), Map.of("proposal_id", v.proposalId(), "status", v.status()), v);
+        v.recompute();
+        documents.upsert(TABLE, v.id, Map.of("proposal_id", v.proposalId, "status", v.status), v);
     }
 }

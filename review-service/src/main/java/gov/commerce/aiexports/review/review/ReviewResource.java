@@ -1,12 +1,16 @@
 package gov.commerce.aiexports.review.review;
 
+import gov.commerce.aiexports.events.FiscalYear;
 import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.review.designation.DesignationNumbers;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Commands;
+import gov.commerce.aiexports.runtime.request.RequestContext;
 import gov.commerce.aiexports.runtime.request.Roles;
+import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,14 +19,24 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 @Path("/reviews")
 @RolesAllowed({Roles.COMMERCE_OFFICER, Roles.AGENCY_REVIEWER, Roles.EDAG_COORDINATOR, Roles.FINANCING_OFFICER, Roles.AUDITOR})
 public class ReviewResource {
+
+    public record AssessmentRequest(String agency, Assessment.ConflictOfInterest conflictOfInterest, Assessment.Scores scores,
+            Assessment.Recommendation recommendation, List<String> conditions, List<Assessment.Comment> comments) {
+    }
+
+    public record InformationRequestRequest(List<String> questions) {
+    }
 
     public record DeterminationRequest(ReviewEvent.Decision decision, String justification, List<String> acknowledgedFlags,
             List<IncentiveLine> endorsedIncentives, LocalDate effectiveDate) {
@@ -35,8 +49,11 @@ public class ReviewResource {
     @Inject
     DesignationNumbers numbers;
     @Inject
+    RequestContext request;
+    @Inject
     Clock clock;
 
+    /** agency= lists the reviews that await that agency's assessment. */
     @GET
     public List<ReviewView> list(@QueryParam("status") String status, @QueryParam("proposalId") String proposalId,
             @QueryParam("agency") String agency) {
@@ -51,7 +68,7 @@ public class ReviewResource {
             params.add(proposalId);
         }
         if (agency != null) {
-            sql.append(" and jsonb_exists(doc->'requiredAgencies', ?)");
+            sql.append(" and jsonb_exists(doc->'awaitingAgencies', ?)");
             params.add(agency.toUpperCase());
         }
         sql.append(" order by doc->>'openedAt' desc limit 500");
@@ -62,6 +79,39 @@ public class ReviewResource {
     @Path("{id}")
     public ReviewView get(@PathParam("id") String id) {
         return documents.find(ReviewProjection.TABLE, id, ReviewView.class).orElseThrow(() -> new NotFound("review", id));
+    }
+
+    /** A reviewer assesses for its own agency only: the token's organisation. */
+    @POST
+    @Path("{id}/assessments")
+    @RolesAllowed({Roles.AGENCY_REVIEWER, Roles.COMMERCE_OFFICER})
+    public Response assess(@PathParam("id") String id, AssessmentRequest body) {
+        if (body == null) {
+            throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
+        }
+        Caller caller = request.caller();
+        if (body.agency() != null && !body.agency().equals(caller.organisation())) {
+            throw new ForbiddenException("a reviewer assesses for its own agency only");
+        }
+        get(id);
+        String assessmentId = UUID.randomUUID().toString();
+        commands.send(new ReviewCommand.RecordAssessment(id, assessmentId, caller.organisation(), caller.subject(),
+                body.conflictOfInterest(), body.scores(), body.recommendation(), body.conditions(), body.comments()));
+        boolean recused = body.conflictOfInterest().declared();
+        return Response.status(recused ? 200 : 201)
+                .entity(Map.of("reviewId", id, "assessmentId", recused ? "" : assessmentId, "recused", recused,
+                        "review", get(id)))
+                .build();
+    }
+
+    @POST
+    @Path("{id}/information-requests")
+    @RolesAllowed(Roles.COMMERCE_OFFICER)
+    public ReviewView requestInformation(@PathParam("id") String id, InformationRequestRequest body) {
+        get(id);
+        commands.send(new ReviewCommand.RequestInformation(id, UUID.randomUUID().toString(),
+                body == null ? null : body.questions(), request.caller().organisation()));
+        return get(id);
     }
 
     /**
@@ -77,11 +127,8 @@ public class ReviewResource {
             throw new InvalidInput("FIELD_REQUIRED", "/decision", "decision is DESIGNATE or REJECT");
         }
         get(id);
-        String number = null;
-        if (body.decision() == ReviewEvent.Decision.DESIGNATE) {
-            LocalDate decidedOn = LocalDate.now(clock);
-            number = numbers.next(gov.commerce.aiexports.events.FiscalYear.of(decidedOn));
-        }
+        String number = body.decision() == ReviewEvent.Decision.DESIGNATE
+                ? numbers.next(FiscalYear.of(LocalDate.now(clock))) : null;
         commands.send(new ReviewCommand.RecordDetermination(id, body.decision(), body.justification(),
                 body.acknowledgedFlags(), body.endorsedIncentives(), body.effectiveDate(), number));
         return get(id);

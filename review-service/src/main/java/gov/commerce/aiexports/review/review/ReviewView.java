@@ -3,12 +3,94 @@ package gov.commerce.aiexports.review.review;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.events.ScreeningFlag;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
+/**
+ * A review as government readers and auditors see it: flags, every assessment with its history
+ * (superseded ones stay, marked not current), recusals, information requests, the scores per
+ * criterion of the current round, and the determination. A mutable document the projection edits.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReviewView(String id, String proposalId, String trackingNumber, String consortiumId, String consortiumName,
-        String applicantOrganisation, String title, int fiscalYear, String status, List<String> targetCountries,
-        List<IncentiveLine> requestedIncentives, List<String> requiredAgencies, List<ScreeningFlag> flags,
-        String countryListVersion, Instant openedAt, ReviewEvent.Determined determination) {
+public class ReviewView {
+
+    public String id;
+    public String proposalId;
+    public String trackingNumber;
+    public String consortiumId;
+    public String consortiumName;
+    public String applicantOrganisation;
+    public String title;
+    public int fiscalYear;
+    public String status;
+    public int round;
+    public List<String> targetCountries;
+    public List<IncentiveLine> requestedIncentives;
+    public List<String> requiredAgencies;
+    /** Required agencies without a current assessment in this round, while the review is open. */
+    public List<String> awaitingAgencies = new ArrayList<>();
+    public List<ScreeningFlag> flags;
+    public String countryListVersion;
+    public Instant openedAt;
+    public List<AssessmentEntry> assessments = new ArrayList<>();
+    public List<Recusal> recusals = new ArrayList<>();
+    public List<InformationRequestEntry> informationRequests = new ArrayList<>();
+    public Map<String, ScoreSummary> scoreSummary = new LinkedHashMap<>();
+    public ReviewEvent.Determined determination;
+    public String closedReason;
+
+    public record AssessmentEntry(String assessmentId, String agency, String reviewer, int round, Assessment.Scores scores,
+            Assessment.Recommendation recommendation, List<String> conditions, List<Assessment.Comment> comments,
+            String supersedes, boolean current, Instant recordedAt) {
+
+        AssessmentEntry notCurrent() {
+            return new AssessmentEntry(assessmentId, agency, reviewer, round, scores, recommendation, conditions, comments,
+                    supersedes, false, recordedAt);
+        }
+    }
+
+    public record Recusal(String agency, String reviewer, String description, Instant recordedAt) {
+    }
+
+    public record InformationRequestEntry(String informationRequestId, List<String> questions, String requestedBy,
+            String reason, Instant requestedAt, String response, Instant answeredAt) {
+    }
+
+    public record ScoreSummary(int count, BigDecimal mean, int min, int max) {
+    }
+
+    void recompute() {
+        awaitingAgencies = new ArrayList<>();
+        if ("OPEN".equals(status)) {
+            for (String agency : requiredAgencies) {
+                if (assessments.stream().noneMatch(a -> a.current() && a.agency().equals(agency))) {
+                    awaitingAgencies.add(agency);
+                }
+            }
+        }
+        List<Assessment.Scores> scores = assessments.stream().filter(AssessmentEntry::current).map(AssessmentEntry::scores).toList();
+        scoreSummary = new LinkedHashMap<>();
+        summarise("strategicValue", scores, Assessment.Scores::strategicValue);
+        summarise("nationalSecurityRisk", scores, Assessment.Scores::nationalSecurityRisk);
+        summarise("commercialViability", scores, Assessment.Scores::commercialViability);
+        summarise("stackCompleteness", scores, Assessment.Scores::stackCompleteness);
+        summarise("partnerReadiness", scores, Assessment.Scores::partnerReadiness);
+    }
+
+    private void summarise(String criterion, List<Assessment.Scores> scores, Function<Assessment.Scores, Integer> of) {
+        List<Integer> values = scores.stream().map(of).filter(java.util.Objects::nonNull).toList();
+        if (values.isEmpty()) {
+            return;
+        }
+        int sum = values.stream().mapToInt(Integer::intValue).sum();
+        scoreSummary.put(criterion, new ScoreSummary(values.size(),
+                BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_EVEN),
+                values.stream().mapToInt(Integer::intValue).min().orElse(0), values.stream().mapToInt(Integer::intValue).max().orElse(0)));
+    }
 }

@@ -1,0 +1,63 @@
+package gov.commerce.aiexports.review.review;
+
+import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules of an assessment, each with its rule code:
+ * <ul>
+ * <li>{@code AGENCY_NOT_REQUIRED}: only the agencies the call requires assess;</li>
+ * <li>{@code REVIEWER_RECUSED}: a reviewer who declared a conflict of interest cannot assess this review;</li>
+ * <li>{@code CONFLICT_DECLARATION_REQUIRED}: every assessment starts with the declaration;</li>
+ * <li>{@code SCORE_OUT_OF_RANGE}: each of the five criteria is scored 0 to 5;</li>
+ * <li>{@code RECOMMENDATION_REQUIRED}, {@code COMMENT_VISIBILITY_REQUIRED}.</li>
+ * </ul>
+ */
+public final class AssessmentPolicies {
+
+    private AssessmentPolicies() {
+    }
+
+    public static void checkWellFormed(ReviewCommand.RecordAssessment c) {
+        Checks checks = new Checks()
+                .require(c.conflictOfInterest() != null, "CONFLICT_DECLARATION_REQUIRED", "/conflictOfInterest",
+                        "declare whether you have a conflict of interest first");
+        if (c.conflictOfInterest() != null && c.conflictOfInterest().declared()) {
+            checks.throwIfInvalid();
+            return; // a recusal needs no scores
+        }
+        checks.require(c.recommendation() != null, "RECOMMENDATION_REQUIRED", "/recommendation",
+                "recommendation is CONCUR, CONCUR_WITH_CONDITIONS, NON_CONCUR or REQUIRES_MODIFICATION");
+        Assessment.Scores s = c.scores();
+        score(checks, s == null ? null : s.strategicValue(), "strategicValue");
+        score(checks, s == null ? null : s.nationalSecurityRisk(), "nationalSecurityRisk");
+        score(checks, s == null ? null : s.commercialViability(), "commercialViability");
+        score(checks, s == null ? null : s.stackCompleteness(), "stackCompleteness");
+        score(checks, s == null ? null : s.partnerReadiness(), "partnerReadiness");
+        List<Assessment.Comment> comments = c.comments() == null ? List.of() : c.comments();
+        for (int i = 0; i < comments.size(); i++) {
+            checks.require(comments.get(i) != null && comments.get(i).visibility() != null, "COMMENT_VISIBILITY_REQUIRED",
+                    "/comments/" + i + "/visibility", "a comment is SHARED with the applicant or INTERNAL to government");
+        }
+        checks.throwIfInvalid();
+    }
+
+    public static void checkMayAssess(ReviewCommand.RecordAssessment c, List<String> requiredAgencies, Set<String> recused) {
+        if (!requiredAgencies.contains(c.agency())) {
+            throw new RuleViolation("AGENCY_NOT_REQUIRED", "/agency",
+                    c.agency() + " is not among the agencies this review requires: " + requiredAgencies);
+        }
+        if (recused.contains(c.reviewer())) {
+            throw new RuleViolation("REVIEWER_RECUSED", "/conflictOfInterest",
+                    c.reviewer() + " declared a conflict of interest on this review; another reviewer of " + c.agency()
+                            + " must assess");
+        }
+    }
+
+    private static void score(Checks checks, Integer value, String criterion) {
+        checks.require(value != null && value >= 0 && value <= 5, "SCORE_OUT_OF_RANGE", "/scores/" + criterion,
+                criterion + " is scored from 0 to 5");
+    }
+}

@@ -1,0 +1,56 @@
+package gov.commerce.aiexports.review.review;
+
+import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.runtime.request.Caller;
+import gov.commerce.aiexports.runtime.request.RequestContext;
+import gov.commerce.aiexports.runtime.request.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+
+/**
+ * What the applicant may see of its proposal's review: the status, the information requests, the
+ * conditions, and the comments marked SHARED. Never INTERNAL comments, scores or reviewers' names.
+ */
+@Path("/feedback")
+@RolesAllowed({Roles.APPLICANT, Roles.COMMERCE_OFFICER, Roles.AGENCY_REVIEWER, Roles.AUDITOR})
+public class FeedbackResource {
+
+    public record SharedAssessment(String agency, int round, Assessment.Recommendation recommendation, List<String> conditions,
+            List<String> comments, boolean current) {
+    }
+
+    public record Feedback(String reviewId, String proposalId, String status, int round,
+            List<ReviewView.InformationRequestEntry> informationRequests, List<SharedAssessment> assessments,
+            List<String> designationConditions, String designationNumber) {
+    }
+
+    @Inject
+    Documents documents;
+    @Inject
+    RequestContext request;
+
+    @GET
+    @Path("{proposalId}")
+    public List<Feedback> of(@PathParam("proposalId") String proposalId) {
+        Caller caller = request.caller();
+        return documents.query("select doc from review_view where proposal_id = ? order by doc->>'openedAt'", ReviewView.class,
+                        proposalId).stream()
+                .filter(v -> caller.readsAcrossOrganisations() || v.applicantOrganisation.equals(caller.organisation()))
+                .map(FeedbackResource::shared)
+                .toList();
+    }
+
+    static Feedback shared(ReviewView v) {
+        List<SharedAssessment> assessments = v.assessments.stream().map(a -> new SharedAssessment(a.agency(), a.round(),
+                a.recommendation(), a.conditions(), a.comments().stream()
+                        .filter(c -> c.visibility() == Assessment.Visibility.SHARED).map(Assessment.Comment::text).toList(),
+                a.current())).toList();
+        return new Feedback(v.id, v.proposalId, v.status, v.round, v.informationRequests, assessments,
+                v.determination == null ? List.of() : v.determination.conditions(),
+                v.determination == null ? null : v.determination.designationNumber());
+    }
+}

@@ -1,0 +1,3 @@
+package gov.commerce.aiexports.review.review;
+
+public enum ReviewStatus { OPEN, INFORMATION_REQUESTED, DESIGNATED, REJECTED, CLOSED }

@@ -21,6 +21,18 @@ public class ProposalsIntegrationEvents implements IntegrationEventMapper {
             return Optional.of(new CallPublished(e.callId(), t.title(), t.fiscalYear(), t.opensAt(), t.closesAt(),
                     t.gracePeriodHours(), t.instruments(), t.requiredAgencies(), e.version()));
         }
+        if (event instanceof CallEvent.Amended e) {
+            var t = e.terms();
+            return Optional.of(new gov.commerce.aiexports.events.proposals.CallAmended(e.callId(), t.title(), t.fiscalYear(),
+                    t.opensAt(), t.closesAt(), t.gracePeriodHours(), t.instruments(), t.requiredAgencies(), e.version(),
+                    e.modificationComment()));
+        }
+        if (event instanceof ProposalEvent.Resubmitted e) {
+            return Optional.of(new gov.commerce.aiexports.events.proposals.ProposalResubmitted(e.proposalId(), e.trackingNumber(),
+                    e.applicantOrganisation(), e.informationRequestId(), e.response(), e.content().title(),
+                    e.content().targetCountries(), e.content().incentiveLines(), e.flags(), e.countryListVersion(),
+                    e.resubmittedAt()));
+        }
         if (event instanceof ProposalEvent.Submitted e) {
             return Optional.of(new ProposalSubmitted(e.proposalId(), e.trackingNumber(), e.callId(), e.fiscalYear(),
                     e.consortiumId(), e.consortiumName(), e.applicantOrganisation(), e.content().title(),
@@ -28,7 +40,7 @@ public class ProposalsIntegrationEvents implements IntegrationEventMapper {
                     e.countryListVersion(), e.submittedAt()));
         }
         if (event instanceof ProposalEvent.Withdrawn e) {
-            return Optional.of(new ProposalWithdrawn(e.proposalId(), null, e.reason()));
+            return Optional.of(new ProposalWithdrawn(e.proposalId(), e.applicantOrganisation(), e.reason()));
         }
         return Optional.empty();
     }

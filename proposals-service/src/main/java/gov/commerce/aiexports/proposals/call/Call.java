@@ -39,6 +39,19 @@ public class Call {
     }
 
     @CommandHandler
+    void handle(CallCommand.AmendCall command) {
+        if (status != CallStatus.DRAFT && status != CallStatus.PUBLISHED) {
+            throw new StateConflict("CALL_NOT_AMENDABLE", "a " + status + " call cannot be amended");
+        }
+        if (command.modificationComment() == null || command.modificationComment().isBlank()) {
+            throw new gov.commerce.aiexports.runtime.domain.InvalidInput("MODIFICATION_COMMENT_REQUIRED", "/modificationComment",
+                    "an amendment says what changed and why");
+        }
+        CallTermsPolicy.check(command.terms());
+        apply(new CallEvent.Amended(callId, command.terms(), version + 1, command.modificationComment()));
+    }
+
+    @CommandHandler
     void handle(CloseCall command) {
         if (status != CallStatus.PUBLISHED) {
             throw new StateConflict("CALL_NOT_PUBLISHED", "only a published call can be closed; this one is " + status);
@@ -64,6 +77,12 @@ public class Call {
     @EventSourcingHandler
     void on(CallEvent.Published event) {
         status = CallStatus.PUBLISHED;
+        version = event.version();
+    }
+
+    @EventSourcingHandler
+    void on(CallEvent.Amended event) {
+        terms = event.terms();
         version = event.version();
     }
 

@@ -11,6 +11,9 @@ public sealed interface CallCommand {
     record PublishCall(@TargetAggregateIdentifier String callId) implements CallCommand {
     }
 
+    record AmendCall(@TargetAggregateIdentifier String callId, CallTerms terms, String modificationComment) implements CallCommand {
+    }
+
     record CloseCall(@TargetAggregateIdentifier String callId) implements CallCommand {
     }
 

@@ -15,6 +15,10 @@ public sealed interface CallEvent {
     record Published(String callId, CallTerms terms, int version) implements CallEvent {
     }
 
+    /** A published call changed: the new terms, the new version and why. */
+    record Amended(String callId, CallTerms terms, int version, String modificationComment) implements CallEvent {
+    }
+
     record Closed(String callId) implements CallEvent {
     }
 

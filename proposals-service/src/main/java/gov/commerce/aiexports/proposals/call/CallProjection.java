@@ -3,7 +3,10 @@ package gov.commerce.aiexports.proposals.call;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
+import gov.commerce.aiexports.runtime.axon.MetadataKeys;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 
 @ProcessingGroup("call-projection")
 public class CallProjection {
@@ -17,12 +20,18 @@ public class CallProjection {
 
     @EventHandler
     void on(CallEvent.Drafted e) {
-        save(CallView.of(e.callId(), CallStatus.DRAFT, 0, e.terms()));
+        save(CallView.of(e.callId(), CallStatus.DRAFT, 0, e.terms(), java.util.List.of()));
     }
 
     @EventHandler
     void on(CallEvent.Published e) {
-        save(CallView.of(e.callId(), CallStatus.PUBLISHED, e.version(), e.terms()));
+        documents.find(TABLE, e.callId(), CallView.class).ifPresent(v ->
+                save(CallView.of(e.callId(), CallStatus.PUBLISHED, e.version(), e.terms(), v.amendments())));
+    }
+
+    @EventHandler
+    void on(CallEvent.Amended e, @MetaDataValue(MetadataKeys.ACTOR_SUBJECT) String by, @Timestamp java.time.Instant at) {
+        documents.find(TABLE, e.callId(), CallView.class).ifPresent(v -> save(v.amended(e, by, at)));
     }
 
     @EventHandler

@@ -55,6 +55,31 @@ public class CallResource {
         return get(id);
     }
 
+    /** Changed fields replace the current terms; unchanged fields may be left out. */
+    public record AmendmentRequest(String title, String description, Instant opensAt, Instant closesAt, Integer gracePeriodHours,
+            List<Instrument> instruments, List<String> requiredAgencies, String modificationComment) {
+    }
+
+    @POST
+    @Path("{id}/amendments")
+    @RolesAllowed(Roles.COMMERCE_OFFICER)
+    public CallView amend(@PathParam("id") String id, AmendmentRequest body) {
+        if (body == null) {
+            throw new gov.commerce.aiexports.runtime.domain.InvalidInput("FIELD_REQUIRED", "", "a body is required");
+        }
+        CallEvent.CallTerms t = get(id).terms();
+        CallEvent.CallTerms amended = new CallEvent.CallTerms(
+                body.title() != null ? body.title() : t.title(), t.fiscalYear(),
+                body.description() != null ? body.description() : t.description(),
+                body.opensAt() != null ? body.opensAt() : t.opensAt(),
+                body.closesAt() != null ? body.closesAt() : t.closesAt(),
+                body.gracePeriodHours() != null ? body.gracePeriodHours() : t.gracePeriodHours(),
+                body.instruments() != null ? body.instruments() : t.instruments(),
+                body.requiredAgencies() != null ? body.requiredAgencies() : t.requiredAgencies());
+        commands.send(new CallCommand.AmendCall(id, amended, body.modificationComment()));
+        return get(id);
+    }
+
     @POST
     @Path("{id}/close")
     @RolesAllowed(Roles.COMMERCE_OFFICER)

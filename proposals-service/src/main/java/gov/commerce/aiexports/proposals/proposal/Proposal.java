@@ -23,6 +23,8 @@ public class Proposal {
     private String applicantOrganisation;
     private ProposalContent content;
     private ProposalStatus status;
+    private String trackingNumber;
+    private String openInformationRequest;
 
     protected Proposal() {
     }
@@ -62,7 +64,44 @@ public class Proposal {
         if (status == ProposalStatus.DRAFT || DECIDED.contains(status)) {
             throw new StateConflict("PROPOSAL_NOT_WITHDRAWABLE", "a proposal can be withdrawn after submission and until a decision; this one is " + status);
         }
-        apply(new ProposalEvent.Withdrawn(proposalId, command.reason()));
+        apply(new ProposalEvent.Withdrawn(proposalId, applicantOrganisation, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(ProposalCommand.RecordInformationRequest command) {
+        if (status == ProposalStatus.SUBMITTED || status == ProposalStatus.UNDER_REVIEW) {
+            apply(new ProposalEvent.InformationRequested(proposalId, command.reviewId(), command.informationRequestId(),
+                    command.questions(), command.requestedBy(), command.sourceEventId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ProposalCommand.RespondToInformationRequest command) {
+        if (status != ProposalStatus.INFORMATION_REQUESTED) {
+            throw new StateConflict("NO_INFORMATION_REQUESTED", "the proposal is " + status + "; there is no open information request");
+        }
+        if (command.informationRequestId() != null && !command.informationRequestId().equals(openInformationRequest)) {
+            throw new RuleViolation("INFORMATION_REQUEST_UNKNOWN", "/informationRequestId",
+                    "the open information request is " + openInformationRequest);
+        }
+        if (command.response() == null || command.response().isBlank()) {
+            throw new gov.commerce.aiexports.runtime.domain.InvalidInput("FIELD_REQUIRED", "/response", "a response is required");
+        }
+        ProposalContent changed = command.content() == null ? content : command.content();
+        ProposalInputPolicy.check(changed);
+        SubmissionPolicies.Screening screening = SubmissionPolicies.screen(changed, command.context(), SubmissionPolicies.RESUBMISSION);
+        if (!screening.refusals().isEmpty()) {
+            throw new RuleViolation(screening.refusals());
+        }
+        apply(new ProposalEvent.Resubmitted(proposalId, trackingNumber, applicantOrganisation, openInformationRequest,
+                command.response(), changed, screening.flags(), screening.countryListVersion(), command.context().now()));
+    }
+
+    @CommandHandler
+    void handle(ProposalCommand.RecordRejection command) {
+        if (!DECIDED.contains(status)) {
+            apply(new ProposalEvent.Rejected(proposalId, command.justification(), command.sourceEventId()));
+        }
     }
 
     @CommandHandler
@@ -102,6 +141,25 @@ public class Proposal {
     @EventSourcingHandler
     void on(ProposalEvent.Submitted e) {
         status = ProposalStatus.SUBMITTED;
+        trackingNumber = e.trackingNumber();
+    }
+
+    @EventSourcingHandler
+    void on(ProposalEvent.InformationRequested e) {
+        status = ProposalStatus.INFORMATION_REQUESTED;
+        openInformationRequest = e.informationRequestId();
+    }
+
+    @EventSourcingHandler
+    void on(ProposalEvent.Resubmitted e) {
+        status = ProposalStatus.SUBMITTED;
+        content = e.content();
+        openInformationRequest = null;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalEvent.Rejected e) {
+        status = ProposalStatus.REJECTED;
     }
 
     @EventSourcingHandler

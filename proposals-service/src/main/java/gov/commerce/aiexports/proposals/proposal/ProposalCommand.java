@@ -22,6 +22,19 @@ public sealed interface ProposalCommand {
     record WithdrawProposal(@TargetAggregateIdentifier String proposalId, String reason) implements ProposalCommand {
     }
 
+    record RecordInformationRequest(@TargetAggregateIdentifier String proposalId, String reviewId, String informationRequestId,
+            List<String> questions, String requestedBy, String sourceEventId) implements ProposalCommand {
+    }
+
+    /** content null: the proposal is resubmitted unchanged, with the response only. */
+    record RespondToInformationRequest(@TargetAggregateIdentifier String proposalId, String informationRequestId,
+            String response, ProposalContent content, SubmissionContext context) implements ProposalCommand {
+    }
+
+    record RecordRejection(@TargetAggregateIdentifier String proposalId, String justification, String sourceEventId)
+            implements ProposalCommand {
+    }
+
     record MarkUnderReview(@TargetAggregateIdentifier String proposalId, String reviewId, String sourceEventId)
             implements ProposalCommand {
     }

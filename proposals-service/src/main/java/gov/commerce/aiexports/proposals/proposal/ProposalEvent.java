@@ -21,7 +21,21 @@ public sealed interface ProposalEvent {
             List<ScreeningFlag> flags, String countryListVersion, Instant submittedAt) implements ProposalEvent {
     }
 
-    record Withdrawn(String proposalId, String reason) implements ProposalEvent {
+    record Withdrawn(String proposalId, String applicantOrganisation, String reason) implements ProposalEvent {
+    }
+
+    /** The review asked the applicant for information or modifications. */
+    record InformationRequested(String proposalId, String reviewId, String informationRequestId, List<String> questions,
+            String requestedBy, String sourceEventId) implements ProposalEvent {
+    }
+
+    /** The applicant answered, with changes; screened again (without the call window) and sent back to review. */
+    record Resubmitted(String proposalId, String trackingNumber, String applicantOrganisation, String informationRequestId,
+            String response, ProposalContent content, List<ScreeningFlag> flags, String countryListVersion,
+            Instant resubmittedAt) implements ProposalEvent {
+    }
+
+    record Rejected(String proposalId, String justification, String sourceEventId) implements ProposalEvent {
     }
 
     /** The review's outcome, mirrored from review-service's integration events. */

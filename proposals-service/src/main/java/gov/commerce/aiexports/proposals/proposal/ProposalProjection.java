@@ -2,7 +2,9 @@ package gov.commerce.aiexports.proposals.proposal;
 
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -20,46 +22,105 @@ public class ProposalProjection {
 
     @EventHandler
     void on(ProposalEvent.Drafted e, @SequenceNumber long seq, @Timestamp Instant at) {
-        save(new ProposalView(e.proposalId(), e.callId(), e.consortiumId(), e.applicantOrganisation(),
-                ProposalStatus.DRAFT.name(), seq, e.content(), null, null, null, null, null, at));
+        ProposalView v = new ProposalView();
+        v.id = e.proposalId();
+        v.callId = e.callId();
+        v.consortiumId = e.consortiumId();
+        v.organisation = e.applicantOrganisation();
+        v.status = ProposalStatus.DRAFT.name();
+        v.content = e.content();
+        save(v, seq, at);
     }
 
     @EventHandler
     void on(ProposalEvent.Edited e, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(e.proposalId(), v -> new ProposalView(v.id(), v.callId(), v.consortiumId(), v.organisation(), v.status(), seq,
-                e.content(), null, null, null, null, null, at));
+        update(e.proposalId(), seq, at, v -> v.content = e.content());
     }
 
     @EventHandler
     void on(ProposalEvent.Submitted e, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(e.proposalId(), v -> new ProposalView(v.id(), v.callId(), v.consortiumId(), v.organisation(),
-                ProposalStatus.SUBMITTED.name(), seq, e.content(), e.trackingNumber(), e.flags(), e.countryListVersion(),
-                e.submittedAt(), null, at));
+        update(e.proposalId(), seq, at, v -> {
+            v.status = ProposalStatus.SUBMITTED.name();
+            v.content = e.content();
+            v.trackingNumber = e.trackingNumber();
+            v.flags = e.flags();
+            v.countryListVersion = e.countryListVersion();
+            v.submittedAt = e.submittedAt();
+        });
     }
 
     @EventHandler
     void on(ProposalEvent.Withdrawn e, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(e.proposalId(), v -> v.with(ProposalStatus.WITHDRAWN.name(), seq, at));
+        update(e.proposalId(), seq, at, v -> {
+            v.status = ProposalStatus.WITHDRAWN.name();
+            v.withdrawalReason = e.reason();
+        });
     }
 
     @EventHandler
     void on(ProposalEvent.UnderReview e, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(e.proposalId(), v -> v.with(ProposalStatus.UNDER_REVIEW.name(), seq, at));
+        update(e.proposalId(), seq, at, v -> {
+            v.status = ProposalStatus.UNDER_REVIEW.name();
+            v.reviewId = e.reviewId();
+        });
+    }
+
+    @EventHandler
+    void on(ProposalEvent.InformationRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.proposalId(), seq, at, v -> {
+            v.status = ProposalStatus.INFORMATION_REQUESTED.name();
+            v.reviewId = e.reviewId();
+            v.informationRequests.add(new ProposalView.InformationRequest(e.informationRequestId(), e.questions(),
+                    e.requestedBy(), at, null, null));
+        });
+    }
+
+    @EventHandler
+    void on(ProposalEvent.Resubmitted e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.proposalId(), seq, at, v -> {
+            v.status = ProposalStatus.SUBMITTED.name();
+            v.content = e.content();
+            v.flags = e.flags();
+            v.countryListVersion = e.countryListVersion();
+            v.informationRequests.replaceAll(r -> r.informationRequestId().equals(e.informationRequestId())
+                    ? new ProposalView.InformationRequest(r.informationRequestId(), r.questions(), r.requestedBy(), r.requestedAt(),
+                            e.response(), at)
+                    : r);
+        });
     }
 
     @EventHandler
     void on(ProposalEvent.DesignationRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(e.proposalId(), v -> new ProposalView(v.id(), v.callId(), v.consortiumId(), v.organisation(),
-                ProposalStatus.DESIGNATED.name(), seq, v.content(), v.trackingNumber(), v.flags(), v.countryListVersion(),
-                v.submittedAt(), e.designationNumber(), at));
+        update(e.proposalId(), seq, at, v -> {
+            v.status = ProposalStatus.DESIGNATED.name();
+            v.designationNumber = e.designationNumber();
+        });
     }
 
-    private void update(String id, java.util.function.UnaryOperator<ProposalView> change) {
-        documents.find(TABLE, id, ProposalView.class).ifPresent(v -> save(change.apply(v)));
+    @EventHandler
+    void on(ProposalEvent.Rejected e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.proposalId(), seq, at, v -> {
+            v.status = ProposalStatus.REJECTED.name();
+            v.rejectionJustification = e.justification();
+        });
     }
 
-    private void save(ProposalView v) {
-        documents.upsert(TABLE, v.id(), Map.of("organisation", v.organisation(), "consortium_id", v.consortiumId(),
-                "call_id", v.callId(), "status", v.status(), "updated_at", v.updatedAt()), v);
+    private void update(String id, long seq, Instant at, Consumer<ProposalView> change) {
+        documents.find(TABLE, id, ProposalView.class).ifPresent(v -> {
+            change.accept(v);
+            save(v, seq, at);
+        });
+    }
+
+    private void save(ProposalView v, long seq, Instant at) {
+        v.version = seq;
+        v.updatedAt = at;
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("organisation", v.organisation);
+        columns.put("consortium_id", v.consortiumId);
+        columns.put("call_id", v.callId);
+        columns.put("status", v.status);
+        columns.put("updated_at", v.updatedAt);
+        documents.upsert(TABLE, v.id, columns, v);
     }
 }

@@ -22,12 +22,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +55,16 @@ public class ProposalResource {
     public record WithdrawRequest(String reason) {
     }
 
-    public record Page(List<ProposalView> items, int page, int size, long total) {
+    /** The answer to an information request; changes, when given, replace the proposal's content. */
+    public record ResponseRequest(String informationRequestId, String response, ProposalRequest changes) {
     }
 
     private static final CountryGroups COUNTRY_GROUPS = CountryGroups.load();
 
     @Inject
     Commands commands;
+    @Inject
+    ProposalQueries queries;
     @Inject
     Documents documents;
     @Inject
@@ -86,6 +92,7 @@ public class ProposalResource {
                 .entity(Map.of("id", id, "status", ProposalStatus.DRAFT, "version", 0)).build();
     }
 
+    /** Edits a draft; If-Match carries the version read, and a stale one is refused with 409. */
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.APPLICANT)
@@ -103,8 +110,9 @@ public class ProposalResource {
         if (body == null) {
             throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
         }
-        commands.send(new ProposalCommand.EditProposal(current.id(), expected, body.content()));
-        return withTag(get(id));
+        commands.send(new ProposalCommand.EditProposal(current.id, expected, body.content()));
+        ProposalView edited = get(id);
+        return Response.ok(edited).tag(new EntityTag(String.valueOf(edited.version))).build();
     }
 
     @POST
@@ -112,15 +120,25 @@ public class ProposalResource {
     @RolesAllowed(Roles.APPLICANT)
     public ProposalView submit(@PathParam("id") String id) {
         ProposalView proposal = own(id);
-        CallView call = calls.get(proposal.callId());
-        ConsortiumView consortium = ownConsortium(proposal.consortiumId());
-        Set<String> offered = call.instruments().stream().map(Enum::name).collect(Collectors.toSet());
-        Set<String> members = new HashSet<>();
-        consortium.members().forEach(m -> members.add(m.uei()));
-        SubmissionContext context = new SubmissionContext(call.acceptsSubmissionsAt(clock.instant()), offered, members,
-                COUNTRY_GROUPS, clock.instant());
+        CallView call = calls.get(proposal.callId);
+        ConsortiumView consortium = ownConsortium(proposal.consortiumId);
         commands.send(new ProposalCommand.SubmitProposal(id, call.fiscalYear(), consortium.name(), call.requiredAgencies(),
-                context));
+                context(call, consortium)));
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/responses")
+    @RolesAllowed(Roles.APPLICANT)
+    public ProposalView respond(@PathParam("id") String id, ResponseRequest body) {
+        ProposalView proposal = own(id);
+        if (body == null) {
+            throw new InvalidInput("FIELD_REQUIRED", "/response", "a response is required");
+        }
+        CallView call = calls.get(proposal.callId);
+        ConsortiumView consortium = ownConsortium(proposal.consortiumId);
+        commands.send(new ProposalCommand.RespondToInformationRequest(id, body.informationRequestId(), body.response(),
+                body.changes() == null ? null : body.changes().content(), context(call, consortium)));
         return get(id);
     }
 
@@ -140,47 +158,36 @@ public class ProposalResource {
     @Path("{id}")
     public ProposalView get(@PathParam("id") String id) {
         return OrganisationScope.readable(request.caller(), documents.find(ProposalProjection.TABLE, id, ProposalView.class),
-                ProposalView::organisation, "proposal", id);
+                v -> v.organisation, "proposal", id);
     }
 
+    /** JSON by default; with Accept: text/csv the same selection as CSV, one line per proposal, no confidential content. */
     @GET
-    public Page list(@QueryParam("callId") String callId, @QueryParam("status") String status,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0 || s < 1 || s > 200) {
-            throw new InvalidInput("PAGE_INVALID", "/size", "page from 0, size from 1 to 200");
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response list(@QueryParam("callId") String callId, @QueryParam("status") String status,
+            @QueryParam("country") String country, @QueryParam("instrument") String instrument, @QueryParam("sort") String sort,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @Context HttpHeaders headers) {
+        ProposalQueries.Page selection = queries.find(request.caller(),
+                new ProposalQueries.Filter(callId, status, country, instrument, sort, page, size));
+        boolean csv = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));
+        if (csv) {
+            return Response.ok(ProposalQueries.csv(selection.items()), "text/csv")
+                    .header("Content-Disposition", "attachment; filename=\"proposals.csv\"").build();
         }
-        Caller caller = request.caller();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (!caller.readsAcrossOrganisations()) {
-            where.append(" and organisation = ?");
-            params.add(caller.organisation());
-        }
-        if (callId != null) {
-            where.append(" and call_id = ?");
-            params.add(callId);
-        }
-        if (status != null) {
-            where.append(" and status = ?");
-            params.add(status.toUpperCase());
-        }
-        long total = documents.count("select count(*) from proposal_view" + where, params.toArray());
-        params.add(s);
-        params.add((long) p * s);
-        List<ProposalView> items = documents.query("select doc from proposal_view" + where
-                + " order by updated_at desc, id limit ? offset ?", ProposalView.class, params.toArray());
-        return new Page(items, p, s, total);
+        return Response.ok(selection, MediaType.APPLICATION_JSON).build();
     }
 
-    private Response withTag(ProposalView view) {
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+    private SubmissionContext context(CallView call, ConsortiumView consortium) {
+        Set<String> offered = call.instruments().stream().map(Enum::name).collect(Collectors.toSet());
+        Set<String> members = new HashSet<>();
+        consortium.members().forEach(m -> members.add(m.uei()));
+        return new SubmissionContext(call.acceptsSubmissionsAt(clock.instant()), offered, members, COUNTRY_GROUPS, clock.instant());
     }
 
     private ProposalView own(String id) {
         return OrganisationScope.owned(request.caller(), documents.find(ProposalProjection.TABLE, id, ProposalView.class),
-                ProposalView::organisation, "proposal", id);
+                v -> v.organisation, "proposal", id);
     }
 
     private ConsortiumView ownConsortium(String consortiumId) {
@@ -189,7 +196,8 @@ public class ProposalResource {
         }
         ConsortiumView consortium = documents.find("consortium_view", consortiumId, ConsortiumView.class)
                 .orElseThrow(() -> new RuleViolation("CONSORTIUM_UNKNOWN", "/consortiumId", "no such consortium"));
-        if (!consortium.organisation().equals(request.caller().organisation())) {
+        Caller caller = request.caller();
+        if (!consortium.organisation().equals(caller.organisation())) {
             throw new RuleViolation("CONSORTIUM_NOT_OWNED", "/consortiumId",
                     "only the anchor member's organisation submits for a consortium");
         }

@@ -3,16 +3,36 @@ package gov.commerce.aiexports.proposals.proposal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import gov.commerce.aiexports.events.ScreeningFlag;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
-/** A proposal as its readers see it. version is the aggregate's version, for If-Match. */
+/**
+ * A proposal as its readers see it; version is the aggregate's version, for If-Match. A mutable
+ * document the projection edits.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProposalView(String id, String callId, String consortiumId, String organisation, String status, long version,
-        ProposalContent content, String trackingNumber, List<ScreeningFlag> flags, String countryListVersion,
-        Instant submittedAt, String designationNumber, Instant updatedAt) {
+public class ProposalView {
 
-    ProposalView with(String newStatus, long newVersion, Instant at) {
-        return new ProposalView(id, callId, consortiumId, organisation, newStatus, newVersion, content, trackingNumber, flags,
-                countryListVersion, submittedAt, designationNumber, at);
+    public String id;
+    public String callId;
+    public String consortiumId;
+    public String organisation;
+    public String status;
+    public long version;
+    public ProposalContent content;
+    public String trackingNumber;
+    public List<ScreeningFlag> flags;
+    public String countryListVersion;
+    public Instant submittedAt;
+    public String reviewId;
+    public List<InformationRequest> informationRequests = new ArrayList<>();
+    public String designationNumber;
+    public String rejectionJustification;
+    public String withdrawalReason;
+    public Instant updatedAt;
+
+    /** An information request of the review, and the applicant's answer once given. */
+    public record InformationRequest(String informationRequestId, List<String> questions, String requestedBy,
+            Instant requestedAt, String response, Instant answeredAt) {
     }
 }

@@ -140,6 +140,10 @@ public final class SubmissionPolicies {
     public static final List<SubmissionPolicy> ALL = List.of(CALL_OPEN, STACK_COMPLETE, TARGET_PRESENT, TARGET_COUNTRY,
             ATTESTATION_GIVEN, SUPPLIERS_ARE_MEMBERS, INCENTIVE_LINES, US_CONTENT);
 
+    /** An answer to an information request is screened again, except for the call window, which has usually closed. */
+    public static final List<SubmissionPolicy> RESUBMISSION = List.of(STACK_COMPLETE, TARGET_PRESENT, TARGET_COUNTRY,
+            ATTESTATION_GIVEN, SUPPLIERS_ARE_MEMBERS, INCENTIVE_LINES, US_CONTENT);
+
     /** The outcome of screening a proposal. */
     public record Screening(List<Violation> refusals, List<ScreeningFlag> flags, String countryListVersion) {
     }
@@ -148,9 +152,13 @@ public final class SubmissionPolicies {
     }
 
     public static Screening screen(ProposalContent p, SubmissionContext ctx) {
+        return screen(p, ctx, ALL);
+    }
+
+    public static Screening screen(ProposalContent p, SubmissionContext ctx, List<SubmissionPolicy> policies) {
         List<Violation> refusals = new ArrayList<>();
         List<ScreeningFlag> flags = new ArrayList<>();
-        ALL.forEach(policy -> policy.check(p, ctx, refusals, flags));
+        policies.forEach(policy -> policy.check(p, ctx, refusals, flags));
         return new Screening(refusals, flags, ctx.countryGroups().version());
     }
 

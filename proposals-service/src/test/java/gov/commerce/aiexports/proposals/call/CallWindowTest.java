@@ -15,7 +15,7 @@ class CallWindowTest {
 
     private static CallView call(CallStatus status) {
         return CallView.of("c", status, 1, new CallEvent.CallTerms("t", 2026, "d", OPENS, CLOSES, 24,
-                List.of(Instrument.DIRECT_LOAN), List.of("STATE")));
+                List.of(Instrument.DIRECT_LOAN), List.of("STATE")), List.of());
     }
 
     @Test

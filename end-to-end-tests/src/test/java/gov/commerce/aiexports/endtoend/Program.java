@@ -47,6 +47,21 @@ final class Program {
                 .post("/consortia").then().statusCode(201).extract().path("id");
     }
 
+    /** An agency's assessment, as its reviewer posts it. */
+    static Map<String, Object> assessment(String recommendation, List<String> conditions, String sharedComment, String internalComment) {
+        return Map.of("conflictOfInterest", Map.of("declared", false),
+                "scores", Map.of("strategicValue", 4, "nationalSecurityRisk", 3, "commercialViability", 4, "stackCompleteness", 5,
+                        "partnerReadiness", 3),
+                "recommendation", recommendation, "conditions", conditions,
+                "comments", List.of(Map.of("text", sharedComment, "visibility", "SHARED"),
+                        Map.of("text", internalComment, "visibility", "INTERNAL")));
+    }
+
+    static void assess(String reviewId, String agency, Map<String, Object> assessment) throws Exception {
+        as(Services.REVIEW, agency, "agency-reviewer").body(assessment).post("/reviews/" + reviewId + "/assessments")
+                .then().statusCode(201);
+    }
+
     /** Drafts and submits a proposal targeting Vietnam (Country Group D:1: accepted, flagged). */
     static String submittedProposal(String callId, String consortiumId, String uei) throws Exception {
         Map<String, Object> layer = Map.of("description", "layer", "suppliers", List.of(uei));

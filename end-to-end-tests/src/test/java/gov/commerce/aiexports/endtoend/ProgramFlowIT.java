@@ -41,6 +41,16 @@ class ProgramFlowIT {
         await().atMost(PROPAGATION).untilAsserted(() -> as(Services.PROPOSALS, uei, "applicant").get("/proposals/" + proposalId)
                 .then().body("status", equalTo("UNDER_REVIEW")));
 
+        // the required agencies assess; until both concur, no designation
+        Program.assess(reviewId, "STATE", Program.assessment("CONCUR", List.of(), "Strong partner", "Ambassador supports"));
+        as(Services.REVIEW, "COMMERCE", "commerce-officer")
+                .body(Map.of("decision", "DESIGNATE", "justification", "Strategic", "acknowledgedFlags", List.of("TARGET_COUNTRY_GROUP_D"),
+                        "endorsedIncentives", List.of(), "effectiveDate", LocalDate.now().plusDays(7).toString()))
+                .post("/reviews/" + reviewId + "/determination").then().statusCode(422)
+                .body("rule", equalTo("AGENCY_NOT_CONCURRED"));
+        Program.assess(reviewId, "DEFENSE", Program.assessment("CONCUR_WITH_CONDITIONS", List.of("annual security audit"),
+                "Audit required", "Classified annex reviewed"));
+
         // a designation that does not acknowledge the flag is refused and changes nothing
         as(Services.REVIEW, "COMMERCE", "commerce-officer")
                 .body(Map.of("decision", "DESIGNATE", "justification", "Strategic", "acknowledgedFlags", List.of(),
@@ -58,6 +68,7 @@ class ProgramFlowIT {
                 .post("/reviews/" + reviewId + "/determination").then().statusCode(200)
                 .body("status", equalTo("DESIGNATED"))
                 .body("determination.designationNumber", matchesPattern("PAEP-\\d{4}-\\d{4}"))
+                .body("determination.conditions", equalTo(List.of("annual security audit")))
                 .extract().path("determination.designationNumber");
         as(Services.REVIEW, uei, "applicant").get("/designations/" + number).then().statusCode(200)
                 .body("proposalId", equalTo(proposalId));

@@ -26,6 +26,12 @@ public final class EventCatalog {
             gov.commerce.aiexports.events.review.ReviewReopened.class,
             gov.commerce.aiexports.events.review.AssessmentRecorded.class,
             IncentiveRequestOpened.class,
+            gov.commerce.aiexports.events.incentives.IncentiveRequestRouted.class,
+            gov.commerce.aiexports.events.incentives.IncentiveRequestBoardApproved.class,
+            gov.commerce.aiexports.events.incentives.IncentiveRequestApproved.class,
+            gov.commerce.aiexports.events.incentives.IncentiveRequestDeclined.class,
+            gov.commerce.aiexports.events.incentives.IncentiveRequestDeobligated.class,
+            gov.commerce.aiexports.events.incentives.IncentiveDisbursementRecorded.class,
             NotificationRecorded.class);
 
     private EventCatalog() {

@@ -3,7 +3,12 @@ package gov.commerce.aiexports.incentives.request;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import gov.commerce.aiexports.events.Instrument;
+import gov.commerce.aiexports.incentives.budget.BudgetId;
+import gov.commerce.aiexports.incentives.budget.BudgetCost;
+import gov.commerce.aiexports.incentives.request.IncentiveRequestCommand.ObligationToRecord;
+import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -11,10 +16,25 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 /** One endorsed line of a designation, on its way through EDAG routing, approval and obligation. */
 public class IncentiveRequest {
 
+    private static final BigDecimal ZERO = new BigDecimal("0.00");
+
     @AggregateIdentifier
     private String incentiveRequestId;
+    private String proposalId;
+    private String designationNumber;
+    private String applicantOrganisation;
     private Instrument instrument;
     private BigDecimal amountUsd;
+    private IncentiveStatus status;
+    private FinancingAgency agency;
+    private BigDecimal creditSubsidyRatePercent;
+    private boolean boardApproved;
+    private String budgetId;
+    /** Face amount committed, net of de-obligations. */
+    private BigDecimal commitmentUsd = ZERO;
+    /** Budget cost obligated, net of what de-obligations returned. */
+    private BigDecimal budgetCostUsd = ZERO;
+    private BigDecimal disbursedUsd = ZERO;
 
     protected IncentiveRequest() {
     }
@@ -25,10 +45,136 @@ public class IncentiveRequest {
                 c.consortiumId(), c.applicantOrganisation(), c.instrument(), c.amountUsd(), c.tenorYears()));
     }
 
+    @CommandHandler
+    void handle(IncentiveRequestCommand.RouteIncentiveRequest c) {
+        IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.AWAITING_ROUTING, IncentiveStatus.ROUTED),
+                IncentiveRequestPolicies.LINE_NOT_ROUTABLE, "routed");
+        IncentiveRequestPolicies.checkRouting(instrument, c.agency(), c.creditSubsidyRatePercent());
+        apply(new IncentiveRequestEvent.Routed(incentiveRequestId, proposalId, designationNumber, applicantOrganisation,
+                instrument, amountUsd, c.agency(), c.terms(), c.creditSubsidyRatePercent()));
+    }
+
+    @CommandHandler
+    void handle(IncentiveRequestCommand.RecordBoardApproval c) {
+        IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.ROUTED), IncentiveRequestPolicies.LINE_NOT_DECIDABLE,
+                "board-approved");
+        if (agency != FinancingAgency.EXIM) {
+            throw new RuleViolation(IncentiveRequestPolicies.BOARD_APPROVAL_NOT_APPLICABLE, "/agency",
+                    "only lines routed to EXIM go to the EXIM board; this one is routed to " + agency);
+        }
+        IncentiveRequestPolicies.actingForRoutedAgency(agency, c.actingAgency());
+        apply(new IncentiveRequestEvent.BoardApproved(incentiveRequestId, proposalId, designationNumber, applicantOrganisation,
+                amountUsd, IncentiveRequestPolicies.EXIM_BOARD_THRESHOLD_USD, c.reference(), c.notes()));
+    }
+
+    @CommandHandler
+    ObligationToRecord handle(IncentiveRequestCommand.ApproveIncentiveRequest c) {
+        IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED),
+                IncentiveRequestPolicies.LINE_NOT_DECIDABLE, "approved");
+        IncentiveRequestPolicies.actingForRoutedAgency(agency, c.actingAgency());
+        IncentiveRequestPolicies.boardApprovalPresent(agency, amountUsd, boardApproved);
+        String budget = BudgetId.of(c.fiscalYear(), instrument);
+        BigDecimal cost = BudgetCost.of(instrument, amountUsd, creditSubsidyRatePercent);
+        apply(new IncentiveRequestEvent.Approved(incentiveRequestId, proposalId, designationNumber, applicantOrganisation, agency,
+                instrument, c.fiscalYear(), budget, amountUsd, creditSubsidyRatePercent, cost));
+        return new ObligationToRecord(budget, instrument, incentiveRequestId, proposalId, designationNumber, agency.name(), amountUsd,
+                creditSubsidyRatePercent, cost);
+    }
+
+    @CommandHandler
+    void handle(IncentiveRequestCommand.DeclineIncentiveRequest c) {
+        IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED),
+                IncentiveRequestPolicies.LINE_NOT_DECIDABLE, "declined");
+        IncentiveRequestPolicies.actingForRoutedAgency(agency, c.actingAgency());
+        apply(new IncentiveRequestEvent.Declined(incentiveRequestId, proposalId, designationNumber, applicantOrganisation, agency,
+                c.reason()));
+    }
+
+    @CommandHandler
+    ObligationToRecord handle(IncentiveRequestCommand.DeobligateIncentiveRequest c) {
+        IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.OBLIGATED), IncentiveRequestPolicies.LINE_NOT_OBLIGATED,
+                "de-obligated");
+        IncentiveRequestPolicies.actingForRoutedAgency(agency, c.actingAgency());
+        IncentiveRequestPolicies.deobligationWithinObligation(c.amountUsd(), commitmentUsd.subtract(disbursedUsd));
+        BigDecimal commitmentAfter = commitmentUsd.subtract(c.amountUsd());
+        BigDecimal returned = BudgetCost.returnedOnDeobligation(instrument, creditSubsidyRatePercent, c.amountUsd(),
+                commitmentAfter, budgetCostUsd);
+        apply(new IncentiveRequestEvent.Deobligated(incentiveRequestId, proposalId, designationNumber, applicantOrganisation,
+                agency, budgetId, c.amountUsd(), returned, c.reason(), commitmentAfter, budgetCostUsd.subtract(returned)));
+        return new ObligationToRecord(budgetId, instrument, incentiveRequestId, proposalId, designationNumber, agency.name(), c.amountUsd(),
+                creditSubsidyRatePercent, returned);
+    }
+
+    @CommandHandler
+    void handle(IncentiveRequestCommand.RecordDisbursement c) {
+        IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.OBLIGATED), IncentiveRequestPolicies.LINE_NOT_OBLIGATED,
+                "disbursed");
+        IncentiveRequestPolicies.actingForRoutedAgency(agency, c.actingAgency());
+        BigDecimal undisbursed = commitmentUsd.subtract(disbursedUsd);
+        IncentiveRequestPolicies.disbursementWithinObligation(c.amountUsd(), undisbursed);
+        apply(new IncentiveRequestEvent.Disbursed(incentiveRequestId, proposalId, designationNumber, applicantOrganisation,
+                agency, c.amountUsd(), c.reference(), disbursedUsd.add(c.amountUsd()), undisbursed.subtract(c.amountUsd())));
+    }
+
+    @CommandHandler
+    void handle(IncentiveRequestCommand.RecordApprovalRefusal c) {
+        apply(new IncentiveRequestEvent.ApprovalRefused(incentiveRequestId, c.fiscalYear(), c.budgetId(), c.rule(),
+                c.budgetCostUsd(), c.availableUsd()));
+    }
+
     @EventSourcingHandler
     void on(IncentiveRequestEvent.Opened e) {
         incentiveRequestId = e.incentiveRequestId();
+        proposalId = e.proposalId();
+        designationNumber = e.designationNumber();
+        applicantOrganisation = e.applicantOrganisation();
         instrument = e.instrument();
-        amountUsd = e.amountUsd();
+        amountUsd = e.amountUsd().setScale(2);
+        status = IncentiveStatus.AWAITING_ROUTING;
+    }
+
+    @EventSourcingHandler
+    void on(IncentiveRequestEvent.Routed e) {
+        agency = e.agency();
+        creditSubsidyRatePercent = e.creditSubsidyRatePercent();
+        status = IncentiveStatus.ROUTED;
+    }
+
+    @EventSourcingHandler
+    void on(IncentiveRequestEvent.BoardApproved e) {
+        boardApproved = true;
+        status = IncentiveStatus.BOARD_APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(IncentiveRequestEvent.Approved e) {
+        budgetId = e.budgetId();
+        commitmentUsd = e.faceAmountUsd();
+        budgetCostUsd = e.budgetCostUsd();
+        status = IncentiveStatus.OBLIGATED;
+    }
+
+    @EventSourcingHandler
+    void on(IncentiveRequestEvent.Declined e) {
+        status = IncentiveStatus.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(IncentiveRequestEvent.Deobligated e) {
+        commitmentUsd = e.commitmentAfterUsd();
+        budgetCostUsd = e.budgetCostObligatedAfterUsd();
+        closeWhenNothingLeft();
+    }
+
+    @EventSourcingHandler
+    void on(IncentiveRequestEvent.Disbursed e) {
+        disbursedUsd = e.disbursedTotalUsd();
+        closeWhenNothingLeft();
+    }
+
+    private void closeWhenNothingLeft() {
+        if (commitmentUsd.compareTo(disbursedUsd) == 0) {
+            status = disbursedUsd.signum() == 0 ? IncentiveStatus.DEOBLIGATED : IncentiveStatus.CLOSED;
+        }
     }
 }

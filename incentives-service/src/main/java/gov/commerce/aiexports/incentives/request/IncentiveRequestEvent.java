@@ -3,6 +3,7 @@ package gov.commerce.aiexports.incentives.request;
 import gov.commerce.aiexports.events.Instrument;
 import java.math.BigDecimal;
 
+/** What happened to one incentive line; each decision carries the figures it used (who decided is in the metadata). */
 public sealed interface IncentiveRequestEvent {
 
     String incentiveRequestId();
@@ -11,5 +12,42 @@ public sealed interface IncentiveRequestEvent {
     record Opened(String incentiveRequestId, String proposalId, String designationNumber, int lineNumber,
             String consortiumId, String applicantOrganisation, Instrument instrument, BigDecimal amountUsd,
             Integer tenorYears) implements IncentiveRequestEvent {
+    }
+
+    /** EDAG routed the line to a financing agency, with terms and, for credit lines, the credit subsidy rate. */
+    record Routed(String incentiveRequestId, String proposalId, String designationNumber, String applicantOrganisation,
+            Instrument instrument, BigDecimal amountUsd, FinancingAgency agency, String terms,
+            BigDecimal creditSubsidyRatePercent) implements IncentiveRequestEvent {
+    }
+
+    /** EXIM's board approved the line (needed above the threshold before commitment). */
+    record BoardApproved(String incentiveRequestId, String proposalId, String designationNumber, String applicantOrganisation,
+            BigDecimal amountUsd, BigDecimal thresholdUsd, String reference, String notes) implements IncentiveRequestEvent {
+    }
+
+    /** The routed agency approved the line; budgetCostUsd is obligated against budgetId in the same transaction. */
+    record Approved(String incentiveRequestId, String proposalId, String designationNumber, String applicantOrganisation,
+            FinancingAgency agency, Instrument instrument, int fiscalYear, String budgetId, BigDecimal faceAmountUsd,
+            BigDecimal creditSubsidyRatePercent, BigDecimal budgetCostUsd) implements IncentiveRequestEvent {
+    }
+
+    record Declined(String incentiveRequestId, String proposalId, String designationNumber, String applicantOrganisation,
+            FinancingAgency agency, String reason) implements IncentiveRequestEvent {
+    }
+
+    /** Part (or all) of the commitment cancelled; budgetCostReturnedUsd goes back to budgetId. */
+    record Deobligated(String incentiveRequestId, String proposalId, String designationNumber, String applicantOrganisation,
+            FinancingAgency agency, String budgetId, BigDecimal amountUsd, BigDecimal budgetCostReturnedUsd, String reason,
+            BigDecimal commitmentAfterUsd, BigDecimal budgetCostObligatedAfterUsd) implements IncentiveRequestEvent {
+    }
+
+    record Disbursed(String incentiveRequestId, String proposalId, String designationNumber, String applicantOrganisation,
+            FinancingAgency agency, BigDecimal amountUsd, String reference, BigDecimal disbursedTotalUsd,
+            BigDecimal undisbursedUsd) implements IncentiveRequestEvent {
+    }
+
+    /** The refusal's own record: the approval did not fit the available authority and nothing was obligated. */
+    record ApprovalRefused(String incentiveRequestId, int fiscalYear, String budgetId, String rule, BigDecimal budgetCostUsd,
+            BigDecimal availableUsd) implements IncentiveRequestEvent {
     }
 }

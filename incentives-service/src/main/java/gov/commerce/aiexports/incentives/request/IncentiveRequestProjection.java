@@ -1,12 +1,15 @@
 package gov.commerce.aiexports.incentives.request;
 
+import gov.commerce.aiexports.runtime.axon.MetadataKeys;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 
 @ProcessingGroup("incentive-request-projection")
 public class IncentiveRequestProjection {
@@ -20,9 +23,76 @@ public class IncentiveRequestProjection {
 
     @EventHandler
     void on(IncentiveRequestEvent.Opened e, @Timestamp Instant at) {
-        save(new IncentiveRequestView(e.incentiveRequestId(), e.proposalId(), e.designationNumber(), e.lineNumber(),
-                e.consortiumId(), e.applicantOrganisation(), e.instrument(), e.amountUsd(), e.tenorYears(), "AWAITING_ROUTING",
-                null, at));
+        save(IncentiveRequestView.opened(e, at));
+    }
+
+    @EventHandler
+    void on(IncentiveRequestEvent.Routed e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_SUBJECT) String actor) {
+        update(e.incentiveRequestId(), v -> v.routed(new IncentiveRequestView.Routing(e.agency().name(), e.terms(),
+                e.creditSubsidyRatePercent(), actor, at), at));
+    }
+
+    @EventHandler
+    void on(IncentiveRequestEvent.BoardApproved e, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.ACTOR_SUBJECT) String actor) {
+        update(e.incentiveRequestId(), v -> v.boardApproved(new IncentiveRequestView.BoardApproval(e.reference(), e.notes(), actor,
+                at), at));
+    }
+
+    @EventHandler
+    void on(IncentiveRequestEvent.Approved e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_SUBJECT) String actor) {
+        update(e.incentiveRequestId(), v -> v.obligated(IncentiveStatus.OBLIGATED.name(), new IncentiveRequestView.Obligation(
+                e.fiscalYear(), e.budgetId(), e.faceAmountUsd(), e.budgetCostUsd(), e.faceAmountUsd(),
+                new java.math.BigDecimal("0.00"), e.faceAmountUsd(), actor, at), at));
+    }
+
+    @EventHandler
+    void on(IncentiveRequestEvent.Declined e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_SUBJECT) String actor) {
+        update(e.incentiveRequestId(), v -> v.declined(new IncentiveRequestView.Decision(e.reason(), actor, at), at));
+    }
+
+    @EventHandler
+    void on(IncentiveRequestEvent.Deobligated e, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.ACTOR_SUBJECT) String actor) {
+        update(e.incentiveRequestId(), v -> {
+            IncentiveRequestView.Obligation o = v.obligation();
+            IncentiveRequestView.Obligation after = new IncentiveRequestView.Obligation(o.fiscalYear(), o.budgetId(),
+                    o.faceAmountUsd(), e.budgetCostObligatedAfterUsd(), e.commitmentAfterUsd(), o.disbursedUsd(),
+                    e.commitmentAfterUsd().subtract(o.disbursedUsd()), o.approvedBy(), o.obligatedAt());
+            return v.deobligated(statusAfter(after), after, new IncentiveRequestView.Deobligation(e.amountUsd(),
+                    e.budgetCostReturnedUsd(), e.reason(), actor, at), at);
+        });
+    }
+
+    @EventHandler
+    void on(IncentiveRequestEvent.Disbursed e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_SUBJECT) String actor) {
+        update(e.incentiveRequestId(), v -> {
+            IncentiveRequestView.Obligation o = v.obligation();
+            IncentiveRequestView.Obligation after = new IncentiveRequestView.Obligation(o.fiscalYear(), o.budgetId(),
+                    o.faceAmountUsd(), o.budgetCostUsd(), o.commitmentUsd(), e.disbursedTotalUsd(), e.undisbursedUsd(),
+                    o.approvedBy(), o.obligatedAt());
+            return v.disbursed(statusAfter(after), after, new IncentiveRequestView.Disbursement(e.amountUsd(), e.reference(),
+                    actor, at), at);
+        });
+    }
+
+    @EventHandler
+    void on(IncentiveRequestEvent.ApprovalRefused e, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.ACTOR_SUBJECT) String actor) {
+        update(e.incentiveRequestId(), v -> v.refused(new IncentiveRequestView.Refusal(e.rule(), e.fiscalYear(),
+                e.budgetCostUsd(), e.availableUsd(), actor, at), at));
+    }
+
+    /** The same closing rule as the aggregate's: nothing left to disburse closes the line. */
+    private static String statusAfter(IncentiveRequestView.Obligation o) {
+        if (o.undisbursedUsd().signum() == 0) {
+            return o.disbursedUsd().signum() == 0 ? IncentiveStatus.DEOBLIGATED.name() : IncentiveStatus.CLOSED.name();
+        }
+        return IncentiveStatus.OBLIGATED.name();
+    }
+
+    private void update(String id, UnaryOperator<IncentiveRequestView> change) {
+        documents.find(TABLE, id, IncentiveRequestView.class).ifPresent(v -> save(change.apply(v)));
     }
 
     private void save(IncentiveRequestView v) {

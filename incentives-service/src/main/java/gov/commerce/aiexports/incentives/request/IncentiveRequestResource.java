@@ -1,29 +1,67 @@
 package gov.commerce.aiexports.incentives.request;
 
+import gov.commerce.aiexports.incentives.budget.BudgetRules;
+import gov.commerce.aiexports.incentives.budget.Money;
+import gov.commerce.aiexports.incentives.obligation.Obligations;
+import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.domain.StateConflict;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
+import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.OrganisationScope;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import gov.commerce.aiexports.runtime.request.Roles;
+import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Government roles and auditors see every line; an applicant sees its own consortium's lines. */
+/**
+ * Government roles and auditors see every line; an applicant sees its own consortium's lines. EDAG
+ * routes; only a financing officer of the agency a line is routed to decides on it: another
+ * agency's officer gets 403 (lines are visible to every government role, so their existence is
+ * no secret and a 404 would mislead).
+ */
 @Path("/incentive-requests")
 @RolesAllowed({Roles.APPLICANT, Roles.COMMERCE_OFFICER, Roles.AGENCY_REVIEWER, Roles.EDAG_COORDINATOR,
         Roles.FINANCING_OFFICER, Roles.AUDITOR})
 public class IncentiveRequestResource {
 
+    public record RoutingRequest(FinancingAgency agency, String terms, BigDecimal creditSubsidyRatePercent) {
+    }
+
+    public record BoardApprovalRequest(String reference, String notes) {
+    }
+
+    public record ApprovalRequest(Integer fiscalYear) {
+    }
+
+    public record DeclineRequest(String reason) {
+    }
+
+    public record DeobligationRequest(BigDecimal amountUsd, String reason) {
+    }
+
+    public record DisbursementRequest(BigDecimal amountUsd, String reference) {
+    }
+
     @Inject
     Documents documents;
     @Inject
     RequestContext request;
+    @Inject
+    Commands commands;
+    @Inject
+    Obligations obligations;
 
     @GET
     public List<IncentiveRequestView> list(@QueryParam("designation") String designation, @QueryParam("status") String status,
@@ -48,14 +86,121 @@ public class IncentiveRequestResource {
             params.add(agency.toUpperCase());
         }
         sql.append(" order by designation_number, (doc->>'lineNumber')::int limit 1000");
-        return documents.query(sql.toString(), IncentiveRequestView.class, params.toArray());
+        return documents.query(sql.toString(), IncentiveRequestView.class, params.toArray()).stream()
+                .map(v -> shownTo(caller, v)).toList();
     }
 
     @GET
     @Path("{id}")
     public IncentiveRequestView get(@PathParam("id") String id) {
-        return OrganisationScope.readable(request.caller(),
-                documents.find(IncentiveRequestProjection.TABLE, id, IncentiveRequestView.class),
-                IncentiveRequestView::organisation, "incentive request", id);
+        Caller caller = request.caller();
+        return shownTo(caller, OrganisationScope.readable(caller, find(id), IncentiveRequestView::organisation,
+                "incentive request", id));
+    }
+
+    @POST
+    @Path("{id}/routing")
+    @RolesAllowed(Roles.EDAG_COORDINATOR)
+    public IncentiveRequestView route(@PathParam("id") String id, RoutingRequest body) {
+        require(body);
+        existing(id);
+        if (body.terms() != null && body.terms().length() > 4000) {
+            throw new InvalidInput("TERMS_TOO_LONG", "/terms", "terms are at most 4000 characters");
+        }
+        commands.send(new IncentiveRequestCommand.RouteIncentiveRequest(id, body.agency(), body.terms(),
+                body.creditSubsidyRatePercent()));
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/board-approval")
+    @RolesAllowed(Roles.FINANCING_OFFICER)
+    public IncentiveRequestView boardApproval(@PathParam("id") String id, BoardApprovalRequest body) {
+        Caller caller = request.caller();
+        if (!FinancingAgency.EXIM.name().equals(caller.organisation())) {
+            throw new ForbiddenException("only EXIM's financing officers record EXIM board approvals");
+        }
+        require(body);
+        new Checks().required(body.reference(), "/reference").throwIfInvalid();
+        existing(id);
+        commands.send(new IncentiveRequestCommand.RecordBoardApproval(id, caller.organisation(), body.reference().trim(),
+                body.notes()));
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/approval")
+    @RolesAllowed(Roles.FINANCING_OFFICER)
+    public IncentiveRequestView approve(@PathParam("id") String id, ApprovalRequest body) {
+        String agency = routedToCaller(id);
+        require(body);
+        new Checks().require(BudgetRules.validFiscalYear(body.fiscalYear()), BudgetRules.FISCAL_YEAR_INVALID, "/fiscalYear",
+                "fiscalYear is the federal fiscal year whose authority is obligated, from 2025").throwIfInvalid();
+        obligations.approve(id, agency, body.fiscalYear());
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/decline")
+    @RolesAllowed(Roles.FINANCING_OFFICER)
+    public IncentiveRequestView decline(@PathParam("id") String id, DeclineRequest body) {
+        String agency = routedToCaller(id);
+        require(body);
+        new Checks().required(body.reason(), "/reason").throwIfInvalid();
+        commands.send(new IncentiveRequestCommand.DeclineIncentiveRequest(id, agency, body.reason()));
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/deobligations")
+    @RolesAllowed(Roles.FINANCING_OFFICER)
+    public IncentiveRequestView deobligate(@PathParam("id") String id, DeobligationRequest body) {
+        String agency = routedToCaller(id);
+        require(body);
+        new Checks().required(body.reason(), "/reason").throwIfInvalid();
+        obligations.deobligate(id, agency, Money.positive(body.amountUsd(), "/amountUsd"), body.reason());
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/disbursements")
+    @RolesAllowed(Roles.FINANCING_OFFICER)
+    public IncentiveRequestView disburse(@PathParam("id") String id, DisbursementRequest body) {
+        String agency = routedToCaller(id);
+        require(body);
+        new Checks().required(body.reference(), "/reference").throwIfInvalid();
+        obligations.disburse(id, agency, Money.positive(body.amountUsd(), "/amountUsd"), body.reference().trim());
+        return get(id);
+    }
+
+    private java.util.Optional<IncentiveRequestView> find(String id) {
+        return documents.find(IncentiveRequestProjection.TABLE, id, IncentiveRequestView.class);
+    }
+
+    private IncentiveRequestView existing(String id) {
+        return find(id).orElseThrow(() -> new NotFound("incentive request", id));
+    }
+
+    /** The caller's agency, when the line is routed to it: 403 for another agency's officer. */
+    private String routedToCaller(String id) {
+        IncentiveRequestView line = existing(id);
+        if (line.agency() == null) {
+            throw new StateConflict("LINE_NOT_ROUTED", "EDAG has not routed this line to a financing agency yet");
+        }
+        String organisation = request.caller().organisation();
+        if (!line.agency().equals(organisation)) {
+            throw new ForbiddenException("the line is routed to " + line.agency() + ", not to " + organisation);
+        }
+        return organisation;
+    }
+
+    private static IncentiveRequestView shownTo(Caller caller, IncentiveRequestView v) {
+        return caller.readsAcrossOrganisations() ? v : v.forApplicant();
+    }
+
+    private static void require(Object body) {
+        if (body == null) {
+            throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
+        }
     }
 }

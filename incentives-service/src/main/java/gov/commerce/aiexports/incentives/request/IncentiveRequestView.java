@@ -4,9 +4,109 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import gov.commerce.aiexports.events.Instrument;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
+/** A line as readers see it; {@link #forApplicant()} hides the government's internal figures. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IncentiveRequestView(String id, String proposalId, String designationNumber, int lineNumber,
         String consortiumId, String organisation, Instrument instrument, BigDecimal amountUsd, Integer tenorYears,
-        String status, String agency, Instant openedAt) {
+        String status, String agency, Instant openedAt, Routing routing, BoardApproval boardApproval, Obligation obligation,
+        List<Disbursement> disbursements, List<Deobligation> deobligations, Decision decline, Refusal lastRefusal,
+        Instant updatedAt) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Routing(String agency, String terms, BigDecimal creditSubsidyRatePercent, String routedBy, Instant routedAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BoardApproval(String reference, String notes, String approvedBy, Instant approvedAt) {
+    }
+
+    /** commitmentUsd: face amount committed net of de-obligations; budgetCostUsd: what the budget has obligated, net. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Obligation(int fiscalYear, String budgetId, BigDecimal faceAmountUsd, BigDecimal budgetCostUsd,
+            BigDecimal commitmentUsd, BigDecimal disbursedUsd, BigDecimal undisbursedUsd, String approvedBy,
+            Instant obligatedAt) {
+    }
+
+    public record Disbursement(BigDecimal amountUsd, String reference, String recordedBy, Instant at) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Deobligation(BigDecimal amountUsd, BigDecimal budgetCostReturnedUsd, String reason, String recordedBy,
+            Instant at) {
+    }
+
+    public record Decision(String reason, String decidedBy, Instant at) {
+    }
+
+    public record Refusal(String rule, int fiscalYear, BigDecimal budgetCostUsd, BigDecimal availableUsd, String refusedTo,
+            Instant at) {
+    }
+
+    static IncentiveRequestView opened(IncentiveRequestEvent.Opened e, Instant at) {
+        return new IncentiveRequestView(e.incentiveRequestId(), e.proposalId(), e.designationNumber(), e.lineNumber(),
+                e.consortiumId(), e.applicantOrganisation(), e.instrument(), e.amountUsd(), e.tenorYears(),
+                IncentiveStatus.AWAITING_ROUTING.name(), null, at, null, null, null, List.of(), List.of(), null, null, at);
+    }
+
+    IncentiveRequestView routed(Routing r, Instant at) {
+        return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
+                amountUsd, tenorYears, IncentiveStatus.ROUTED.name(), r.agency(), openedAt, r, boardApproval, obligation,
+                disbursements, deobligations, decline, lastRefusal, at);
+    }
+
+    IncentiveRequestView boardApproved(BoardApproval b, Instant at) {
+        return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
+                amountUsd, tenorYears, IncentiveStatus.BOARD_APPROVED.name(), agency, openedAt, routing, b, obligation,
+                disbursements, deobligations, decline, lastRefusal, at);
+    }
+
+    IncentiveRequestView obligated(String newStatus, Obligation o, Instant at) {
+        return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
+                amountUsd, tenorYears, newStatus, agency, openedAt, routing, boardApproval, o, disbursements, deobligations,
+                decline, lastRefusal, at);
+    }
+
+    IncentiveRequestView declined(Decision d, Instant at) {
+        return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
+                amountUsd, tenorYears, IncentiveStatus.DECLINED.name(), agency, openedAt, routing, boardApproval, obligation,
+                disbursements, deobligations, d, lastRefusal, at);
+    }
+
+    IncentiveRequestView disbursed(String newStatus, Obligation o, Disbursement d, Instant at) {
+        List<Disbursement> all = new ArrayList<>(disbursements == null ? List.of() : disbursements);
+        all.add(d);
+        return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
+                amountUsd, tenorYears, newStatus, agency, openedAt, routing, boardApproval, o, all, deobligations, decline,
+                lastRefusal, at);
+    }
+
+    IncentiveRequestView deobligated(String newStatus, Obligation o, Deobligation d, Instant at) {
+        List<Deobligation> all = new ArrayList<>(deobligations == null ? List.of() : deobligations);
+        all.add(d);
+        return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
+                amountUsd, tenorYears, newStatus, agency, openedAt, routing, boardApproval, o, disbursements, all, decline,
+                lastRefusal, at);
+    }
+
+    IncentiveRequestView refused(Refusal r, Instant at) {
+        return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
+                amountUsd, tenorYears, status, agency, openedAt, routing, boardApproval, obligation, disbursements, deobligations,
+                decline, r, at);
+    }
+
+    /** The applicant sees its line's status, agency, terms, amounts and disbursements, not the subsidy rate or budget figures. */
+    public IncentiveRequestView forApplicant() {
+        Routing r = routing == null ? null : new Routing(routing.agency(), routing.terms(), null, null, routing.routedAt());
+        Obligation o = obligation == null ? null : new Obligation(obligation.fiscalYear(), null, obligation.faceAmountUsd(), null,
+                obligation.commitmentUsd(), obligation.disbursedUsd(), obligation.undisbursedUsd(), null, obligation.obligatedAt());
+        BoardApproval b = boardApproval == null ? null : new BoardApproval(boardApproval.reference(), null, null,
+                boardApproval.approvedAt());
+        List<Deobligation> d = deobligations == null ? null : deobligations.stream()
+                .map(x -> new Deobligation(x.amountUsd(), null, x.reason(), null, x.at())).toList();
+        return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
+                amountUsd, tenorYears, status, agency, openedAt, r, b, o, disbursements, d, decline, null, updatedAt);
+    }
 }

@@ -17,7 +17,9 @@ final class AuditCorrelation {
 
     static List<CorrelationDataProvider> providers() {
         return List.of(
-                new MessageOriginProvider(MetadataKeys.CORRELATION_ID, MetadataKeys.CAUSATION_ID),
+                // Axon's naming: its "correlation" key gets the parent message's id (our causation), its
+                // "trace" key the root's id, carried along (our correlation id)
+                new MessageOriginProvider(MetadataKeys.CAUSATION_ID, MetadataKeys.CORRELATION_ID),
                 new SimpleCorrelationDataProvider(MetadataKeys.ACTOR_SUBJECT, MetadataKeys.ACTOR_ORGANISATION,
                         MetadataKeys.ACTOR_ROLES, MetadataKeys.SOURCE_EVENT_ID),
                 AuditCorrelation::commandName);

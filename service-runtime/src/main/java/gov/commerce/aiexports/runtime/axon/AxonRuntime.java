@@ -61,6 +61,8 @@ public class AxonRuntime {
     @Inject
     KafkaPublisher publisher;
     @Inject
+    gov.commerce.aiexports.runtime.audit.HashChain hashChain;
+    @Inject
     Event<Started> started;
     @ConfigProperty(name = "aiexports.service.name")
     String serviceName;
@@ -141,6 +143,13 @@ public class AxonRuntime {
                 .registerEventHandler(c -> publisher)
                 // a failed Kafka send must stop the processor (it retries with backoff) instead of skipping the event
                 .registerListenerInvocationErrorHandler(PUBLISHER, c -> PropagatingErrorHandler.instance());
+        // one processor, one thread: the chain's order must be a single sequence
+        processing.registerTrackingEventProcessor(gov.commerce.aiexports.runtime.audit.HashChain.PROCESSOR, Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100)
+                                .andEventAvailabilityTimeout(200, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .registerEventHandler(c -> hashChain)
+                .registerListenerInvocationErrorHandler(gov.commerce.aiexports.runtime.audit.HashChain.PROCESSOR,
+                        c -> PropagatingErrorHandler.instance());
         return configurer;
     }
 

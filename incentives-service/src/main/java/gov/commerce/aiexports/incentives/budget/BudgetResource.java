@@ -1,0 +1,100 @@
+package gov.commerce.aiexports.incentives.budget;
+
+import gov.commerce.aiexports.events.Instrument;
+
+import gov.commerce.aiexports.incentives.Retries;
+import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.runtime.request.Commands;
+import gov.commerce.aiexports.runtime.request.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+
+/** Budget authority per fiscal year and instrument: appropriations, adjustments, and the figures with the obligations. */
+@Path("/budgets")
+@RolesAllowed({Roles.COMMERCE_OFFICER, Roles.AGENCY_REVIEWER, Roles.EDAG_COORDINATOR, Roles.FINANCING_OFFICER, Roles.AUDITOR,
+        Roles.OPERATOR})
+public class BudgetResource {
+
+    public record AppropriationRequest(Integer fiscalYear, Instrument instrument, BigDecimal amountUsd,
+            String appropriationReference) {
+    }
+
+    public record AdjustmentRequest(AdjustmentKind kind, BigDecimal amountUsd, String reference, String reason) {
+    }
+
+    @Inject
+    Commands commands;
+    @Inject
+    Documents documents;
+
+    @POST
+    @RolesAllowed({Roles.FINANCING_OFFICER, Roles.OPERATOR})
+    public Response recordAppropriation(AppropriationRequest body) {
+        if (body == null) {
+            throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
+        }
+        new Checks()
+                .require(BudgetRules.validFiscalYear(body.fiscalYear()), BudgetRules.FISCAL_YEAR_INVALID, "/fiscalYear",
+                        "fiscalYear is a federal fiscal year from 2025")
+                .required(body.instrument(), "/instrument")
+                .required(body.appropriationReference(), "/appropriationReference")
+                .throwIfInvalid();
+        BigDecimal amount = Money.positive(body.amountUsd(), "/amountUsd");
+        String id = BudgetId.of(body.fiscalYear(), body.instrument());
+        // the budget stream is shared with concurrent approvals: a lost race is retried on fresh state
+        Retries.inFreshTransactions(() -> commands.send(new BudgetCommand.RecordAppropriation(id, body.fiscalYear(),
+                body.instrument(), amount, body.appropriationReference().trim())));
+        return Response.created(URI.create("/budgets/" + id)).entity(get(id)).build();
+    }
+
+    @POST
+    @Path("{id}/adjustments")
+    @RolesAllowed({Roles.FINANCING_OFFICER, Roles.OPERATOR})
+    public BudgetView adjust(@PathParam("id") String id, AdjustmentRequest body) {
+        if (body == null) {
+            throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
+        }
+        new Checks().required(body.kind(), "/kind").required(body.reference(), "/reference").throwIfInvalid();
+        BigDecimal amount = Money.positive(body.amountUsd(), "/amountUsd");
+        find(id);
+        Retries.inFreshTransactions(() -> commands.send(new BudgetCommand.AdjustBudget(id, body.kind(), amount,
+                body.reference().trim(), body.reason())));
+        return get(id);
+    }
+
+    @GET
+    public List<BudgetView> list(@QueryParam("fiscalYear") Integer fiscalYear) {
+        if (fiscalYear == null) {
+            throw new InvalidInput("FIELD_REQUIRED", "/fiscalYear", "fiscalYear is required");
+        }
+        return documents.query("select doc from budget_view where fiscal_year = ? order by instrument", BudgetView.class,
+                fiscalYear).stream().map(this::withObligations).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public BudgetView get(@PathParam("id") String id) {
+        return withObligations(find(id));
+    }
+
+    private BudgetView find(String id) {
+        return documents.find(BudgetProjection.TABLE, id, BudgetView.class).orElseThrow(() -> new NotFound("budget", id));
+    }
+
+    private BudgetView withObligations(BudgetView v) {
+        return v.withObligations(documents.query("select doc from " + BudgetProjection.OBLIGATIONS
+                + " where budget_id = ? order by doc->>'obligatedAt', id", BudgetView.ObligationLine.class, v.id()));
+    }
+}

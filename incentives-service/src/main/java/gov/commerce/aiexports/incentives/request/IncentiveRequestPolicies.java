@@ -1,0 +1,102 @@
+package gov.commerce.aiexports.incentives.request;
+
+import gov.commerce.aiexports.events.Instrument;
+import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import gov.commerce.aiexports.runtime.domain.StateConflict;
+import java.math.BigDecimal;
+import java.util.Set;
+
+/** The rules of routing, approval, de-obligation and disbursement of a line, each with its stable code. */
+public final class IncentiveRequestPolicies {
+
+    public static final String AGENCY_NOT_VALID_FOR_INSTRUMENT = "AGENCY_NOT_VALID_FOR_INSTRUMENT";
+    public static final String CREDIT_SUBSIDY_RATE_REQUIRED = "CREDIT_SUBSIDY_RATE_REQUIRED";
+    public static final String CREDIT_SUBSIDY_RATE_INVALID = "CREDIT_SUBSIDY_RATE_INVALID";
+    public static final String CREDIT_SUBSIDY_RATE_NOT_APPLICABLE = "CREDIT_SUBSIDY_RATE_NOT_APPLICABLE";
+    public static final String BOARD_APPROVAL_REQUIRED = "BOARD_APPROVAL_REQUIRED";
+    public static final String BOARD_APPROVAL_NOT_APPLICABLE = "BOARD_APPROVAL_NOT_APPLICABLE";
+    public static final String AGENCY_NOT_ROUTED = "AGENCY_NOT_ROUTED";
+    public static final String DISBURSEMENT_EXCEEDS_OBLIGATION = "DISBURSEMENT_EXCEEDS_OBLIGATION";
+    public static final String DEOBLIGATION_EXCEEDS_OBLIGATION = "DEOBLIGATION_EXCEEDS_OBLIGATION";
+    public static final String LINE_NOT_ROUTABLE = "LINE_NOT_ROUTABLE";
+    public static final String LINE_NOT_DECIDABLE = "LINE_NOT_DECIDABLE";
+    public static final String LINE_NOT_OBLIGATED = "LINE_NOT_OBLIGATED";
+
+    /** EXIM lines above this amount need a board approval before commitment. */
+    public static final BigDecimal EXIM_BOARD_THRESHOLD_USD = new BigDecimal("10000000.00");
+
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    private IncentiveRequestPolicies() {
+    }
+
+    /**
+     * Routing input: AGENCY_NOT_VALID_FOR_INSTRUMENT (422) by {@link FinancingAgency}'s table;
+     * CREDIT_SUBSIDY_RATE_REQUIRED (400) for DIRECT_LOAN and CREDIT_GUARANTEE, a percentage from 0 to
+     * 100 with at most four decimals (CREDIT_SUBSIDY_RATE_INVALID), and none for the other
+     * instruments (CREDIT_SUBSIDY_RATE_NOT_APPLICABLE).
+     */
+    public static void checkRouting(Instrument instrument, FinancingAgency agency, BigDecimal rate) {
+        Checks input = new Checks().required(agency, "/agency");
+        if (instrument.isCredit()) {
+            input.require(rate != null, CREDIT_SUBSIDY_RATE_REQUIRED, "/creditSubsidyRatePercent",
+                    "a credit line needs its credit subsidy rate (Federal Credit Reform Act)");
+            if (rate != null) {
+                input.require(rate.signum() >= 0 && rate.compareTo(HUNDRED) <= 0 && rate.stripTrailingZeros().scale() <= 4,
+                        CREDIT_SUBSIDY_RATE_INVALID, "/creditSubsidyRatePercent",
+                        "the credit subsidy rate is a percentage from 0 to 100 with at most four decimals");
+            }
+        } else {
+            input.require(rate == null, CREDIT_SUBSIDY_RATE_NOT_APPLICABLE, "/creditSubsidyRatePercent",
+                    instrument + " is not a credit instrument: its budget cost is its full amount");
+        }
+        input.throwIfInvalid();
+        if (!agency.takes(instrument)) {
+            throw new RuleViolation(AGENCY_NOT_VALID_FOR_INSTRUMENT, "/agency", agency + " does not finance " + instrument
+                    + "; it takes " + agency.instruments());
+        }
+    }
+
+    /** BOARD_APPROVAL_REQUIRED (422): an EXIM line above 10,000,000.00 USD needs its board's approval first. */
+    public static boolean needsBoardApproval(FinancingAgency agency, BigDecimal amountUsd) {
+        return agency == FinancingAgency.EXIM && amountUsd.compareTo(EXIM_BOARD_THRESHOLD_USD) > 0;
+    }
+
+    public static void boardApprovalPresent(FinancingAgency agency, BigDecimal amountUsd, boolean boardApproved) {
+        if (needsBoardApproval(agency, amountUsd) && !boardApproved) {
+            throw new RuleViolation(BOARD_APPROVAL_REQUIRED, "/boardApproval", "EXIM lines above " + EXIM_BOARD_THRESHOLD_USD
+                    + " USD need a recorded board approval before commitment; this one is " + amountUsd + " USD");
+        }
+    }
+
+    /** AGENCY_NOT_ROUTED (422): only the agency the line is routed to decides on it. */
+    public static void actingForRoutedAgency(FinancingAgency routed, String actingAgency) {
+        if (routed == null || !routed.name().equals(actingAgency)) {
+            throw new RuleViolation(AGENCY_NOT_ROUTED, "/agency", "the line is routed to " + routed + ", not to " + actingAgency);
+        }
+    }
+
+    /** DISBURSEMENT_EXCEEDS_OBLIGATION (422): disbursements never exceed what is committed and not yet disbursed. */
+    public static void disbursementWithinObligation(BigDecimal amountUsd, BigDecimal undisbursedUsd) {
+        if (amountUsd.compareTo(undisbursedUsd) > 0) {
+            throw new RuleViolation(DISBURSEMENT_EXCEEDS_OBLIGATION, "/amountUsd", "a disbursement of " + amountUsd
+                    + " USD exceeds the " + undisbursedUsd + " USD obligated and not yet disbursed");
+        }
+    }
+
+    /** DEOBLIGATION_EXCEEDS_OBLIGATION (422): only the undisbursed part of the commitment can be cancelled. */
+    public static void deobligationWithinObligation(BigDecimal amountUsd, BigDecimal undisbursedUsd) {
+        if (amountUsd.compareTo(undisbursedUsd) > 0) {
+            throw new RuleViolation(DEOBLIGATION_EXCEEDS_OBLIGATION, "/amountUsd", "a de-obligation of " + amountUsd
+                    + " USD exceeds the " + undisbursedUsd + " USD obligated and not yet disbursed");
+        }
+    }
+
+    /** The line's state allows the step: LINE_NOT_ROUTABLE, LINE_NOT_DECIDABLE, LINE_NOT_OBLIGATED (409). */
+    public static void inState(IncentiveStatus status, Set<IncentiveStatus> allowed, String rule, String step) {
+        if (!allowed.contains(status)) {
+            throw new StateConflict(rule, "a line that is " + status + " cannot be " + step);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package gov.commerce.aiexports.incentives;
+
+import static gov.commerce.aiexports.incentives.Fixtures.auditor;
+import static gov.commerce.aiexports.incentives.Fixtures.edag;
+import static gov.commerce.aiexports.incentives.Fixtures.officer;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gov.commerce.aiexports.events.IncentiveLine;
+import gov.commerce.aiexports.events.Instrument;
+import gov.commerce.aiexports.incentives.budget.BudgetCost;
+import gov.commerce.aiexports.incentives.budget.BudgetEvent;
+import gov.commerce.aiexports.incentives.budget.BudgetLedger;
+import gov.commerce.aiexports.runtime.axon.AxonRuntime;
+import gov.commerce.aiexports.testsupport.ServiceTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Antideficiency guard under real concurrency: 120 approvals from 12 threads against a budget
+ * that fits only some of them, on the real database. (Two running instances: see
+ * end-to-end-tests' ConcurrentApprovalsAcrossInstancesIT.)
+ */
+@QuarkusTest
+@QuarkusTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = "incentives"))
+class ConcurrentApprovalsTest {
+
+    private static final int LINES = 120;
+    private static final BigDecimal RATE = new BigDecimal("3.3333");
+    private static final BigDecimal AUTHORITY = new BigDecimal("500000.00");
+
+    @Inject
+    AxonRuntime axon;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void exactMoney() {
+        Fixtures.init();
+    }
+
+    @Test
+    void parallel_approvals_never_obligate_beyond_the_authority() throws Exception {
+        String budgetId = "budget-FY2045-DIRECT_LOAN";
+        given().auth().oauth2(officer("DFC")).contentType(ContentType.JSON).body(Map.of("fiscalYear", 2045, "instrument",
+                "DIRECT_LOAN", "amountUsd", AUTHORITY, "appropriationReference", "P.L. 119-45")).post("/budgets")
+                .then().statusCode(201);
+        List<IncentiveLine> lines = new ArrayList<>();
+        Map<Integer, BigDecimal> costByLine = new HashMap<>();
+        for (int i = 0; i < LINES; i++) {
+            BigDecimal face = new BigDecimal("200000.00").add(new BigDecimal("1234.57").multiply(BigDecimal.valueOf(i)));
+            lines.add(new IncentiveLine(Instrument.DIRECT_LOAN, face, 10));
+            costByLine.put(i, BudgetCost.of(Instrument.DIRECT_LOAN, face, RATE));
+        }
+        String designation = Fixtures.designate("CONC00000001", lines);
+        List<String> ids = Fixtures.awaitLines(designation, LINES);
+
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            String edag = edag();
+            List<Callable<Integer>> routings = new ArrayList<>();
+            for (String id : ids) {
+                routings.add(() -> given().auth().oauth2(edag).contentType(ContentType.JSON)
+                        .body(Map.of("agency", "DFC", "creditSubsidyRatePercent", RATE)).post("/incentive-requests/" + id + "/routing")
+                        .statusCode());
+            }
+            for (Future<Integer> f : pool.invokeAll(routings)) {
+                assertEquals(200, f.get());
+            }
+
+            String dfc = officer("DFC");
+            List<Callable<Response>> approvals = new ArrayList<>();
+            for (String id : ids) {
+                approvals.add(() -> given().auth().oauth2(dfc).contentType(ContentType.JSON).body(Map.of("fiscalYear", 2045))
+                        .post("/incentive-requests/" + id + "/approval"));
+            }
+            List<Future<Response>> results = pool.invokeAll(approvals);
+
+            BigDecimal acceptedTotal = BigDecimal.ZERO;
+            List<BigDecimal> refusedCosts = new ArrayList<>();
+            int accepted = 0;
+            for (int i = 0; i < LINES; i++) {
+                Response r = results.get(i).get();
+                if (r.statusCode() == 200) {
+                    accepted++;
+                    BigDecimal cost = new BigDecimal(r.jsonPath().getString("obligation.budgetCostUsd"));
+                    assertEquals(0, costByLine.get(i).compareTo(cost));
+                    acceptedTotal = acceptedTotal.add(cost);
+                } else {
+                    assertEquals(422, r.statusCode(), "line " + i + ": " + r.asString());
+                    assertEquals("INSUFFICIENT_BUDGET_AUTHORITY", r.jsonPath().getString("rule"), r.asString());
+                    refusedCosts.add(costByLine.get(i));
+                }
+            }
+            assertTrue(accepted > 0 && !refusedCosts.isEmpty(), "the budget fits some, not all: " + accepted + " accepted");
+
+            Map<String, Object> budget = given().auth().oauth2(auditor()).get("/budgets/" + budgetId).then().statusCode(200)
+                    .extract().jsonPath().getMap("$");
+            BigDecimal obligated = new BigDecimal(budget.get("obligatedUsd").toString());
+            BigDecimal available = new BigDecimal(budget.get("availableUsd").toString());
+            assertEquals(0, acceptedTotal.compareTo(obligated), "obligated = sum of the accepted: " + acceptedTotal + " vs " + obligated);
+            assertTrue(obligated.compareTo(AUTHORITY) <= 0, "never above authority: " + obligated);
+            assertEquals(0, AUTHORITY.subtract(obligated).compareTo(available));
+            assertEquals(accepted, ((List<?>) budget.get("obligations")).size());
+            // available only shrank, so every refused line was refused rightly: it does not fit even now
+            for (BigDecimal cost : refusedCosts) {
+                assertTrue(cost.compareTo(available) > 0, cost + " would have fitted " + available);
+            }
+
+            List<BudgetEvent> events = new ArrayList<>();
+            axon.configuration().eventStore().readEvents(budgetId).asStream().forEach(m -> events.add((BudgetEvent) m.getPayload()));
+            BudgetLedger replayed = BudgetLedger.replay(events);
+            assertEquals(accepted + 1, events.size(), "one appropriation and one event per accepted approval");
+            assertEquals(0, replayed.obligatedUsd().compareTo(obligated));
+            assertEquals(0, replayed.availableUsd().compareTo(available));
+            assertEquals(0, replayed.authorityUsd().compareTo(AUTHORITY));
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

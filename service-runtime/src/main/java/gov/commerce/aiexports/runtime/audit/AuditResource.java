@@ -1,0 +1,136 @@
+package gov.commerce.aiexports.runtime.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.commerce.aiexports.events.EventCodec;
+import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.request.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** What auditors read in every service: histories, states as of an instant, the ordered stream, and the chain's check. */
+@Path("/audit")
+@RolesAllowed(Roles.AUDITOR)
+public class AuditResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+    private static final int EXPORT_PAGE = 1000;
+
+    public record Page(List<StoredEvent> items, long next, int limit, long head) {
+    }
+
+    @Inject
+    EventLog log;
+    @Inject
+    AggregateStates states;
+    @Inject
+    HashChain chain;
+
+    private final ObjectMapper json = EventCodec.mapper();
+
+    @GET
+    @Path("aggregates/{id}/events")
+    public List<StoredEvent> history(@PathParam("id") String id) {
+        List<StoredEvent> events = log.ofAggregate(id);
+        if (events.isEmpty()) {
+            throw new NotFound("aggregate", id);
+        }
+        return events;
+    }
+
+    @GET
+    @Path("aggregates/{id}/state")
+    public AggregateStates.State state(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
+        return states.asOf(id, asOf == null ? Instant.now() : instant(asOf, "/asOf"));
+    }
+
+    /** The ordered stream, paged by global position; with Accept: application/x-ndjson, all of it, streamed. */
+    @GET
+    @Path("events")
+    @Produces({MediaType.APPLICATION_JSON, NDJSON})
+    public Response events(@QueryParam("type") String type, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("after") Long after, @QueryParam("limit") Integer limit, @Context HttpHeaders headers) {
+        EventLog.Filter filter = new EventLog.Filter(type, from == null ? null : instant(from, "/from"),
+                to == null ? null : instant(to, "/to"), after == null ? 0 : after);
+        boolean ndjson = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> m.getType().equals("application") && m.getSubtype().equals("x-ndjson"));
+        if (ndjson) {
+            return Response.ok(export(filter), NDJSON).build();
+        }
+        int size = limit == null ? 100 : limit;
+        if (size < 1 || size > 1000) {
+            throw new InvalidInput("LIMIT_INVALID", "/limit", "limit is from 1 to 1000");
+        }
+        List<StoredEvent> items = log.page(filter, size);
+        long next = items.isEmpty() ? filter.after() : items.get(items.size() - 1).globalIndex();
+        return Response.ok(new Page(items, next, size, log.head()), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("verify")
+    public HashChain.Verification verify() {
+        return chain.verify();
+    }
+
+    /** Writes page after page as it reads them, so memory stays bounded whatever the stream's length. */
+    private StreamingOutput export(EventLog.Filter filter) {
+        return (OutputStream output) -> {
+            OutputStream out = new BufferedOutputStream(output, 64 * 1024);
+            long after = filter.after();
+            while (true) {
+                List<StoredEvent> page = log.page(new EventLog.Filter(filter.eventType(), filter.from(), filter.to(), after),
+                        EXPORT_PAGE);
+                for (StoredEvent e : page) {
+                    json.writeValue(new NonClosing(out), e);
+                    out.write('\n');
+                }
+                out.flush();
+                if (page.size() < EXPORT_PAGE) {
+                    break;
+                }
+                after = page.get(page.size() - 1).globalIndex();
+            }
+            out.flush();
+        };
+    }
+
+    private static Instant instant(String value, String field) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("INSTANT_INVALID", field, "an ISO-8601 UTC instant such as 2026-11-26T12:00:00Z");
+        }
+    }
+
+    /** Jackson closes the stream it writes to; the export must stay open between events. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            flush();
+        }
+    }
+}

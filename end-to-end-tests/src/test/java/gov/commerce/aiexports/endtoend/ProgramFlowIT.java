@@ -84,9 +84,49 @@ class ProgramFlowIT {
         as(Services.INCENTIVES, Program.newUei(), "applicant").get("/incentive-requests?designation=" + number)
                 .then().body("$", hasSize(0));
 
+        // EDAG routes the loan to EXIM; EXIM's board approves (above 10M); EXIM approves, obligating the subsidy cost
+        int fiscalYear = gov.commerce.aiexports.events.FiscalYear.of(LocalDate.now());
+        as(Services.INCENTIVES, "EXIM", "financing-officer").body(Map.of("fiscalYear", fiscalYear, "instrument", "DIRECT_LOAN",
+                "amountUsd", 5000000.00, "appropriationReference", "Pub. L. 119-4, title VI")).post("/budgets").then().statusCode(201);
+        String loan = as(Services.INCENTIVES, "EDAG", "edag-coordinator").get("/incentive-requests?designation=" + number)
+                .then().extract().jsonPath().getString("find { it.instrument == 'DIRECT_LOAN' }.id");
+        as(Services.INCENTIVES, "EDAG", "edag-coordinator").body(Map.of("agency", "EXIM", "terms", "12 years, semi-annual",
+                "creditSubsidyRatePercent", 2.5)).post("/incentive-requests/" + loan + "/routing").then().statusCode(200);
+        as(Services.INCENTIVES, "EXIM", "financing-officer").body(Map.of("fiscalYear", fiscalYear))
+                .post("/incentive-requests/" + loan + "/approval").then().statusCode(422);
+        as(Services.INCENTIVES, "EXIM", "financing-officer").body(Map.of("reference", "EXIM board resolution 2027-14"))
+                .post("/incentive-requests/" + loan + "/board-approval").then().statusCode(200);
+        as(Services.INCENTIVES, "EXIM", "financing-officer").body(Map.of("fiscalYear", fiscalYear))
+                .post("/incentive-requests/" + loan + "/approval").then().statusCode(200);
+        as(Services.INCENTIVES, "EXIM", "financing-officer").body(Map.of("amountUsd", 1000000.00, "reference", "wire 0001"))
+                .post("/incentive-requests/" + loan + "/disbursements").then().statusCode(200);
+        as(Services.INCENTIVES, "EXIM", "auditor").get("/budgets?fiscalYear=" + fiscalYear).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("500000.00"));
+
+        // one timeline across the services: the auditor sees every step, the applicant only its own entries
+        await().atMost(PROPAGATION).untilAsserted(() -> as(Services.PROPOSALS, "GAO", "auditor")
+                .get("/proposals/" + proposalId + "/timeline").then().statusCode(200)
+                .body("eventType", hasItem("ProposalSubmitted"))
+                .body("eventType", hasItem("ReviewOpened"))
+                .body("eventType", hasItem("AssessmentRecorded"))
+                .body("eventType", hasItem("ProposalDesignated"))
+                .body("eventType", hasItem("IncentiveRequestOpened"))
+                .body("eventType", hasItem("IncentiveRequestRouted"))
+                .body("eventType", hasItem("IncentiveRequestBoardApproved"))
+                .body("eventType", hasItem("IncentiveRequestApproved"))
+                .body("eventType", hasItem("IncentiveDisbursementRecorded"))
+                .body("eventType", hasItem("NotificationRecorded")));
+        List<String> times = as(Services.PROPOSALS, "GAO", "auditor").get("/proposals/" + proposalId + "/timeline").then()
+                .extract().path("occurredAt");
+        assertEquals(times.stream().sorted().toList(), times, "ordered by time");
+        as(Services.PROPOSALS, uei, "applicant").get("/proposals/" + proposalId + "/timeline").then().statusCode(200)
+                .body("eventType", hasItem("ProposalDesignated"))
+                .body("eventType", org.hamcrest.Matchers.not(hasItem("AssessmentRecorded")));
+        as(Services.PROPOSALS, Program.newUei(), "applicant").get("/proposals/" + proposalId + "/timeline").then().statusCode(404);
+
         // 5. the consortium's inbox has the receipt and the designation; the agencies were told too
         await().atMost(PROPAGATION).untilAsserted(() -> as(Services.NOTIFICATIONS, uei, "applicant").get("/inbox")
-                .then().statusCode(200).body("total", equalTo(2))
+                .then().statusCode(200)
                 .body("items.subject", hasItem(org.hamcrest.Matchers.startsWith("Submission received: AIEP-")))
                 .body("items.subject", hasItem("Designated priority AI export package " + number)));
         await().atMost(PROPAGATION).untilAsserted(() -> as(Services.NOTIFICATIONS, "STATE", "agency-reviewer").get("/inbox")

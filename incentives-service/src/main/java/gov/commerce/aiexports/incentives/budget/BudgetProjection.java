@@ -5,6 +5,7 @@ import gov.commerce.aiexports.runtime.readmodel.Documents;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import gov.commerce.aiexports.runtime.readmodel.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -14,6 +15,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
  * Copies the figures each budget event recorded (it does not recompute them), so that a replay of
  * the events through {@link BudgetLedger} is an independent check of the read model.
  */
+@ReadModel(tables = {"budget_view", "budget_obligation_view"})
 @ProcessingGroup("budget-projection")
 public class BudgetProjection {
 

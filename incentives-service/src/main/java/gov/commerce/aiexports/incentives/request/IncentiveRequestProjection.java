@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import gov.commerce.aiexports.runtime.readmodel.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 
+@ReadModel(tables = {"incentive_request_view"})
 @ProcessingGroup("incentive-request-projection")
 public class IncentiveRequestProjection {
 

@@ -2,12 +2,14 @@ package gov.commerce.aiexports.proposals.call;
 
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import java.util.Map;
+import gov.commerce.aiexports.runtime.readmodel.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import gov.commerce.aiexports.runtime.axon.MetadataKeys;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 
+@ReadModel(tables = {"call_view"})
 @ProcessingGroup("call-projection")
 public class CallProjection {
 

@@ -3,9 +3,11 @@ package gov.commerce.aiexports.proposals.consortium;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import java.util.List;
 import java.util.Map;
+import gov.commerce.aiexports.runtime.readmodel.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
+@ReadModel(tables = {"consortium_view"})
 @ProcessingGroup("consortium-projection")
 public class ConsortiumProjection {
 

@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import gov.commerce.aiexports.runtime.readmodel.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 
+@ReadModel(tables = {"proposal_view"})
 @ProcessingGroup("proposal-projection")
 public class ProposalProjection {
 

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.function.Consumer;
+import gov.commerce.aiexports.runtime.readmodel.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 
+@ReadModel(tables = {"review_view", "designation_view"})
 @ProcessingGroup("review-projection")
 public class ReviewProjection {
 

@@ -71,6 +71,7 @@ public class AxonRuntime {
 
     private volatile Configuration configuration;
     private JacksonSerializer serializer;
+    private EventStorageEngine storageEngine;
 
     void onStart(@Observes @Priority(100) StartupEvent ignored) {
         configuration = build().buildConfiguration();
@@ -93,6 +94,12 @@ public class AxonRuntime {
         return configuration;
     }
 
+    /** The store itself, for bounded reads such as a projection replay. */
+    public EventStorageEngine storageEngine() {
+        configuration();
+        return storageEngine;
+    }
+
     public JacksonSerializer serializer() {
         return serializer;
     }
@@ -112,6 +119,9 @@ public class AxonRuntime {
     }
 
     private Configurer build() {
+        // the store keeps milliseconds: events get them from the start, so a replay sees the very timestamps live processing saw
+        org.axonframework.eventhandling.GenericEventMessage.clock =
+                java.time.Clock.tick(java.time.Clock.systemUTC(), java.time.Duration.ofMillis(1));
         JtaTransactionManager transactions = new JtaTransactionManager(jta);
         ConnectionProvider connections = dataSource::getConnection;
         serializer = JacksonSerializer.builder()
@@ -125,7 +135,7 @@ public class AxonRuntime {
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
                 .configureCorrelationDataProviders(c -> AuditCorrelation.providers())
-                .configureEventStore(c -> eventStore(storageEngine(connections, transactions)));
+                .configureEventStore(c -> eventStore(storageEngine = storageEngine(connections, transactions)));
         module.aggregates().forEach(configurer::configureAggregate);
 
         var processing = configurer.eventProcessing();

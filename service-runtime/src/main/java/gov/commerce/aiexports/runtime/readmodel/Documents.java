@@ -30,6 +30,32 @@ public class Documents {
 
     private final ObjectMapper json = EventCodec.mapper();
 
+    /**
+     * While a projection is replayed, its thread writes to shadow tables: each table name of the
+     * map is replaced by its shadow in every statement that thread runs.
+     */
+    private static final ThreadLocal<Map<String, String>> REDIRECT = ThreadLocal.withInitial(Map::of);
+
+    public static void redirect(Map<String, String> tables) {
+        REDIRECT.set(Map.copyOf(tables));
+    }
+
+    public static void clearRedirect() {
+        REDIRECT.remove();
+    }
+
+    private static String table(String table) {
+        return REDIRECT.get().getOrDefault(table, table);
+    }
+
+    private static String sql(String sql) {
+        String result = sql;
+        for (Map.Entry<String, String> e : REDIRECT.get().entrySet()) {
+            result = result.replaceAll("\\b" + java.util.regex.Pattern.quote(e.getKey()) + "\\b", e.getValue());
+        }
+        return result;
+    }
+
     /** Inserts or replaces the row {@code id}; {@code columns} are the indexed columns besides id and doc. */
     public void upsert(String table, String id, Map<String, Object> columns, Object document) {
         Map<String, Object> all = new LinkedHashMap<>();
@@ -39,7 +65,7 @@ public class Documents {
         String marks = all.keySet().stream().map(k -> "?").collect(Collectors.joining(", ")) + ", cast(? as jsonb)";
         String updates = all.keySet().stream().filter(k -> !k.equals("id")).map(k -> k + " = excluded." + k)
                 .collect(Collectors.joining(", "));
-        String sql = "insert into " + table + " (" + names + ") values (" + marks + ") on conflict (id) do update set "
+        String sql = "insert into " + table(table) + " (" + names + ") values (" + marks + ") on conflict (id) do update set "
                 + (updates.isEmpty() ? "" : updates + ", ") + "doc = excluded.doc";
         List<Object> params = new ArrayList<>(all.values());
         params.add(write(document));
@@ -47,13 +73,13 @@ public class Documents {
     }
 
     public <T> Optional<T> find(String table, String id, Class<T> type) {
-        List<T> found = query("select doc from " + table + " where id = ?", type, id);
+        List<T> found = query("select doc from " + table(table) + " where id = ?", type, id);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /** Runs a query whose first column is a document. */
     public <T> List<T> query(String sql, Class<T> type, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(sql))) {
             bind(s, params);
             List<T> result = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -68,7 +94,7 @@ public class Documents {
     }
 
     public long count(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(sql))) {
             bind(s, params);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -80,7 +106,7 @@ public class Documents {
     }
 
     public int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(sql))) {
             bind(s, params);
             return s.executeUpdate();
         } catch (SQLException e) {

@@ -1,0 +1,88 @@
+package gov.commerce.aiexports.proposals.timeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.commerce.aiexports.events.IntegrationEvent;
+import gov.commerce.aiexports.proposals.timeline.TimelineEntry.Audience;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How each integration event reads on a proposal's timeline, and who may see it: every mapping in
+ * one place. Recommendations and anything internal stay government-only; the applicant sees what
+ * concerns it (receipt, requests, decisions, its incentive lines, its notifications).
+ */
+public final class TimelineEntries {
+
+    private record Describe(Audience audience, Function<JsonNode, String> summary) {
+    }
+
+    private static final Map<String, Describe> BY_TYPE = Map.ofEntries(
+            Map.entry("ProposalSubmitted", new Describe(Audience.APPLICANT,
+                    p -> "Submitted; tracking number " + p.path("trackingNumber").asText()
+                            + flags(p) + " (country list " + p.path("countryListVersion").asText() + ")")),
+            Map.entry("ProposalResubmitted", new Describe(Audience.APPLICANT,
+                    p -> "Resubmitted with the answer: " + p.path("response").asText())),
+            Map.entry("ProposalWithdrawn", new Describe(Audience.APPLICANT, p -> "Withdrawn: " + p.path("reason").asText())),
+            Map.entry("ReviewOpened", new Describe(Audience.APPLICANT,
+                    p -> "Interagency review opened with " + p.path("requiredAgencies"))),
+            Map.entry("AssessmentRecorded", new Describe(Audience.GOVERNMENT,
+                    p -> p.path("agency").asText() + " assessed (round " + p.path("round").asInt() + "): "
+                            + p.path("recommendation").asText())),
+            Map.entry("InformationRequested", new Describe(Audience.APPLICANT,
+                    p -> "Information requested by " + p.path("requestedBy").asText() + ": " + p.path("questions"))),
+            Map.entry("ReviewReopened", new Describe(Audience.APPLICANT,
+                    p -> "Review reopened, round " + p.path("round").asInt())),
+            Map.entry("ProposalDesignated", new Describe(Audience.APPLICANT,
+                    p -> "Designated priority AI export package " + p.path("designationNumber").asText() + ", effective "
+                            + p.path("effectiveDate").asText())),
+            Map.entry("ProposalRejected", new Describe(Audience.APPLICANT,
+                    p -> "Not designated: " + p.path("justification").asText())),
+            Map.entry("IncentiveRequestOpened", new Describe(Audience.APPLICANT,
+                    p -> "Incentive request opened: " + line(p) + " under " + p.path("designationNumber").asText())),
+            Map.entry("IncentiveRequestRouted", new Describe(Audience.APPLICANT,
+                    p -> "EDAG routed " + line(p) + " to " + p.path("agency").asText())),
+            Map.entry("IncentiveRequestBoardApproved", new Describe(Audience.APPLICANT,
+                    p -> p.path("agency").asText() + " board approved " + p.path("amountUsd").asText() + " USD")),
+            Map.entry("IncentiveRequestApproved", new Describe(Audience.APPLICANT,
+                    p -> p.path("agency").asText() + " approved " + p.path("faceAmountUsd").asText() + " USD of "
+                            + p.path("instrument").asText() + " (fiscal year " + p.path("fiscalYear").asInt() + ")")),
+            Map.entry("IncentiveRequestDeclined", new Describe(Audience.APPLICANT,
+                    p -> p.path("agency").asText() + " declined: " + p.path("reason").asText())),
+            Map.entry("IncentiveRequestDeobligated", new Describe(Audience.APPLICANT,
+                    p -> p.path("agency").asText() + " de-obligated " + p.path("amountUsd").asText() + " USD: "
+                            + p.path("reason").asText())),
+            Map.entry("IncentiveDisbursementRecorded", new Describe(Audience.APPLICANT,
+                    p -> p.path("agency").asText() + " disbursed " + p.path("amountUsd").asText() + " USD (ref "
+                            + p.path("reference").asText() + ")")),
+            Map.entry("NotificationRecorded", new Describe(Audience.GOVERNMENT,
+                    p -> "Notified " + p.path("recipientType").asText() + " " + p.path("recipient").asText() + ": "
+                            + p.path("subject").asText())));
+
+    private TimelineEntries() {
+    }
+
+    public static Optional<TimelineEntry> of(IntegrationEvent event) {
+        JsonNode proposalId = event.payload().get("proposalId");
+        if (proposalId == null || proposalId.isNull()) {
+            return Optional.empty();
+        }
+        Describe describe = BY_TYPE.get(event.eventType());
+        Audience audience = describe == null ? Audience.GOVERNMENT : describe.audience();
+        String summary = describe == null ? event.eventType() + " from " + event.producer() : describe.summary().apply(event.payload());
+        // notifications to the consortium itself are the applicant's to see
+        if (event.eventType().equals("NotificationRecorded") && "CONSORTIUM".equals(event.payload().path("recipientType").asText())) {
+            audience = Audience.APPLICANT;
+        }
+        return Optional.of(new TimelineEntry(event.eventId().toString(), proposalId.asText(), event.occurredAt(), event.producer(),
+                event.eventType(), summary, audience, event.actor(), event.correlationId()));
+    }
+
+    private static String flags(JsonNode p) {
+        return p.path("flags").isEmpty() ? "" : "; flags " + p.path("flags").findValuesAsText("code");
+    }
+
+    private static String line(JsonNode p) {
+        return p.path("instrument").asText() + " " + p.path("amountUsd").asText() + " USD";
+    }
+}

@@ -1,0 +1,131 @@
+package gov.commerce.aiexports.proposals;
+
+import static gov.commerce.aiexports.proposals.ProposalIntakeTest.consortium;
+import static gov.commerce.aiexports.proposals.ProposalIntakeTest.newUei;
+import static gov.commerce.aiexports.proposals.ProposalIntakeTest.proposal;
+import static gov.commerce.aiexports.proposals.ProposalIntakeTest.publishedCall;
+import static gov.commerce.aiexports.proposals.ProposalIntakeTest.token;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gov.commerce.aiexports.testsupport.ServiceTestResource;
+import gov.commerce.aiexports.testsupport.ServiceTestResource.TestInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** A replay rebuilds exactly what live processing built, also while commands keep coming. */
+@QuarkusTest
+@QuarkusTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = "proposals"))
+class ReplayTest {
+
+    static List<String> rows(String table) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = TestInfrastructure.get().postgres().connect("proposals");
+             PreparedStatement s = c.prepareStatement("select * from " + table + " order by id");
+             ResultSet rs = s.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(rs.getMetaData().getColumnName(i)).append('=').append(rs.getString(i)).append(';');
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+
+    static void replay(String projection) throws Exception {
+        String operator = token("OPS", "operator");
+        String started = given().auth().oauth2(operator).post("/admin/projections/" + projection + "/replay").then()
+                .statusCode(202).body("status", equalTo("REPLAYING")).extract().path("startedAt");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                given().auth().oauth2(operator).get("/admin/projections/" + projection).then()
+                        .body("startedAt", equalTo(started)).body("status", equalTo("LIVE")).body("lag", equalTo(0)));
+    }
+
+    static String submitted(String applicant, String callId, String consortiumId, String uei) {
+        String id = given().auth().oauth2(applicant).contentType(ContentType.JSON).body(proposal(callId, consortiumId, uei, "DE"))
+                .post("/proposals").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(applicant).post("/proposals/" + id + "/submit").then().statusCode(200);
+        return id;
+    }
+
+    @Test
+    void a_full_replay_of_each_read_model_equals_the_live_one_row_by_row() throws Exception {
+        String uei = newUei();
+        String applicant = token(uei, "applicant");
+        String callId = publishedCall();
+        String consortiumId = consortium(applicant, uei);
+        for (int i = 0; i < 5; i++) {
+            submitted(applicant, callId, consortiumId, uei);
+        }
+        given().auth().oauth2(token("OPS", "operator")).get("/admin/projections").then().statusCode(200)
+                .body("name", hasItems("call-projection", "consortium-projection", "proposal-projection"));
+        for (String[] p : List.of(new String[] {"proposal-projection", "proposal_view"}, new String[] {"call-projection", "call_view"},
+                new String[] {"consortium-projection", "consortium_view"})) {
+            List<String> live = rows(p[1]);
+            replay(p[0]);
+            assertEquals(live, rows(p[1]), p[0] + " rebuilt differently");
+        }
+    }
+
+    @Test
+    void a_replay_under_concurrent_traffic_loses_nothing() throws Exception {
+        String uei = newUei();
+        String applicant = token(uei, "applicant");
+        String callId = publishedCall();
+        String consortiumId = consortium(applicant, uei);
+        List<String> created = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService traffic = Executors.newFixedThreadPool(3);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            writers.add(traffic.submit(() -> {
+                while (running.get() && created.size() < 150) {
+                    created.add(submitted(applicant, callId, consortiumId, uei));
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(300);
+        replay("proposal-projection");
+        running.set(false);
+        for (Future<?> w : writers) {
+            w.get();
+        }
+        traffic.shutdown();
+
+        assertTrue(created.size() > 0);
+        for (String id : created) {
+            given().auth().oauth2(applicant).get("/proposals/" + id).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        }
+        List<String> afterTraffic = rows("proposal_view");
+        replay("proposal-projection");
+        assertEquals(afterTraffic, rows("proposal_view"), "a quiet replay reproduces what the replay under traffic left");
+    }
+
+    @Test
+    void only_operators_replay() throws Exception {
+        given().auth().oauth2(token("GAO", "auditor")).post("/admin/projections/proposal-projection/replay").then().statusCode(403);
+        given().auth().oauth2(token("OPS", "operator")).post("/admin/projections/nonsense/replay").then().statusCode(404);
+    }
+}

@@ -28,4 +28,9 @@ public class ProposalsModule implements ServiceModule {
     public List<Object> projections() {
         return List.of(new CallProjection(documents), new ConsortiumProjection(documents), new ProposalProjection(documents));
     }
+
+    @Override
+    public List<org.axonframework.serialization.upcasting.event.EventUpcaster> upcasters() {
+        return List.of(new gov.commerce.aiexports.proposals.consortium.MemberAddedUpcaster());
+    }
 }

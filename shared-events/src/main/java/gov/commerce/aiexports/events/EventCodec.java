@@ -50,7 +50,7 @@ public final class EventCodec {
             throw new UnreadableEventException("envelope lacks eventId, eventType, schemaVersion or payload: "
                     + new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8));
         }
-        return event;
+        return IntegrationUpcasters.toCurrent(event);
     }
 
     static <P extends IntegrationPayload> P payload(IntegrationEvent event, Class<P> type) {

@@ -39,6 +39,23 @@ class ContractSchemasTest {
     }
 
     @Test
+    void older_versions_keep_their_schema_and_are_upcast_when_read() throws Exception {
+        // v1 stays documented: records of it may still be on the topics
+        assertTrue(Files.exists(CONTRACTS.resolve("ProposalWithdrawn.v1.schema.json")));
+        assertTrue(Files.exists(CONTRACTS.resolve("ProposalWithdrawn.v2.schema.json")));
+        String v1 = "{\"eventId\":\"" + java.util.UUID.randomUUID() + "\",\"eventType\":\"ProposalWithdrawn\",\"schemaVersion\":1,"
+                + "\"aggregateType\":\"Proposal\",\"aggregateId\":\"p-9\",\"aggregateSequence\":4,"
+                + "\"occurredAt\":\"2026-01-05T10:15:30Z\",\"producer\":\"proposals-service\",\"correlationId\":\"c\","
+                + "\"causationId\":\"k\",\"actor\":{\"subject\":\"a\",\"organisation\":\"ORG\",\"roles\":[\"applicant\"]},"
+                + "\"payload\":{\"proposalId\":\"p-9\",\"applicantOrganisation\":\"ORG\",\"reason\":\"merger\"}}";
+        IntegrationEvent read = EventCodec.decode(v1.getBytes());
+        assertEquals(2, read.schemaVersion());
+        var upcast = read.payloadAs(gov.commerce.aiexports.events.proposals.ProposalWithdrawn.class);
+        assertEquals(java.time.Instant.parse("2026-01-05T10:15:30Z"), upcast.withdrawnAt());
+        assertEquals("merger", upcast.reason());
+    }
+
+    @Test
     void each_type_and_version_is_published_once() {
         Set<String> seen = new HashSet<>();
         for (Class<? extends IntegrationPayload> type : EventCatalog.CONTRACTS) {
@@ -50,8 +67,9 @@ class ContractSchemasTest {
 
     @Test
     void an_envelope_round_trips_and_garbage_is_unreadable() {
-        var payload = new gov.commerce.aiexports.events.proposals.ProposalWithdrawn("p-1", "ORG", "changed plans");
-        IntegrationEvent event = new IntegrationEvent(java.util.UUID.randomUUID(), "ProposalWithdrawn", 1, "Proposal", "p-1", 3,
+        var payload = new gov.commerce.aiexports.events.proposals.ProposalWithdrawn("p-1", "ORG", "changed plans",
+                java.time.Instant.parse("2026-11-26T09:59:00Z"));
+        IntegrationEvent event = new IntegrationEvent(java.util.UUID.randomUUID(), "ProposalWithdrawn", 2, "Proposal", "p-1", 3,
                 java.time.Instant.parse("2026-11-26T10:00:00Z"), "proposals-service", "corr", "cause",
                 new Actor("alice", "ORG", java.util.List.of("applicant")), EventCodec.mapper().valueToTree(payload));
         IntegrationEvent back = EventCodec.decode(EventCodec.encode(event));

@@ -64,7 +64,7 @@ public class Proposal {
         if (status == ProposalStatus.DRAFT || DECIDED.contains(status)) {
             throw new StateConflict("PROPOSAL_NOT_WITHDRAWABLE", "a proposal can be withdrawn after submission and until a decision; this one is " + status);
         }
-        apply(new ProposalEvent.Withdrawn(proposalId, applicantOrganisation, command.reason()));
+        apply(new ProposalEvent.Withdrawn(proposalId, applicantOrganisation, command.reason(), command.at()));
     }
 
     @CommandHandler

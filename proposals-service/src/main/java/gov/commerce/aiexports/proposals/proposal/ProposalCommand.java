@@ -19,7 +19,7 @@ public sealed interface ProposalCommand {
             List<String> requiredAgencies, SubmissionContext context) implements ProposalCommand {
     }
 
-    record WithdrawProposal(@TargetAggregateIdentifier String proposalId, String reason) implements ProposalCommand {
+    record WithdrawProposal(@TargetAggregateIdentifier String proposalId, String reason, java.time.Instant at) implements ProposalCommand {
     }
 
     record RecordInformationRequest(@TargetAggregateIdentifier String proposalId, String reviewId, String informationRequestId,

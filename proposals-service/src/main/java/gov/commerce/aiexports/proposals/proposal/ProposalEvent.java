@@ -21,7 +21,7 @@ public sealed interface ProposalEvent {
             List<ScreeningFlag> flags, String countryListVersion, Instant submittedAt) implements ProposalEvent {
     }
 
-    record Withdrawn(String proposalId, String applicantOrganisation, String reason) implements ProposalEvent {
+    record Withdrawn(String proposalId, String applicantOrganisation, String reason, Instant withdrawnAt) implements ProposalEvent {
     }
 
     /** The review asked the applicant for information or modifications. */

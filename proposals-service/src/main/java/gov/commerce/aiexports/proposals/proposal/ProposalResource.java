@@ -150,7 +150,7 @@ public class ProposalResource {
         if (body == null || body.reason() == null || body.reason().isBlank()) {
             throw new InvalidInput("FIELD_REQUIRED", "/reason", "a reason is required");
         }
-        commands.send(new ProposalCommand.WithdrawProposal(id, body.reason()));
+        commands.send(new ProposalCommand.WithdrawProposal(id, body.reason(), clock.instant()));
         return get(id);
     }
 

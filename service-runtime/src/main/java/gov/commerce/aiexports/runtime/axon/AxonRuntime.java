@@ -170,6 +170,7 @@ public class AxonRuntime {
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .persistenceExceptionResolver(new PostgresDuplicateKeyResolver())
+                .upcasterChain(new org.axonframework.serialization.upcasting.event.EventUpcasterChain(module.upcasters()))
                 .dataType(byte[].class)
                 .schema(EventSchema.builder()
                         .eventTable("domain_event_entry")

@@ -16,4 +16,12 @@ public interface ServiceModule {
      * so a read after a write sees it, and a failing projection rolls the command back.
      */
     List<Object> projections();
+
+    /**
+     * How events stored in older revisions become the current ones, applied whenever events are
+     * read (aggregates, processors, replays, audit state): stored events are never rewritten.
+     */
+    default List<org.axonframework.serialization.upcasting.event.EventUpcaster> upcasters() {
+        return List.of();
+    }
 }

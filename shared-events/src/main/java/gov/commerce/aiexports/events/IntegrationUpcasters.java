@@ -1,0 +1,50 @@
+package gov.commerce.aiexports.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The way from each older contract version to the next, applied when an envelope is read: a
+ * consumer always sees the current version, whatever version the record was published in.
+ * Published versions are never edited; a new version comes with its step here.
+ */
+public final class IntegrationUpcasters {
+
+    /** One step: an envelope of (type, fromVersion) becomes fromVersion + 1. */
+    public record Step(String eventType, int fromVersion, UnaryOperator<IntegrationEvent> upcast) {
+    }
+
+    /** ProposalWithdrawn v1 to v2: withdrawnAt is the envelope's occurredAt, when the withdrawal was stored. */
+    static final Step PROPOSAL_WITHDRAWN_1_TO_2 = new Step("ProposalWithdrawn", 1, e -> {
+        ObjectNode payload = ((ObjectNode) e.payload()).deepCopy();
+        payload.put("withdrawnAt", e.occurredAt() == null ? null : e.occurredAt().toString());
+        return withPayload(e, 2, payload);
+    });
+
+    public static final List<Step> STEPS = List.of(PROPOSAL_WITHDRAWN_1_TO_2);
+
+    private IntegrationUpcasters() {
+    }
+
+    public static IntegrationEvent toCurrent(IntegrationEvent event) {
+        IntegrationEvent current = event;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Step step : STEPS) {
+                if (step.eventType().equals(current.eventType()) && step.fromVersion() == current.schemaVersion()
+                        && current.payload() instanceof ObjectNode) {
+                    current = step.upcast().apply(current);
+                    changed = true;
+                }
+            }
+        }
+        return current;
+    }
+
+    private static IntegrationEvent withPayload(IntegrationEvent e, int version, ObjectNode payload) {
+        return new IntegrationEvent(e.eventId(), e.eventType(), version, e.aggregateType(), e.aggregateId(), e.aggregateSequence(),
+                e.occurredAt(), e.producer(), e.correlationId(), e.causationId(), e.actor(), payload);
+    }
+}

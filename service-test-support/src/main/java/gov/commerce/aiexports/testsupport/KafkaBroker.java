@@ -59,6 +59,8 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // the default 128 MB compaction buffer is allocated up front; nothing here is compacted at that scale
+        p.put("log.cleaner.dedupe.buffer.size", "4194304");
         return p;
     }
 

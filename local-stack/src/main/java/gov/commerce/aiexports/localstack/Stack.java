@@ -159,6 +159,13 @@ public final class Stack implements AutoCloseable {
         return postgres;
     }
 
+    /** Stops PostgreSQL (fast shutdown: open connections are cut) and starts it again on the same port and data. */
+    public synchronized void restartPostgres(Duration down) throws Exception {
+        postgres.close();
+        Thread.sleep(down.toMillis());
+        postgres = PostgresServer.start(options.postgresPort(), options.dataDirectory().resolve("postgres"), options.durable());
+    }
+
     /** The in-process broker, for tests that stop and restart it. */
     public KafkaBroker kafka() {
         if (kafkaInProcess == null) {

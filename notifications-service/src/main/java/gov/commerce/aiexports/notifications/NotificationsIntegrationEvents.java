@@ -7,7 +7,10 @@ import gov.commerce.aiexports.runtime.publishing.IntegrationEventMapper;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
-/** Each notification is announced, so the proposal's timeline can show who was told what. */
+/**
+ * Each notification is announced, so the proposal's timeline can show who was told what.
+ * Delivery tries, contacts and webhooks stay inside this service (its event store has them all).
+ */
 @Singleton
 public class NotificationsIntegrationEvents implements IntegrationEventMapper {
 

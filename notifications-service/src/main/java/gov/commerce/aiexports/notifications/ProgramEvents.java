@@ -2,23 +2,33 @@ package gov.commerce.aiexports.notifications;
 
 import gov.commerce.aiexports.events.IntegrationEvent;
 import gov.commerce.aiexports.events.Topics;
-import gov.commerce.aiexports.notifications.inbox.NotificationCommand;
-import gov.commerce.aiexports.notifications.routing.Notice;
+import gov.commerce.aiexports.events.proposals.CallAmended;
+import gov.commerce.aiexports.events.proposals.CallPublished;
+import gov.commerce.aiexports.notifications.dispatch.Dispatcher;
+import gov.commerce.aiexports.notifications.reminders.CallDeadlineCommand;
+import gov.commerce.aiexports.notifications.routing.Directory;
 import gov.commerce.aiexports.notifications.routing.RoutingRules;
 import gov.commerce.aiexports.runtime.consuming.IntegrationEventHandler;
 import gov.commerce.aiexports.runtime.request.Commands;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.UUID;
 
-/** Listens to the other services and records a notification for each recipient the routing rules name. */
+/**
+ * Listens to the other services. In the consumer's transaction (which also records the event's
+ * id, so a redelivery does nothing): remembers the calls' closing instants, records a
+ * notification per recipient the routing rules name (with its e-mails to send), and schedules a
+ * delivery to each webhook subscribed to the event's type.
+ */
 @Singleton
 public class ProgramEvents implements IntegrationEventHandler {
 
     @Inject
     Commands commands;
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    Directory directory;
 
     @Override
     public Set<String> topics() {
@@ -27,11 +37,14 @@ public class ProgramEvents implements IntegrationEventHandler {
 
     @Override
     public void handle(IntegrationEvent event) {
-        for (Notice notice : RoutingRules.noticesFor(event)) {
-            String id = UUID.nameUUIDFromBytes((event.eventId() + ":" + notice.recipient().inboxKey())
-                    .getBytes(StandardCharsets.UTF_8)).toString();
-            commands.sendOnEvent(new NotificationCommand.RecordNotification(id, notice.recipient(), notice.proposalId(),
-                    notice.subject(), notice.body(), event.eventId().toString(), event.eventType()), event);
+        if (event.is(CallPublished.class)) {
+            CallPublished c = event.payloadAs(CallPublished.class);
+            commands.sendOnEvent(new CallDeadlineCommand.TrackCall(c.callId(), c.title(), c.closesAt(), c.callVersion()), event);
+        } else if (event.is(CallAmended.class)) {
+            CallAmended c = event.payloadAs(CallAmended.class);
+            commands.sendOnEvent(new CallDeadlineCommand.TrackCall(c.callId(), c.title(), c.closesAt(), c.callVersion()), event);
         }
+        dispatcher.tell(RoutingRules.noticesFor(event, directory), event.eventId().toString(), event.eventType(), event);
+        dispatcher.offerToWebhooks(event);
     }
 }

@@ -1,6 +1,7 @@
 package gov.commerce.aiexports.notifications.inbox;
 
 import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.runtime.readmodel.ReadModel;
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -8,9 +9,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 
 @ProcessingGroup("inbox-projection")
+@ReadModel(tables = {"inbox_entry"})
 public class InboxProjection {
 
-    static final String TABLE = "inbox_entry";
+    public static final String TABLE = "inbox_entry";
     private final Documents documents;
 
     public InboxProjection(Documents documents) {
@@ -20,13 +22,13 @@ public class InboxProjection {
     @EventHandler
     void on(NotificationEvent.Recorded e, @Timestamp Instant at) {
         save(new InboxEntry(e.notificationId(), e.recipient(), e.proposalId(), e.subject(), e.body(), false, at,
-                e.sourceEventId(), e.sourceEventType()));
+                e.sourceEventId(), e.sourceEventType(), e.rule()));
     }
 
     @EventHandler
     void on(NotificationEvent.Read e) {
         documents.find(TABLE, e.notificationId(), InboxEntry.class).ifPresent(v -> save(new InboxEntry(v.id(), v.recipient(),
-                v.proposalId(), v.subject(), v.body(), true, v.createdAt(), v.sourceEventId(), v.sourceEventType())));
+                v.proposalId(), v.subject(), v.body(), true, v.createdAt(), v.sourceEventId(), v.sourceEventType(), v.rule())));
     }
 
     private void save(InboxEntry v) {

@@ -1,6 +1,6 @@
 package gov.commerce.aiexports.notifications.inbox;
 
-import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
@@ -15,7 +15,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 
-/** Each caller reads its own inbox: its organisation's (consortium or agency) and its own as a person. */
+/**
+ * Each caller reads its own inbox: its organisation's (consortium or agency) and its own as a
+ * person, newest first, paged. {@code unread=true} lists only unread entries, {@code unread=false}
+ * only read ones; without it, all. Another recipient's entry is a 404.
+ */
 @Path("/inbox")
 @Authenticated
 public class InboxResource {
@@ -34,13 +38,14 @@ public class InboxResource {
     public Page list(@QueryParam("unread") Boolean unread, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
-        if (p < 0 || s < 1 || s > 200) {
-            throw new InvalidInput("PAGE_INVALID", "/size", "page from 0, size from 1 to 200");
-        }
+        new Checks()
+                .require(p >= 0, "PAGE_INVALID", "/page", "page counts from 0")
+                .require(s >= 1 && s <= 200, "PAGE_INVALID", "/size", "size is from 1 to 200")
+                .throwIfInvalid();
         Caller caller = request.caller();
         String org = "org:" + caller.organisation();
         String person = "person:" + caller.subject();
-        String filter = " where recipient in (?, ?)" + (Boolean.TRUE.equals(unread) ? " and not read" : "");
+        String filter = " where recipient in (?, ?)" + (unread == null ? "" : unread ? " and not read" : " and read");
         long total = documents.count("select count(*) from inbox_entry" + filter, org, person);
         long unreadCount = documents.count("select count(*) from inbox_entry where recipient in (?, ?) and not read", org, person);
         List<InboxEntry> items = documents.query("select doc from inbox_entry" + filter

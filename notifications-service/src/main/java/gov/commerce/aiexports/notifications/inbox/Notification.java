@@ -19,7 +19,7 @@ public class Notification {
     @CommandHandler
     public Notification(NotificationCommand.RecordNotification c) {
         apply(new NotificationEvent.Recorded(c.notificationId(), c.recipient(), c.proposalId(), c.subject(), c.body(),
-                c.sourceEventId(), c.sourceEventType()));
+                c.sourceEventId(), c.sourceEventType(), c.rule()));
     }
 
     @CommandHandler

@@ -6,9 +6,12 @@ public sealed interface NotificationEvent {
 
     String notificationId();
 
-    /** Someone was told something, because of an integration event. */
+    /**
+     * Someone was told something, because of an integration event (or a scheduled reminder, whose
+     * id is then the source), by the routing rule named in {@code rule}.
+     */
     record Recorded(String notificationId, Recipient recipient, String proposalId, String subject, String body,
-            String sourceEventId, String sourceEventType) implements NotificationEvent {
+            String sourceEventId, String sourceEventType, String rule) implements NotificationEvent {
     }
 
     record Read(String notificationId, String readBy) implements NotificationEvent {

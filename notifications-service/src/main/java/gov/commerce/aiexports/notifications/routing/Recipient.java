@@ -13,8 +13,17 @@ public record Recipient(Type type, String id) {
         return new Recipient(Type.AGENCY, code);
     }
 
+    public static Recipient person(String subject) {
+        return new Recipient(Type.PERSON, subject);
+    }
+
     /** The inbox key: agencies and consortia are keyed by organisation, persons by subject. */
     public String inboxKey() {
         return type == Type.PERSON ? "person:" + id : "org:" + id;
+    }
+
+    /** Organisations have contact addresses for e-mail; a person is told in the inbox only. */
+    public boolean reachableByEmail() {
+        return type != Type.PERSON;
     }
 }

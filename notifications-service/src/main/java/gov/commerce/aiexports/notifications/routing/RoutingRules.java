@@ -1,73 +1,199 @@
 package gov.commerce.aiexports.notifications.routing;
 
 import gov.commerce.aiexports.events.IntegrationEvent;
+import gov.commerce.aiexports.events.IntegrationPayload;
+import gov.commerce.aiexports.events.incentives.IncentiveDisbursementRecorded;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestApproved;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestBoardApproved;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestDeclined;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestDeobligated;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestRouted;
+import gov.commerce.aiexports.events.proposals.CallAmended;
+import gov.commerce.aiexports.events.proposals.ProposalResubmitted;
+import gov.commerce.aiexports.events.proposals.ProposalSubmitted;
+import gov.commerce.aiexports.events.proposals.ProposalWithdrawn;
+import gov.commerce.aiexports.events.review.InformationRequested;
 import gov.commerce.aiexports.events.review.ProposalDesignated;
 import gov.commerce.aiexports.events.review.ProposalRejected;
 import gov.commerce.aiexports.events.review.ReviewOpened;
-import gov.commerce.aiexports.events.proposals.ProposalSubmitted;
+import gov.commerce.aiexports.events.review.ReviewReopened;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Who is told what, for each integration event: every rule in one place, each named after what
- * it announces. An event no rule matches tells nobody.
+ * it announces (the name is recorded with the notification). An event no rule matches tells
+ * nobody (it may still go to webhooks subscribed to its type). Adding a rule for a new contract
+ * is one entry: a constant built with {@link #rule} and its place in {@link #ALL}.
  */
 public final class RoutingRules {
 
+    /** One named mapping from an integration event type to the notices it causes. */
+    public record Rule(String name, Class<? extends IntegrationPayload> eventType,
+            BiFunction<IntegrationEvent, Directory, List<Notice>> notices) {
+
+        public boolean matches(IntegrationEvent event) {
+            return event.is(eventType);
+        }
+
+        public List<Notice> apply(IntegrationEvent event, Directory directory) {
+            return notices.apply(event, directory);
+        }
+    }
+
     /** The applicant consortium gets a receipt with its tracking number. */
-    static final Function<IntegrationEvent, List<Notice>> SUBMISSION_RECEIPT = event -> {
-        ProposalSubmitted s = event.payloadAs(ProposalSubmitted.class);
-        return List.of(new Notice(Recipient.consortium(s.applicantOrganisation()), s.proposalId(),
-                "Submission received: " + s.trackingNumber(),
-                "Your proposal \"" + s.title() + "\" was received with tracking number " + s.trackingNumber() + "."));
-    };
+    public static final Rule SUBMISSION_RECEIPT = rule("SUBMISSION_RECEIPT", ProposalSubmitted.class, (s, d) -> List.of(
+            new Notice("SUBMISSION_RECEIPT", Recipient.consortium(s.applicantOrganisation()), s.proposalId(),
+                    "Submission received: " + s.trackingNumber(),
+                    "Your proposal \"" + s.title() + "\" was received with tracking number " + s.trackingNumber() + ".")));
+
+    /** The applicant consortium gets a receipt for its answer to an information request. */
+    public static final Rule RESUBMISSION_RECEIPT = rule("RESUBMISSION_RECEIPT", ProposalResubmitted.class, (s, d) -> List.of(
+            new Notice("RESUBMISSION_RECEIPT", Recipient.consortium(s.applicantOrganisation()), s.proposalId(),
+                    "Resubmission received: " + s.trackingNumber(),
+                    "Your answer to information request " + s.informationRequestId() + " on proposal \"" + s.title()
+                            + "\" (" + s.trackingNumber() + ") was received; the review continues.")));
+
+    /** The applicant consortium is told its withdrawal is recorded. */
+    public static final Rule WITHDRAWAL_CONFIRMATION = rule("WITHDRAWAL_CONFIRMATION", ProposalWithdrawn.class, (w, d) -> List.of(
+            new Notice("WITHDRAWAL_CONFIRMATION", Recipient.consortium(w.applicantOrganisation()), w.proposalId(),
+                    "Proposal withdrawn", "Your proposal " + w.proposalId() + " is withdrawn. Reason given: " + w.reason())));
+
+    /** The applicant consortium is asked for information, with the questions. */
+    public static final Rule INFORMATION_REQUEST = rule("INFORMATION_REQUEST", InformationRequested.class, (r, d) -> List.of(
+            new Notice("INFORMATION_REQUEST", Recipient.consortium(r.applicantOrganisation()), r.proposalId(),
+                    "Information requested on your proposal",
+                    "The review of proposal " + r.proposalId() + " asks for information (request "
+                            + r.informationRequestId() + "):\n- " + String.join("\n- ", r.questions()))));
 
     /** Each required agency is told a review awaits its assessment. */
-    static final Function<IntegrationEvent, List<Notice>> REVIEW_AWAITS_AGENCY = event -> {
-        ReviewOpened r = event.payloadAs(ReviewOpened.class);
-        List<Notice> notices = new ArrayList<>();
-        for (String agency : r.requiredAgencies()) {
-            notices.add(new Notice(Recipient.agency(agency), r.proposalId(), "Review awaits your assessment",
-                    "Review " + r.reviewId() + " of proposal " + r.proposalId() + " awaits " + agency + "'s assessment."));
-        }
-        return notices;
-    };
+    public static final Rule REVIEW_AWAITS_AGENCY = rule("REVIEW_AWAITS_AGENCY", ReviewOpened.class, (r, d) ->
+            r.requiredAgencies().stream().map(agency -> new Notice("REVIEW_AWAITS_AGENCY", Recipient.agency(agency),
+                    r.proposalId(), "Review awaits your assessment",
+                    "Review " + r.reviewId() + " of proposal " + r.proposalId() + " awaits " + agency + "'s assessment."))
+                    .toList());
 
-    /** The applicant learns of its designation; EDAG learns that incentive requests are opening. */
-    static final Function<IntegrationEvent, List<Notice>> DESIGNATION = event -> {
-        ProposalDesignated d = event.payloadAs(ProposalDesignated.class);
-        return List.of(
-                new Notice(Recipient.consortium(d.applicantOrganisation()), d.proposalId(),
-                        "Designated priority AI export package " + d.designationNumber(),
-                        "Your proposal is designated " + d.designationNumber() + ", effective " + d.effectiveDate() + "."),
-                new Notice(Recipient.agency("EDAG"), d.proposalId(), "Incentive requests opened by " + d.designationNumber(),
-                        d.endorsedIncentives().size() + " endorsed incentive line(s) await EDAG routing."));
-    };
+    /** After a resubmission, each required agency is told a new round awaits its assessment. */
+    public static final Rule REVIEW_ROUND_AWAITS_AGENCY = rule("REVIEW_ROUND_AWAITS_AGENCY", ReviewReopened.class, (r, d) ->
+            r.requiredAgencies().stream().map(agency -> new Notice("REVIEW_ROUND_AWAITS_AGENCY", Recipient.agency(agency),
+                    r.proposalId(), "Review round " + r.round() + " awaits your assessment",
+                    "Review " + r.reviewId() + " of proposal " + r.proposalId() + " reopened (round " + r.round()
+                            + ") after the applicant's answer; it awaits " + agency + "'s assessment."))
+                    .toList());
+
+    /** The applicant learns of its designation. */
+    public static final Rule DESIGNATION = rule("DESIGNATION", ProposalDesignated.class, (p, d) -> List.of(
+            new Notice("DESIGNATION", Recipient.consortium(p.applicantOrganisation()), p.proposalId(),
+                    "Designated priority AI export package " + p.designationNumber(),
+                    "Your proposal is designated " + p.designationNumber() + ", effective " + p.effectiveDate() + ".")));
+
+    /** EDAG learns that the designation opens incentive requests, one per endorsed line. */
+    public static final Rule INCENTIVE_REQUESTS_TO_EDAG = rule("INCENTIVE_REQUESTS_TO_EDAG", ProposalDesignated.class, (p, d) ->
+            List.of(new Notice("INCENTIVE_REQUESTS_TO_EDAG", Recipient.agency("EDAG"), p.proposalId(),
+                    "Incentive requests opened by " + p.designationNumber(),
+                    p.endorsedIncentives().size() + " endorsed incentive line(s) await EDAG routing.")));
 
     /** The applicant learns of a rejection and why. */
-    static final Function<IntegrationEvent, List<Notice>> REJECTION = event -> {
-        ProposalRejected r = event.payloadAs(ProposalRejected.class);
-        return List.of(new Notice(Recipient.consortium(r.applicantOrganisation()), r.proposalId(), "Proposal not designated",
-                r.justification()));
-    };
+    public static final Rule REJECTION = rule("REJECTION", ProposalRejected.class, (r, d) -> List.of(
+            new Notice("REJECTION", Recipient.consortium(r.applicantOrganisation()), r.proposalId(), "Proposal not designated",
+                    r.justification())));
+
+    /** The routed financing agency is told a line awaits its decision. */
+    public static final Rule LINE_ROUTED_TO_AGENCY = rule("LINE_ROUTED_TO_AGENCY", IncentiveRequestRouted.class, (r, d) -> List.of(
+            new Notice("LINE_ROUTED_TO_AGENCY", Recipient.agency(r.agency()), r.proposalId(),
+                    "Incentive line routed to " + r.agency() + ": " + r.designationNumber(),
+                    "EDAG routed the " + r.instrument() + " line of " + usd(r.amountUsd()) + " USD (request " + r.incentiveRequestId()
+                            + ", " + r.designationNumber() + ") to " + r.agency() + ". Terms: " + r.terms() + ".")));
+
+    /** The applicant consortium learns to which agency a line was routed. */
+    public static final Rule LINE_ROUTED_TO_APPLICANT = rule("LINE_ROUTED_TO_APPLICANT", IncentiveRequestRouted.class, (r, d) ->
+            List.of(new Notice("LINE_ROUTED_TO_APPLICANT", Recipient.consortium(r.applicantOrganisation()), r.proposalId(),
+                    "Incentive line routed to " + r.agency(),
+                    "Your " + r.instrument() + " line of " + usd(r.amountUsd()) + " USD (" + r.designationNumber() + ") is routed to "
+                            + r.agency() + ", which decides on it.")));
+
+    /** The applicant consortium learns that EXIM's board approved a line. */
+    public static final Rule BOARD_APPROVAL = rule("BOARD_APPROVAL", IncentiveRequestBoardApproved.class, (b, d) -> List.of(
+            new Notice("BOARD_APPROVAL", Recipient.consortium(b.applicantOrganisation()), b.proposalId(),
+                    "Board approval by " + b.agency(),
+                    "The board of " + b.agency() + " approved your line of " + usd(b.amountUsd()) + " USD (" + b.designationNumber()
+                            + ", board reference " + b.boardReference() + ").")));
+
+    /** The applicant consortium learns its line is approved and obligated. */
+    public static final Rule INCENTIVE_APPROVAL = rule("INCENTIVE_APPROVAL", IncentiveRequestApproved.class, (a, d) -> List.of(
+            new Notice("INCENTIVE_APPROVAL", Recipient.consortium(a.applicantOrganisation()), a.proposalId(),
+                    "Incentive approved by " + a.agency(),
+                    a.agency() + " approved your " + a.instrument() + " line of " + usd(a.faceAmountUsd()) + " USD ("
+                            + a.designationNumber() + "), obligated in fiscal year " + a.fiscalYear() + ".")));
+
+    /** The applicant consortium learns its line is declined, and why. */
+    public static final Rule INCENTIVE_DECLINE = rule("INCENTIVE_DECLINE", IncentiveRequestDeclined.class, (x, d) -> List.of(
+            new Notice("INCENTIVE_DECLINE", Recipient.consortium(x.applicantOrganisation()), x.proposalId(),
+                    "Incentive declined by " + x.agency(),
+                    x.agency() + " declined your line (" + x.designationNumber() + "). Reason: " + x.reason())));
+
+    /** The applicant consortium learns a commitment was cancelled in part or whole. */
+    public static final Rule INCENTIVE_DEOBLIGATION = rule("INCENTIVE_DEOBLIGATION", IncentiveRequestDeobligated.class, (x, d) ->
+            List.of(new Notice("INCENTIVE_DEOBLIGATION", Recipient.consortium(x.applicantOrganisation()), x.proposalId(),
+                    "Incentive commitment reduced by " + x.agency(),
+                    x.agency() + " cancelled " + usd(x.amountUsd()) + " USD of your commitment (" + x.designationNumber()
+                            + "); " + usd(x.remainingCommitmentUsd()) + " USD remain. Reason: " + x.reason())));
+
+    /** The applicant consortium learns of each disbursement. */
+    public static final Rule DISBURSEMENT = rule("DISBURSEMENT", IncentiveDisbursementRecorded.class, (x, d) -> List.of(
+            new Notice("DISBURSEMENT", Recipient.consortium(x.applicantOrganisation()), x.proposalId(),
+                    "Disbursement of " + usd(x.amountUsd()) + " USD by " + x.agency(),
+                    x.agency() + " disbursed " + usd(x.amountUsd()) + " USD (reference " + x.reference() + ", " + x.designationNumber()
+                            + "); " + usd(x.undisbursedUsd()) + " USD of the obligation remain.")));
+
+    /** Every consortium the service knows is told that a call changed, with Commerce's comment. */
+    public static final Rule CALL_AMENDED = rule("CALL_AMENDED", CallAmended.class, (c, d) ->
+            d.knownConsortia().stream().map(uei -> new Notice("CALL_AMENDED", Recipient.consortium(uei), null,
+                    "Call amended: " + c.title(),
+                    "The call \"" + c.title() + "\" (version " + c.callVersion() + ") was amended: " + c.modificationComment()
+                            + ". It now closes at " + c.closesAt() + " (grace period " + c.gracePeriodHours() + " h)."))
+                    .toList());
+
+    /** Every rule, in the order their notices are recorded. */
+    public static final List<Rule> ALL = List.of(SUBMISSION_RECEIPT, RESUBMISSION_RECEIPT, WITHDRAWAL_CONFIRMATION,
+            INFORMATION_REQUEST, REVIEW_AWAITS_AGENCY, REVIEW_ROUND_AWAITS_AGENCY, DESIGNATION, INCENTIVE_REQUESTS_TO_EDAG,
+            REJECTION, LINE_ROUTED_TO_AGENCY, LINE_ROUTED_TO_APPLICANT, BOARD_APPROVAL, INCENTIVE_APPROVAL, INCENTIVE_DECLINE,
+            INCENTIVE_DEOBLIGATION, DISBURSEMENT, CALL_AMENDED);
+
+    /** The rule of the scheduled reminders: it has no integration event, the scheduler calls it (see reminders/). */
+    public static final String CLOSING_REMINDER = "CLOSING_REMINDER";
 
     private RoutingRules() {
     }
 
-    public static List<Notice> noticesFor(IntegrationEvent event) {
-        if (event.is(ProposalSubmitted.class)) {
-            return SUBMISSION_RECEIPT.apply(event);
+    /** Dollars as people read them: two decimals, no exponent. */
+    static String usd(BigDecimal amount) {
+        return amount == null ? "?" : amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    static <P extends IntegrationPayload> Rule rule(String name, Class<P> type, BiFunction<P, Directory, List<Notice>> notices) {
+        return new Rule(name, type, (event, directory) -> notices.apply(event.payloadAs(type), directory));
+    }
+
+    public static List<Notice> noticesFor(IntegrationEvent event, Directory directory) {
+        List<Notice> notices = new ArrayList<>();
+        for (Rule rule : ALL) {
+            if (rule.matches(event)) {
+                notices.addAll(rule.apply(event, directory));
+            }
         }
-        if (event.is(ReviewOpened.class)) {
-            return REVIEW_AWAITS_AGENCY.apply(event);
-        }
-        if (event.is(ProposalDesignated.class)) {
-            return DESIGNATION.apply(event);
-        }
-        if (event.is(ProposalRejected.class)) {
-            return REJECTION.apply(event);
-        }
-        return List.of();
+        return notices;
+    }
+
+    /** Each known consortium is reminded that an open call closes soon. */
+    public static List<Notice> closingReminder(String callTitle, Instant closesAt, String within, Collection<String> consortia) {
+        return consortia.stream().map(uei -> new Notice(CLOSING_REMINDER, Recipient.consortium(uei), null,
+                "Call closes within " + within + ": " + callTitle,
+                "The call \"" + callTitle + "\" closes at " + closesAt + ". Submit your proposal before then.")).toList();
     }
 }

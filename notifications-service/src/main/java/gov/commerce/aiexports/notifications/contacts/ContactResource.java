@@ -1,0 +1,95 @@
+package gov.commerce.aiexports.notifications.contacts;
+
+import gov.commerce.aiexports.notifications.routing.Recipient;
+import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.runtime.request.Caller;
+import gov.commerce.aiexports.runtime.request.Commands;
+import gov.commerce.aiexports.runtime.request.RequestContext;
+import gov.commerce.aiexports.runtime.request.Roles;
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * E-mail contacts of consortia and agencies. An applicant manages its own organisation's, a
+ * government role its own agency's, an operator any organisation's. Another organisation's
+ * contact is a 404, so its existence does not leak.
+ */
+@Path("/contacts")
+@RolesAllowed({Roles.APPLICANT, Roles.COMMERCE_OFFICER, Roles.AGENCY_REVIEWER, Roles.EDAG_COORDINATOR, Roles.FINANCING_OFFICER,
+        Roles.OPERATOR})
+public class ContactResource {
+
+    public record ContactRequest(String organisation, String email, String name) {
+    }
+
+    @Inject
+    Commands commands;
+    @Inject
+    Documents documents;
+    @Inject
+    RequestContext request;
+
+    @POST
+    public Response add(ContactRequest body) {
+        if (body == null) {
+            throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
+        }
+        Caller caller = request.caller();
+        String organisation = organisationFor(caller, body.organisation());
+        String id = UUID.randomUUID().toString();
+        commands.send(new ContactCommand.AddContact(organisation, typeOf(organisation), id, body.email(), body.name()));
+        return Response.created(URI.create("/contacts/" + id))
+                .entity(documents.find(ContactProjection.TABLE, id, ContactView.class).orElseThrow()).build();
+    }
+
+    @GET
+    public List<ContactView> list(@QueryParam("organisation") String organisation) {
+        Caller caller = request.caller();
+        if (organisation == null && caller.has(Roles.OPERATOR)) {
+            return documents.query("select doc from " + ContactProjection.TABLE + " order by organisation, id", ContactView.class);
+        }
+        return ContactProjection.of(documents, organisationFor(caller, organisation));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response remove(@PathParam("id") String id) {
+        Caller caller = request.caller();
+        ContactView contact = documents.find(ContactProjection.TABLE, id, ContactView.class)
+                .filter(c -> caller.has(Roles.OPERATOR) || c.organisation().equals(caller.organisation()))
+                .orElseThrow(() -> new NotFound("contact", id));
+        commands.send(new ContactCommand.RemoveContact(contact.organisation(), id));
+        return Response.noContent().build();
+    }
+
+    /** Operators act for any organisation; everyone else only for the organisation in its token. */
+    private static String organisationFor(Caller caller, String requested) {
+        if (caller.has(Roles.OPERATOR)) {
+            if (requested == null || requested.isBlank()) {
+                throw new InvalidInput("FIELD_REQUIRED", "/organisation", "an operator names the organisation");
+            }
+            return requested;
+        }
+        if (requested != null && !requested.equals(caller.organisation())) {
+            throw new ForbiddenException("contacts of another organisation");
+        }
+        return caller.organisation();
+    }
+
+    private static Recipient.Type typeOf(String organisation) {
+        return ContactRules.AGENCIES.contains(organisation) ? Recipient.Type.AGENCY : Recipient.Type.CONSORTIUM;
+    }
+}

@@ -1,0 +1,38 @@
+package gov.commerce.aiexports.notifications.contacts;
+
+import gov.commerce.aiexports.runtime.domain.Checks;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The rules of contact addresses, in one place. */
+public final class ContactRules {
+
+    /** The agencies of API.md; any other organisation is a consortium, known by its anchor member's UEI. */
+    public static final Set<String> AGENCIES = Set.of("COMMERCE", "STATE", "DEFENSE", "ENERGY", "OSTP", "EDAG", "EXIM", "DFC",
+            "USTDA");
+
+    /** One address, no display name, no spaces or line breaks (nothing that could inject mail headers). */
+    private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$");
+    private static final Pattern UEI = Pattern.compile("^[A-Z0-9]{12}$");
+
+    private ContactRules() {
+    }
+
+    /** EMAIL_INVALID, NAME_TOO_LONG, ORGANISATION_INVALID: an address must be deliverable and the organisation real. */
+    public static void check(String organisation, String email, String name) {
+        new Checks()
+                .required(email, "/email")
+                .require(email == null || email.isBlank() || (email.length() <= 254 && EMAIL.matcher(email).matches()),
+                        "EMAIL_INVALID", "/email", "email must be one plain address such as name@agency.gov")
+                .require(name == null || name.length() <= 200, "NAME_TOO_LONG", "/name", "name has at most 200 characters")
+                .require(organisation != null && (AGENCIES.contains(organisation) || UEI.matcher(organisation).matches()),
+                        "ORGANISATION_INVALID", "/organisation", "organisation is an agency code or a 12-character UEI")
+                .throwIfInvalid();
+    }
+
+    /** Addresses compare without case: one mailbox is registered once per organisation. */
+    public static String normalise(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,71 @@
+package gov.commerce.aiexports.notifications.dispatch;
+
+import gov.commerce.aiexports.events.EventCodec;
+import gov.commerce.aiexports.events.IntegrationEvent;
+import gov.commerce.aiexports.notifications.contacts.ContactProjection;
+import gov.commerce.aiexports.notifications.contacts.ContactView;
+import gov.commerce.aiexports.notifications.delivery.Channel;
+import gov.commerce.aiexports.notifications.delivery.DeliveryCommand;
+import gov.commerce.aiexports.notifications.inbox.NotificationCommand;
+import gov.commerce.aiexports.notifications.routing.Notice;
+import gov.commerce.aiexports.notifications.webhooks.WebhookProjection;
+import gov.commerce.aiexports.notifications.webhooks.WebhookView;
+import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.runtime.request.Commands;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Turns what the routing rules decided into stored facts, inside the caller's transaction (the
+ * Kafka consumer's, or a reminder's): a notification per notice (the inbox), and a scheduled
+ * delivery per e-mail contact and per subscribed webhook (the outbox the sender works). Nothing
+ * is sent here: a redelivered event or a crash can therefore not send anything twice.
+ */
+@Singleton
+public class Dispatcher {
+
+    @Inject
+    Commands commands;
+    @Inject
+    Documents documents;
+    @Inject
+    Clock clock;
+
+    /** Records each notice and schedules an e-mail to each contact of its recipient organisation. */
+    public void tell(List<Notice> notices, String sourceId, String sourceType, IntegrationEvent cause) {
+        for (Notice notice : notices) {
+            String notificationId = Causes.idFrom(sourceId, notice.rule(), notice.recipient().inboxKey());
+            commands.sendOnEvent(new NotificationCommand.RecordNotification(notificationId, notice.recipient(),
+                    notice.proposalId(), notice.subject(), notice.body(), sourceId, sourceType, notice.rule()), cause);
+            if (!notice.recipient().reachableByEmail()) {
+                continue;
+            }
+            for (ContactView contact : ContactProjection.of(documents, notice.recipient().id())) {
+                commands.sendOnEvent(new DeliveryCommand.ScheduleDelivery(Causes.idFrom(notificationId, contact.email()),
+                        Channel.EMAIL, contact.email(), null, notificationId, sourceId, sourceType, notice.proposalId(),
+                        "[AI Exports Program] " + notice.subject(), notice.body() + FOOTER, clock.instant()), cause);
+            }
+        }
+    }
+
+    /** Schedules a signed POST of the event, as received, to every active webhook subscribed to its type. */
+    public void offerToWebhooks(IntegrationEvent event) {
+        List<WebhookView> subscribed = WebhookProjection.subscribedTo(documents, event.eventType());
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        String body = new String(EventCodec.encode(event), StandardCharsets.UTF_8);
+        String proposalId = event.payload().hasNonNull("proposalId") ? event.payload().get("proposalId").asText() : null;
+        for (WebhookView webhook : subscribed) {
+            commands.sendOnEvent(new DeliveryCommand.ScheduleDelivery(Causes.idFrom(event.eventId().toString(), webhook.id()),
+                    Channel.WEBHOOK, webhook.url(), webhook.id(), null, event.eventId().toString(), event.eventType(), proposalId,
+                    null, body, clock.instant()), event);
+        }
+    }
+
+    private static final String FOOTER = "\n\n--\nAmerican AI Exports Program. You receive this message because this address is "
+            + "registered as a contact of your organisation; your inbox in the program lists every notification.";
+}

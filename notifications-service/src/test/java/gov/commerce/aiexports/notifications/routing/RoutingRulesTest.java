@@ -1,0 +1,187 @@
+package gov.commerce.aiexports.notifications.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gov.commerce.aiexports.events.Actor;
+import gov.commerce.aiexports.events.EventCatalog;
+import gov.commerce.aiexports.events.EventCodec;
+import gov.commerce.aiexports.events.EventContract;
+import gov.commerce.aiexports.events.IncentiveLine;
+import gov.commerce.aiexports.events.Instrument;
+import gov.commerce.aiexports.events.IntegrationEvent;
+import gov.commerce.aiexports.events.IntegrationPayload;
+import gov.commerce.aiexports.events.incentives.IncentiveDisbursementRecorded;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestApproved;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestBoardApproved;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestDeclined;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestDeobligated;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestOpened;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestRouted;
+import gov.commerce.aiexports.events.proposals.CallAmended;
+import gov.commerce.aiexports.events.proposals.CallPublished;
+import gov.commerce.aiexports.events.proposals.ProposalResubmitted;
+import gov.commerce.aiexports.events.proposals.ProposalSubmitted;
+import gov.commerce.aiexports.events.proposals.ProposalWithdrawn;
+import gov.commerce.aiexports.events.review.InformationRequested;
+import gov.commerce.aiexports.events.review.ProposalDesignated;
+import gov.commerce.aiexports.events.review.ProposalRejected;
+import gov.commerce.aiexports.events.review.ReviewOpened;
+import gov.commerce.aiexports.events.review.ReviewReopened;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class RoutingRulesTest {
+
+    static final String UEI = "ACME00000001";
+    static final Directory TWO_CONSORTIA = () -> List.of("ACME00000001", "BETA00000002");
+
+    static IntegrationEvent event(IntegrationPayload payload) {
+        EventContract c = EventCatalog.contractOf(payload.getClass());
+        return new IntegrationEvent(UUID.randomUUID(), c.type(), c.version(), "Aggregate", "agg-1", 0, Instant.now(), c.producer(),
+                "corr-1", null, Actor.system(c.producer()), EventCodec.mapper().valueToTree(payload));
+    }
+
+    static List<Notice> route(IntegrationPayload payload) {
+        return RoutingRules.noticesFor(event(payload), TWO_CONSORTIA);
+    }
+
+    @Test
+    void submission_receipt_goes_to_the_consortium_with_its_tracking_number() {
+        List<Notice> notices = route(new ProposalSubmitted("p-1", "AIEP-2026-000042", "call-1", 2026, "c-1", "Acme", UEI, "Sovereign AI",
+                List.of("VN"), List.of(), List.of("STATE"), List.of(), "v1", Instant.now()));
+        assertEquals(1, notices.size());
+        Notice n = notices.get(0);
+        assertEquals("SUBMISSION_RECEIPT", n.rule());
+        assertEquals(Recipient.consortium(UEI), n.recipient());
+        assertEquals("p-1", n.proposalId());
+        assertTrue(n.subject().contains("AIEP-2026-000042"));
+    }
+
+    @Test
+    void resubmission_and_withdrawal_are_confirmed_to_the_consortium() {
+        Notice resubmitted = route(new ProposalResubmitted("p-1", "AIEP-2026-000042", UEI, "ir-1", "answers", "Sovereign AI",
+                List.of("VN"), List.of(), List.of(), "v1", Instant.now())).get(0);
+        assertEquals("RESUBMISSION_RECEIPT", resubmitted.rule());
+        assertEquals(Recipient.consortium(UEI), resubmitted.recipient());
+        Notice withdrawn = route(new ProposalWithdrawn("p-1", UEI, "partner left", java.time.Instant.now())).get(0);
+        assertEquals("WITHDRAWAL_CONFIRMATION", withdrawn.rule());
+        assertTrue(withdrawn.body().contains("partner left"));
+    }
+
+    @Test
+    void information_request_lists_the_questions_to_the_consortium() {
+        List<Notice> notices = route(new InformationRequested("r-1", "p-1", "ir-1", UEI, List.of("Who operates the data centre?",
+                "Which export licences?"), "reviewer-1"));
+        assertEquals(1, notices.size());
+        assertEquals("INFORMATION_REQUEST", notices.get(0).rule());
+        assertEquals(Recipient.consortium(UEI), notices.get(0).recipient());
+        assertTrue(notices.get(0).body().contains("Which export licences?"));
+    }
+
+    @Test
+    void each_required_agency_is_told_a_review_awaits_it_and_again_when_a_round_reopens() {
+        List<Notice> opened = route(new ReviewOpened("r-1", "p-1", UEI, List.of("STATE", "DEFENSE", "OSTP")));
+        assertEquals(List.of(Recipient.agency("STATE"), Recipient.agency("DEFENSE"), Recipient.agency("OSTP")),
+                opened.stream().map(Notice::recipient).toList());
+        assertTrue(opened.stream().allMatch(n -> n.rule().equals("REVIEW_AWAITS_AGENCY")));
+        List<Notice> reopened = route(new ReviewReopened("r-1", "p-1", UEI, 2, List.of("ENERGY")));
+        assertEquals(List.of(Recipient.agency("ENERGY")), reopened.stream().map(Notice::recipient).toList());
+        assertTrue(reopened.get(0).subject().contains("round 2"));
+    }
+
+    @Test
+    void designation_tells_the_consortium_and_edag() {
+        List<Notice> notices = route(new ProposalDesignated("r-1", "p-1", "PAEP-2026-001", "c-1", UEI, LocalDate.of(2026, 12, 1),
+                List.of(), List.of(new IncentiveLine(Instrument.DIRECT_LOAN, new BigDecimal("20000000.00"), 12)), "strategic"));
+        assertEquals(List.of("DESIGNATION", "INCENTIVE_REQUESTS_TO_EDAG"), notices.stream().map(Notice::rule).toList());
+        assertEquals(Recipient.consortium(UEI), notices.get(0).recipient());
+        assertTrue(notices.get(0).subject().contains("PAEP-2026-001"));
+        assertEquals(Recipient.agency("EDAG"), notices.get(1).recipient());
+        assertTrue(notices.get(1).body().startsWith("1 endorsed"));
+    }
+
+    @Test
+    void rejection_tells_the_consortium_why() {
+        List<Notice> notices = route(new ProposalRejected("r-1", "p-1", UEI, "Incomplete security layer"));
+        assertEquals(1, notices.size());
+        assertEquals("REJECTION", notices.get(0).rule());
+        assertEquals("Incomplete security layer", notices.get(0).body());
+    }
+
+    @Test
+    void a_routed_line_tells_the_financing_agency_and_the_consortium() {
+        List<Notice> notices = route(new IncentiveRequestRouted("ir-1", "p-1", "PAEP-2026-001", UEI, Instrument.DIRECT_LOAN,
+                new BigDecimal("20000000.00"), "EXIM", "12 years, 4.1 %", new BigDecimal("3.50")));
+        assertEquals(List.of("LINE_ROUTED_TO_AGENCY", "LINE_ROUTED_TO_APPLICANT"), notices.stream().map(Notice::rule).toList());
+        assertEquals(List.of(Recipient.agency("EXIM"), Recipient.consortium(UEI)), notices.stream().map(Notice::recipient).toList());
+        assertTrue(notices.get(0).body().contains("20000000.00 USD"));
+        assertTrue(notices.get(0).body().contains("12 years, 4.1 %"));
+    }
+
+    @Test
+    void incentive_decisions_tell_the_consortium() {
+        BigDecimal amount = new BigDecimal("20000000.00");
+        Notice board = route(new IncentiveRequestBoardApproved("ir-1", "p-1", "PAEP-1", UEI, "EXIM", amount,
+                new BigDecimal("10000000.00"), "EXIM-BD-7")).get(0);
+        Notice approved = route(new IncentiveRequestApproved("ir-1", "p-1", "PAEP-1", UEI, "EXIM", Instrument.DIRECT_LOAN, 2027,
+                "b-1", amount, new BigDecimal("3.50"), new BigDecimal("700000.00"))).get(0);
+        Notice declined = route(new IncentiveRequestDeclined("ir-1", "p-1", "PAEP-1", UEI, "DFC", "outside mandate")).get(0);
+        Notice deobligated = route(new IncentiveRequestDeobligated("ir-1", "p-1", "PAEP-1", UEI, "EXIM", "b-1",
+                new BigDecimal("5000000.00"), new BigDecimal("175000.00"), new BigDecimal("15000000.00"), "scope reduced")).get(0);
+        Notice disbursed = route(new IncentiveDisbursementRecorded("ir-1", "p-1", "PAEP-1", UEI, "EXIM", new BigDecimal("1000000.00"),
+                "WIRE-1", new BigDecimal("1000000.00"), new BigDecimal("19000000.00"))).get(0);
+        assertEquals(List.of("BOARD_APPROVAL", "INCENTIVE_APPROVAL", "INCENTIVE_DECLINE", "INCENTIVE_DEOBLIGATION", "DISBURSEMENT"),
+                List.of(board.rule(), approved.rule(), declined.rule(), deobligated.rule(), disbursed.rule()));
+        for (Notice n : List.of(board, approved, declined, deobligated, disbursed)) {
+            assertEquals(Recipient.consortium(UEI), n.recipient());
+            assertEquals("p-1", n.proposalId());
+        }
+        assertTrue(approved.body().contains("fiscal year 2027"));
+        assertTrue(declined.body().contains("outside mandate"));
+        assertTrue(deobligated.body().contains("15000000.00 USD remain"));
+        assertTrue(disbursed.body().contains("WIRE-1"));
+    }
+
+    @Test
+    void call_amendment_tells_every_known_consortium() {
+        List<Notice> notices = route(new CallAmended("call-1", "FY2027 call", 2027, Instant.now(), Instant.parse("2027-07-31T23:59:59Z"),
+                24, List.of(Instrument.DIRECT_LOAN), List.of("STATE"), 2, "closing extended by a month"));
+        assertEquals(List.of(Recipient.consortium("ACME00000001"), Recipient.consortium("BETA00000002")),
+                notices.stream().map(Notice::recipient).toList());
+        assertTrue(notices.get(0).body().contains("closing extended by a month"));
+        assertTrue(notices.get(0).body().contains("2027-07-31T23:59:59Z"));
+    }
+
+    @Test
+    void closing_reminder_tells_each_consortium_named() {
+        List<Notice> notices = RoutingRules.closingReminder("FY2027 call", Instant.parse("2027-06-30T23:59:59Z"), "7 days",
+                List.of("ACME00000001"));
+        assertEquals(1, notices.size());
+        assertEquals(RoutingRules.CLOSING_REMINDER, notices.get(0).rule());
+        assertTrue(notices.get(0).subject().contains("7 days"));
+    }
+
+    @Test
+    void events_no_rule_names_tell_nobody() {
+        assertEquals(List.of(), route(new CallPublished("call-1", "FY2027", 2027, Instant.now(), Instant.now(), 0, List.of(),
+                List.of(), 1)));
+        assertEquals(List.of(), route(new IncentiveRequestOpened("ir-1", "p-1", "PAEP-1", "c-1", UEI, Instrument.DIRECT_LOAN,
+                new BigDecimal("1.00"), 1)));
+    }
+
+    @Test
+    void rule_names_are_unique_and_every_rule_routes_a_published_contract() {
+        Set<String> names = new HashSet<>();
+        for (RoutingRules.Rule rule : RoutingRules.ALL) {
+            assertTrue(names.add(rule.name()), "duplicate rule name " + rule.name());
+            assertTrue(EventCatalog.CONTRACTS.contains(rule.eventType()), rule.name() + " routes an unpublished contract");
+        }
+    }
+}

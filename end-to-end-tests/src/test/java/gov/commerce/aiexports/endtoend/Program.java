@@ -64,6 +64,12 @@ final class Program {
 
     /** Drafts and submits a proposal targeting Vietnam (Country Group D:1: accepted, flagged). */
     static String submittedProposal(String callId, String consortiumId, String uei) throws Exception {
+        String id = draftedProposal(callId, consortiumId, uei);
+        as(Services.PROPOSALS, uei, "applicant").post("/proposals/" + id + "/submit").then().statusCode(200);
+        return id;
+    }
+
+    static String draftedProposal(String callId, String consortiumId, String uei) throws Exception {
         Map<String, Object> layer = Map.of("description", "layer", "suppliers", List.of(uei));
         String id = as(Services.PROPOSALS, uei, "applicant")
                 .body(Map.of("callId", callId, "consortiumId", consortiumId, "title", "Sovereign AI cloud", "summary", "Full stack",
@@ -75,7 +81,6 @@ final class Program {
                                 Map.of("instrument", "FEASIBILITY_STUDY", "amountUsd", 750000.00)),
                         "exportControlAttestation", true))
                 .post("/proposals").then().statusCode(201).extract().path("id");
-        as(Services.PROPOSALS, uei, "applicant").post("/proposals/" + id + "/submit").then().statusCode(200);
         return id;
     }
 }

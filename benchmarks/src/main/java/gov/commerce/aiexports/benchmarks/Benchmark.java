@@ -1,0 +1,783 @@
+package gov.commerce.aiexports.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.commerce.aiexports.localstack.ServiceProcess;
+import gov.commerce.aiexports.localstack.Services;
+import gov.commerce.aiexports.localstack.Stack;
+import gov.commerce.aiexports.testsupport.FreePorts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./bench}: starts the real stack (embedded PostgreSQL with fsync on, a Kafka broker, the
+ * four packaged services as processes) and measures, in one run, each figure beside a baseline
+ * taken in the same run on the same database: intake throughput and latency, propagation latency
+ * between services, read-model replay speed, startup and footprint, and growth of append and load
+ * times with the size of the store. Prints a table; writes JSON, Markdown and a PNG chart.
+ */
+public final class Benchmark {
+
+    /** Sizes of one run: {@code --quick} while developing, the full run as issue 8 specifies. */
+    record Sizes(String name, Duration intake, Duration baseline, Duration paced, Duration propagation, int designations,
+            int replayEvents, int growthSamples) {
+
+        static Sizes full() {
+            return new Sizes("full", Duration.ofSeconds(20), Duration.ofSeconds(8), Duration.ofSeconds(30), Duration.ofSeconds(40),
+                    100, 1_000_000, 400);
+        }
+
+        static Sizes quick() {
+            return new Sizes("quick", Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(6), Duration.ofSeconds(8),
+                    10, 50_000, 60);
+        }
+    }
+
+    private static final int[] CONCURRENCY = {1, 4, 16, 64};
+    /** Issue 8's steady load; {@code --rate=N} measures propagation at another one. */
+    private static int SUBMISSIONS_PER_SECOND = 100;
+    private static final int SMALL_STORE = 10_000;
+    private static final String PROJECTION = "consortium-projection";
+    private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
+
+    private final Sizes sizes;
+    private final Set<String> sections;
+    private final Path root;
+    private final Report report = new Report();
+    private Stack stack;
+    private Api api;
+    private String callId;
+    private final List<String> clientUeis = new ArrayList<>();
+    private final List<String> clientConsortia = new ArrayList<>();
+    /** The next bulk consortium number (bulk-N), so each bulk insert adds new aggregates. */
+    private int nextBulk = 1;
+
+    private Benchmark(Sizes sizes, Set<String> sections, Path root) {
+        this.sizes = sizes;
+        this.sections = sections;
+        this.root = root;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Sizes sizes = Sizes.full();
+        Set<String> sections = new LinkedHashSet<>(List.of("intake", "propagation", "replay", "growth"));
+        for (String a : args) {
+            if (a.equals("--quick")) {
+                sizes = Sizes.quick();
+            } else if (a.startsWith("--rate=")) {
+                SUBMISSIONS_PER_SECOND = Integer.parseInt(a.substring(7));
+            } else if (a.startsWith("--only=")) {
+                sections = new LinkedHashSet<>(Arrays.asList(a.substring(7).split(",")));
+            } else {
+                System.err.println("usage: ./bench [--quick] [--only=intake,propagation,replay,growth] [--rate=SUBMISSIONS_PER_SECOND]");
+                System.exit(2);
+            }
+        }
+        Path root = Path.of(System.getProperty("aiexports.root", ".")).toAbsolutePath().normalize();
+        new Benchmark(sizes, sections, root).run();
+        // the HTTP client's and Kafka's threads must not keep the JVM alive
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        long began = System.nanoTime();
+        Path target = root.resolve("benchmarks/target");
+        Path data = target.resolve("bench-stack");
+        deleteRecursively(data);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        Services.ALL.forEach(s -> ports.put(s.name(), FreePorts.next()));
+        stack = new Stack(new Stack.Options(root, data, FreePorts.next(), FreePorts.next(), ports, true, true));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        report.put("run", Map.of("sizes", sizes.name(), "startedAt", Instant.now().toString(),
+                "cores", Runtime.getRuntime().availableProcessors(), "fsync", true, "sections", sections));
+        try {
+            System.out.printf("== %s benchmark: PostgreSQL (fsync on), Kafka and the four services; data in %s%n", sizes.name(), data);
+            stack.startInfrastructure();
+            api = new Api(stack);
+            startup();
+            setUp();
+            if (sections.contains("growth")) {
+                growth("small", SMALL_STORE);
+            }
+            if (sections.contains("intake")) {
+                intake();
+            }
+            if (sections.contains("propagation")) {
+                propagation();
+            }
+            if (sections.contains("replay") || sections.contains("growth")) {
+                replay();
+            }
+            if (sections.contains("growth")) {
+                growth("large", sizes.replayEvents());
+                growthVerdict();
+            }
+            footprint();
+        } finally {
+            double minutes = (System.nanoTime() - began) / 60e9;
+            report.put("durationMinutes", Report.round(minutes));
+            report.printTable();
+            Path json = target.resolve("bench-results.json");
+            Path png = target.resolve("bench-results.png");
+            report.write(json, target.resolve("bench-results.md"));
+            Chart.draw(report, "AI Exports backend, " + sizes.name() + " benchmark, " + Runtime.getRuntime().availableProcessors()
+                    + " cores, fsync on (" + java.time.LocalDate.now() + ")", png);
+            System.out.printf("%nwrote %s, %s and %s (run took %.1f min)%n", json, png, target.resolve("bench-results.md"), minutes);
+            stack.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- startup and footprint
+
+    private final Map<String, Map<String, Object>> footprint = new LinkedHashMap<>();
+
+    /** Starts the services one after the other, so each one's time to ready is its own. */
+    private void startup() throws Exception {
+        System.out.println("-- startup: each service alone, time to ready and resident memory");
+        for (Services.Service s : Services.ALL) {
+            if (!Files.exists(s.jar(root))) {
+                throw new IllegalStateException(s.jar(root) + " is missing: build with ./mvnw -DskipTests install");
+            }
+            long t0 = System.nanoTime();
+            ServiceProcess p = stack.service(s).start();
+            p.awaitReady(Duration.ofSeconds(180));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long rss = rssMegabytes(p.pid());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("readySeconds", Report.round(seconds));
+            m.put("rssMbAtReady", rss);
+            footprint.put(s.name(), m);
+            report.row("startup", s.name() + " ready", String.format("%.1f s, %d MB RSS", seconds, rss), "", "", null);
+        }
+        report.put("footprint", footprint);
+    }
+
+    private void footprint() {
+        System.out.println("-- footprint after the load");
+        for (Services.Service s : Services.ALL) {
+            long rss = rssMegabytes(stack.service(s).pid());
+            footprint.get(s.name()).put("rssMbAfterLoad", rss);
+            report.row("footprint", s.name() + " RSS after load", rss + " MB", "", "heap capped at 256 MB", null);
+        }
+    }
+
+    private static long rssMegabytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (Exception e) {
+            // not Linux or gone
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- set-up
+
+    /** One published call and 64 applicants with a consortium each; a short unrecorded warm-up of the JIT. */
+    private void setUp() throws Exception {
+        System.out.println("-- set-up: a call, 64 applicants with consortia, warm-up");
+        callId = api.publishedCall();
+        parallel(64, 8, i -> {
+            String uei = Api.newUei();
+            synchronized (clientUeis) {
+                clientUeis.add(uei);
+                clientConsortia.add(api.consortium(uei));
+            }
+        });
+        for (String uei : clientUeis) {
+            api.token(uei, "applicant");
+        }
+        Load.closed(4, Duration.ofSeconds(sizes.name().equals("quick") ? 3 : 8), this::draftAndSubmit);
+        quiesce();
+    }
+
+    /** One intake step: a draft then its submission, two commands. */
+    private int draftAndSubmit(int client, long intended, Latencies latencies) {
+        String uei = clientUeis.get(client % clientUeis.size());
+        String consortium = clientConsortia.get(client % clientConsortia.size());
+        long t0 = System.nanoTime();
+        String id = api.draft(callId, consortium, uei).text("id");
+        long t1 = System.nanoTime();
+        api.submit(id, uei);
+        long t2 = System.nanoTime();
+        latencies.add(t1 - intended);
+        latencies.add(t2 - t1);
+        return 2;
+    }
+
+    // ---------------------------------------------------------------- 1. intake
+
+    private void intake() throws Exception {
+        System.out.println("-- intake: proposals drafted and submitted over HTTP vs single-row INSERT commits, same PostgreSQL");
+        stack.postgres().createDatabase("bench_scratch");
+        try (Connection c = stack.postgres().connect("bench_scratch"); Statement s = c.createStatement()) {
+            s.execute("create table if not exists bench_insert (id bigserial primary key, client int not null, "
+                    + "at timestamptz not null default now(), payload text not null)");
+        }
+        String payload = "x".repeat(300);
+        List<Map<String, Object>> levels = new ArrayList<>();
+        double peak = 0;
+        for (int clients : CONCURRENCY) {
+            List<Connection> connections = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                Connection c = stack.postgres().connect("bench_scratch");
+                c.setAutoCommit(true);
+                connections.add(c);
+            }
+            Load.Result baseline;
+            try {
+                baseline = Load.closed(clients, sizes.baseline(), (client, intended, lat) -> {
+                    try (PreparedStatement ps = connections.get(client).prepareStatement(
+                            "insert into bench_insert (client, payload) values (?, ?)")) {
+                        ps.setInt(1, client);
+                        ps.setString(2, payload);
+                        long t0 = System.nanoTime();
+                        ps.executeUpdate();
+                        lat.add(System.nanoTime() - t0);
+                    }
+                    return 1;
+                });
+            } finally {
+                for (Connection c : connections) {
+                    c.close();
+                }
+            }
+            Load.Result http = Load.closed(clients, sizes.intake(), this::draftAndSubmit);
+            quiesce();
+            double ratio = http.rate() / baseline.rate();
+            peak = Math.max(peak, http.rate());
+            Latencies.Summary s = http.latencies().summary();
+            report.throughput.add(new Report.Throughput(clients, http.rate(), baseline.rate()));
+            report.latencies.put("intake c=" + clients, s);
+            Map<String, Object> level = new LinkedHashMap<>();
+            level.put("clients", clients);
+            level.put("commandsPerSecond", Report.round(http.rate()));
+            level.put("commands", http.commands());
+            level.put("errors", http.errors());
+            level.put("latency", s.json());
+            level.put("baselineInsertsPerSecond", Report.round(baseline.rate()));
+            level.put("baselineLatency", baseline.latencies().summary().json());
+            level.put("ratioToBaseline", Report.round(ratio));
+            levels.add(level);
+            report.row("intake", clients + " clients: commands/s, " + "p50/p95/p99",
+                    String.format("%s cmd/s, %s", Report.fmt(http.rate()), s),
+                    String.format("%s INSERT/s (ratio %.2f)", Report.fmt(baseline.rate()), ratio),
+                    clients == 16 ? "ratio >= 0.5" : "", clients == 16 ? ratio >= 0.5 : null);
+        }
+        // open loop at half the peak: latency counted from each command's scheduled start
+        double halfPeak = peak / 2;
+        Load.Result paced = Load.paced(halfPeak / 2, sizes.paced(), 64, this::draftAndSubmit);
+        quiesce();
+        Latencies.Summary ps = paced.latencies().summary();
+        report.latencies.put("paced half-peak", ps);
+        report.row("intake", String.format("paced at half the peak (%s cmd/s)", Report.fmt(halfPeak)),
+                String.format("%s cmd/s achieved, %s", Report.fmt(paced.rate()), ps), "", "p99 < 50 ms", ps.p99() < 50);
+        Map<String, Object> intake = new LinkedHashMap<>();
+        intake.put("levels", levels);
+        intake.put("peakCommandsPerSecond", Report.round(peak));
+        intake.put("paced", Map.of("targetCommandsPerSecond", Report.round(halfPeak), "achievedCommandsPerSecond",
+                Report.round(paced.rate()), "errors", paced.errors(), "latency", ps.json()));
+        report.put("intake", intake);
+    }
+
+    // ---------------------------------------------------------------- 2. propagation
+
+    private void propagation() throws Exception {
+        int submissions = (int) (SUBMISSIONS_PER_SECOND * sizes.propagation().toSeconds());
+        System.out.printf("-- propagation: %d submissions at %d/s, %d designations meanwhile%n", submissions, SUBMISSIONS_PER_SECOND,
+                sizes.designations());
+        // designations need reviews open and assessed by STATE, the call's only required agency; each its own applicant
+        record Designee(String uei, String proposalId, String reviewId) {
+        }
+        List<Designee> designees = java.util.Collections.synchronizedList(new ArrayList<>());
+        parallel(sizes.designations(), 8, i -> {
+            String uei = Api.newUei();
+            String consortium = api.consortium(uei);
+            String proposal = api.draft(callId, consortium, uei).text("id");
+            api.submit(proposal, uei);
+            JsonNode review = await(() -> api.review(proposal), Duration.ofSeconds(60));
+            api.assessAsState(review.path("id").asText());
+            designees.add(new Designee(uei, proposal, review.path("id").asText()));
+        });
+        // drafts first, so the window's steady load is the submissions themselves
+        String[] drafts = new String[submissions];
+        String[] owners = new String[submissions];
+        parallel(submissions, 16, i -> {
+            owners[i] = clientUeis.get(i % clientUeis.size());
+            drafts[i] = api.draft(callId, clientConsortia.get(i % clientConsortia.size()), owners[i]).text("id");
+        });
+        quiesce();
+
+        Instant[] submittedAt = new Instant[submissions];
+        AtomicInteger nextSubmission = new AtomicInteger();
+        Map<String, Instant> designatedAt = new ConcurrentHashMap<>();
+        Map<String, Designee> byNumber = new ConcurrentHashMap<>();
+        Thread designator = new Thread(() -> {
+            long period = sizes.propagation().toNanos() / Math.max(1, designees.size());
+            long start = System.nanoTime();
+            for (int i = 0; i < designees.size(); i++) {
+                long due = start + i * period + period / 2;
+                while (System.nanoTime() < due) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                }
+                Api.Answer a = api.designate(designees.get(i).reviewId());
+                String number = a.body().path("determination").path("designationNumber").asText();
+                designatedAt.put(number, a.receivedAt());
+                byNumber.put(number, designees.get(i));
+            }
+        }, "bench-designator");
+        designator.start();
+        Load.Result steady = Load.paced(SUBMISSIONS_PER_SECOND, sizes.propagation(), 32, (client, intended, lat) -> {
+            int i = nextSubmission.getAndIncrement();
+            if (i >= submissions) {
+                return 0;
+            }
+            Api.Answer a = api.submit(drafts[i], owners[i]);
+            lat.add(System.nanoTime() - intended);
+            submittedAt[i] = a.receivedAt();
+            return 1;
+        });
+        designator.join();
+
+        // review opened: its openedAt (stamped by review-service) minus the instant the submission's 2xx arrived
+        Latencies toReview = new Latencies();
+        AtomicInteger negative = new AtomicInteger();
+        parallel(submissions, 8, i -> {
+            if (submittedAt[i] == null) {
+                return;
+            }
+            JsonNode review = await(() -> api.review(drafts[i]), Duration.ofSeconds(120));
+            record(toReview, negative, submittedAt[i], Instant.parse(review.path("openedAt").asText()));
+        });
+        Latencies toIncentives = new Latencies();
+        Latencies toInbox = new Latencies();
+        parallel(designatedAt.size(), 8, i -> {
+            String number = new ArrayList<>(designatedAt.keySet()).get(i);
+            Instant at = designatedAt.get(number);
+            JsonNode requests = await(() -> {
+                JsonNode list = api.get(Services.INCENTIVES, "/incentive-requests?designation=" + number, "EDAG", "edag-coordinator")
+                        .expect(200).body();
+                return list.size() >= 2 ? list : null;
+            }, Duration.ofSeconds(120));
+            Instant last = Instant.MIN;
+            for (JsonNode r : requests) {
+                Instant opened = Instant.parse(r.path("openedAt").asText());
+                last = opened.isAfter(last) ? opened : last;
+            }
+            record(toIncentives, negative, at, last);
+            String subject = "Designated priority AI export package " + number;
+            JsonNode entry = await(() -> {
+                for (JsonNode item : api.get(Services.NOTIFICATIONS, "/inbox?size=200", byNumber.get(number).uei(), "applicant")
+                        .expect(200).body().path("items")) {
+                    if (subject.equals(item.path("subject").asText())) {
+                        return item;
+                    }
+                }
+                return null;
+            }, Duration.ofSeconds(120));
+            record(toInbox, negative, at, Instant.parse(entry.path("createdAt").asText()));
+        });
+        Latencies.Summary review = toReview.summary();
+        Latencies.Summary incentives = toIncentives.summary();
+        Latencies.Summary inbox = toInbox.summary();
+        Latencies.Summary submit = steady.latencies().summary();
+        report.latencies.put("submission to-review", review);
+        report.latencies.put("designation to-incentives", incentives);
+        report.latencies.put("designation to-inbox", inbox);
+        report.row("propagation", String.format("submissions at %d/s: achieved, submit latency", SUBMISSIONS_PER_SECOND),
+                String.format("%s/s, %s", Report.fmt(steady.rate()), submit), "", "", null);
+        report.row("propagation", "submission 2xx -> review open (review-service)", review.toString(), "", "p99 < 250 ms",
+                review.p99() < 250);
+        report.row("propagation", "designation 2xx -> incentive requests", incentives.toString(), "", "p99 < 250 ms",
+                incentives.p99() < 250);
+        report.row("propagation", "designation 2xx -> inbox entry", inbox.toString(), "", "p99 < 250 ms", inbox.p99() < 250);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("submissionsPerSecondTarget", SUBMISSIONS_PER_SECOND);
+        p.put("submissionsPerSecondAchieved", Report.round(steady.rate()));
+        p.put("submitLatency", submit.json());
+        p.put("submissionToReview", review.json());
+        p.put("designations", designatedAt.size());
+        p.put("designationToIncentiveRequests", incentives.json());
+        p.put("designationToInbox", inbox.json());
+        p.put("negativeDifferencesClampedToZero", negative.get());
+        report.put("propagation", p);
+        quiesce();
+    }
+
+    /** Latency from a client instant to a service's stamp; the clocks are one, so a tiny negative is a race of receipt. */
+    private static void record(Latencies latencies, AtomicInteger negative, Instant from, Instant to) {
+        long nanos = Duration.between(from, to).toNanos();
+        if (nanos < 0) {
+            negative.incrementAndGet();
+            nanos = 0;
+        }
+        latencies.add(nanos);
+    }
+
+    // ---------------------------------------------------------------- 3. replay
+
+    /**
+     * Stops proposals-service, appends the bulk events with SQL, moves its two tracking processors
+     * (Kafka publisher: consortium events are not published; hash chain) past them, restarts it, then
+     * times a plain JDBC read of the whole store and the replay of the consortium read model.
+     */
+    private void replay() throws Exception {
+        int events = sizes.replayEvents();
+        System.out.printf("-- replay: %,d bulk consortium events appended, then JDBC read vs projection replay%n", events);
+        ServiceProcess proposals = stack.service(Services.PROPOSALS);
+        long head = head("proposals");
+        awaitTokens("proposals", head, Duration.ofSeconds(120));
+        proposals.stop();
+        long t0 = System.nanoTime();
+        insertBulk(events);
+        double insertSeconds = (System.nanoTime() - t0) / 1e9;
+        long newHead = head("proposals");
+        advanceTokens("proposals", newHead);
+        long t1 = System.nanoTime();
+        proposals.start().awaitReady(Duration.ofSeconds(300));
+        double restart = (System.nanoTime() - t1) / 1e9;
+        long stored = count("proposals");
+        report.row("startup", String.format("proposals-service ready with %,d events", stored), String.format("%.1f s", restart),
+                "", "", null);
+
+        // the baseline: every row of the store, every column, in order, from plain JDBC (best of two, warm cache)
+        double rawRate = 0;
+        long rawRows = 0;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            long r0 = System.nanoTime();
+            rawRows = rawRead();
+            rawRate = Math.max(rawRate, rawRows / ((System.nanoTime() - r0) / 1e9));
+        }
+        Map<String, Object> result = replayProjection(Duration.ofMinutes(12));
+        double replayRate = ((Number) result.get("eventsPerSecondMeasured")).doubleValue();
+        double ratio = replayRate / rawRate;
+        report.row("replay", String.format("%s from %,d events: events/s", PROJECTION, result.get("eventsApplied")),
+                String.format("%s ev/s (%.0f s)", Report.fmt(replayRate), ((Number) result.get("seconds")).doubleValue()),
+                String.format("%s rows/s JDBC read (ratio %.3f)", Report.fmt(rawRate), ratio), "ratio >= 0.25", ratio >= 0.25);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("bulkEventsInserted", events);
+        r.put("bulkInsertSeconds", Report.round(insertSeconds));
+        r.put("storedEvents", stored);
+        r.put("proposalsReadySecondsAfterBulk", Report.round(restart));
+        r.put("rawReadRows", rawRows);
+        r.put("rawReadRowsPerSecond", Report.round(rawRate));
+        r.put("replay", result);
+        r.put("ratioToRawRead", Math.round(ratio * 10000) / 10000.0);
+        report.put("replay", r);
+    }
+
+    private Map<String, Object> replayProjection(Duration timeout) throws Exception {
+        String path = "/admin/projections/" + PROJECTION;
+        api.post(Services.PROPOSALS, path + "/replay", "COMMERCE", "operator", null).expect(202);
+        long t0 = System.nanoTime();
+        long deadline = t0 + timeout.toNanos();
+        JsonNode p;
+        while (true) {
+            p = api.get(Services.PROPOSALS, path, "COMMERCE", "operator").expect(200).body();
+            String status = p.path("status").asText();
+            if (status.equals("LIVE") || status.equals("FAILED") || System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (p.hasNonNull("startedAt") && p.hasNonNull("finishedAt")) {
+            seconds = Duration.between(Instant.parse(p.path("startedAt").asText()), Instant.parse(p.path("finishedAt").asText()))
+                    .toNanos() / 1e9;
+        }
+        long applied = p.path("eventsApplied").asLong();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", p.path("status").asText());
+        m.put("eventsApplied", applied);
+        m.put("seconds", Report.round(seconds));
+        m.put("eventsPerSecondMeasured", Report.round(applied / seconds));
+        m.put("eventsPerSecondReported", p.path("eventsPerSecond").asDouble());
+        if (p.hasNonNull("error")) {
+            m.put("error", p.path("error").asText());
+        }
+        System.out.printf("  replay %s: %d events in %.1f s%n", m.get("status"), applied, seconds);
+        return m;
+    }
+
+    private long rawRead() throws SQLException {
+        try (Connection c = stack.postgres().connect("proposals")) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(1000);
+                long rows = 0;
+                long bytes = 0;
+                try (ResultSet rs = s.executeQuery("select global_index, event_identifier, meta_data, payload, payload_revision, "
+                        + "payload_type, time_stamp, aggregate_identifier, sequence_number, type from domain_event_entry "
+                        + "order by global_index")) {
+                    while (rs.next()) {
+                        rows++;
+                        rs.getLong(1);
+                        bytes += rs.getString(2).length();
+                        byte[] meta = rs.getBytes(3);
+                        bytes += (meta == null ? 0 : meta.length) + rs.getBytes(4).length;
+                        rs.getString(5);
+                        rs.getString(6);
+                        rs.getString(7);
+                        rs.getString(8);
+                        rs.getLong(9);
+                        rs.getString(10);
+                    }
+                }
+                c.commit();
+                return rows;
+            }
+        }
+    }
+
+    /**
+     * Appends {@code events} consortium events with SQL, as proposals-service itself stores them:
+     * per consortium bulk-N a Registered (sequence 0) and nine MemberAdded revision 2, anchored by
+     * the applicant BULK + N (12 characters, the UEI that owns it).
+     */
+    private void insertBulk(int events) throws SQLException {
+        int first = nextBulk;
+        nextBulk += (events + 9) / 10;
+        String registered = "gov.commerce.aiexports.proposals.consortium.ConsortiumEvent$Registered";
+        String added = "gov.commerce.aiexports.proposals.consortium.ConsortiumEvent$MemberAdded";
+        String sql = "insert into domain_event_entry (event_identifier, meta_data, payload, payload_revision, payload_type, "
+                + "time_stamp, aggregate_identifier, sequence_number, type) "
+                + "select gen_random_uuid()::text, convert_to('{\"actorSubject\":\"bench-bulk\"}', 'UTF8'), "
+                + "convert_to(case when n = 0 then "
+                + "'{\"consortiumId\":\"bulk-' || k || '\",\"name\":\"Bulk ' || k || '\",\"anchorMember\":{\"legalName\":\"Anchor ' || k "
+                + "|| '\",\"uei\":\"BULK' || lpad(k::text, 8, '0') || '\",\"countryOfIncorporation\":\"US\",\"controlledFrom\":\"US\","
+                + "\"layers\":[\"hardware\"]}}' "
+                + "else '{\"consortiumId\":\"bulk-' || k || '\",\"member\":{\"legalName\":\"Member ' || k || '-' || n "
+                + "|| '\",\"uei\":\"M' || lpad(k::text, 9, '0') || lpad(n::text, 2, '0') || '\",\"countryOfIncorporation\":\"US\","
+                + "\"controlledFrom\":\"US\",\"layers\":[\"models\"]}}' end, 'UTF8'), "
+                + "case when n = 0 then null else '2' end, case when n = 0 then '" + registered + "' else '" + added + "' end, "
+                + "to_char(now() at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), 'bulk-' || k, n, 'Consortium' "
+                + "from (select " + first + " + g / 10 as k, g % 10 as n from generate_series(0, " + (events - 1) + ") g) s";
+        try (Connection c = stack.postgres().connect("proposals"); Statement s = c.createStatement()) {
+            s.execute(sql);
+            s.execute("analyze domain_event_entry");
+        }
+    }
+
+    private long head(String database) throws SQLException {
+        return queryLong(database, "select coalesce(max(global_index), 0) from domain_event_entry");
+    }
+
+    private long count(String database) throws SQLException {
+        return queryLong(database, "select count(*) from domain_event_entry");
+    }
+
+    private long queryLong(String database, String sql) throws SQLException {
+        try (Connection c = stack.postgres().connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Waits until every tracking processor of the service has handled the store up to {@code head}. */
+    private void awaitTokens(String database, long head, Duration timeout) throws Exception {
+        await(() -> {
+            try (Connection c = stack.postgres().connect(database); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select convert_from(token, 'UTF8') from token_entry")) {
+                boolean any = false;
+                while (rs.next()) {
+                    any = true;
+                    Matcher m = TOKEN_INDEX.matcher(rs.getString(1) == null ? "" : rs.getString(1));
+                    if (!m.find() || Long.parseLong(m.group(1)) < head) {
+                        return null;
+                    }
+                }
+                return any ? Boolean.TRUE : null;
+            }
+        }, timeout);
+    }
+
+    /**
+     * Moves the publisher's and the hash chain's tokens past the bulk events: the publisher ignores
+     * consortium events anyway, and chaining a million synthetic events would take the run's budget
+     * (the benchmark's store then reports them as unchained, which is expected for this scratch data).
+     */
+    private void advanceTokens(String database, long head) throws SQLException {
+        try (Connection c = stack.postgres().connect(database);
+             PreparedStatement s = c.prepareStatement("update token_entry set token = convert_to(?, 'UTF8'), owner = null "
+                     + "where processor_name in ('kafka-publisher', 'hash-chain')")) {
+            s.setString(1, "{\"index\":" + head + ",\"gaps\":[]}");
+            s.executeUpdate();
+        }
+    }
+
+    // ---------------------------------------------------------------- 5. growth
+
+    private final Map<String, Map<String, Latencies.Summary>> growth = new LinkedHashMap<>();
+    private int growthBulkFrom;
+
+    /**
+     * Appends (AddMember on a consortium of 10 events, each sample another consortium) and aggregate
+     * loads (the audit endpoint rebuilding a consortium from its events) at the store's present size.
+     */
+    private void growth(String label, int storeSize) throws Exception {
+        if (label.equals("small")) {
+            // top the store up to 10,000 events with bulk consortia; the hash chain links them while we wait
+            long present = count("proposals");
+            int events = (int) Math.max(10, (storeSize - present) / 10 * 10);
+            growthBulkFrom = nextBulk;
+            insertBulk(events);
+            awaitTokens("proposals", head("proposals"), Duration.ofSeconds(180));
+            // the bulk consortia become visible (and ownable) once the read model is rebuilt
+            replayProjection(Duration.ofMinutes(3));
+        } else {
+            growthBulkFrom = nextBulk - sizes.replayEvents() / 10;
+        }
+        long stored = count("proposals");
+        System.out.printf("-- growth at %s: %,d stored events%n", label, stored);
+        int samples = sizes.growthSamples();
+        int warmup = 50;
+        for (int i = 0; i < samples + warmup; i++) {
+            api.token(bulkUei(growthBulkFrom + i), "applicant");
+        }
+        Latencies append = new Latencies();
+        Latencies load = new Latencies();
+        for (int i = 0; i < samples + warmup; i++) {
+            int k = growthBulkFrom + i;
+            long t0 = System.nanoTime();
+            api.post(Services.PROPOSALS, "/consortia/bulk-" + k + "/members", bulkUei(k), "applicant", Api.member(Api.newUei()))
+                    .expect(200);
+            long t1 = System.nanoTime();
+            // another consortium than the one just appended to, so nothing of it is warm
+            api.get(Services.PROPOSALS, "/audit/aggregates/bulk-" + (k + samples + warmup) + "/state", "GAO", "auditor").expect(200);
+            long t2 = System.nanoTime();
+            if (i >= warmup) {
+                append.add(t1 - t0);
+                load.add(t2 - t1);
+            }
+        }
+        Map<String, Latencies.Summary> m = new LinkedHashMap<>();
+        m.put("append", append.summary());
+        m.put("load", load.summary());
+        growth.put(label, m);
+        report.row("growth", String.format("at %,d events: append (AddMember)", stored), append.summary().toString(), "", "", null);
+        report.row("growth", String.format("at %,d events: aggregate load", stored), load.summary().toString(), "", "", null);
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("storedEvents", stored);
+        j.put("append", append.summary().json());
+        j.put("aggregateLoad", load.summary().json());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> g = (Map<String, Object>) report.json.computeIfAbsent("growth", x -> new LinkedHashMap<String, Object>());
+        g.put(label, j);
+    }
+
+    private void growthVerdict() {
+        Map<String, Latencies.Summary> small = growth.get("small");
+        Map<String, Latencies.Summary> large = growth.get("large");
+        if (small == null || large == null) {
+            return;
+        }
+        for (String what : List.of("append", "load")) {
+            double p50 = large.get(what).p50() / small.get(what).p50();
+            double p99 = large.get(what).p99() / small.get(what).p99();
+            report.row("growth", what + ": large store / small store", String.format("p50 x%.2f, p99 x%.2f", p50, p99), "",
+                    "<= x1.20", p50 <= 1.2 && p99 <= 1.2);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> g = (Map<String, Object>) report.json.get("growth");
+            g.put(what + "RatioP50", Report.round(p50));
+            g.put(what + "RatioP99", Report.round(p99));
+        }
+    }
+
+    private static String bulkUei(int k) {
+        return "BULK" + String.format("%08d", k);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Waits until the four stores' heads and consumed-event counts stop moving: the previous load's tail is done. */
+    private void quiesce() throws Exception {
+        String last = "";
+        int stable = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (stable < 3 && System.nanoTime() < deadline) {
+            StringBuilder now = new StringBuilder();
+            for (Services.Service s : Services.ALL) {
+                now.append(head(s.database())).append('/')
+                        .append(queryLong(s.database(), "select count(*) from processed_integration_event")).append(' ');
+            }
+            stable = now.toString().equals(last) ? stable + 1 : 0;
+            last = now.toString();
+            Thread.sleep(300);
+        }
+    }
+
+    interface Task {
+        void run(int i) throws Exception;
+    }
+
+    private static void parallel(int n, int threads, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    task.run(index);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    interface Probe<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> T await(Probe<T> probe, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not observed within " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

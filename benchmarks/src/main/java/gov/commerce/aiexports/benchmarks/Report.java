@@ -1,0 +1,106 @@
+package gov.commerce.aiexports.benchmarks;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a run measured: the printed table, the JSON document and the data the chart draws. */
+final class Report {
+
+    record Row(String section, String measure, String value, String baseline, String target, String verdict) {
+    }
+
+    /** Intake at one concurrency: commands/s over HTTP beside the database's INSERT commits/s. */
+    record Throughput(int clients, double intakePerSecond, double baselinePerSecond) {
+    }
+
+    final Map<String, Object> json = new LinkedHashMap<>();
+    final List<Row> rows = new ArrayList<>();
+    final List<Throughput> throughput = new ArrayList<>();
+    final Map<String, Latencies.Summary> latencies = new LinkedHashMap<>();
+
+    void row(String section, String measure, String value, String baseline, String target, Boolean holds) {
+        rows.add(new Row(section, measure, value, baseline, target, holds == null ? "" : holds ? "holds" : "MISSED"));
+        System.out.printf("  %-40s %s%n", measure, value);
+    }
+
+    void put(String key, Object value) {
+        json.put(key, value);
+    }
+
+    static double round(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? -1 : Math.round(v * 100) / 100.0;
+    }
+
+    static String fmt(double v) {
+        return v >= 100 ? String.format("%,.0f", v) : String.format("%.1f", v);
+    }
+
+    void printTable() {
+        String[] head = {"section", "measure", "value", "baseline (same run)", "target", "verdict"};
+        int[] w = new int[head.length];
+        for (int i = 0; i < head.length; i++) {
+            w[i] = head[i].length();
+        }
+        for (Row r : rows) {
+            String[] c = cells(r);
+            for (int i = 0; i < c.length; i++) {
+                w[i] = Math.max(w[i], c[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder("\n");
+        line(sb, head, w);
+        String[] rule = new String[head.length];
+        for (int i = 0; i < w.length; i++) {
+            rule[i] = "-".repeat(w[i]);
+        }
+        line(sb, rule, w);
+        for (Row r : rows) {
+            line(sb, cells(r), w);
+        }
+        System.out.print(sb);
+    }
+
+    /** The same table in Markdown, for docs/performance.md. */
+    String markdown() {
+        StringBuilder sb = new StringBuilder("| section | measure | value | baseline (same run) | target | verdict |\n|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            sb.append("| ").append(String.join(" | ", cells(r))).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String[] cells(Row r) {
+        return new String[] {r.section(), r.measure(), r.value(), r.baseline(), r.target(), r.verdict()};
+    }
+
+    private static void line(StringBuilder sb, String[] cells, int[] w) {
+        for (int i = 0; i < cells.length; i++) {
+            sb.append(String.format("%-" + w[i] + "s", cells[i])).append(i + 1 < cells.length ? "  " : "\n");
+        }
+    }
+
+    void write(Path jsonFile, Path markdownFile) throws IOException {
+        Files.createDirectories(jsonFile.getParent());
+        Map<String, Object> doc = new LinkedHashMap<>(json);
+        List<Map<String, String>> table = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("section", r.section());
+            m.put("measure", r.measure());
+            m.put("value", r.value());
+            m.put("baseline", r.baseline());
+            m.put("target", r.target());
+            m.put("verdict", r.verdict());
+            table.add(m);
+        }
+        doc.put("table", table);
+        Api.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonFile.toFile(), doc);
+        Files.writeString(markdownFile, markdown());
+    }
+}

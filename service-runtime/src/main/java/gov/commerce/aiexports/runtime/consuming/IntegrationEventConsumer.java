@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,14 +108,25 @@ public class IntegrationEventConsumer {
                 c.subscribe(topics);
                 while (running) {
                     ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
-                    for (ConsumerRecord<String, byte[]> record : records) {
-                        if (!running) {
-                            return;
-                        }
-                        process(record);
-                        c.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
-                                new OffsetAndMetadata(record.offset() + 1)));
+                    if (records.isEmpty()) {
+                        continue;
                     }
+                    List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+                    records.forEach(batch::add);
+                    // the common case: the whole poll in one transaction; anything unusual, one record at a time
+                    if (!applyAll(batch)) {
+                        for (ConsumerRecord<String, byte[]> record : batch) {
+                            if (!running) {
+                                return;
+                            }
+                            process(record);
+                        }
+                    }
+                    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                    for (ConsumerRecord<String, byte[]> record : batch) {
+                        offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                    }
+                    c.commitSync(offsets);
                 }
             } catch (WakeupException e) {
                 // shutting down
@@ -127,6 +139,42 @@ public class IntegrationEventConsumer {
             } finally {
                 consumer = null;
             }
+        }
+    }
+
+    /**
+     * Applies a whole poll in one transaction (each event still recorded by its id). False, with
+     * nothing applied, when any record is unreadable or any step fails: the caller then goes one
+     * record at a time, dead-lettering or retrying exactly the record concerned.
+     */
+    private boolean applyAll(List<ConsumerRecord<String, byte[]>> batch) {
+        List<IntegrationEvent> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            try {
+                events.add(EventCodec.decode(record.value()));
+            } catch (EventCodec.UnreadableEventException e) {
+                return false;
+            }
+        }
+        try {
+            long[] counts = QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+                long first = 0;
+                long again = 0;
+                for (int i = 0; i < batch.size(); i++) {
+                    if (apply(batch.get(i), events.get(i))) {
+                        first++;
+                    } else {
+                        again++;
+                    }
+                }
+                return new long[] {first, again};
+            });
+            applied.addAndGet(counts[0]);
+            duplicates.addAndGet(counts[1]);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf("batch of %d not applied as one (%s); going record by record", batch.size(), e.toString());
+            return false;
         }
     }
 

@@ -181,6 +181,28 @@ class SubmissionRulesTest {
     }
 
     @Test
+    void operators_see_no_proposal_and_applicants_no_draft_call_and_members_are_listed_once() throws Exception {
+        Applicant a = applicant();
+        String id = draft(a, proposal(a.callId(), a.consortiumId(), a.uei(), "DE"));
+        given().auth().oauth2(token("OPS", "operator")).get("/proposals/" + id).then().statusCode(404);
+        given().auth().oauth2(token("OPS", "operator")).get("/proposals").then().statusCode(200).body("total", equalTo(0));
+        String draftCall = given().auth().oauth2(token("COMMERCE", "commerce-officer")).contentType(ContentType.JSON)
+                .body(Map.of("title", "unpublished", "fiscalYear", 2027, "opensAt", "2027-01-01T00:00:00Z",
+                        "closesAt", "2027-03-01T00:00:00Z", "instruments", List.of("DIRECT_LOAN")))
+                .post("/calls").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(a.token()).get("/calls/" + draftCall).then().statusCode(404);
+        given().auth().oauth2(a.token()).get("/calls").then().body("id", org.hamcrest.Matchers.not(hasItem(draftCall)));
+        given().auth().oauth2(token("COMMERCE", "commerce-officer")).get("/calls/" + draftCall).then().statusCode(200);
+        String uei = newUei();
+        String twice = newUei();
+        given().auth().oauth2(token(uei, "applicant")).contentType(ContentType.JSON)
+                .body(Map.of("name", "Dup", "anchorMember", ProposalIntakeTest.member(uei, "US", "US"),
+                        "members", List.of(ProposalIntakeTest.member(twice, "US", "US"), ProposalIntakeTest.member(twice, "US", "US"))))
+                .post("/consortia").then().statusCode(400).body("rule", equalTo("MEMBER_ALREADY_PRESENT"))
+                .body("field", equalTo("/members/1"));
+    }
+
+    @Test
     void a_proposal_is_withdrawn_after_submission_with_its_reason_but_not_as_a_draft() throws Exception {
         Applicant a = applicant();
         String id = draft(a, proposal(a.callId(), a.consortiumId(), a.uei(), "DE"));

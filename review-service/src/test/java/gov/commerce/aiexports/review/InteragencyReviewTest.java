@@ -159,6 +159,21 @@ class InteragencyReviewTest {
     }
 
     @Test
+    void an_assessment_stops_counting_when_its_reviewer_recuses_afterwards() throws Exception {
+        String review = openReview();
+        as("STATE", "agency-reviewer", "carol@state").body(assessment("CONCUR", List.of())).post("/reviews/" + review + "/assessments")
+                .then().statusCode(201);
+        as("DEFENSE", "agency-reviewer").body(assessment("CONCUR", List.of())).post("/reviews/" + review + "/assessments")
+                .then().statusCode(201);
+        as("STATE", "agency-reviewer", "carol@state").body(Map.of("conflictOfInterest",
+                        Map.of("declared", true, "description", "learned of a family tie to the anchor member")))
+                .post("/reviews/" + review + "/assessments").then().statusCode(200);
+        as("COMMERCE", "commerce-officer").body(designate(List.of("TARGET_COUNTRY_GROUP_D"), "1.00"))
+                .post("/reviews/" + review + "/determination").then().statusCode(422).body("rule", equalTo("AGENCY_NOT_CONCURRED"));
+        as("COMMERCE", "commerce-officer").get("/reviews?agency=STATE").then().body("id", hasItem(review));
+    }
+
+    @Test
     void designation_waits_for_every_concurrence_and_flag_and_stays_within_the_request() throws Exception {
         String review = openReview();
         as("STATE", "agency-reviewer").body(assessment("CONCUR", List.of())).post("/reviews/" + review + "/assessments")
@@ -194,7 +209,9 @@ class InteragencyReviewTest {
         as(APPLICANT, "applicant").get("/feedback/" + proposal).then().statusCode(200)
                 .body("[0].assessments.comments.flatten()", not(hasItem("internal remark")))
                 .body("[0].assessments.comments.flatten()", hasItem("shared remark"))
-                .body("[0].designationConditions", equalTo(List.of("annual security audit")));
+                .body("[0].designationConditions", equalTo(List.of("annual security audit")))
+                .body("[0].assessments.findAll { it.recommendation != null }", hasSize(0));
+        as("COMMERCE", "auditor").get("/feedback/" + proposal).then().body("[0].assessments.recommendation", hasItem("CONCUR"));
         as("OTHER0000001", "applicant").get("/feedback/" + proposal).then().statusCode(200).body("$", hasSize(0));
     }
 

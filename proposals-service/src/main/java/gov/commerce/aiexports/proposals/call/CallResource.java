@@ -32,6 +32,8 @@ public class CallResource {
     Commands commands;
     @Inject
     Documents documents;
+    @Inject
+    gov.commerce.aiexports.runtime.request.RequestContext request;
 
     @POST
     @RolesAllowed(Roles.COMMERCE_OFFICER)
@@ -98,16 +100,26 @@ public class CallResource {
 
     @GET
     public List<CallView> list(@QueryParam("status") String status) {
+        String drafts = seesDrafts() ? "" : " and status <> 'DRAFT'";
         if (status == null) {
-            return documents.query("select doc from call_view order by doc->>'opensAt' desc", CallView.class);
+            return documents.query("select doc from call_view where 1 = 1" + drafts + " order by doc->>'opensAt' desc",
+                    CallView.class);
         }
-        return documents.query("select doc from call_view where status = ? order by doc->>'opensAt' desc", CallView.class,
-                status.toUpperCase());
+        return documents.query("select doc from call_view where status = ?" + drafts + " order by doc->>'opensAt' desc",
+                CallView.class, status.toUpperCase());
     }
 
     @GET
     @Path("{id}")
     public CallView get(@PathParam("id") String id) {
-        return documents.find(CallProjection.TABLE, id, CallView.class).orElseThrow(() -> new NotFound("call", id));
+        return documents.find(CallProjection.TABLE, id, CallView.class)
+                .filter(c -> !CallStatus.DRAFT.name().equals(c.status()) || seesDrafts())
+                .orElseThrow(() -> new NotFound("call", id));
+    }
+
+    /** A draft call is Commerce's work in progress: applicants and other agencies see it once published. */
+    private boolean seesDrafts() {
+        var caller = request.caller();
+        return caller.has(Roles.COMMERCE_OFFICER) || caller.has(Roles.AUDITOR);
     }
 }

@@ -33,6 +33,13 @@ public class Consortium {
         for (int i = 0; i < others.size(); i++) {
             MembershipPolicies.checkWellFormed(others.get(i), "/members/" + i);
         }
+        java.util.Set<String> seen = new java.util.HashSet<>(java.util.List.of(command.anchorMember().uei()));
+        for (int i = 0; i < others.size(); i++) {
+            if (!seen.add(others.get(i).uei()) && !others.get(i).uei().equals(command.anchorMember().uei())) {
+                throw new gov.commerce.aiexports.runtime.domain.InvalidInput("MEMBER_ALREADY_PRESENT", "/members/" + i,
+                        others.get(i).uei() + " is listed twice");
+            }
+        }
         MembershipPolicies.checkNotFromCountryOfConcern(command.anchorMember(), "/anchorMember");
         for (int i = 0; i < others.size(); i++) {
             MembershipPolicies.checkNotFromCountryOfConcern(others.get(i), "/members/" + i);

@@ -38,8 +38,8 @@ public class ConsortiumResource {
     @POST
     @RolesAllowed(Roles.APPLICANT)
     public Response register(RegisterRequest body) {
-        if (body == null || body.anchorMember() == null) {
-            throw new InvalidInput("FIELD_REQUIRED", "/anchorMember", "anchorMember is required");
+        if (body == null || body.anchorMember() == null || body.anchorMember().uei() == null) {
+            throw new InvalidInput("FIELD_REQUIRED", "/anchorMember/uei", "anchorMember with its uei is required");
         }
         // a consortium belongs to its anchor member's organisation: only that organisation may register it
         if (!body.anchorMember().uei().equals(request.caller().organisation())) {

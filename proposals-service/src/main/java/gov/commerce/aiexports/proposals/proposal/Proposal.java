@@ -113,7 +113,7 @@ public class Proposal {
 
     @CommandHandler
     void handle(ProposalCommand.RecordDesignation command) {
-        if (status != ProposalStatus.DESIGNATED && status != ProposalStatus.WITHDRAWN) {
+        if (!DECIDED.contains(status)) {
             apply(new ProposalEvent.DesignationRecorded(proposalId, command.designationNumber(), command.sourceEventId()));
         }
     }

@@ -16,9 +16,11 @@ import java.util.List;
  * conditions, and the comments marked SHARED. Never INTERNAL comments, scores or reviewers' names.
  */
 @Path("/feedback")
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 @RolesAllowed({Roles.APPLICANT, Roles.COMMERCE_OFFICER, Roles.AGENCY_REVIEWER, Roles.AUDITOR})
 public class FeedbackResource {
 
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record SharedAssessment(String agency, int round, Assessment.Recommendation recommendation, List<String> conditions,
             List<String> comments, boolean current) {
     }
@@ -40,13 +42,14 @@ public class FeedbackResource {
         return documents.query("select doc from review_view where proposal_id = ? order by doc->>'openedAt'", ReviewView.class,
                         proposalId).stream()
                 .filter(v -> caller.readsAcrossOrganisations() || v.applicantOrganisation.equals(caller.organisation()))
-                .map(FeedbackResource::shared)
+                .map(v -> shared(v, caller.readsAcrossOrganisations()))
                 .toList();
     }
 
-    static Feedback shared(ReviewView v) {
+    /** Recommendations are the government's deliberation: applicants see conditions and shared comments only. */
+    static Feedback shared(ReviewView v, boolean government) {
         List<SharedAssessment> assessments = v.assessments.stream().map(a -> new SharedAssessment(a.agency(), a.round(),
-                a.recommendation(), a.conditions(), a.comments().stream()
+                government ? a.recommendation() : null, a.conditions(), a.comments().stream()
                         .filter(c -> c.visibility() == Assessment.Visibility.SHARED).map(Assessment.Comment::text).toList(),
                 a.current())).toList();
         return new Feedback(v.id, v.proposalId, v.status, v.round, v.informationRequests, assessments,

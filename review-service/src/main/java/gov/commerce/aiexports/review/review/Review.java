@@ -150,6 +150,8 @@ public class Review {
     @EventSourcingHandler
     void on(ReviewEvent.ReviewerRecused e) {
         recused.add(e.reviewer());
+        // an assessment by a reviewer who then declares a conflict no longer counts
+        current.values().removeIf(a -> a.reviewer().equals(e.reviewer()));
     }
 
     @EventSourcingHandler

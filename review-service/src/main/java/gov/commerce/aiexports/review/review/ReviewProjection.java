@@ -56,7 +56,10 @@ public class ReviewProjection {
 
     @EventHandler
     void on(ReviewEvent.ReviewerRecused e, @Timestamp Instant at) {
-        update(e.reviewId(), v -> v.recusals.add(new ReviewView.Recusal(e.agency(), e.reviewer(), e.description(), at)));
+        update(e.reviewId(), v -> {
+            v.recusals.add(new ReviewView.Recusal(e.agency(), e.reviewer(), e.description(), at));
+            v.assessments.replaceAll(x -> x.current() && x.reviewer().equals(e.reviewer()) ? x.notCurrent() : x);
+        });
     }
 
     @EventHandler

@@ -14,9 +14,12 @@ public record Caller(String subject, String organisation, Set<String> roles) {
         return roles.stream().anyMatch(Roles.GOVERNMENT::contains);
     }
 
-    /** Government roles and auditors read across organisations; applicants only their own. */
+    /**
+     * Government roles and auditors read across organisations; applicants only their own.
+     * Operators run the system, not the program: they see no consortium's proposals.
+     */
     public boolean readsAcrossOrganisations() {
-        return isGovernment() || has(Roles.AUDITOR) || has(Roles.OPERATOR);
+        return isGovernment() || has(Roles.AUDITOR);
     }
 
     public Actor actor() {

@@ -289,25 +289,7 @@ class IncentiveAllocationTest {
     }
 
     static IntegrationEvent awaitPublished(String proposalId, String type) throws Exception {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", TestInfrastructure.get().kafka().bootstrapServers());
-        p.put("group.id", "test-" + UUID.randomUUID());
-        p.put("auto.offset.reset", "earliest");
-        p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-        p.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
-        List<IntegrationEvent> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(Topics.INCENTIVES));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    IntegrationEvent e = EventCodec.decode(r.value());
-                    if (proposalId.equals(r.key()) && type.equals(e.eventType())) {
-                        found.add(e);
-                    }
-                }
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
+        return gov.commerce.aiexports.testsupport.TestBus.awaitPublished(TestInfrastructure.get().kafka().bootstrapServers(),
+                Topics.INCENTIVES, proposalId, type);
     }
 }

@@ -66,13 +66,8 @@ class InteragencyReviewTest {
         IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), type, 1, "Proposal", proposalId, 1, Instant.now(),
                 "proposals-service", "corr-" + proposalId, UUID.randomUUID().toString(),
                 new Actor("applicant@x", APPLICANT, List.of("applicant")), EventCodec.mapper().valueToTree(payload));
-        Properties p = new Properties();
-        p.put("bootstrap.servers", TestInfrastructure.get().kafka().bootstrapServers());
-        p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-        p.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(Topics.PROPOSALS, proposalId, EventCodec.encode(event))).get();
-        }
+        gov.commerce.aiexports.testsupport.TestBus.publish(TestInfrastructure.get().kafka().bootstrapServers(), Topics.PROPOSALS,
+                proposalId, event);
     }
 
     /** A submitted proposal to Vietnam (a D:1 flag) asking for a 25M loan; returns the review's id once it is open. */

@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import gov.commerce.aiexports.events.EventCodec;
 import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.events.Instrument;
 import gov.commerce.aiexports.events.IntegrationEvent;
@@ -31,15 +30,11 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
 /** Budgets, routing, board approval, approval, decline, de-obligation and disbursement over HTTP with tokens. */

@@ -19,9 +19,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,14 +60,7 @@ class SubmissionRulesTest {
     }
 
     static long events(String aggregateId) throws Exception {
-        try (Connection c = TestInfrastructure.get().postgres().connect("proposals");
-             PreparedStatement s = c.prepareStatement("select count(*) from domain_event_entry where aggregate_identifier = ?")) {
-            s.setString(1, aggregateId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return TestInfrastructure.get().postgres().eventCount("proposals", aggregateId);
     }
 
     @SuppressWarnings("unchecked")

@@ -27,9 +27,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,14 +34,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -103,14 +97,7 @@ class InteragencyReviewTest {
     }
 
     static long events(String aggregateId) throws Exception {
-        try (Connection c = TestInfrastructure.get().postgres().connect("review");
-             PreparedStatement s = c.prepareStatement("select count(*) from domain_event_entry where aggregate_identifier = ?")) {
-            s.setString(1, aggregateId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return TestInfrastructure.get().postgres().eventCount("review", aggregateId);
     }
 
     @Test

@@ -59,6 +59,18 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** How many events the aggregate has in the service's event store: a refused command must not add one. */
+    public long eventCount(String database, String aggregateId) throws SQLException {
+        try (Connection c = connect(database);
+             java.sql.PreparedStatement s = c.prepareStatement("select count(*) from domain_event_entry where aggregate_identifier = ?")) {
+            s.setString(1, aggregateId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     public Connection connect(String database) throws SQLException {
         return postgres.getDatabase(user(), database).getConnection();
     }

@@ -26,6 +26,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /** Opens incentive lines the way review-service does (a ProposalDesignated on review.events) and reads the event store. */
 final class Fixtures {
 
+    private static final java.util.concurrent.atomic.AtomicLong NUMBERS =
+            new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 10);
+
     static {
         // read money as exact decimals, never as float
         io.restassured.RestAssured.config = io.restassured.RestAssured.config().jsonConfig(io.restassured.config.JsonConfig
@@ -57,7 +60,8 @@ final class Fixtures {
 
     /** Publishes a designation endorsing these lines; answers its designation number. */
     static String designate(String applicantOrganisation, List<IncentiveLine> lines) throws Exception {
-        String number = "T-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase();
+        // a number of the real shape, in a fiscal year no real designation reaches, distinct per test run
+        String number = "PAEP-2099-" + NUMBERS.incrementAndGet();
         String proposalId = UUID.randomUUID().toString();
         ProposalDesignated payload = new ProposalDesignated(UUID.randomUUID().toString(), proposalId, number,
                 UUID.randomUUID().toString(), applicantOrganisation, LocalDate.now(), List.of(), lines, "test designation");

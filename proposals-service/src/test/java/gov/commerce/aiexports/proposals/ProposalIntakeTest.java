@@ -190,9 +190,13 @@ class ProposalIntakeTest {
         given().auth().oauth2(token(uei, "applicant")).contentType(ContentType.JSON).body("{\"name\": ")
                 .post("/consortia").then().statusCode(400).contentType("application/problem+json")
                 .body("rule", equalTo("MALFORMED_JSON"));
+        // a well-formed UEI of another organisation is refused (403); a malformed one is bad input first (400)
+        given().auth().oauth2(token(uei, "applicant")).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "anchorMember", member(newUei(), "US", "US")))
+                .post("/consortia").then().statusCode(403);
         given().auth().oauth2(token(uei, "applicant")).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "anchorMember", member("bad", "US", "US")))
-                .post("/consortia").then().statusCode(403);
+                .post("/consortia").then().statusCode(400).body("rule", equalTo("UEI_INVALID"));
         given().auth().oauth2(token("BAD", "applicant")).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "anchorMember", member("BAD", "US", "US")))
                 .post("/consortia").then().statusCode(400).body("rule", equalTo("UEI_INVALID"))

@@ -97,10 +97,28 @@ class SubmissionRulesTest {
                 List.of("NOTAMEMBER01"))), "SUPPLIER_NOT_MEMBER", "/stack/security/suppliers/0");
         refused(b -> b.put("incentives", List.of(Map.of("instrument", "EQUITY_INVESTMENT", "amountUsd", 100))),
                 "INSTRUMENT_NOT_OFFERED", "/incentives/0/instrument");
-        refused(b -> b.put("incentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", 0))),
+        // amounts that make no sense are refused as soon as a draft says them, not only at submission
+        refusedAtDraft(b -> b.put("incentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", 0))),
                 "INCENTIVE_AMOUNT_INVALID", "/incentives/0/amountUsd");
-        refused(b -> b.put("incentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", 10.005))),
+        refusedAtDraft(b -> b.put("incentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", 10.005))),
                 "INCENTIVE_AMOUNT_INVALID", "/incentives/0/amountUsd");
+        refusedAtDraft(b -> b.put("incentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", 2e12))),
+                "INCENTIVE_AMOUNT_INVALID", "/incentives/0/amountUsd");
+        refusedAtDraft(b -> b.put("incentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", 100, "tenorYears", 99))),
+                "TENOR_INVALID", "/incentives/0/tenorYears");
+        refusedAtDraft(b -> b.put("confidentialSections", List.of(Map.of("section", "pricing", "justification", "trade secret"))),
+                "SECTION_UNKNOWN", "/confidentialSections/0/section");
+        refusedAtDraft(b -> b.put("targets", List.of(Map.of("country", "XX"))), "COUNTRY_INVALID", "/targets/0/country");
+    }
+
+    void refusedAtDraft(Consumer<Map<String, Object>> change, String rule, String field) throws Exception {
+        Applicant a = applicant();
+        Map<String, Object> body = mutable(proposal(a.callId(), a.consortiumId(), a.uei(), "DE"));
+        change.accept(body);
+        given().auth().oauth2(a.token()).contentType(ContentType.JSON).body(body).post("/proposals").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.rule", hasItem(rule))
+                .body("violations.find { it.rule == '" + rule + "' }.field", equalTo(field));
     }
 
     @Test
@@ -175,7 +193,7 @@ class SubmissionRulesTest {
         Applicant a = applicant();
         String id = draft(a, proposal(a.callId(), a.consortiumId(), a.uei(), "DE"));
         given().auth().oauth2(token("OPS", "operator")).get("/proposals/" + id).then().statusCode(404);
-        given().auth().oauth2(token("OPS", "operator")).get("/proposals").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(token("OPS", "operator")).get("/proposals").then().statusCode(403);
         String draftCall = given().auth().oauth2(token("COMMERCE", "commerce-officer")).contentType(ContentType.JSON)
                 .body(Map.of("title", "unpublished", "fiscalYear", 2027, "opensAt", "2027-01-01T00:00:00Z",
                         "closesAt", "2027-03-01T00:00:00Z", "instruments", List.of("DIRECT_LOAN")))

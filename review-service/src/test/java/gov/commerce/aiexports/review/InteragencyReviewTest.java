@@ -194,7 +194,7 @@ class InteragencyReviewTest {
                 .body("[0].designationConditions", equalTo(List.of("annual security audit")))
                 .body("[0].assessments.findAll { it.recommendation != null }", hasSize(0));
         as("COMMERCE", "auditor").get("/feedback/" + proposal).then().body("[0].assessments.recommendation", hasItem("CONCUR"));
-        as("OTHER0000001", "applicant").get("/feedback/" + proposal).then().statusCode(200).body("$", hasSize(0));
+        as("OTHER0000001", "applicant").get("/feedback/" + proposal).then().statusCode(404); // another organisation learns nothing, not even that it exists
     }
 
     @Test

@@ -79,6 +79,9 @@ public class BudgetResource {
         if (fiscalYear == null) {
             throw new InvalidInput("FIELD_REQUIRED", "/fiscalYear", "fiscalYear is required");
         }
+        if (!BudgetRules.validFiscalYear(fiscalYear)) {
+            throw new InvalidInput(BudgetRules.FISCAL_YEAR_INVALID, "/fiscalYear", "fiscalYear is a federal fiscal year from 2025 to 2100");
+        }
         return documents.query("select doc from budget_view where fiscal_year = ? order by instrument", BudgetView.class,
                 fiscalYear).stream().map(this::withObligations).toList();
     }

@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.incentives.budget;
 
+import gov.commerce.aiexports.events.UsdAmount;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import java.math.BigDecimal;
 
@@ -11,13 +12,13 @@ public final class Money {
     private Money() {
     }
 
-    /** AMOUNT_INVALID (400): a positive amount with at most two decimals; returned with scale 2. */
+    /** AMOUNT_INVALID (400): a valid {@link UsdAmount}; returned with scale 2. */
     public static BigDecimal positive(BigDecimal amount, String field) {
         if (amount == null) {
             throw new InvalidInput("FIELD_REQUIRED", field, field + " is required");
         }
-        if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
-            throw new InvalidInput("AMOUNT_INVALID", field, "an amount is a positive number of US dollars with at most two decimals");
+        if (!UsdAmount.isValid(amount)) {
+            throw new InvalidInput("AMOUNT_INVALID", field, UsdAmount.DESCRIPTION);
         }
         return amount.setScale(2);
     }

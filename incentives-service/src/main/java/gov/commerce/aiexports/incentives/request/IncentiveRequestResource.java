@@ -11,6 +11,7 @@ import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.OrganisationScope;
+import gov.commerce.aiexports.runtime.request.QueryParameters;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import gov.commerce.aiexports.runtime.request.Roles;
 import io.quarkus.security.ForbiddenException;
@@ -54,6 +55,8 @@ public class IncentiveRequestResource {
     public record DisbursementRequest(BigDecimal amountUsd, String reference) {
     }
 
+    private static final java.util.regex.Pattern DESIGNATION_NUMBER = java.util.regex.Pattern.compile("PAEP-\\d{4}-\\d{4,}");
+
     @Inject
     Documents documents;
     @Inject
@@ -66,6 +69,9 @@ public class IncentiveRequestResource {
     @GET
     public List<IncentiveRequestView> list(@QueryParam("designation") String designation, @QueryParam("status") String status,
             @QueryParam("agency") String agency) {
+        QueryParameters.matching(designation, "designation", DESIGNATION_NUMBER, "a designation number such as PAEP-2027-0001");
+        status = QueryParameters.oneOf(status, "status", IncentiveStatus.class);
+        agency = QueryParameters.oneOf(agency, "agency", FinancingAgency.class);
         StringBuilder sql = new StringBuilder("select doc from incentive_request_view where 1 = 1");
         List<Object> params = new ArrayList<>();
         Caller caller = request.caller();
@@ -79,11 +85,11 @@ public class IncentiveRequestResource {
         }
         if (status != null) {
             sql.append(" and status = ?");
-            params.add(status.toUpperCase());
+            params.add(status);
         }
         if (agency != null) {
             sql.append(" and agency = ?");
-            params.add(agency.toUpperCase());
+            params.add(agency);
         }
         sql.append(" order by designation_number, (doc->>'lineNumber')::int limit 1000");
         return documents.query(sql.toString(), IncentiveRequestView.class, params.toArray()).stream()

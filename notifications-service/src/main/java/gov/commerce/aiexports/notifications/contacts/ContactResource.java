@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.notifications.contacts;
 
+import gov.commerce.aiexports.runtime.request.QueryParameters;
 import gov.commerce.aiexports.notifications.routing.Recipient;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.NotFound;
@@ -47,6 +48,8 @@ public class ContactResource {
         if (body == null) {
             throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
         }
+        // the shape first: a malformed organisation is bad input (400), not someone else's (403)
+        QueryParameters.matching(body.organisation(), "organisation", ContactRules.ORGANISATION, "an agency code or a UEI");
         Caller caller = request.caller();
         String organisation = organisationFor(caller, body.organisation());
         String id = UUID.randomUUID().toString();
@@ -57,6 +60,7 @@ public class ContactResource {
 
     @GET
     public List<ContactView> list(@QueryParam("organisation") String organisation) {
+        QueryParameters.matching(organisation, "organisation", ContactRules.ORGANISATION, "an agency code or a UEI");
         Caller caller = request.caller();
         if (organisation == null && caller.has(Roles.OPERATOR)) {
             return documents.query("select doc from " + ContactProjection.TABLE + " order by organisation, id", ContactView.class);

@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
 public final class ContactRules {
 
     /** The agencies of API.md; any other organisation is a consortium, known by its anchor member's UEI. */
-    public static final Set<String> AGENCIES = Set.of("COMMERCE", "STATE", "DEFENSE", "ENERGY", "OSTP", "EDAG", "EXIM", "DFC",
-            "USTDA");
+    public static final Set<String> AGENCIES = Set.copyOf(gov.commerce.aiexports.events.AgencyCodes.ALL);
 
     /** One address, no display name, no spaces or line breaks (nothing that could inject mail headers). */
     private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$");
-    private static final Pattern UEI = Pattern.compile("^[A-Z0-9]{12}$");
+    /** An organisation as it may be asked for: an agency code or a UEI. */
+    public static final Pattern ORGANISATION = Pattern.compile("^([A-Z0-9]{12}|" + String.join("|", AGENCIES) + ")$");
 
     private ContactRules() {
     }
@@ -26,7 +26,7 @@ public final class ContactRules {
                 .require(email == null || email.isBlank() || (email.length() <= 254 && EMAIL.matcher(email).matches()),
                         "EMAIL_INVALID", "/email", "email must be one plain address such as name@agency.gov")
                 .require(name == null || name.length() <= 200, "NAME_TOO_LONG", "/name", "name has at most 200 characters")
-                .require(organisation != null && (AGENCIES.contains(organisation) || UEI.matcher(organisation).matches()),
+                .require(organisation != null && ORGANISATION.matcher(organisation).matches(),
                         "ORGANISATION_INVALID", "/organisation", "organisation is an agency code or a 12-character UEI")
                 .throwIfInvalid();
     }

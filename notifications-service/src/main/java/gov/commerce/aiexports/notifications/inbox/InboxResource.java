@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.notifications.inbox;
 
+import gov.commerce.aiexports.runtime.request.QueryParameters;
 import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
@@ -35,7 +36,9 @@ public class InboxResource {
     Commands commands;
 
     @GET
-    public Page list(@QueryParam("unread") Boolean unread, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Page list(@QueryParam("unread") String unreadParameter, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        String flag = QueryParameters.oneOf(unreadParameter, "unread", List.of("TRUE", "FALSE"));
+        Boolean unread = flag == null ? null : Boolean.valueOf(flag.equals("TRUE"));
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
         new Checks()

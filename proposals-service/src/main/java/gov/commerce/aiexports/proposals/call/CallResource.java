@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.proposals.call;
 
+import gov.commerce.aiexports.runtime.request.QueryParameters;
 import gov.commerce.aiexports.events.Instrument;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
@@ -100,13 +101,14 @@ public class CallResource {
 
     @GET
     public List<CallView> list(@QueryParam("status") String status) {
+        status = QueryParameters.oneOf(status, "status", CallStatus.class);
         String drafts = seesDrafts() ? "" : " and status <> 'DRAFT'";
         if (status == null) {
             return documents.query("select doc from call_view where 1 = 1" + drafts + " order by doc->>'opensAt' desc",
                     CallView.class);
         }
         return documents.query("select doc from call_view where status = ?" + drafts + " order by doc->>'opensAt' desc",
-                CallView.class, status.toUpperCase());
+                CallView.class, status);
     }
 
     @GET

@@ -41,6 +41,7 @@ public class ConsortiumResource {
         if (body == null || body.anchorMember() == null || body.anchorMember().uei() == null) {
             throw new InvalidInput("FIELD_REQUIRED", "/anchorMember/uei", "anchorMember with its uei is required");
         }
+        MembershipPolicies.checkWellFormed(body.anchorMember(), "/anchorMember");
         // a consortium belongs to its anchor member's organisation: only that organisation may register it
         if (!body.anchorMember().uei().equals(request.caller().organisation())) {
             throw new ForbiddenException("the token's organisation must be the anchor member's UEI");

@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.proposals.consortium;
 
+import gov.commerce.aiexports.proposals.screening.IsoCountries;
 import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import java.util.Set;
@@ -18,7 +19,6 @@ public final class MembershipPolicies {
 
     public static final Set<String> COUNTRIES_OF_CONCERN = Set.of("CN", "HK", "MO");
     private static final Pattern UEI = Pattern.compile("[A-Z0-9]{12}");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Set<String> LAYERS = Set.of("hardware", "dataPipelines", "models", "security", "applications");
 
     private MembershipPolicies() {
@@ -31,9 +31,9 @@ public final class MembershipPolicies {
             checks.required(m.legalName(), field + "/legalName")
                     .require(m.uei() != null && UEI.matcher(m.uei()).matches(), "UEI_INVALID", field + "/uei",
                             "a UEI is 12 capital letters and digits")
-                    .require(m.countryOfIncorporation() != null && COUNTRY.matcher(m.countryOfIncorporation()).matches(),
+                    .require(IsoCountries.isCountry(m.countryOfIncorporation()),
                             "COUNTRY_INVALID", field + "/countryOfIncorporation", "an ISO 3166-1 alpha-2 code is required")
-                    .require(m.controlledFrom() != null && COUNTRY.matcher(m.controlledFrom()).matches(),
+                    .require(IsoCountries.isCountry(m.controlledFrom()),
                             "COUNTRY_INVALID", field + "/controlledFrom", "an ISO 3166-1 alpha-2 code is required")
                     .require(m.layers() == null || LAYERS.containsAll(m.layers()), "LAYER_INVALID", field + "/layers",
                             "layers are among " + LAYERS);

@@ -1,6 +1,9 @@
 package gov.commerce.aiexports.proposals.proposal;
 
+import gov.commerce.aiexports.events.Instrument;
+import gov.commerce.aiexports.proposals.screening.IsoCountries;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.request.QueryParameters;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import jakarta.inject.Inject;
@@ -38,6 +41,13 @@ public class ProposalQueries {
         if (order == null) {
             throw new InvalidInput("SORT_INVALID", "/sort", "sort is one of " + SORTS.keySet());
         }
+        QueryParameters.identifier(f.callId(), "callId");
+        String status = QueryParameters.oneOf(f.status(), "status", ProposalStatus.class);
+        String instrument = QueryParameters.oneOf(f.instrument(), "instrument", Instrument.class);
+        String country = f.country() == null ? null : f.country().toUpperCase(java.util.Locale.ROOT);
+        if (country != null && !IsoCountries.isCountry(country)) {
+            throw new InvalidInput("VALUE_NOT_ALLOWED", "/country", "country is an ISO 3166-1 alpha-2 code");
+        }
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (!caller.readsAcrossOrganisations()) {
@@ -48,21 +58,21 @@ public class ProposalQueries {
             where.append(" and call_id = ?");
             params.add(f.callId());
         }
-        if (f.status() != null) {
+        if (status != null) {
             where.append(" and status = ?");
-            params.add(f.status().toUpperCase());
+            params.add(status);
         }
-        if (f.country() != null) {
+        if (country != null) {
             // a target country, alone or within a bloc
             where.append(" and exists (select 1 from jsonb_array_elements(coalesce(doc->'content'->'targets', '[]'::jsonb)) t"
                     + " where t->>'country' = ? or jsonb_exists(coalesce(t->'countries', '[]'::jsonb), ?))");
-            params.add(f.country().toUpperCase());
-            params.add(f.country().toUpperCase());
+            params.add(country);
+            params.add(country);
         }
-        if (f.instrument() != null) {
+        if (instrument != null) {
             where.append(" and exists (select 1 from jsonb_array_elements(coalesce(doc->'content'->'incentives', '[]'::jsonb)) i"
                     + " where i->>'instrument' = ?)");
-            params.add(f.instrument().toUpperCase());
+            params.add(instrument);
         }
         long total = documents.count("select count(*) from proposal_view" + where, params.toArray());
         params.add(s);

@@ -5,6 +5,7 @@ import gov.commerce.aiexports.proposals.call.CallResource;
 import gov.commerce.aiexports.proposals.call.CallView;
 import gov.commerce.aiexports.proposals.consortium.ConsortiumView;
 import gov.commerce.aiexports.proposals.screening.CountryGroups;
+import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
@@ -110,6 +111,12 @@ public class ProposalResource {
         if (body == null) {
             throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
         }
+        new Checks()
+                .require(body.callId() == null || body.callId().equals(current.callId), "DRAFT_CALL_FIXED", "/callId",
+                        "a draft stays in its call; draft a new proposal for another call")
+                .require(body.consortiumId() == null || body.consortiumId().equals(current.consortiumId), "DRAFT_CONSORTIUM_FIXED",
+                        "/consortiumId", "a draft stays with its consortium")
+                .throwIfInvalid();
         commands.send(new ProposalCommand.EditProposal(current.id, expected, body.content()));
         ProposalView edited = get(id);
         return Response.ok(edited).tag(new EntityTag(String.valueOf(edited.version))).build();
@@ -164,6 +171,9 @@ public class ProposalResource {
     /** JSON by default; with Accept: text/csv the same selection as CSV, one line per proposal, no confidential content. */
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    // operators run the system and read no consortium's proposals (API.md): refused outright, not shown an empty list
+    @RolesAllowed({Roles.APPLICANT, Roles.COMMERCE_OFFICER, Roles.AGENCY_REVIEWER, Roles.EDAG_COORDINATOR, Roles.FINANCING_OFFICER,
+        Roles.AUDITOR})
     public Response list(@QueryParam("callId") String callId, @QueryParam("status") String status,
             @QueryParam("country") String country, @QueryParam("instrument") String instrument, @QueryParam("sort") String sort,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size, @Context HttpHeaders headers) {

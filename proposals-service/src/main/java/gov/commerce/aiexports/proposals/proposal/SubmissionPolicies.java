@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.proposals.proposal;
 
+import gov.commerce.aiexports.events.UsdAmount;
 import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.events.ScreeningFlag;
 import gov.commerce.aiexports.proposals.proposal.ProposalContent.Target;
@@ -112,9 +113,8 @@ public final class SubmissionPolicies {
         List<IncentiveLine> lines = p.incentiveLines();
         for (int i = 0; i < lines.size(); i++) {
             IncentiveLine line = lines.get(i);
-            if (line.amountUsd() == null || line.amountUsd().signum() <= 0 || line.amountUsd().scale() > 2) {
-                refusals.add(new Violation("INCENTIVE_AMOUNT_INVALID", "/incentives/" + i + "/amountUsd",
-                        "an amount is a positive number of US dollars with at most two decimals"));
+            if (!UsdAmount.isValid(line.amountUsd())) {
+                refusals.add(new Violation("INCENTIVE_AMOUNT_INVALID", "/incentives/" + i + "/amountUsd", UsdAmount.DESCRIPTION));
             }
             if (line.instrument() == null || !ctx.offeredInstruments().contains(line.instrument().name())) {
                 refusals.add(new Violation("INSTRUMENT_NOT_OFFERED", "/incentives/" + i + "/instrument",

@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.review.review;
 
+import gov.commerce.aiexports.events.UsdAmount;
 import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.events.Instrument;
 import gov.commerce.aiexports.events.ScreeningFlag;
@@ -74,8 +75,7 @@ public final class DeterminationPolicies {
         List<IncentiveLine> lines = endorsed == null ? List.of() : endorsed;
         for (int i = 0; i < lines.size(); i++) {
             IncentiveLine line = lines.get(i);
-            if (line.instrument() == null || line.amountUsd() == null || line.amountUsd().signum() <= 0
-                    || line.amountUsd().scale() > 2) {
+            if (line.instrument() == null || !UsdAmount.isValid(line.amountUsd())) {
                 violations.add(new Violation("ENDORSEMENT_INVALID", "/endorsedIncentives/" + i,
                         "an endorsed line has an instrument and a positive amount in dollars and cents"));
             }

@@ -1,5 +1,7 @@
 package gov.commerce.aiexports.review.review;
 
+import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.request.QueryParameters;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.RequestContext;
@@ -38,12 +40,18 @@ public class FeedbackResource {
     @GET
     @Path("{proposalId}")
     public List<Feedback> of(@PathParam("proposalId") String proposalId) {
+        QueryParameters.identifier(proposalId, "proposalId");
         Caller caller = request.caller();
-        return documents.query("select doc from review_view where proposal_id = ? order by doc->>'openedAt'", ReviewView.class,
-                        proposalId).stream()
+        List<Feedback> feedback = documents.query("select doc from review_view where proposal_id = ? order by doc->>'openedAt'",
+                        ReviewView.class, proposalId).stream()
                 .filter(v -> caller.readsAcrossOrganisations() || v.applicantOrganisation.equals(caller.organisation()))
                 .map(v -> shared(v, caller.readsAcrossOrganisations()))
                 .toList();
+        if (feedback.isEmpty()) {
+            // no review yet, or another organisation's proposal: the same answer, so nothing leaks
+            throw new NotFound("review of proposal", proposalId);
+        }
+        return feedback;
     }
 
     /** Recommendations are the government's deliberation: applicants see conditions and shared comments only. */

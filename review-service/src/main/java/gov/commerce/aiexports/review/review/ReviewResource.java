@@ -8,6 +8,8 @@ import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Commands;
+import gov.commerce.aiexports.events.AgencyCodes;
+import gov.commerce.aiexports.runtime.request.QueryParameters;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import gov.commerce.aiexports.runtime.request.Roles;
 import io.quarkus.security.ForbiddenException;
@@ -57,11 +59,14 @@ public class ReviewResource {
     @GET
     public List<ReviewView> list(@QueryParam("status") String status, @QueryParam("proposalId") String proposalId,
             @QueryParam("agency") String agency) {
+        status = QueryParameters.oneOf(status, "status", ReviewStatus.class);
+        QueryParameters.identifier(proposalId, "proposalId");
+        agency = QueryParameters.oneOf(agency, "agency", AgencyCodes.ALL);
         StringBuilder sql = new StringBuilder("select doc from review_view where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (status != null) {
             sql.append(" and status = ?");
-            params.add(status.toUpperCase());
+            params.add(status);
         }
         if (proposalId != null) {
             sql.append(" and proposal_id = ?");
@@ -69,7 +74,7 @@ public class ReviewResource {
         }
         if (agency != null) {
             sql.append(" and jsonb_exists(doc->'awaitingAgencies', ?)");
-            params.add(agency.toUpperCase());
+            params.add(agency);
         }
         sql.append(" order by doc->>'openedAt' desc limit 500");
         return documents.query(sql.toString(), ReviewView.class, params.toArray());

@@ -3,6 +3,7 @@ package gov.commerce.aiexports.runtime.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.commerce.aiexports.events.EventCodec;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.request.QueryParameters;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.request.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +28,8 @@ import java.util.List;
 @Path("/audit")
 @RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
+
+    private static final java.util.regex.Pattern EVENT_TYPE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.$]{0,199}");
 
     public static final String NDJSON = "application/x-ndjson";
     private static final int EXPORT_PAGE = 1000;
@@ -65,6 +68,10 @@ public class AuditResource {
     @Produces({MediaType.APPLICATION_JSON, NDJSON})
     public Response events(@QueryParam("type") String type, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("after") Long after, @QueryParam("limit") Integer limit, @Context HttpHeaders headers) {
+        QueryParameters.matching(type, "type", EVENT_TYPE, "an event type's name, such as ProposalSubmitted");
+        if (after != null && after < 0) {
+            throw new InvalidInput("VALUE_NOT_ALLOWED", "/after", "after is a global position, from 0");
+        }
         EventLog.Filter filter = new EventLog.Filter(type, from == null ? null : instant(from, "/from"),
                 to == null ? null : instant(to, "/to"), after == null ? 0 : after);
         boolean ndjson = headers.getAcceptableMediaTypes().stream()

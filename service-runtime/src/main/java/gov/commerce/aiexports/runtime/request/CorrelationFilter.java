@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public class CorrelationFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     // bounded and plain, so a header can never smuggle anything into logs or events
-    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** What a caller may send as its correlation id; anything else is replaced by a new one. */
+    public static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @Inject
     RequestContext context;

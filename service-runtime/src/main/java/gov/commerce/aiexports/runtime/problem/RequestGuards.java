@@ -1,0 +1,101 @@
+package gov.commerce.aiexports.runtime.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import gov.commerce.aiexports.events.EventCodec;
+import gov.commerce.aiexports.runtime.request.CorrelationFilter;
+import gov.commerce.aiexports.runtime.request.RequestContext;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refusals made before a request reaches a resource, each answered with a problem document:
+ * <ul>
+ * <li>{@code BODY_TOO_LARGE} (413): a body declared larger than the limit, before a byte of it is
+ * read. The HTTP layer's own limit ({@code quarkus.http.limits.max-body-size}, set higher) stays as
+ * the backstop for chunked bodies, and answers those with a bare 413.</li>
+ * <li>{@code UNSUPPORTED_MEDIA_TYPE} (415): a body that is not declared JSON. Every body of this API is
+ * JSON; without the check, a bare text body could bind to a request with a single text field.</li>
+ * <li>{@code CONTROL_CHARACTER} (400): a path or query carrying an encoded control character, which
+ * no identifier or filter of this API contains (and PostgreSQL refuses NUL in text).</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class RequestGuards {
+
+    public static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
+    public static final String CONTROL_CHARACTER = "CONTROL_CHARACTER";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+    private static final Pattern ENCODED_CONTROL = Pattern.compile("%(0[0-9a-fA-F]|1[0-9a-fA-F]|7[fF])");
+
+    @ConfigProperty(name = "aiexports.http.max-body-bytes", defaultValue = "1048576")
+    long maxBodyBytes;
+
+    void register(@Observes Filters filters) {
+        filters.register(rc -> {
+            String length = rc.request().getHeader("Content-Length");
+            if (length != null && declaredLength(length) > maxBodyBytes) {
+                refuse(rc, 413, "Request body too large", BODY_TOO_LARGE, "",
+                        "The body is " + length + " bytes; this API accepts at most " + maxBodyBytes + ".");
+                return;
+            }
+            if (hasBody(rc) && !isJson(rc.request().getHeader("Content-Type"))) {
+                refuse(rc, 415, "Unsupported Media Type", UNSUPPORTED_MEDIA_TYPE, null,
+                        "Request bodies are JSON: send Content-Type: application/json.");
+                return;
+            }
+            if (ENCODED_CONTROL.matcher(rc.request().uri()).find()) {
+                refuse(rc, 400, "Control character in the request", CONTROL_CHARACTER, null,
+                        "The path or query carries an encoded control character, which no identifier or filter contains.");
+                return;
+            }
+            rc.next();
+        }, 200);
+    }
+
+    private static void refuse(RoutingContext rc, int status, String title, String rule, String field, String detail) {
+        String correlation = rc.request().getHeader(RequestContext.CORRELATION_HEADER);
+        correlation = correlation == null || !CorrelationFilter.ACCEPTED.matcher(correlation).matches() ? UUID.randomUUID().toString()
+                : correlation;
+        Problem problem = new Problem(Problem.typeOf(rule), title, status, detail, rc.request().path(), rule, field, correlation,
+                null);
+        rc.response().setStatusCode(status)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader(RequestContext.CORRELATION_HEADER, correlation)
+                .putHeader("Connection", status == 413 ? "close" : "keep-alive")
+                .end(json(problem));
+    }
+
+    private static boolean hasBody(RoutingContext rc) {
+        String length = rc.request().getHeader("Content-Length");
+        return (length != null && declaredLength(length) > 0) || rc.request().getHeader("Transfer-Encoding") != null;
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+
+    private static long declaredLength(String header) {
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // a Content-Length that is not a number is refused as too large
+        }
+    }
+
+    private static String json(Problem problem) {
+        try {
+            return EventCodec.mapper().writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -84,7 +84,7 @@ class ConcurrentApprovalsAcrossInstancesIT {
             env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", data.resolve("keys/jwt-public.pem").toString());
             env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
-            ServiceProcess p = ServiceProcess.quarkus(name, jar, env, data.resolve("logs/" + name + ".log"), port);
+            ServiceProcess p = ServiceProcess.quarkus(name, jar, ServiceProcess.QUICK_START, env, data.resolve("logs/" + name + ".log"), port);
             instances.add(p);
             urls.add("http://127.0.0.1:" + port);
             // one after the other, so that the first runs the migrations

@@ -94,6 +94,8 @@ class DeliveryGuaranteesIT {
                         consumer + " dead-lettered the poison of " + topic.getKey() + " with its reason");
             }
         }
+        System.out.printf("poison records: %d topics, %d consumers dead-lettered them with their reason and went on%n",
+                consumers.size(), consumers.values().stream().mapToInt(List::size).sum());
     }
 
     @Test
@@ -133,6 +135,9 @@ class DeliveryGuaranteesIT {
                 assertTrue(seqs.get(i) >= seqs.get(i - 1), "in order for " + proposal + ": " + seqs);
             }
         });
+        System.out.printf("Kafka stopped 30 s under load survived: %d submissions accepted during the outage, %d records checked "
+                + "in order per proposal, %d reviews and %d inbox receipts arrived once%n", submitted.size(),
+                sequences.values().stream().mapToInt(List::size).sum(), submitted.size(), submitted.size());
     }
 
     @Test

@@ -129,6 +129,8 @@ class FaultToleranceIT {
                 await().atMost(PROPAGATION).untilAsserted(() -> assertEquals("DESIGNATED", as(Services.PROPOSALS, uei, "applicant")
                         .get("/proposals/" + p).then().extract().path("status")));
             }
+            System.out.printf("kill -9 of %s survived: 6 flows through designation, 6 reviews, 6 distinct designation numbers, "
+                    + "12 incentive requests, 12 inbox entries, 6 proposal mirrors checked: nothing lost, nothing doubled%n", victim.name());
         }
     }
 

@@ -13,6 +13,11 @@ import java.util.UUID;
 /** The program's steps over HTTP with tokens, as an agency system or an applicant would call them. */
 final class Program {
 
+    static {
+        // a failed expectation shows the request and the problem document that answered it
+        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
     private Program() {
     }
 

@@ -1,0 +1,116 @@
+package gov.commerce.aiexports.endtoend;
+
+import static org.awaitility.Awaitility.await;
+
+import gov.commerce.aiexports.events.FiscalYear;
+import gov.commerce.aiexports.localstack.Services;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One real instance of every resource the API exposes, made through the API once per JVM: the
+ * sweep and the access matrix aim at these, so a request gets past "not found" to the rule it tests.
+ */
+public final class ApiFixtures {
+
+    private static final Duration PROPAGATION = Duration.ofSeconds(90);
+    private static ApiFixtures instance;
+
+    /** The applicant organisation that owns everything below. */
+    public final String uei = Program.newUei();
+    /** A second member of the consortium, which DELETE /consortia/{id}/members/{uei} aims at. */
+    public final String memberUei = Program.newUei();
+    /** An applicant organisation with nothing of its own: the "other organisation". */
+    public final String otherUei = Program.newUei();
+    public final int fiscalYear = FiscalYear.of(LocalDate.now());
+    public String callId;
+    public String consortiumId;
+    public String draftProposalId;
+    public String submittedProposalId;
+    public String reviewId;
+    public String designatedProposalId;
+    public String designationNumber;
+    public String routedRequestId;
+    public String unroutedRequestId;
+    public String budgetId;
+    public String webhookId;
+    public String contactId;
+    public String inboxEntryId;
+
+    private ApiFixtures() {
+    }
+
+    public static synchronized ApiFixtures get() throws Exception {
+        if (instance == null) {
+            ApiFixtures f = new ApiFixtures();
+            f.create();
+            instance = f;
+        }
+        return instance;
+    }
+
+    private void create() throws Exception {
+        callId = Program.publishedCall();
+        consortiumId = Program.consortium(uei);
+        Program.as(Services.PROPOSALS, uei, "applicant").body(member(memberUei)).post("/consortia/" + consortiumId + "/members")
+                .then().statusCode(200);
+        draftProposalId = Program.draftedProposal(callId, consortiumId, uei);
+        submittedProposalId = Program.submittedProposal(callId, consortiumId, uei);
+        reviewId = reviewOf(submittedProposalId);
+
+        designatedProposalId = Program.submittedProposal(callId, consortiumId, uei);
+        String designatedReview = reviewOf(designatedProposalId);
+        Program.assess(designatedReview, "STATE", Program.assessment("CONCUR", List.of(), "Sound", "none"));
+        Program.assess(designatedReview, "DEFENSE", Program.assessment("CONCUR", List.of(), "Sound", "none"));
+        designationNumber = Program.as(Services.REVIEW, "COMMERCE", "commerce-officer")
+                .body(Map.of("decision", "DESIGNATE", "justification", "Complete stack",
+                        "acknowledgedFlags", List.of("TARGET_COUNTRY_GROUP_D"),
+                        "endorsedIncentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", 5000000.00, "tenorYears", 10),
+                                Map.of("instrument", "FEASIBILITY_STUDY", "amountUsd", 500000.00)),
+                        "effectiveDate", LocalDate.now().plusDays(1).toString()))
+                .post("/reviews/" + designatedReview + "/determination").then().statusCode(200)
+                .extract().path("determination.designationNumber");
+        JsonPath requests = await().atMost(PROPAGATION).until(
+                () -> Program.as(Services.INCENTIVES, "EDAG", "edag-coordinator").get("/incentive-requests?designation=" + designationNumber)
+                        .then().statusCode(200).extract().jsonPath(),
+                json -> json.getList("$").size() == 2);
+        routedRequestId = requests.getString("find { it.instrument == 'DIRECT_LOAN' }.id");
+        unroutedRequestId = requests.getString("find { it.instrument == 'FEASIBILITY_STUDY' }.id");
+        Program.as(Services.INCENTIVES, "EDAG", "edag-coordinator")
+                .body(Map.of("agency", "EXIM", "terms", "10 years", "creditSubsidyRatePercent", 2.0))
+                .post("/incentive-requests/" + routedRequestId + "/routing").then().statusCode(200);
+
+        budgetId = Program.as(Services.INCENTIVES, "EXIM", "financing-officer")
+                .body(Map.of("fiscalYear", fiscalYear + 1, "instrument", "EQUITY_INVESTMENT", "amountUsd", 1000000.00,
+                        "appropriationReference", "Pub. L. 119-4"))
+                .post("/budgets").then().statusCode(201).extract().path("id");
+        // subscribed to an event no test produces, so no delivery is ever attempted for it
+        webhookId = Program.as(Services.NOTIFICATIONS, "STATE", "agency-reviewer")
+                .body(Map.of("url", "https://hooks.state.example/aiexports", "eventTypes", List.of("IncentiveRequestDeclined"),
+                        "secret", "0123456789abcdef0123456789abcdef"))
+                .post("/webhooks").then().statusCode(201).extract().path("id");
+        // a contact of the organisation that receives nothing, for the same reason
+        contactId = Program.as(Services.NOTIFICATIONS, otherUei, "applicant")
+                .body(Map.of("organisation", otherUei, "email", "grants@" + otherUei.toLowerCase() + ".example", "name", "Grants office"))
+                .post("/contacts").then().statusCode(201).extract().path("id");
+        inboxEntryId = await().atMost(PROPAGATION).until(
+                () -> Program.as(Services.NOTIFICATIONS, uei, "applicant").get("/inbox").then().statusCode(200)
+                        .extract().jsonPath().getString("items[0].id"),
+                id -> id != null);
+    }
+
+    public static Map<String, Object> member(String uei) {
+        return Map.of("legalName", "Member " + uei, "uei", uei, "countryOfIncorporation", "US", "controlledFrom", "US",
+                "layers", List.of("security"));
+    }
+
+    private static String reviewOf(String proposalId) {
+        return await().atMost(PROPAGATION).until(
+                () -> Program.as(Services.REVIEW, "COMMERCE", "commerce-officer").get("/reviews?proposalId=" + proposalId)
+                        .then().statusCode(200).extract().jsonPath().getString("[0].id"),
+                id -> id != null);
+    }
+}

@@ -1,0 +1,268 @@
+package gov.commerce.aiexports.endtoend;
+
+import gov.commerce.aiexports.localstack.Services;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Every operation of the four services, as API.md states it: who may call it, and for the bad-input
+ * sweep, the caller who may, the real resource it aims at and a valid body to spoil. The tests
+ * check this list against each service's OpenAPI document, so an endpoint added without an entry
+ * here fails them.
+ */
+final class ApiSurface {
+
+    static final String APPLICANT = "applicant";
+    static final String COMMERCE_OFFICER = "commerce-officer";
+    static final String AGENCY_REVIEWER = "agency-reviewer";
+    static final String EDAG_COORDINATOR = "edag-coordinator";
+    static final String FINANCING_OFFICER = "financing-officer";
+    static final String AUDITOR = "auditor";
+    static final String OPERATOR = "operator";
+
+    static final List<String> ROLES = List.of(APPLICANT, COMMERCE_OFFICER, AGENCY_REVIEWER, EDAG_COORDINATOR, FINANCING_OFFICER,
+            AUDITOR, OPERATOR);
+    static final Set<String> ANYONE = Set.copyOf(ROLES);
+    static final Set<String> GOVERNMENT = Set.of(COMMERCE_OFFICER, AGENCY_REVIEWER, EDAG_COORDINATOR, FINANCING_OFFICER);
+
+    /** Who calls: a role and the organisation in the token. */
+    record Caller(String role, String organisation) {
+    }
+
+    /**
+     * One operation. {@code path} gives the real path for the fixtures; {@code body}, for operations
+     * that take one, a valid body; {@code optional} its top-level fields that may be left out.
+     */
+    record Operation(Services.Service service, String method, String template, Set<String> roles, Caller caller,
+            Function<ApiFixtures, String> path, Function<ApiFixtures, Map<String, Object>> body, Set<String> optional) {
+
+        String key() {
+            return service.name() + " " + method + " " + template;
+        }
+
+        boolean takesBody() {
+            return body != null;
+        }
+
+        List<String> pathParameters() {
+            List<String> names = new ArrayList<>();
+            var m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(template);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            return names;
+        }
+
+        /** The template with each parameter replaced: used to aim at resources that do not exist, or at hostile ids. */
+        String pathWith(Function<String, String> parameter) {
+            String p = template;
+            for (String name : pathParameters()) {
+                p = p.replace("{" + name + "}", parameter.apply(name));
+            }
+            return p;
+        }
+
+        Operation withBody(Function<ApiFixtures, Map<String, Object>> b, String... optionalFields) {
+            return new Operation(service, method, template, roles, caller, path, b, Set.of(optionalFields));
+        }
+    }
+
+    /** The default organisation of each role's caller; applicants are the fixtures' organisation. */
+    static Caller callerFor(String role, ApiFixtures f) {
+        return switch (role) {
+            case APPLICANT -> new Caller(role, f.uei);
+            case COMMERCE_OFFICER -> new Caller(role, "COMMERCE");
+            case AGENCY_REVIEWER -> new Caller(role, "STATE");
+            case EDAG_COORDINATOR -> new Caller(role, "EDAG");
+            case FINANCING_OFFICER -> new Caller(role, "EXIM");
+            case AUDITOR -> new Caller(role, "GAO");
+            case OPERATOR -> new Caller(role, "OPS");
+            default -> throw new IllegalArgumentException(role);
+        };
+    }
+
+    private static Operation op(Services.Service service, String method, String template, Set<String> roles, String callerRole,
+            Function<ApiFixtures, String> path) {
+        return new Operation(service, method, template, roles, new Caller(callerRole, null), path, null, Set.of());
+    }
+
+    private static Set<String> union(Set<String> a, String... more) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(List.of(more));
+        return Collections.unmodifiableSet(all);
+    }
+
+    /** A draft needs its call, consortium and title; the rest is checked at submission (SubmissionPolicies). */
+    private static final String[] DRAFT_MAY_LEAVE_OUT = {"summary", "stack", "targets", "businessModel", "incentives",
+        "exportControlAttestation", "confidentialSections"};
+
+    static List<Operation> operations() {
+        List<Operation> ops = new ArrayList<>();
+        Services.Service p = Services.PROPOSALS;
+        Set<String> owner = union(GOVERNMENT, APPLICANT, AUDITOR);
+        ops.add(op(p, "GET", "/calls", ANYONE, APPLICANT, f -> "/calls"));
+        // a draft call may leave out its description (added by amendment), its grace period (0 hours) and its
+        // required agencies (all five reviewing agencies)
+        ops.add(op(p, "POST", "/calls", Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER, f -> "/calls")
+                .withBody(f -> call(), "description", "gracePeriodHours", "requiredAgencies"));
+        ops.add(op(p, "GET", "/calls/{id}", ANYONE, APPLICANT, f -> "/calls/" + f.callId));
+        ops.add(op(p, "POST", "/calls/{id}/amendments", Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER,
+                f -> "/calls/" + f.callId + "/amendments")
+                .withBody(f -> map("closesAt", Instant.now().plusSeconds(60 * 86400).toString(), "gracePeriodHours", 48,
+                        "instruments", List.of("DIRECT_LOAN", "FEASIBILITY_STUDY", "EQUITY_INVESTMENT"), "requiredAgencies", List.of("STATE"),
+                        "modificationComment", "Window extended"),
+                        "closesAt", "gracePeriodHours", "instruments", "requiredAgencies"));
+        for (String step : List.of("publish", "close", "archive")) {
+            ops.add(op(p, "POST", "/calls/{id}/" + step, Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER, f -> "/calls/" + f.callId + "/" + step));
+        }
+        ops.add(op(p, "POST", "/consortia", Set.of(APPLICANT), APPLICANT, f -> "/consortia")
+                .withBody(f -> map("name", "Another consortium", "anchorMember", ApiFixtures.member(f.uei),
+                        "members", List.of(ApiFixtures.member(f.otherUei))), "members"));
+        ops.add(op(p, "GET", "/consortia/{id}", owner, APPLICANT, f -> "/consortia/" + f.consortiumId));
+        ops.add(op(p, "POST", "/consortia/{id}/members", Set.of(APPLICANT), APPLICANT, f -> "/consortia/" + f.consortiumId + "/members")
+                .withBody(f -> ApiFixtures.member(f.otherUei), "layers"));
+        ops.add(op(p, "DELETE", "/consortia/{id}/members/{uei}", Set.of(APPLICANT), APPLICANT,
+                f -> "/consortia/" + f.consortiumId + "/members/" + f.memberUei));
+        ops.add(op(p, "GET", "/proposals", owner, APPLICANT, f -> "/proposals"));
+        ops.add(op(p, "POST", "/proposals", Set.of(APPLICANT), APPLICANT, f -> "/proposals")
+                .withBody(ApiSurface::proposal, DRAFT_MAY_LEAVE_OUT));
+        ops.add(op(p, "GET", "/proposals/{id}", owner, APPLICANT, f -> "/proposals/" + f.draftProposalId));
+        // an edit changes the content; the call and consortium stay those of the draft, so they may be left out
+        ops.add(op(p, "PUT", "/proposals/{id}", Set.of(APPLICANT), APPLICANT, f -> "/proposals/" + f.draftProposalId)
+                .withBody(ApiSurface::proposal, union(Set.of(DRAFT_MAY_LEAVE_OUT), "callId", "consortiumId").toArray(String[]::new)));
+        ops.add(op(p, "POST", "/proposals/{id}/responses", Set.of(APPLICANT), APPLICANT,
+                f -> "/proposals/" + f.submittedProposalId + "/responses")
+                .withBody(f -> map("informationRequestId", "8b0f7c1e-3c55-4a43-9d49-3c5f0c6f1a11", "response", "Answered",
+                        "changes", proposal(f)), "changes"));
+        ops.add(op(p, "POST", "/proposals/{id}/submit", Set.of(APPLICANT), APPLICANT, f -> "/proposals/" + f.draftProposalId + "/submit"));
+        ops.add(op(p, "POST", "/proposals/{id}/withdraw", Set.of(APPLICANT), APPLICANT,
+                f -> "/proposals/" + f.submittedProposalId + "/withdraw").withBody(f -> map("reason", "Partner left")));
+        ops.add(op(p, "GET", "/proposals/{id}/timeline", owner, APPLICANT, f -> "/proposals/" + f.submittedProposalId + "/timeline"));
+
+        Services.Service r = Services.REVIEW;
+        ops.add(op(r, "GET", "/designations", ANYONE, APPLICANT, f -> "/designations"));
+        ops.add(op(r, "GET", "/designations/{number}", ANYONE, APPLICANT, f -> "/designations/" + f.designationNumber));
+        ops.add(op(r, "GET", "/feedback/{proposalId}", Set.of(APPLICANT, COMMERCE_OFFICER, AGENCY_REVIEWER, AUDITOR), APPLICANT,
+                f -> "/feedback/" + f.submittedProposalId));
+        ops.add(op(r, "GET", "/reviews", union(GOVERNMENT, AUDITOR), COMMERCE_OFFICER, f -> "/reviews"));
+        ops.add(op(r, "GET", "/reviews/{id}", union(GOVERNMENT, AUDITOR), COMMERCE_OFFICER, f -> "/reviews/" + f.reviewId));
+        ops.add(op(r, "POST", "/reviews/{id}/assessments", Set.of(AGENCY_REVIEWER, COMMERCE_OFFICER), AGENCY_REVIEWER,
+                f -> "/reviews/" + f.reviewId + "/assessments")
+                .withBody(f -> Program.assessment("CONCUR_WITH_CONDITIONS", List.of("annual audit"), "Sound", "Cable 12"),
+                        "conditions", "comments"));
+        ops.add(op(r, "POST", "/reviews/{id}/information-requests", Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER,
+                f -> "/reviews/" + f.reviewId + "/information-requests")
+                .withBody(f -> map("questions", List.of("Who operates the data centre?"))));
+        ops.add(op(r, "POST", "/reviews/{id}/determination", Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER,
+                f -> "/reviews/" + f.reviewId + "/determination")
+                .withBody(f -> map("decision", "DESIGNATE", "justification", "Complete stack",
+                        "acknowledgedFlags", List.of("TARGET_COUNTRY_GROUP_D"),
+                        "endorsedIncentives", List.of(map("instrument", "DIRECT_LOAN", "amountUsd", 1000000.00, "tenorYears", 10)),
+                        "effectiveDate", LocalDate.now().plusDays(1).toString()),
+                        "acknowledgedFlags", "endorsedIncentives"));
+
+        Services.Service i = Services.INCENTIVES;
+        Set<String> budgetReaders = union(GOVERNMENT, AUDITOR, OPERATOR);
+        ops.add(op(i, "POST", "/budgets", Set.of(FINANCING_OFFICER, OPERATOR), FINANCING_OFFICER, f -> "/budgets")
+                .withBody(f -> map("fiscalYear", f.fiscalYear, "instrument", "EQUITY_INVESTMENT", "amountUsd", 250000.00,
+                        "appropriationReference", "Pub. L. 119-4")));
+        ops.add(op(i, "GET", "/budgets", budgetReaders, FINANCING_OFFICER, f -> "/budgets?fiscalYear=" + (f.fiscalYear + 1)));
+        ops.add(op(i, "GET", "/budgets/{id}", budgetReaders, FINANCING_OFFICER, f -> "/budgets/" + f.budgetId));
+        ops.add(op(i, "POST", "/budgets/{id}/adjustments", Set.of(FINANCING_OFFICER, OPERATOR), FINANCING_OFFICER,
+                f -> "/budgets/" + f.budgetId + "/adjustments")
+                .withBody(f -> map("kind", "SUPPLEMENTAL", "amountUsd", 1000.00, "reference", "Pub. L. 119-9", "reason", "Supplemental"),
+                        "reason"));
+        Set<String> requestReaders = union(GOVERNMENT, APPLICANT, AUDITOR);
+        ops.add(op(i, "GET", "/incentive-requests", requestReaders, EDAG_COORDINATOR, f -> "/incentive-requests"));
+        ops.add(op(i, "GET", "/incentive-requests/{id}", requestReaders, EDAG_COORDINATOR,
+                f -> "/incentive-requests/" + f.routedRequestId));
+        ops.add(op(i, "POST", "/incentive-requests/{id}/routing", Set.of(EDAG_COORDINATOR), EDAG_COORDINATOR,
+                f -> "/incentive-requests/" + f.unroutedRequestId + "/routing")
+                .withBody(f -> map("agency", "USTDA", "terms", "Grant, 18 months", "creditSubsidyRatePercent", 0.0),
+                        "creditSubsidyRatePercent"));
+        ops.add(op(i, "POST", "/incentive-requests/{id}/board-approval", Set.of(FINANCING_OFFICER), FINANCING_OFFICER,
+                f -> "/incentive-requests/" + f.routedRequestId + "/board-approval")
+                .withBody(f -> map("reference", "Board resolution 2027-3", "notes", "Unanimous"), "notes"));
+        ops.add(op(i, "POST", "/incentive-requests/{id}/approval", Set.of(FINANCING_OFFICER), FINANCING_OFFICER,
+                f -> "/incentive-requests/" + f.routedRequestId + "/approval")
+                .withBody(f -> map("fiscalYear", f.fiscalYear)));
+        ops.add(op(i, "POST", "/incentive-requests/{id}/decline", Set.of(FINANCING_OFFICER), FINANCING_OFFICER,
+                f -> "/incentive-requests/" + f.routedRequestId + "/decline")
+                .withBody(f -> map("reason", "Outside the bank's mandate")));
+        ops.add(op(i, "POST", "/incentive-requests/{id}/deobligations", Set.of(FINANCING_OFFICER), FINANCING_OFFICER,
+                f -> "/incentive-requests/" + f.routedRequestId + "/deobligations")
+                .withBody(f -> map("amountUsd", 1000.00, "reason", "Scope reduced")));
+        ops.add(op(i, "POST", "/incentive-requests/{id}/disbursements", Set.of(FINANCING_OFFICER), FINANCING_OFFICER,
+                f -> "/incentive-requests/" + f.routedRequestId + "/disbursements")
+                .withBody(f -> map("amountUsd", 1000.00, "reference", "Wire 0042")));
+
+        Services.Service n = Services.NOTIFICATIONS;
+        Set<String> contactOwners = union(GOVERNMENT, APPLICANT, OPERATOR);
+        Set<String> webhookOwners = union(GOVERNMENT, OPERATOR);
+        ops.add(op(n, "GET", "/contacts", contactOwners, APPLICANT, f -> "/contacts"));
+        ops.add(new Operation(n, "POST", "/contacts", contactOwners, new Caller(APPLICANT, "other"), f -> "/contacts",
+                f -> map("organisation", f.otherUei, "email", "desk@" + f.otherUei.toLowerCase() + ".example", "name", "Desk"),
+                Set.of("name", "organisation"))); // the organisation defaults to the caller's
+        ops.add(new Operation(n, "DELETE", "/contacts/{id}", contactOwners, new Caller(APPLICANT, "other"),
+                f -> "/contacts/" + f.contactId, null, Set.of()));
+        ops.add(op(n, "GET", "/deliveries", Set.of(OPERATOR), OPERATOR, f -> "/deliveries"));
+        ops.add(op(n, "GET", "/deliveries/{id}", Set.of(OPERATOR), OPERATOR, f -> "/deliveries/" + f.inboxEntryId));
+        ops.add(op(n, "POST", "/deliveries/{id}/redeliver", Set.of(OPERATOR), OPERATOR, f -> "/deliveries/" + f.inboxEntryId + "/redeliver"));
+        ops.add(op(n, "GET", "/inbox", ANYONE, APPLICANT, f -> "/inbox"));
+        ops.add(op(n, "POST", "/inbox/{id}/read", ANYONE, APPLICANT, f -> "/inbox/" + f.inboxEntryId + "/read"));
+        ops.add(op(n, "POST", "/webhooks", webhookOwners, AGENCY_REVIEWER, f -> "/webhooks")
+                .withBody(f -> map("url", "https://hooks.state.example/other", "eventTypes", List.of("ProposalDesignated"),
+                        "secret", "fedcba9876543210fedcba9876543210"), "agency"));
+        ops.add(op(n, "GET", "/webhooks", webhookOwners, AGENCY_REVIEWER, f -> "/webhooks"));
+        ops.add(op(n, "DELETE", "/webhooks/{id}", webhookOwners, AGENCY_REVIEWER, f -> "/webhooks/" + f.webhookId));
+
+        for (Services.Service s : Services.ALL) {
+            // an aggregate each service keeps: a call, a review, an incentive request, a webhook
+            Function<ApiFixtures, String> aggregate = s == p ? f -> f.callId : s == r ? f -> f.reviewId
+                    : s == i ? f -> f.routedRequestId : f -> f.webhookId;
+            ops.add(op(s, "GET", "/audit/aggregates/{id}/events", Set.of(AUDITOR), AUDITOR,
+                    f -> "/audit/aggregates/" + aggregate.apply(f) + "/events"));
+            ops.add(op(s, "GET", "/audit/aggregates/{id}/state", Set.of(AUDITOR), AUDITOR,
+                    f -> "/audit/aggregates/" + aggregate.apply(f) + "/state"));
+            ops.add(op(s, "GET", "/audit/events", Set.of(AUDITOR), AUDITOR, f -> "/audit/events?limit=5"));
+            ops.add(op(s, "GET", "/audit/verify", Set.of(AUDITOR), AUDITOR, f -> "/audit/verify"));
+            ops.add(op(s, "GET", "/admin/projections", Set.of(OPERATOR), OPERATOR, f -> "/admin/projections"));
+            ops.add(op(s, "GET", "/admin/projections/{name}", Set.of(OPERATOR), OPERATOR, f -> "/admin/projections/none"));
+            ops.add(op(s, "POST", "/admin/projections/{name}/replay", Set.of(OPERATOR), OPERATOR, f -> "/admin/projections/none/replay"));
+        }
+        return List.copyOf(ops);
+    }
+
+    static Map<String, Object> call() {
+        return map("title", "FY2028 call", "fiscalYear", 2028, "description", "Second round",
+                "opensAt", Instant.now().plusSeconds(86400).toString(), "closesAt", Instant.now().plusSeconds(40 * 86400).toString(),
+                "gracePeriodHours", 24, "instruments", List.of("DIRECT_LOAN"), "requiredAgencies", List.of("STATE"));
+    }
+
+    static Map<String, Object> proposal(ApiFixtures f) {
+        Map<String, Object> layer = map("description", "layer", "suppliers", List.of(f.uei));
+        return map("callId", f.callId, "consortiumId", f.consortiumId, "title", "Sovereign AI cloud", "summary", "Full stack",
+                "stack", map("hardware", map("description", "GPU clusters", "suppliers", List.of(f.uei), "usOriginSharePercent", 70),
+                        "dataPipelines", layer, "models", layer, "security", layer, "applications", layer),
+                "targets", List.of(map("country", "VN")), "businessModel", "Build, own, operate",
+                "incentives", List.of(map("instrument", "DIRECT_LOAN", "amountUsd", 25000000.00, "tenorYears", 12)),
+                "exportControlAttestation", true,
+                "confidentialSections", List.of(map("section", "businessModel", "justification", "Pricing")));
+    }
+
+    /** An ordered map, so that the spoiled bodies are reproducible from one run to the next. */
+    static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int k = 0; k < keysAndValues.length; k += 2) {
+            m.put((String) keysAndValues[k], keysAndValues[k + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,152 @@
+package gov.commerce.aiexports.endtoend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gov.commerce.aiexports.endtoend.ApiSurface.Caller;
+import gov.commerce.aiexports.endtoend.ApiSurface.Operation;
+import gov.commerce.aiexports.endtoend.HttpCalls.Reply;
+import gov.commerce.aiexports.localstack.Services;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A generated sweep over every endpoint of the four services: spoiled bodies, hostile path and
+ * query values, wrong media types. Every answer must be a 4xx problem document (never a 5xx),
+ * a spoiled value must be named in the problem's field, and nothing may be written anywhere.
+ */
+class BadInputSweepIT {
+
+    @Test
+    void every_endpoint_refuses_bad_input_with_a_problem_and_writes_nothing() throws Exception {
+        ApiFixtures f = ApiFixtures.get();
+        List<Operation> operations = ApiSurface.operations();
+        Map<String, Map<String, List<String>>> openApi = new HashMap<>();
+        for (Services.Service s : Services.ALL) {
+            openApi.put(s.name(), HttpCalls.openApiOperations(s));
+        }
+        assertCatalogueMatchesOpenApi(operations, openApi);
+
+        StoreSnapshot before = StoreSnapshot.settled();
+        Map<String, Integer> tried = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        for (Operation op : operations) {
+            String token = token(op.caller(), f);
+            String realPath = op.path().apply(f);
+            Map<String, String> headers = op.method().equals("PUT") ? Map.of("If-Match", currentVersion(op, realPath, token)) : Map.of();
+            if (op.takesBody()) {
+                String valid = HttpCalls.JSON.writeValueAsString(op.body().apply(f));
+                for (BodyMutations.Mutation m : BodyMutations.of(op.body().apply(f), op.optional())) {
+                    Reply reply = HttpCalls.send(op.service(), op.method(), realPath, token, "application/json", m.body(), headers);
+                    check(op, m.kind() + (m.pointer() == null ? "" : " at " + m.pointer()), reply, m.namesField() ? m.pointer() : null,
+                            failures);
+                    tried.merge(m.kind(), 1, Integer::sum);
+                }
+                for (String[] media : new String[][] {{"text/plain", "title=x"}, {"application/xml", "<call/>"}, {null, valid}}) {
+                    Reply reply = HttpCalls.send(op.service(), op.method(), realPath, token, media[0], media[1], headers);
+                    check(op, "media type " + media[0], reply, null, failures);
+                    tried.merge("wrong media type", 1, Integer::sum);
+                }
+            }
+            Map<String, String> realParameters = parameters(op.template(), realPath.replaceAll("\\?.*", ""));
+            for (String parameter : op.pathParameters()) {
+                for (String hostile : BodyMutations.INJECTIONS) {
+                    String path = op.pathWith(name -> name.equals(parameter)
+                            ? URLEncoder.encode(hostile, StandardCharsets.UTF_8).replace("+", "%20") : realParameters.get(name));
+                    String body = op.takesBody() ? HttpCalls.JSON.writeValueAsString(op.body().apply(f)) : null;
+                    Reply reply = HttpCalls.send(op.service(), op.method(), path, token, body == null ? null : "application/json", body,
+                            headers);
+                    check(op, "path {" + parameter + "} = " + abbreviated(hostile), reply, null, failures);
+                    tried.merge("hostile path value", 1, Integer::sum);
+                }
+            }
+            if (op.method().equals("GET")) {
+                for (String parameter : openApi.get(op.service().name()).get(op.method() + " " + op.template())) {
+                    for (String hostile : hostileQueryValues()) {
+                        String path = op.pathWith(realParameters::get) + "?" + parameter + "="
+                                + URLEncoder.encode(hostile, StandardCharsets.UTF_8);
+                        Reply reply = HttpCalls.send(op.service(), "GET", path, token, null, null, Map.of());
+                        check(op, "query " + parameter + " = " + abbreviated(hostile), reply, null, failures);
+                        tried.merge("hostile query value", 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        List<String> written = StoreSnapshot.take().differencesFrom(before);
+
+        int total = tried.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf("bad-input sweep: %d cases over %d operations of 4 services%n", total, operations.size());
+        tried.forEach((kind, count) -> System.out.printf("  %-28s %5d%n", kind, count));
+        System.out.printf("  refused as a 4xx problem: %d, failures: %d, tables written: %d%n", total - failures.size(),
+                failures.size(), written.size());
+        failures.stream().limit(400).forEach(line -> System.out.println("  FAIL " + line));
+        assertTrue(failures.isEmpty(), failures.size() + " cases not refused with a 4xx problem; first: "
+                + failures.stream().limit(10).toList());
+        assertEquals(List.of(), written, "refused requests wrote nothing");
+    }
+
+    static void assertCatalogueMatchesOpenApi(List<Operation> operations, Map<String, Map<String, List<String>>> openApi) {
+        TreeSet<String> documented = new TreeSet<>();
+        openApi.forEach((service, ops) -> ops.keySet().stream().filter(k -> !k.contains(" /q/"))
+                .forEach(k -> documented.add(service + " " + k)));
+        TreeSet<String> catalogued = new TreeSet<>();
+        operations.forEach(op -> catalogued.add(op.key()));
+        assertEquals(documented, catalogued, "every operation in the OpenAPI documents is in ApiSurface, and only those");
+    }
+
+    private static void check(Operation op, String variant, Reply reply, String expectedField, List<String> failures) {
+        String why = null;
+        if (reply.status() < 400 || reply.status() >= 500 || reply.status() == 401 || reply.status() == 403) {
+            why = "status " + reply.status();
+        } else if (reply.notAProblem() != null) {
+            why = reply.notAProblem();
+        } else if (expectedField != null && reply.status() == 400 && !expectedField.equals(reply.json().path("field").asText())) {
+            why = "field " + reply.json().path("field").asText() + " instead of " + expectedField;
+        }
+        if (why != null) {
+            failures.add(op.key() + " [" + variant + "]: " + why + " " + reply.shortBody());
+        }
+    }
+
+    static String token(Caller caller, ApiFixtures f) throws Exception {
+        Caller c = caller.organisation() == null ? ApiSurface.callerFor(caller.role(), f)
+                : new Caller(caller.role(), f.otherUei);
+        return Program.token(c.organisation(), c.role());
+    }
+
+    private static String currentVersion(Operation op, String path, String token) throws Exception {
+        Reply reply = HttpCalls.send(op.service(), "GET", path, token, null, null, Map.of());
+        return String.valueOf(reply.json().path("version").asLong());
+    }
+
+    /** The values of a template's parameters in a real path: /calls/{id} and /calls/42 give id=42. */
+    static Map<String, String> parameters(String template, String path) {
+        String[] t = template.split("/");
+        String[] p = path.split("/");
+        Map<String, String> values = new HashMap<>();
+        for (int k = 0; k < t.length && k < p.length; k++) {
+            if (t[k].startsWith("{")) {
+                values.put(t[k].substring(1, t[k].length() - 1), p[k]);
+            }
+        }
+        return values;
+    }
+
+    private static List<String> hostileQueryValues() {
+        List<String> values = new ArrayList<>(BodyMutations.INJECTIONS);
+        values.add("-1");
+        values.add("99999999999999999999");
+        return values;
+    }
+
+    private static String abbreviated(String value) {
+        return value.length() > 40 ? value.substring(0, 12) + "...(" + value.length() + " chars)" : value.replace("\u0000", "\\0");
+    }
+}

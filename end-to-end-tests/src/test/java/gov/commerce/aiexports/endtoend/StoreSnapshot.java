@@ -1,0 +1,67 @@
+package gov.commerce.aiexports.endtoend;
+
+import gov.commerce.aiexports.localstack.Services;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The content of every table of the four services' databases (a row count and a digest of the
+ * rows), to prove that a run of refused requests wrote nothing anywhere: no event, no read-model
+ * row, no secret, no counter. Only the processors' tokens are left out: they move by themselves.
+ */
+record StoreSnapshot(Map<String, String> tables) {
+
+    static StoreSnapshot take() throws Exception {
+        Map<String, String> tables = new TreeMap<>();
+        for (Services.Service service : Services.ALL) {
+            try (Connection c = RunningStack.get().postgres().connect(service.database()); Statement s = c.createStatement()) {
+                List<String> names = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("select tablename from pg_tables where schemaname = 'public' "
+                        + "and tablename not in ('token_entry', 'flyway_schema_history') order by tablename")) {
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                }
+                for (String table : names) {
+                    try (ResultSet rs = s.executeQuery("select count(*) || ' rows, ' || md5(coalesce(string_agg(t::text, '|' "
+                            + "order by t::text), '')) from " + table + " t")) {
+                        rs.next();
+                        tables.put(service.database() + "." + table, rs.getString(1));
+                    }
+                }
+            }
+        }
+        return new StoreSnapshot(tables);
+    }
+
+    /** Waits until the stores stop moving (consumers and publishers of earlier steps done), then takes a snapshot. */
+    static StoreSnapshot settled() throws Exception {
+        StoreSnapshot previous = take();
+        long until = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < until) {
+            Thread.sleep(2_000);
+            StoreSnapshot next = take();
+            if (next.equals(previous)) {
+                return next;
+            }
+            previous = next;
+        }
+        throw new IllegalStateException("the stores kept changing for two minutes: " + previous.tables().keySet());
+    }
+
+    /** The tables whose content differs, with both states; empty when nothing was written. */
+    List<String> differencesFrom(StoreSnapshot before) {
+        List<String> changed = new ArrayList<>();
+        tables.forEach((table, state) -> {
+            if (!state.equals(before.tables().get(table))) {
+                changed.add(table + ": " + before.tables().get(table) + " -> " + state);
+            }
+        });
+        return changed;
+    }
+}

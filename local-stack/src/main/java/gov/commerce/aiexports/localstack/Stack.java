@@ -31,18 +31,20 @@ public final class Stack implements AutoCloseable {
      * @param durable        fsync and synchronous_commit on (./run and benchmarks) or off (tests)
      */
     public record Options(Path projectRoot, Path dataDirectory, int postgresPort, int kafkaPort, Map<String, Integer> servicePorts,
-            boolean durable, boolean kafkaInProcess) {
+            boolean durable, boolean kafkaInProcess, List<String> serviceJvmOptions) {
 
         public static Options local(Path projectRoot) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             Services.ALL.forEach(s -> ports.put(s.name(), s.port()));
-            return new Options(projectRoot, projectRoot.resolve(".local-stack"), 55432, 9092, ports, true, false);
+            return new Options(projectRoot, projectRoot.resolve(".local-stack"), 55432, 9092, ports, true, false,
+                    ServiceProcess.QUICK_START);
         }
 
         public static Options forTests(Path projectRoot, Path dataDirectory) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             Services.ALL.forEach(s -> ports.put(s.name(), FreePorts.next()));
-            return new Options(projectRoot, dataDirectory, FreePorts.next(), FreePorts.next(), ports, false, true);
+            return new Options(projectRoot, dataDirectory, FreePorts.next(), FreePorts.next(), ports, false, true,
+                    ServiceProcess.QUICK_START);
         }
     }
 
@@ -125,7 +127,7 @@ public final class Stack implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
             env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
-            return ServiceProcess.quarkus(s.name(), s.jar(options.projectRoot()), env,
+            return ServiceProcess.quarkus(s.name(), s.jar(options.projectRoot()), options.serviceJvmOptions(), env,
                     options.dataDirectory().resolve("logs/" + s.name() + ".log"), port(s));
         });
     }

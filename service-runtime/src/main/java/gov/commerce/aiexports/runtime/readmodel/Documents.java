@@ -49,11 +49,64 @@ public class Documents {
     }
 
     private static String sql(String sql) {
+        if (REDIRECT.get().isEmpty()) {
+            return sql;
+        }
         String result = sql;
         for (Map.Entry<String, String> e : REDIRECT.get().entrySet()) {
             result = result.replaceAll("\\b" + java.util.regex.Pattern.quote(e.getKey()) + "\\b", e.getValue());
         }
         return result;
+    }
+
+    /**
+     * While a replay applies a batch, the projection's upserts stay in memory (the last version of
+     * each row) and reach the shadow tables as one JDBC batch per statement when the batch ends: a
+     * replay then costs its handlers, not a round trip per event. A row read back is answered from
+     * memory; any other statement flushes first, so it sees every write.
+     */
+    private static final ThreadLocal<Map<String, Pending>> BUFFER = new ThreadLocal<>();
+
+    private record Pending(String sql, Object[] params, String document) {
+    }
+
+    public static void bufferWrites() {
+        BUFFER.set(new LinkedHashMap<>());
+    }
+
+    public static void stopBuffering() {
+        BUFFER.remove();
+    }
+
+    /** Writes what {@link #bufferWrites} kept, in the caller's transaction. */
+    public void flushWrites() {
+        Map<String, Pending> pending = BUFFER.get();
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        Map<String, List<Object[]>> bySql = new LinkedHashMap<>();
+        pending.values().forEach(p -> bySql.computeIfAbsent(p.sql(), k -> new ArrayList<>()).add(p.params()));
+        pending.clear();
+        try (Connection c = dataSource.getConnection()) {
+            for (Map.Entry<String, List<Object[]>> e : bySql.entrySet()) {
+                try (PreparedStatement s = c.prepareStatement(e.getKey())) {
+                    for (Object[] params : e.getValue()) {
+                        bind(s, params);
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("read-model flush failed", e);
+        }
+    }
+
+    private void flushBeforeStatement() {
+        Map<String, Pending> pending = BUFFER.get();
+        if (pending != null && !pending.isEmpty()) {
+            flushWrites();
+        }
     }
 
     /** Inserts or replaces the row {@code id}; {@code columns} are the indexed columns besides id and doc. */
@@ -68,17 +121,33 @@ public class Documents {
         String sql = "insert into " + table(table) + " (" + names + ") values (" + marks + ") on conflict (id) do update set "
                 + (updates.isEmpty() ? "" : updates + ", ") + "doc = excluded.doc";
         List<Object> params = new ArrayList<>(all.values());
-        params.add(write(document));
+        String doc = write(document);
+        params.add(doc);
+        Map<String, Pending> pending = BUFFER.get();
+        if (pending != null) {
+            pending.put(table(table) + '\u0000' + id, new Pending(sql, params.toArray(), doc));
+            return;
+        }
         update(sql, params.toArray());
     }
 
     public <T> Optional<T> find(String table, String id, Class<T> type) {
+        Map<String, Pending> pending = BUFFER.get();
+        Pending buffered = pending == null ? null : pending.get(table(table) + '\u0000' + id);
+        if (buffered != null) {
+            try {
+                return Optional.of(json.readValue(buffered.document(), type));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("read-model document unreadable: " + table + "/" + id, e);
+            }
+        }
         List<T> found = query("select doc from " + table(table) + " where id = ?", type, id);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /** Runs a query whose first column is a document. */
     public <T> List<T> query(String sql, Class<T> type, Object... params) {
+        flushBeforeStatement();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(sql))) {
             bind(s, params);
             List<T> result = new ArrayList<>();
@@ -94,6 +163,7 @@ public class Documents {
     }
 
     public long count(String sql, Object... params) {
+        flushBeforeStatement();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(sql))) {
             bind(s, params);
             try (ResultSet rs = s.executeQuery()) {
@@ -106,6 +176,7 @@ public class Documents {
     }
 
     public int update(String sql, Object... params) {
+        flushBeforeStatement();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(sql))) {
             bind(s, params);
             return s.executeUpdate();

@@ -58,6 +58,8 @@ public class ProjectionReplayer {
     AgroalDataSource dataSource;
     @Inject
     gov.commerce.aiexports.runtime.audit.EventLog log;
+    @Inject
+    Documents documents;
 
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -186,6 +188,7 @@ public class ProjectionReplayer {
     private Batch apply(AnnotationEventHandlerAdapter handlers, Map<String, String> shadows, TrackingToken after, int max) {
         java.util.function.Supplier<Batch> work = () -> {
             Documents.redirect(shadows);
+            Documents.bufferWrites();
             try (Stream<? extends TrackedEventMessage<?>> events = axon.storageEngine().readEvents(after, false)) {
                 Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
                 int n = 0;
@@ -198,10 +201,12 @@ public class ProjectionReplayer {
                     position = token.position().orElse(position);
                     n++;
                 }
+                documents.flushWrites();
                 return new Batch(n, token, position);
             } catch (Exception e) {
                 throw new IllegalStateException("replay failed", e);
             } finally {
+                Documents.stopBuffering();
                 Documents.clearRedirect();
             }
         };

@@ -57,6 +57,8 @@ public final class Benchmark {
     private static final int[] CONCURRENCY = {1, 4, 16, 64};
     /** Issue 8's steady load; {@code --rate=N} measures propagation at another one. */
     private static int SUBMISSIONS_PER_SECOND = 100;
+    /** {@code --profile}: each service records a JFR profile, written to benchmarks/target/jfr/SERVICE.jfr when it stops. */
+    private static boolean PROFILE = false;
     private static final int SMALL_STORE = 10_000;
     private static final String PROJECTION = "consortium-projection";
     private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
@@ -88,10 +90,13 @@ public final class Benchmark {
                 sizes = Sizes.quick();
             } else if (a.startsWith("--rate=")) {
                 SUBMISSIONS_PER_SECOND = Integer.parseInt(a.substring(7));
+            } else if (a.equals("--profile")) {
+                PROFILE = true;
             } else if (a.startsWith("--only=")) {
                 sections = new LinkedHashSet<>(Arrays.asList(a.substring(7).split(",")));
             } else {
-                System.err.println("usage: ./bench [--quick] [--only=intake,propagation,replay,growth] [--rate=SUBMISSIONS_PER_SECOND]");
+                System.err.println("usage: ./bench [--quick] [--only=intake,propagation,replay,growth] [--rate=SUBMISSIONS_PER_SECOND]"
+                        + " [--profile]");
                 System.exit(2);
             }
         }
@@ -109,8 +114,13 @@ public final class Benchmark {
         Map<String, Integer> ports = new LinkedHashMap<>();
         Services.ALL.forEach(s -> ports.put(s.name(), FreePorts.next()));
         // the services run as a production JVM would (the Dockerfiles): C2 included, which ./run leaves out to start faster
-        stack = new Stack(new Stack.Options(root, data, FreePorts.next(), FreePorts.next(), ports, true, true,
-                ServiceProcess.FULLY_COMPILED));
+        List<String> jvm = new ArrayList<>(ServiceProcess.FULLY_COMPILED);
+        if (PROFILE) {
+            Files.createDirectories(target.resolve("jfr"));
+            jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + target.resolve("jfr").toAbsolutePath() + "/" + Stack.SERVICE_NAME + ".jfr");
+        }
+        stack = new Stack(new Stack.Options(root, data, FreePorts.next(), FreePorts.next(), ports, true, true, List.copyOf(jvm)));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         report.put("run", Map.of("sizes", sizes.name(), "startedAt", Instant.now().toString(),
                 "cores", Runtime.getRuntime().availableProcessors(), "fsync", true, "sections", sections));

@@ -48,6 +48,9 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** In a service's JVM options, replaced by the service's name (a profile's file name, say). */
+    public static final String SERVICE_NAME = "{service}";
+
     private final Options options;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private PostgresServer postgres;
@@ -127,7 +130,8 @@ public final class Stack implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
             env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
-            return ServiceProcess.quarkus(s.name(), s.jar(options.projectRoot()), options.serviceJvmOptions(), env,
+            List<String> jvm = options.serviceJvmOptions().stream().map(o -> o.replace(SERVICE_NAME, s.name())).toList();
+            return ServiceProcess.quarkus(s.name(), s.jar(options.projectRoot()), jvm, env,
                     options.dataDirectory().resolve("logs/" + s.name() + ".log"), port(s));
         });
     }

@@ -164,7 +164,7 @@ public class AxonRuntime {
     }
 
     private EventStorageEngine storageEngine(ConnectionProvider connections, JtaTransactionManager transactions) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .eventSerializer(serializer)
@@ -188,8 +188,8 @@ public class AxonRuntime {
                         .payloadRevisionColumn("payload_revision")
                         .payloadColumn("payload")
                         .metaDataColumn("meta_data")
-                        .build())
-                .build();
+                        .build());
+        return new PostgresEventStorageEngine(builder, "time_stamp");
     }
 
     private static EventStore eventStore(EventStorageEngine engine) {

@@ -62,12 +62,15 @@ public class Documents {
     /**
      * While a replay applies a batch, the projection's upserts stay in memory (the last version of
      * each row) and reach the shadow tables as one JDBC batch per statement when the batch ends: a
-     * replay then costs its handlers, not a round trip per event. A row read back is answered from
-     * memory; any other statement flushes first, so it sees every write.
+     * replay then costs its handlers, not a round trip per event, and a row changed by many events
+     * of the batch is written (and serialised) once. A row read back is answered with the very
+     * document saved, as the read models are immutable records; any other statement flushes
+     * first, so it sees every write.
      */
     private static final ThreadLocal<Map<String, Pending>> BUFFER = new ThreadLocal<>();
 
-    private record Pending(String sql, Object[] params, String document) {
+    /** A buffered upsert: its statement and parameters, the document last (serialised at the flush). */
+    private record Pending(String sql, Object[] params, Object document) {
     }
 
     public static void bufferWrites() {
@@ -85,7 +88,11 @@ public class Documents {
             return;
         }
         Map<String, List<Object[]>> bySql = new LinkedHashMap<>();
-        pending.values().forEach(p -> bySql.computeIfAbsent(p.sql(), k -> new ArrayList<>()).add(p.params()));
+        pending.values().forEach(p -> {
+            Object[] params = p.params().clone();
+            params[params.length - 1] = write(p.document());
+            bySql.computeIfAbsent(p.sql(), k -> new ArrayList<>()).add(params);
+        });
         pending.clear();
         try (Connection c = dataSource.getConnection()) {
             for (Map.Entry<String, List<Object[]>> e : bySql.entrySet()) {
@@ -109,25 +116,31 @@ public class Documents {
         }
     }
 
+    /** The upsert statement of each table and set of columns, built once. */
+    private static final Map<String, String> UPSERTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Inserts or replaces the row {@code id}; {@code columns} are the indexed columns besides id and doc. */
     public void upsert(String table, String id, Map<String, Object> columns, Object document) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("id", id);
         all.putAll(columns);
-        String names = String.join(", ", all.keySet()) + ", doc";
-        String marks = all.keySet().stream().map(k -> "?").collect(Collectors.joining(", ")) + ", cast(? as jsonb)";
-        String updates = all.keySet().stream().filter(k -> !k.equals("id")).map(k -> k + " = excluded." + k)
-                .collect(Collectors.joining(", "));
-        String sql = "insert into " + table(table) + " (" + names + ") values (" + marks + ") on conflict (id) do update set "
-                + (updates.isEmpty() ? "" : updates + ", ") + "doc = excluded.doc";
+        String target = table(table);
+        String sql = UPSERTS.computeIfAbsent(target + "|" + String.join(",", all.keySet()), k -> {
+            String names = String.join(", ", all.keySet()) + ", doc";
+            String marks = all.keySet().stream().map(c -> "?").collect(Collectors.joining(", ")) + ", cast(? as jsonb)";
+            String updates = all.keySet().stream().filter(c -> !c.equals("id")).map(c -> c + " = excluded." + c)
+                    .collect(Collectors.joining(", "));
+            return "insert into " + target + " (" + names + ") values (" + marks + ") on conflict (id) do update set "
+                    + (updates.isEmpty() ? "" : updates + ", ") + "doc = excluded.doc";
+        });
         List<Object> params = new ArrayList<>(all.values());
-        String doc = write(document);
-        params.add(doc);
         Map<String, Pending> pending = BUFFER.get();
         if (pending != null) {
-            pending.put(table(table) + '\u0000' + id, new Pending(sql, params.toArray(), doc));
+            params.add(null);
+            pending.put(target + '\u0000' + id, new Pending(sql, params.toArray(), document));
             return;
         }
+        params.add(write(document));
         update(sql, params.toArray());
     }
 
@@ -135,11 +148,8 @@ public class Documents {
         Map<String, Pending> pending = BUFFER.get();
         Pending buffered = pending == null ? null : pending.get(table(table) + '\u0000' + id);
         if (buffered != null) {
-            try {
-                return Optional.of(json.readValue(buffered.document(), type));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("read-model document unreadable: " + table + "/" + id, e);
-            }
+            return Optional.of(type.isInstance(buffered.document()) ? type.cast(buffered.document())
+                    : json.convertValue(buffered.document(), type));
         }
         List<T> found = query("select doc from " + table(table) + " where id = ?", type, id);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));

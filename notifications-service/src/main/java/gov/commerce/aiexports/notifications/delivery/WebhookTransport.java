@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.notifications.delivery;
 
+import gov.commerce.aiexports.notifications.webhooks.WebhookDestinationPolicy;
 import gov.commerce.aiexports.notifications.webhooks.Signature;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -29,6 +30,10 @@ public class WebhookTransport {
     @ConfigProperty(name = "aiexports.notifications.webhooks.timeout", defaultValue = "10s")
     Duration timeout;
 
+    @Inject
+    @ConfigProperty(name = "aiexports.notifications.webhooks.allow-internal", defaultValue = "false")
+    boolean allowInternal;
+
     private HttpClient client;
 
     @PostConstruct
@@ -38,6 +43,13 @@ public class WebhookTransport {
     }
 
     public Outcome post(DeliveryView d, String secret) {
+        if (!allowInternal) {
+            // checked again at each delivery: the name may resolve elsewhere than at registration
+            java.util.Optional<String> refusal = WebhookDestinationPolicy.refusal(d.destination(), WebhookDestinationPolicy.SYSTEM);
+            if (refusal.isPresent()) {
+                return Outcome.failed(null, WebhookDestinationPolicy.RULE + ": " + refusal.get());
+            }
+        }
         byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
         HttpRequest request;
         try {

@@ -1,5 +1,7 @@
 package gov.commerce.aiexports.notifications.webhooks;
 
+import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
@@ -47,6 +49,8 @@ public class WebhookResource {
     RequestContext request;
     @Inject
     WebhookSecrets secrets;
+    @ConfigProperty(name = "aiexports.notifications.webhooks.allow-internal", defaultValue = "false")
+    boolean allowInternal;
 
     @POST
     public Response register(WebhookRequest body) {
@@ -55,6 +59,11 @@ public class WebhookResource {
         }
         Caller caller = request.caller();
         String agency = agencyFor(caller, body.agency());
+        if (!allowInternal && body.url() != null) {
+            WebhookDestinationPolicy.refusal(body.url(), WebhookDestinationPolicy.SYSTEM).ifPresent(why -> {
+                throw new RuleViolation(WebhookDestinationPolicy.RULE, "/url", why + "; webhooks call the public internet only");
+            });
+        }
         String id = UUID.randomUUID().toString();
         // the secret row and the registration event commit together, or neither does
         QuarkusTransaction.requiringNew().run(() -> {

@@ -59,6 +59,8 @@ public final class Benchmark {
     private static int SUBMISSIONS_PER_SECOND = 100;
     /** {@code --profile}: each service records a JFR profile, written to benchmarks/target/jfr/SERVICE.jfr when it stops. */
     private static boolean PROFILE = false;
+    /** {@code --c1}: the services run as ./run starts them (C1 only), to compare with the production JVM. */
+    private static boolean C1_ONLY = false;
     private static final int SMALL_STORE = 10_000;
     private static final String PROJECTION = "consortium-projection";
     private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
@@ -90,13 +92,15 @@ public final class Benchmark {
                 sizes = Sizes.quick();
             } else if (a.startsWith("--rate=")) {
                 SUBMISSIONS_PER_SECOND = Integer.parseInt(a.substring(7));
+            } else if (a.equals("--c1")) {
+                C1_ONLY = true;
             } else if (a.equals("--profile")) {
                 PROFILE = true;
             } else if (a.startsWith("--only=")) {
                 sections = new LinkedHashSet<>(Arrays.asList(a.substring(7).split(",")));
             } else {
                 System.err.println("usage: ./bench [--quick] [--only=intake,propagation,replay,growth] [--rate=SUBMISSIONS_PER_SECOND]"
-                        + " [--profile]");
+                        + " [--profile] [--c1]");
                 System.exit(2);
             }
         }
@@ -114,7 +118,7 @@ public final class Benchmark {
         Map<String, Integer> ports = new LinkedHashMap<>();
         Services.ALL.forEach(s -> ports.put(s.name(), FreePorts.next()));
         // the services run as a production JVM would (the Dockerfiles): C2 included, which ./run leaves out to start faster
-        List<String> jvm = new ArrayList<>(ServiceProcess.FULLY_COMPILED);
+        List<String> jvm = new ArrayList<>(C1_ONLY ? ServiceProcess.QUICK_START : ServiceProcess.FULLY_COMPILED);
         if (PROFILE) {
             Files.createDirectories(target.resolve("jfr"));
             jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
@@ -210,7 +214,7 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- set-up
 
-    /** One published call and 64 applicants with a consortium each; a short unrecorded warm-up of the JIT. */
+    /** One published call and 64 applicants with a consortium each; an unrecorded warm-up of the JIT. */
     private void setUp() throws Exception {
         System.out.println("-- set-up: a call, 64 applicants with consortia, warm-up");
         callId = api.publishedCall();
@@ -224,7 +228,8 @@ public final class Benchmark {
         for (String uei : clientUeis) {
             api.token(uei, "applicant");
         }
-        Load.closed(4, Duration.ofSeconds(sizes.name().equals("quick") ? 3 : 8), this::draftAndSubmit);
+        // the optimising compiler needs some tens of seconds of load on 2 cores before its code is in place
+        Load.closed(4, Duration.ofSeconds(sizes.name().equals("quick") ? 3 : C1_ONLY ? 8 : 45), this::draftAndSubmit);
         quiesce();
     }
 
@@ -653,9 +658,11 @@ public final class Benchmark {
      */
     private void growth(String label, int storeSize) throws Exception {
         if (label.equals("small")) {
-            // top the store up to 10,000 events with bulk consortia; the hash chain links them while we wait
+            // top the store up to 10,000 events with bulk consortia, and at least the consortia the samples use (the
+            // set-up's warm-up may already have stored more than 10,000); the hash chain links them while we wait
             long present = count("proposals");
-            int events = (int) Math.max(10, (storeSize - present) / 10 * 10);
+            int needed = (sizes.growthSamples() + 50) * 2 * 10;
+            int events = (int) Math.max(needed, (storeSize - present) / 10 * 10);
             growthBulkFrom = nextBulk;
             insertBulk(events);
             awaitTokens("proposals", head("proposals"), Duration.ofSeconds(180));

@@ -31,6 +31,11 @@ public final class ApiFixtures {
     public String draftProposalId;
     public String submittedProposalId;
     public String reviewId;
+    /** A review both required agencies concurred in, not decided: a determination fails only on what the body spoils. */
+    public String concurredReviewId;
+    /** A proposal awaiting the applicant's answer, and the information request it answers. */
+    public String questionedProposalId;
+    public String informationRequestId;
     public String designatedProposalId;
     public String designationNumber;
     public String routedRequestId;
@@ -60,6 +65,17 @@ public final class ApiFixtures {
         draftProposalId = Program.draftedProposal(callId, consortiumId, uei);
         submittedProposalId = Program.submittedProposal(callId, consortiumId, uei);
         reviewId = reviewOf(submittedProposalId);
+
+        concurredReviewId = reviewOf(Program.submittedProposal(callId, consortiumId, uei));
+        Program.assess(concurredReviewId, "STATE", Program.assessment("CONCUR", List.of(), "Sound", "none"));
+        Program.assess(concurredReviewId, "DEFENSE", Program.assessment("CONCUR", List.of(), "Sound", "none"));
+
+        questionedProposalId = Program.submittedProposal(callId, consortiumId, uei);
+        Program.assess(reviewOf(questionedProposalId), "DEFENSE", Program.assessment("REQUIRES_MODIFICATION",
+                List.of("Describe the site's physical security"), "Please describe the site", "none"));
+        informationRequestId = await().atMost(PROPAGATION).until(() -> Program.as(Services.PROPOSALS, uei, "applicant")
+                        .get("/proposals/" + questionedProposalId).then().statusCode(200).extract().jsonPath(),
+                json -> "INFORMATION_REQUESTED".equals(json.getString("status"))).getString("informationRequests[0].informationRequestId");
 
         designatedProposalId = Program.submittedProposal(callId, consortiumId, uei);
         String designatedReview = reviewOf(designatedProposalId);

@@ -74,6 +74,26 @@ final class ApiSurface {
         }
     }
 
+    /**
+     * Each service's operations as its OpenAPI document lists them (with their query parameters),
+     * after checking that they are exactly the operations of this list: a new endpoint fails the
+     * tests until it is catalogued here with who may call it.
+     */
+    static Map<String, Map<String, List<String>>> documentedOperations(List<Operation> operations) throws Exception {
+        Map<String, Map<String, List<String>>> openApi = new java.util.HashMap<>();
+        java.util.TreeSet<String> documented = new java.util.TreeSet<>();
+        for (Services.Service s : Services.ALL) {
+            Map<String, List<String>> ops = HttpCalls.openApiOperations(s);
+            openApi.put(s.name(), ops);
+            ops.keySet().stream().filter(k -> !k.contains(" /q/")).forEach(k -> documented.add(s.name() + " " + k));
+        }
+        java.util.TreeSet<String> catalogued = new java.util.TreeSet<>();
+        operations.forEach(op -> catalogued.add(op.key()));
+        org.junit.jupiter.api.Assertions.assertEquals(documented, catalogued,
+                "every operation in the OpenAPI documents is in ApiSurface, and only those");
+        return openApi;
+    }
+
     /** The default organisation of each role's caller; applicants are the fixtures' organisation. */
     static Caller callerFor(String role, ApiFixtures f) {
         return switch (role) {
@@ -138,9 +158,9 @@ final class ApiSurface {
         ops.add(op(p, "PUT", "/proposals/{id}", Set.of(APPLICANT), APPLICANT, f -> "/proposals/" + f.draftProposalId)
                 .withBody(ApiSurface::proposal, union(Set.of(DRAFT_MAY_LEAVE_OUT), "callId", "consortiumId").toArray(String[]::new)));
         ops.add(op(p, "POST", "/proposals/{id}/responses", Set.of(APPLICANT), APPLICANT,
-                f -> "/proposals/" + f.submittedProposalId + "/responses")
-                .withBody(f -> map("informationRequestId", "8b0f7c1e-3c55-4a43-9d49-3c5f0c6f1a11", "response", "Answered",
-                        "changes", proposal(f)), "changes"));
+                f -> "/proposals/" + f.questionedProposalId + "/responses")
+                .withBody(f -> map("informationRequestId", f.informationRequestId, "response", "Answered",
+                        "changes", proposal(f)), "changes", "informationRequestId"));
         ops.add(op(p, "POST", "/proposals/{id}/submit", Set.of(APPLICANT), APPLICANT, f -> "/proposals/" + f.draftProposalId + "/submit"));
         ops.add(op(p, "POST", "/proposals/{id}/withdraw", Set.of(APPLICANT), APPLICANT,
                 f -> "/proposals/" + f.submittedProposalId + "/withdraw").withBody(f -> map("reason", "Partner left")));
@@ -161,7 +181,7 @@ final class ApiSurface {
                 f -> "/reviews/" + f.reviewId + "/information-requests")
                 .withBody(f -> map("questions", List.of("Who operates the data centre?"))));
         ops.add(op(r, "POST", "/reviews/{id}/determination", Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER,
-                f -> "/reviews/" + f.reviewId + "/determination")
+                f -> "/reviews/" + f.concurredReviewId + "/determination")
                 .withBody(f -> map("decision", "DESIGNATE", "justification", "Complete stack",
                         "acknowledgedFlags", List.of("TARGET_COUNTRY_GROUP_D"),
                         "endorsedIncentives", List.of(map("instrument", "DIRECT_LOAN", "amountUsd", 1000000.00, "tenorYears", 10)),

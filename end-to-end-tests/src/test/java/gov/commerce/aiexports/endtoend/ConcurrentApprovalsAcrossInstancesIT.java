@@ -191,7 +191,8 @@ class ConcurrentApprovalsAcrossInstancesIT {
 
     /** review-service's ProposalDesignated, produced straight to its topic. */
     private static String designate(List<IncentiveLine> lines) throws Exception {
-        String number = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        // a number of the real shape, in a fiscal year no real designation reaches
+        String number = "PAEP-2098-" + (100_000_000 + (System.nanoTime() & 0x3FFFFFF));
         String proposalId = UUID.randomUUID().toString();
         ProposalDesignated payload = new ProposalDesignated(UUID.randomUUID().toString(), proposalId, number,
                 UUID.randomUUID().toString(), "CONC00000002", LocalDate.now(), List.of(), lines, "two-instance test");

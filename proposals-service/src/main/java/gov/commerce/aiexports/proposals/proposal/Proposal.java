@@ -2,8 +2,11 @@ package gov.commerce.aiexports.proposals.proposal;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violation;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -75,6 +78,10 @@ public class Proposal {
         }
     }
 
+    private static List<Violation> under(List<Violation> violations, String prefix) {
+        return violations.stream().map(v -> new Violation(v.rule(), prefix + v.field(), v.detail())).toList();
+    }
+
     @CommandHandler
     void handle(ProposalCommand.RespondToInformationRequest command) {
         if (status != ProposalStatus.INFORMATION_REQUESTED) {
@@ -85,13 +92,19 @@ public class Proposal {
                     "the open information request is " + openInformationRequest);
         }
         if (command.response() == null || command.response().isBlank()) {
-            throw new gov.commerce.aiexports.runtime.domain.InvalidInput("FIELD_REQUIRED", "/response", "a response is required");
+            throw new InvalidInput("FIELD_REQUIRED", "/response", "a response is required");
         }
         ProposalContent changed = command.content() == null ? content : command.content();
-        ProposalInputPolicy.check(changed);
+        // the changes sit under /changes of the response: the refusal names them there
+        String under = command.content() == null ? "" : "/changes";
+        try {
+            ProposalInputPolicy.check(changed);
+        } catch (InvalidInput e) {
+            throw new InvalidInput(under(e.violations(), under));
+        }
         SubmissionPolicies.Screening screening = SubmissionPolicies.screen(changed, command.context(), SubmissionPolicies.RESUBMISSION);
         if (!screening.refusals().isEmpty()) {
-            throw new RuleViolation(screening.refusals());
+            throw new RuleViolation(under(screening.refusals(), under));
         }
         apply(new ProposalEvent.Resubmitted(proposalId, trackingNumber, applicantOrganisation, openInformationRequest,
                 command.response(), changed, screening.flags(), screening.countryListVersion(), command.context().now()));

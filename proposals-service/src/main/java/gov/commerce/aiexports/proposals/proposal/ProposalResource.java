@@ -111,12 +111,7 @@ public class ProposalResource {
         if (body == null) {
             throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
         }
-        new Checks()
-                .require(body.callId() == null || body.callId().equals(current.callId), "DRAFT_CALL_FIXED", "/callId",
-                        "a draft stays in its call; draft a new proposal for another call")
-                .require(body.consortiumId() == null || body.consortiumId().equals(current.consortiumId), "DRAFT_CONSORTIUM_FIXED",
-                        "/consortiumId", "a draft stays with its consortium")
-                .throwIfInvalid();
+        sameCallAndConsortium(body, current, "");
         commands.send(new ProposalCommand.EditProposal(current.id, expected, body.content()));
         ProposalView edited = get(id);
         return Response.ok(edited).tag(new EntityTag(String.valueOf(edited.version))).build();
@@ -142,11 +137,24 @@ public class ProposalResource {
         if (body == null) {
             throw new InvalidInput("FIELD_REQUIRED", "/response", "a response is required");
         }
+        if (body.changes() != null) {
+            sameCallAndConsortium(body.changes(), proposal, "/changes");
+        }
         CallView call = calls.get(proposal.callId);
         ConsortiumView consortium = ownConsortium(proposal.consortiumId);
         commands.send(new ProposalCommand.RespondToInformationRequest(id, body.informationRequestId(), body.response(),
                 body.changes() == null ? null : body.changes().content(), context(call, consortium)));
         return get(id);
+    }
+
+    /** PROPOSAL_CALL_FIXED, PROPOSAL_CONSORTIUM_FIXED: a proposal stays in its call and with its consortium. */
+    private static void sameCallAndConsortium(ProposalRequest body, ProposalView current, String under) {
+        new Checks()
+                .require(body.callId() == null || body.callId().equals(current.callId), "PROPOSAL_CALL_FIXED", under + "/callId",
+                        "a proposal stays in its call; draft a new proposal for another call")
+                .require(body.consortiumId() == null || body.consortiumId().equals(current.consortiumId),
+                        "PROPOSAL_CONSORTIUM_FIXED", under + "/consortiumId", "a proposal stays with its consortium")
+                .throwIfInvalid();
     }
 
     @POST

@@ -24,6 +24,9 @@ import java.util.Map;
  */
 public final class DeterminationPolicies {
 
+    /** Longest repayment term of an endorsed credit line, in years (as at intake). */
+    static final int MAX_TENOR_YEARS = 40;
+
     private DeterminationPolicies() {
     }
 
@@ -77,7 +80,11 @@ public final class DeterminationPolicies {
             IncentiveLine line = lines.get(i);
             if (line.instrument() == null || !UsdAmount.isValid(line.amountUsd())) {
                 violations.add(new Violation("ENDORSEMENT_INVALID", "/endorsedIncentives/" + i,
-                        "an endorsed line has an instrument and a positive amount in dollars and cents"));
+                        "an endorsed line has an instrument and " + UsdAmount.DESCRIPTION));
+            }
+            if (line.tenorYears() != null && (line.tenorYears() < 1 || line.tenorYears() > MAX_TENOR_YEARS)) {
+                violations.add(new Violation("ENDORSEMENT_INVALID", "/endorsedIncentives/" + i + "/tenorYears",
+                        "a tenor is from 1 to " + MAX_TENOR_YEARS + " years"));
             }
         }
         given.forEach((instrument, amount) -> {

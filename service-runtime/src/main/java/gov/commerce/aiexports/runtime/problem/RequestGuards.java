@@ -16,8 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Refusals made before a request reaches a resource, each answered with a problem document:
  * <ul>
  * <li>{@code BODY_TOO_LARGE} (413): a body declared larger than the limit, before a byte of it is
- * read. The HTTP layer's own limit ({@code quarkus.http.limits.max-body-size}, set higher) stays as
- * the backstop for chunked bodies, and answers those with a bare 413.</li>
+ * read. The HTTP layer's own limit ({@code quarkus.http.limits.max-body-size}, the same size) cuts
+ * a chunked body there, with a bare 413.</li>
  * <li>{@code UNSUPPORTED_MEDIA_TYPE} (415): a body that is not declared JSON. Every body of this API is
  * JSON; without the check, a bare text body could bind to a request with a single text field.</li>
  * <li>{@code CONTROL_CHARACTER} (400): a path or query carrying an encoded control character, which
@@ -30,7 +30,8 @@ public class RequestGuards {
     public static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
     public static final String CONTROL_CHARACTER = "CONTROL_CHARACTER";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
-    private static final Pattern ENCODED_CONTROL = Pattern.compile("%(0[0-9a-fA-F]|1[0-9a-fA-F]|7[fF])");
+    /** C0 controls, DEL, and the C1 controls as UTF-8 (%C2%80 to %C2%9F). */
+    private static final Pattern ENCODED_CONTROL = Pattern.compile("%(0[0-9a-fA-F]|1[0-9a-fA-F]|7[fF])|%[cC]2%[89][0-9a-fA-F]");
 
     @ConfigProperty(name = "aiexports.http.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;

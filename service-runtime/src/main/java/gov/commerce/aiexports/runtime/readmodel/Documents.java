@@ -63,9 +63,10 @@ public class Documents {
      * While a replay applies a batch, the projection's upserts stay in memory (the last version of
      * each row) and reach the shadow tables as one JDBC batch per statement when the batch ends: a
      * replay then costs its handlers, not a round trip per event, and a row changed by many events
-     * of the batch is written (and serialised) once. A row read back is answered with the very
-     * document saved, as the read models are immutable records; any other statement flushes
-     * first, so it sees every write.
+     * of the batch is written (and serialised) once. A row read back by id is answered from memory
+     * (the saved record itself, or a copy of a mutable document), and a row not in memory from
+     * the table, which then holds its latest version; any other statement flushes first, so it
+     * sees every write.
      */
     private static final ThreadLocal<Map<String, Pending>> BUFFER = new ThreadLocal<>();
 
@@ -148,16 +149,22 @@ public class Documents {
         Map<String, Pending> pending = BUFFER.get();
         Pending buffered = pending == null ? null : pending.get(table(table) + '\u0000' + id);
         if (buffered != null) {
-            return Optional.of(type.isInstance(buffered.document()) ? type.cast(buffered.document())
-                    : json.convertValue(buffered.document(), type));
+            Object doc = buffered.document();
+            // a record is immutable and may be shared; anything else is copied, as a read from the table would be
+            return Optional.of(type.isInstance(doc) && doc.getClass().isRecord() ? type.cast(doc) : json.convertValue(doc, type));
         }
-        List<T> found = query("select doc from " + table(table) + " where id = ?", type, id);
+        // a row not kept in memory is current in its table: no need to flush the others first
+        List<T> found = read("select doc from " + table(table) + " where id = ?", type, id);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /** Runs a query whose first column is a document. */
     public <T> List<T> query(String sql, Class<T> type, Object... params) {
         flushBeforeStatement();
+        return read(sql, type, params);
+    }
+
+    private <T> List<T> read(String sql, Class<T> type, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(sql))) {
             bind(s, params);
             List<T> result = new ArrayList<>();

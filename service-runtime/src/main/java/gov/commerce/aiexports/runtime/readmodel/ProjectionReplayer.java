@@ -40,7 +40,8 @@ import org.jboss.logging.Logger;
 public class ProjectionReplayer {
 
     private static final Logger LOG = Logger.getLogger(ProjectionReplayer.class);
-    private static final int BATCH = 500;
+    /** Events per transaction of a replay: one query's worth of the storage engine's reads (AxonRuntime). */
+    private static final int BATCH = 1000;
     private static final String SHADOW = "__replay";
 
     public enum Status { LIVE, REPLAYING, SWITCHING, FAILED }

@@ -60,7 +60,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     /** Text as sent, but no control character other than tab and line breaks: none belongs in this API's fields. */
     static final class TextWithoutControlCharacters extends StdScalarDeserializer<String> {
 
-        private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+        private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]");
 
         TextWithoutControlCharacters() {
             super(String.class);

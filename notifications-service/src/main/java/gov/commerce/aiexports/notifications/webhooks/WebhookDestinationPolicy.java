@@ -53,6 +53,24 @@ public final class WebhookDestinationPolicy {
         return Optional.empty();
     }
 
+    /** The IPv4 address carried inside an IPv6 one (NAT64 64:ff9b::/96, 6to4 2002::/16, IPv4-compatible ::/96), or null. */
+    private static byte[] embeddedIpv4(byte[] b) {
+        boolean zeroTo11 = true;
+        for (int i = 4; i < 12; i++) {
+            zeroTo11 &= b[i] == 0;
+        }
+        if (b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && zeroTo11) {
+            return java.util.Arrays.copyOfRange(b, 12, 16);
+        }
+        if (b[0] == 0x20 && b[1] == 0x02) {
+            return java.util.Arrays.copyOfRange(b, 2, 6);
+        }
+        if (b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] == 0 && zeroTo11) {
+            return java.util.Arrays.copyOfRange(b, 12, 16);
+        }
+        return null;
+    }
+
     static boolean isInternal(InetAddress a) {
         if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
@@ -60,6 +78,14 @@ public final class WebhookDestinationPolicy {
         }
         byte[] b = a.getAddress();
         if (a instanceof Inet6Address) {
+            byte[] embedded = embeddedIpv4(b);
+            if (embedded != null) {
+                try {
+                    return isInternal(InetAddress.getByAddress(embedded));
+                } catch (UnknownHostException e) {
+                    return true; // four bytes always make an address; refuse if not
+                }
+            }
             return (b[0] & 0xfe) == 0xfc; // fc00::/7, unique local
         }
         int first = b[0] & 0xff;

@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.incentives.request;
 
+import gov.commerce.aiexports.events.DesignationNumber;
 import gov.commerce.aiexports.incentives.budget.BudgetRules;
 import gov.commerce.aiexports.incentives.budget.Money;
 import gov.commerce.aiexports.incentives.obligation.Obligations;
@@ -55,8 +56,6 @@ public class IncentiveRequestResource {
     public record DisbursementRequest(BigDecimal amountUsd, String reference) {
     }
 
-    private static final java.util.regex.Pattern DESIGNATION_NUMBER = java.util.regex.Pattern.compile("PAEP-\\d{4}-\\d{4,}");
-
     @Inject
     Documents documents;
     @Inject
@@ -69,7 +68,7 @@ public class IncentiveRequestResource {
     @GET
     public List<IncentiveRequestView> list(@QueryParam("designation") String designation, @QueryParam("status") String status,
             @QueryParam("agency") String agency) {
-        QueryParameters.matching(designation, "designation", DESIGNATION_NUMBER, "a designation number such as PAEP-2027-0001");
+        QueryParameters.matching(designation, "designation", DesignationNumber.PATTERN, "a designation number such as PAEP-2027-0001");
         status = QueryParameters.oneOf(status, "status", IncentiveStatus.class);
         agency = QueryParameters.oneOf(agency, "agency", FinancingAgency.class);
         StringBuilder sql = new StringBuilder("select doc from incentive_request_view where 1 = 1");

@@ -49,7 +49,7 @@ public class ContactResource {
             throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
         }
         // the shape first: a malformed organisation is bad input (400), not someone else's (403)
-        QueryParameters.matching(body.organisation(), "organisation", ContactRules.ORGANISATION, "an agency code or a UEI");
+        ContactRules.checkOrganisation(body.organisation());
         Caller caller = request.caller();
         String organisation = organisationFor(caller, body.organisation());
         String id = UUID.randomUUID().toString();

@@ -14,6 +14,7 @@ public final class ContactRules {
     /** One address, no display name, no spaces or line breaks (nothing that could inject mail headers). */
     private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$");
     /** An organisation as it may be asked for: an agency code or a UEI. */
+    private static final String ORGANISATION_DETAIL = "organisation is an agency code or a 12-character UEI";
     public static final Pattern ORGANISATION = Pattern.compile("^([A-Z0-9]{12}|" + String.join("|", AGENCIES) + ")$");
 
     private ContactRules() {
@@ -27,8 +28,14 @@ public final class ContactRules {
                         "EMAIL_INVALID", "/email", "email must be one plain address such as name@agency.gov")
                 .require(name == null || name.length() <= 200, "NAME_TOO_LONG", "/name", "name has at most 200 characters")
                 .require(organisation != null && ORGANISATION.matcher(organisation).matches(),
-                        "ORGANISATION_INVALID", "/organisation", "organisation is an agency code or a 12-character UEI")
+                        "ORGANISATION_INVALID", "/organisation", ORGANISATION_DETAIL)
                 .throwIfInvalid();
+    }
+
+    /** ORGANISATION_INVALID for an organisation given in a malformed shape; absent, it is the caller's. */
+    public static void checkOrganisation(String organisation) {
+        new Checks().require(organisation == null || ORGANISATION.matcher(organisation).matches(), "ORGANISATION_INVALID",
+                "/organisation", ORGANISATION_DETAIL).throwIfInvalid();
     }
 
     /** Addresses compare without case: one mailbox is registered once per organisation. */

@@ -25,7 +25,7 @@ public class DesignationNumbers {
             s.setInt(1, fiscalYear);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return String.format("PAEP-%d-%04d", fiscalYear, rs.getInt(1));
+                return gov.commerce.aiexports.events.DesignationNumber.of(fiscalYear, rs.getInt(1));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot allocate a designation number", e);

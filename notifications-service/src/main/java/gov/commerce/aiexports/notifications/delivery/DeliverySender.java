@@ -112,6 +112,7 @@ public class DeliverySender {
     /** Claims, sends and records one due delivery; false when none is due (or none could be claimed). */
     public boolean sendOneDue() {
         try {
+            // a transaction that appends events: aiexports.axon.longest-appending-transaction must cover its timeout
             return QuarkusTransaction.requiringNew().timeout(120).call(this::claimAndSend);
         } catch (RuntimeException e) {
             LOG.warnf("a delivery try was not recorded; the delivery stays due: %s", e.toString());

@@ -68,6 +68,13 @@ public class AxonRuntime {
     String serviceName;
     @ConfigProperty(name = "aiexports.axon.publisher-batch-size", defaultValue = "50")
     int publisherBatchSize;
+    /** The longest timeout of any transaction that appends events (the notifications sender's is the longest). */
+    @ConfigProperty(name = "aiexports.axon.longest-appending-transaction", defaultValue = "120s")
+    Duration longestAppendingTransaction;
+    @ConfigProperty(name = "quarkus.transaction-manager.default-transaction-timeout", defaultValue = "60s")
+    Duration defaultTransactionTimeout;
+    @ConfigProperty(name = "aiexports.axon.peak-appends-per-second", defaultValue = "5000")
+    int peakAppendsPerSecond;
 
     private volatile Configuration configuration;
     private JacksonSerializer serializer;
@@ -163,8 +170,23 @@ public class AxonRuntime {
         return configurer;
     }
 
+    /** The gap bounds of every reader of the store, from the transactions that may commit late. */
+    public GapSettings gapSettings() {
+        if (defaultTransactionTimeout.compareTo(longestAppendingTransaction) > 0) {
+            throw new IllegalStateException("aiexports.axon.longest-appending-transaction (" + longestAppendingTransaction
+                    + ") is shorter than the default transaction timeout (" + defaultTransactionTimeout + ")");
+        }
+        return GapSettings.derive(longestAppendingTransaction, peakAppendsPerSecond);
+    }
+
     private EventStorageEngine storageEngine(ConnectionProvider connections, JtaTransactionManager transactions) {
+        GapSettings gaps = gapSettings();
+        LOG.infof("event store gaps: waited for %d ms and %d events (transactions up to %s)", gaps.gapTimeoutMillis(),
+                gaps.maxGapOffset(), longestAppendingTransaction);
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .gapTimeout(gaps.gapTimeoutMillis())
+                .maxGapOffset(gaps.maxGapOffset())
+                .gapCleaningThreshold(gaps.gapCleaningThreshold())
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .eventSerializer(serializer)

@@ -22,7 +22,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import gov.commerce.aiexports.testsupport.ServiceTestResource.TestInfrastructure;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.UUID;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -172,6 +176,36 @@ class AppropriationsTest {
         budget(oneYear).body("periodStatus", equalTo("EXPIRED"));
         given().auth().oauth2(auditor()).queryParam("fiscalYear", 2055).get("/budgets").then().statusCode(200)
                 .body("periodOfAvailability", equalTo(List.of("NO_YEAR", "ONE_YEAR")));
+    }
+
+    @Test
+    void a_budget_stored_before_periods_existed_replays_from_its_old_event_as_one_year() throws Exception {
+        String recorded = BudgetId.of(2059, Instrument.FEASIBILITY_STUDY);
+        String old = BudgetId.of(2059, Instrument.TECHNICAL_ASSISTANCE);
+        post(officer("USTDA"), "/budgets", appropriation(2059, Instrument.FEASIBILITY_STUDY, "5000.00",
+                "periodOfAvailability", "NO_YEAR")).statusCode(201);
+        // the same appropriation as the store kept it before the period fields existed, for another budget
+        try (Connection c = TestInfrastructure.get().postgres().connect("incentives");
+             PreparedStatement s = c.prepareStatement("insert into domain_event_entry (event_identifier, meta_data, payload, "
+                     + "payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type) "
+                     + "select ?, meta_data, convert_to(((convert_from(payload, 'UTF8')::jsonb - 'periodOfAvailability' - 'lastFiscalYear')"
+                     + " || jsonb_build_object('budgetId', ?::text, 'instrument', 'TECHNICAL_ASSISTANCE'))::text, 'UTF8'), "
+                     + "payload_revision, payload_type, time_stamp, ?, 0, type from domain_event_entry "
+                     + "where aggregate_identifier = ? and sequence_number = 0")) {
+            s.setString(1, UUID.randomUUID().toString());
+            s.setString(2, old);
+            s.setString(3, old);
+            s.setString(4, recorded);
+            assertEquals(1, s.executeUpdate());
+        }
+        List<String> lines = routedStudies(Instrument.TECHNICAL_ASSISTANCE, "1000.00", "1000.00");
+        // read as one-year: refused in FY2060 (a no-year budget would obligate), obligated in FY2059
+        clock.inFiscalYear(2060);
+        approve(lines.get(0), 2059).statusCode(422).body("rule", equalTo("OUTSIDE_PERIOD_OF_AVAILABILITY"))
+                .body("violations[0].detail", containsString("one-year (FY2059 only)"));
+        clock.inFiscalYear(2059);
+        approve(lines.get(1), 2059).statusCode(200).body("obligation.budgetId", equalTo(old));
+        assertEquals(List.of("BudgetEvent$AppropriationRecorded", "BudgetEvent$Obligated"), eventTypes(old));
     }
 
     @Test

@@ -25,7 +25,8 @@ public final class ApiFixtures {
     public final String memberUei = Program.newUei();
     /** An applicant organisation with nothing of its own: the "other organisation". */
     public final String otherUei = Program.newUei();
-    public final int fiscalYear = FiscalYear.of(LocalDate.now());
+    /** The fiscal year of now in Washington, as the services count it (budgets of it are available for obligation). */
+    public final int fiscalYear = FiscalYear.of(java.time.Instant.now());
     public String callId;
     public String consortiumId;
     public String draftProposalId;

@@ -192,7 +192,9 @@ final class ApiSurface {
         Set<String> budgetReaders = union(GOVERNMENT, AUDITOR, OPERATOR);
         ops.add(op(i, "POST", "/budgets", Set.of(FINANCING_OFFICER, OPERATOR), FINANCING_OFFICER, f -> "/budgets")
                 .withBody(f -> map("fiscalYear", f.fiscalYear, "instrument", "EQUITY_INVESTMENT", "amountUsd", 250000.00,
-                        "appropriationReference", "Pub. L. 119-4")));
+                        "appropriationReference", "Pub. L. 119-4", "periodOfAvailability", "MULTI_YEAR",
+                        "lastFiscalYear", f.fiscalYear + 2),
+                        "periodOfAvailability", "lastFiscalYear"));
         ops.add(op(i, "GET", "/budgets", budgetReaders, FINANCING_OFFICER, f -> "/budgets?fiscalYear=" + (f.fiscalYear + 1)));
         ops.add(op(i, "GET", "/budgets/{id}", budgetReaders, FINANCING_OFFICER, f -> "/budgets/" + f.budgetId));
         ops.add(op(i, "POST", "/budgets/{id}/adjustments", Set.of(FINANCING_OFFICER, OPERATOR), FINANCING_OFFICER,

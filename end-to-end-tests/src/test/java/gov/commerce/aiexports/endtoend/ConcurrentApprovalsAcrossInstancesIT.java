@@ -125,7 +125,9 @@ class ConcurrentApprovalsAcrossInstancesIT {
             ids.addAll(found);
             return found.size() == LINES;
         });
-        given().auth().oauth2(dfc).contentType(ContentType.JSON).body(Map.of("fiscalYear", 2046, "instrument", "DIRECT_LOAN",
+        // a one-year budget of the fiscal year of now (in Washington), so that it is available for obligation (own stack: its own)
+        int fiscalYear = gov.commerce.aiexports.events.FiscalYear.of(Instant.now());
+        given().auth().oauth2(dfc).contentType(ContentType.JSON).body(Map.of("fiscalYear", fiscalYear, "instrument", "DIRECT_LOAN",
                 "amountUsd", AUTHORITY, "appropriationReference", "P.L. 119-46")).post(urls.get(1) + "/budgets")
                 .then().statusCode(201);
 
@@ -145,7 +147,7 @@ class ConcurrentApprovalsAcrossInstancesIT {
             for (int i = 0; i < LINES; i++) {
                 // alternate the instances, so that both race for the same budget
                 String url = urls.get((i + 1) % 2) + "/incentive-requests/" + ids.get(i) + "/approval";
-                approvals.add(() -> given().auth().oauth2(dfc).contentType(ContentType.JSON).body(Map.of("fiscalYear", 2046))
+                approvals.add(() -> given().auth().oauth2(dfc).contentType(ContentType.JSON).body(Map.of("fiscalYear", fiscalYear))
                         .post(url));
             }
             List<Future<Response>> results = pool.invokeAll(approvals);
@@ -171,7 +173,7 @@ class ConcurrentApprovalsAcrossInstancesIT {
             assertTrue(accepted > 0 && !refusedCosts.isEmpty(), "the budget fits some, not all: " + accepted + " accepted");
 
             for (String url : urls) {
-                Map<String, Object> budget = given().auth().oauth2(auditor).get(url + "/budgets/budget-FY2046-DIRECT_LOAN")
+                Map<String, Object> budget = given().auth().oauth2(auditor).get(url + "/budgets/budget-FY" + fiscalYear + "-DIRECT_LOAN")
                         .then().statusCode(200).extract().jsonPath().getMap("$");
                 BigDecimal obligated = new BigDecimal(budget.get("obligatedUsd").toString());
                 BigDecimal available = new BigDecimal(budget.get("availableUsd").toString());

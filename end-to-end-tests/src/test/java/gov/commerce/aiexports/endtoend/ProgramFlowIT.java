@@ -85,7 +85,8 @@ class ProgramFlowIT {
                 .then().body("$", hasSize(0));
 
         // EDAG routes the loan to EXIM; EXIM's board approves (above 10M); EXIM approves, obligating the subsidy cost
-        int fiscalYear = gov.commerce.aiexports.events.FiscalYear.of(LocalDate.now());
+        // the fiscal year of now in Washington: a one-year budget of it is available for obligation
+        int fiscalYear = gov.commerce.aiexports.events.FiscalYear.of(java.time.Instant.now());
         as(Services.INCENTIVES, "EXIM", "financing-officer").body(Map.of("fiscalYear", fiscalYear, "instrument", "DIRECT_LOAN",
                 "amountUsd", 5000000.00, "appropriationReference", "Pub. L. 119-4, title VI")).post("/budgets").then().statusCode(201);
         String loan = as(Services.INCENTIVES, "EDAG", "edag-coordinator").get("/incentive-requests?designation=" + number)

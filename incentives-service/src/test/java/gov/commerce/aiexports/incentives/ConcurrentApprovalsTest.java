@@ -46,6 +46,13 @@ class ConcurrentApprovalsTest {
 
     @Inject
     AxonRuntime axon;
+    @Inject
+    IncentivesClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     @org.junit.jupiter.api.BeforeAll
     static void exactMoney() {
@@ -55,6 +62,8 @@ class ConcurrentApprovalsTest {
     @Test
     void parallel_approvals_never_obligate_beyond_the_authority() throws Exception {
         String budgetId = "budget-FY2045-DIRECT_LOAN";
+        // a one-year FY2045 budget: the approvals are made in FY2045
+        clock.inFiscalYear(2045);
         given().auth().oauth2(officer("DFC")).contentType(ContentType.JSON).body(Map.of("fiscalYear", 2045, "instrument",
                 "DIRECT_LOAN", "amountUsd", AUTHORITY, "appropriationReference", "P.L. 119-45")).post("/budgets")
                 .then().statusCode(201);

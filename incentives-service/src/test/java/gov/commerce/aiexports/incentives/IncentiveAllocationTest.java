@@ -44,6 +44,13 @@ class IncentiveAllocationTest {
 
     @Inject
     AxonRuntime axon;
+    @Inject
+    IncentivesClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     @org.junit.jupiter.api.BeforeAll
     static void exactMoney() {
@@ -129,6 +136,8 @@ class IncentiveAllocationTest {
 
     @Test
     void exim_lines_above_ten_million_need_a_board_approval_and_only_the_routed_agency_approves() throws Exception {
+        // each test has its own fiscal year's budgets (one-year): the approvals are made in that year
+        clock.inFiscalYear(2041);
         budget(2041, Instrument.DIRECT_LOAN, "5000000.00");
         post(token(uei(), "applicant"), "/budgets", Map.of("fiscalYear", 2041, "instrument", "DIRECT_LOAN", "amountUsd", 1,
                 "appropriationReference", "x")).statusCode(403);
@@ -184,6 +193,7 @@ class IncentiveAllocationTest {
 
     @Test
     void an_obligation_beyond_the_available_authority_is_refused_and_leaves_only_the_refusal_record() throws Exception {
+        clock.inFiscalYear(2042);
         budget(2042, Instrument.FEASIBILITY_STUDY, "1000.00");
         String designation = designate(uei(), List.of(line(Instrument.FEASIBILITY_STUDY, "1000.01")));
         String id = Fixtures.awaitLines(designation, 1).get(0);
@@ -221,6 +231,7 @@ class IncentiveAllocationTest {
 
     @Test
     void disbursements_never_exceed_the_obligation_and_deobligations_return_the_subsidy_cost() throws Exception {
+        clock.inFiscalYear(2044);
         budget(2044, Instrument.DIRECT_LOAN, "1000000.00");
         String designation = designate(uei(), List.of(line(Instrument.DIRECT_LOAN, "1000000.01"),
                 line(Instrument.TECHNICAL_ASSISTANCE, "5000.00")));

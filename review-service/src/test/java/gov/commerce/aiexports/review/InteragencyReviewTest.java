@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.commerce.aiexports.events.Actor;
 import gov.commerce.aiexports.events.EventCodec;
@@ -26,6 +27,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +41,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -47,6 +50,20 @@ class InteragencyReviewTest {
 
     private static final List<String> REQUIRED = List.of("STATE", "DEFENSE");
     private static final String APPLICANT = "APPL00000001";
+
+    @Inject
+    ReviewClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    /** Sets the service's clock to that instant (the past included); time then runs on from it. */
+    private void at(Instant instant) {
+        clock.reset();
+        clock.moveBy(Duration.between(clock.instant(), instant));
+    }
 
     static RequestSpecification as(String org, String role, String subject) throws Exception {
         return given().auth().oauth2(TestInfrastructure.get().tokens().mint(subject, org, role)).contentType(ContentType.JSON);
@@ -249,6 +266,23 @@ class InteragencyReviewTest {
         // numbers stay gapless: the refused attempts gave theirs back with their transactions
         String next = designateAnother();
         assertEquals(Integer.parseInt(number.substring(10)) + 1, Integer.parseInt(next.substring(10)), number + " then " + next);
+    }
+
+    @Test
+    void a_designation_number_takes_the_fiscal_year_of_washington_not_of_utc() throws Exception {
+        // 02:00Z on 1 October 2026 is 22:00 on 30 September in Washington: still FY2026
+        at(Instant.parse("2026-10-01T02:00:00Z"));
+        String lateSeptember = designateAnother();
+        assertTrue(lateSeptember.startsWith("PAEP-2026-"), lateSeptember);
+        // 04:00Z is midnight EDT: FY2027 has begun
+        at(Instant.parse("2026-10-01T04:00:01Z"));
+        String firstOfOctober = designateAnother();
+        assertTrue(firstOfOctober.startsWith("PAEP-2027-"), firstOfOctober);
+        // New Year's Eve in Washington at 03:00Z on 1 January: the calendar year differs, the fiscal year does not
+        at(Instant.parse("2027-01-01T03:00:00Z"));
+        String newYearsEve = designateAnother();
+        assertTrue(newYearsEve.startsWith("PAEP-2027-"), newYearsEve);
+        assertEquals(java.time.LocalDate.of(2026, 12, 31), gov.commerce.aiexports.events.FederalTime.today(clock));
     }
 
     private static String designateAnother() throws Exception {

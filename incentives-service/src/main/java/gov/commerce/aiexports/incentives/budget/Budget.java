@@ -22,21 +22,35 @@ public class Budget {
     private String budgetId;
     private int fiscalYear;
     private Instrument instrument;
+    private PeriodOfAvailability period;
     private BudgetLedger ledger = BudgetLedger.EMPTY;
 
     protected Budget() {
     }
 
-    /** The first appropriation of a fiscal year and instrument opens its budget; later ones add to it. */
+    /**
+     * The first appropriation of a fiscal year and instrument opens its budget, with its period of
+     * availability (one-year unless stated); later ones add to it and keep that period.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(BudgetCommand.RecordAppropriation c) {
         if (budgetId != null && (fiscalYear != c.fiscalYear() || instrument != c.instrument())) {
             throw new StateConflict("BUDGET_MISMATCH", "budget " + budgetId + " is FY" + fiscalYear + " " + instrument);
         }
+        PeriodOfAvailability stated = c.periodOfAvailability() == null ? null
+                : new PeriodOfAvailability(c.periodOfAvailability(), c.fiscalYear(), c.lastFiscalYear());
+        PeriodOfAvailability recorded;
+        if (budgetId == null) {
+            recorded = stated != null ? stated : PeriodOfAvailability.oneYear(c.fiscalYear());
+        } else {
+            BudgetRules.samePeriod(budgetId, period, stated);
+            recorded = period;
+        }
         BigDecimal authorityAfter = ledger.authorityUsd().add(c.amountUsd());
         apply(new BudgetEvent.AppropriationRecorded(c.budgetId(), c.fiscalYear(), c.instrument(), c.amountUsd(),
-                c.appropriationReference(), authorityAfter, authorityAfter.subtract(ledger.obligatedUsd())));
+                c.appropriationReference(), authorityAfter, authorityAfter.subtract(ledger.obligatedUsd()), recorded.kind(),
+                recorded.lastFiscalYear()));
     }
 
     @CommandHandler
@@ -55,6 +69,7 @@ public class Budget {
     @CommandHandler
     void handle(BudgetCommand.ObligateBudget c) {
         BudgetRules.notYetObligated(ledger, c.incentiveRequestId());
+        BudgetRules.withinPeriodOfAvailability(budgetId, period, c.obligationFiscalYear());
         BudgetRules.antideficiencyGuard(ledger, fiscalYear, instrument, c.budgetCostUsd());
         BigDecimal obligatedAfter = ledger.obligatedUsd().add(c.budgetCostUsd());
         apply(new BudgetEvent.Obligated(budgetId, fiscalYear, instrument, c.incentiveRequestId(), c.proposalId(),
@@ -62,6 +77,7 @@ public class Budget {
                 ledger.availableUsd(), obligatedAfter, ledger.authorityUsd().subtract(obligatedAfter)));
     }
 
+    /** Not bound by the period of availability: expired authority still adjusts the obligations made in its period. */
     @CommandHandler
     void handle(BudgetCommand.DeobligateBudget c) {
         BudgetRules.deobligationWithinObligation(ledger, c.incentiveRequestId(), c.budgetCostReturnedUsd());
@@ -75,6 +91,9 @@ public class Budget {
         budgetId = e.budgetId();
         fiscalYear = e.fiscalYear();
         instrument = e.instrument();
+        if (period == null) {
+            period = PeriodOfAvailability.recorded(e);
+        }
         ledger = ledger.apply(e);
     }
 

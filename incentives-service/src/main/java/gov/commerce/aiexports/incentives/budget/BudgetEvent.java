@@ -8,9 +8,15 @@ public sealed interface BudgetEvent {
 
     String budgetId();
 
-    /** An appropriation (its reference, e.g. the public law and account) adds authority. */
+    /**
+     * An appropriation (its reference, e.g. the public law and account) adds authority. The budget's
+     * period of availability (kind, and the last fiscal year of a multi-year one) was added later:
+     * events stored before carry neither, and {@link PeriodOfAvailability#recorded} reads them as
+     * one-year. Every appropriation of a budget carries the budget's period.
+     */
     record AppropriationRecorded(String budgetId, int fiscalYear, Instrument instrument, BigDecimal amountUsd,
-            String appropriationReference, BigDecimal authorityAfterUsd, BigDecimal availableAfterUsd) implements BudgetEvent {
+            String appropriationReference, BigDecimal authorityAfterUsd, BigDecimal availableAfterUsd,
+            AvailabilityKind periodOfAvailability, Integer lastFiscalYear) implements BudgetEvent {
     }
 
     /** A supplemental appropriation adds authority, a rescission cancels some. */

@@ -32,7 +32,8 @@ public class BudgetProjection {
             @MetaDataValue(MetadataKeys.ACTOR_SUBJECT) String actor) {
         BudgetView view = documents.find(TABLE, e.budgetId(), BudgetView.class)
                 .orElse(new BudgetView(e.budgetId(), e.fiscalYear(), e.instrument(), null, e.authorityAfterUsd()
-                        .subtract(e.availableAfterUsd()), null, List.of(), at, null));
+                        .subtract(e.availableAfterUsd()), null, List.of(), at, null, null, null, null))
+                .withPeriod(PeriodOfAvailability.recorded(e));
         save(view.withChange(new BudgetView.AuthorityChange("APPROPRIATION", e.amountUsd(), e.appropriationReference(), null,
                 actor, at), e.authorityAfterUsd(), e.availableAfterUsd(), at));
     }

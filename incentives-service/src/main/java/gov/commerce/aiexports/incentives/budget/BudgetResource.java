@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.incentives.budget;
 
+import gov.commerce.aiexports.events.FiscalYear;
 import gov.commerce.aiexports.events.Instrument;
 
 import gov.commerce.aiexports.incentives.Retries;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 
 /** Budget authority per fiscal year and instrument: appropriations, adjustments, and the figures with the obligations. */
@@ -27,8 +29,12 @@ import java.util.List;
         Roles.OPERATOR})
 public class BudgetResource {
 
+    /**
+     * periodOfAvailability and lastFiscalYear are optional (added later; older clients send neither):
+     * left out, a new budget is one-year and an existing one keeps its period.
+     */
     public record AppropriationRequest(Integer fiscalYear, Instrument instrument, BigDecimal amountUsd,
-            String appropriationReference) {
+            String appropriationReference, AvailabilityKind periodOfAvailability, Integer lastFiscalYear) {
     }
 
     public record AdjustmentRequest(AdjustmentKind kind, BigDecimal amountUsd, String reference, String reason) {
@@ -38,6 +44,8 @@ public class BudgetResource {
     Commands commands;
     @Inject
     Documents documents;
+    @Inject
+    Clock clock;
 
     @POST
     @RolesAllowed({Roles.FINANCING_OFFICER, Roles.OPERATOR})
@@ -45,17 +53,18 @@ public class BudgetResource {
         if (body == null) {
             throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
         }
-        new Checks()
+        Checks checks = new Checks()
                 .require(BudgetRules.validFiscalYear(body.fiscalYear()), BudgetRules.FISCAL_YEAR_INVALID, "/fiscalYear",
                         "fiscalYear is a federal fiscal year from 2025")
                 .required(body.instrument(), "/instrument")
-                .required(body.appropriationReference(), "/appropriationReference")
-                .throwIfInvalid();
+                .required(body.appropriationReference(), "/appropriationReference");
+        BudgetRules.checkPeriod(checks, body.fiscalYear(), body.periodOfAvailability(), body.lastFiscalYear()).throwIfInvalid();
         BigDecimal amount = Money.positive(body.amountUsd(), "/amountUsd");
         String id = BudgetId.of(body.fiscalYear(), body.instrument());
         // the budget stream is shared with concurrent approvals: a lost race is retried on fresh state
         Retries.inFreshTransactions(() -> commands.send(new BudgetCommand.RecordAppropriation(id, body.fiscalYear(),
-                body.instrument(), amount, body.appropriationReference().trim())));
+                body.instrument(), amount, body.appropriationReference().trim(), body.periodOfAvailability(),
+                body.lastFiscalYear())));
         return Response.created(URI.create("/budgets/" + id)).entity(get(id)).build();
     }
 
@@ -96,8 +105,10 @@ public class BudgetResource {
         return documents.find(BudgetProjection.TABLE, id, BudgetView.class).orElseThrow(() -> new NotFound("budget", id));
     }
 
+    /** With its obligations, and where its period stands in the fiscal year of now (in Washington). */
     private BudgetView withObligations(BudgetView v) {
         return v.withObligations(documents.query("select doc from " + BudgetProjection.OBLIGATIONS
-                + " where budget_id = ? order by doc->>'obligatedAt', id", BudgetView.ObligationLine.class, v.id()));
+                + " where budget_id = ? order by doc->>'obligatedAt', id", BudgetView.ObligationLine.class, v.id()))
+                .asOfFiscalYear(FiscalYear.current(clock));
     }
 }

@@ -1,6 +1,7 @@
 package gov.commerce.aiexports.incentives.budget;
 
 import gov.commerce.aiexports.events.Instrument;
+import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
 import java.math.BigDecimal;
@@ -13,6 +14,11 @@ public final class BudgetRules {
     public static final String DEOBLIGATION_EXCEEDS_OBLIGATION = "DEOBLIGATION_EXCEEDS_OBLIGATION";
     public static final String ALREADY_OBLIGATED = "ALREADY_OBLIGATED";
     public static final String FISCAL_YEAR_INVALID = "FISCAL_YEAR_INVALID";
+    public static final String OUTSIDE_PERIOD_OF_AVAILABILITY = "OUTSIDE_PERIOD_OF_AVAILABILITY";
+    public static final String LAST_FISCAL_YEAR_REQUIRED = "LAST_FISCAL_YEAR_REQUIRED";
+    public static final String LAST_FISCAL_YEAR_INVALID = "LAST_FISCAL_YEAR_INVALID";
+    public static final String LAST_FISCAL_YEAR_NOT_APPLICABLE = "LAST_FISCAL_YEAR_NOT_APPLICABLE";
+    public static final String BUDGET_PERIOD_MISMATCH = "BUDGET_PERIOD_MISMATCH";
 
     private BudgetRules() {
     }
@@ -47,6 +53,58 @@ public final class BudgetRules {
     public static void notYetObligated(BudgetLedger ledger, String incentiveRequestId) {
         if (ledger.obligatedByRequest().containsKey(incentiveRequestId)) {
             throw new StateConflict(ALREADY_OBLIGATED, "incentive request " + incentiveRequestId + " is already obligated");
+        }
+    }
+
+    /**
+     * OUTSIDE_PERIOD_OF_AVAILABILITY (422, field /fiscalYear): a new obligation only within the
+     * budget's period of availability, judged by the fiscal year in which it is made (counted in
+     * America/New_York). Not applied to de-obligations and disbursements: expired authority stays
+     * available to adjust and liquidate the obligations made in its period.
+     */
+    public static void withinPeriodOfAvailability(String budgetId, PeriodOfAvailability period, int obligationFiscalYear) {
+        if (!period.availableForNewObligationsIn(obligationFiscalYear)) {
+            String why = period.statusIn(obligationFiscalYear) == PeriodOfAvailability.Status.EXPIRED
+                    ? "its period has ended (expired authority only records, adjusts and liquidates the obligations made in it)"
+                    : "its period has not begun";
+            throw new RuleViolation(OUTSIDE_PERIOD_OF_AVAILABILITY, "/fiscalYear", budgetId + " is " + period.describe()
+                    + " and this obligation would be made in FY" + obligationFiscalYear
+                    + " (fiscal years counted in America/New_York): " + why + "; nothing was obligated");
+        }
+    }
+
+    /**
+     * The period a POST /budgets states, checked as input (400): MULTI_YEAR needs lastFiscalYear
+     * (LAST_FISCAL_YEAR_REQUIRED), after the fiscal year and no later than FY2100
+     * (LAST_FISCAL_YEAR_INVALID); lastFiscalYear belongs to MULTI_YEAR only, a one-year authority
+     * ending in its own year and a no-year one never (LAST_FISCAL_YEAR_NOT_APPLICABLE).
+     */
+    public static Checks checkPeriod(Checks checks, Integer fiscalYear, AvailabilityKind kind, Integer lastFiscalYear) {
+        if (kind == AvailabilityKind.MULTI_YEAR) {
+            checks.require(lastFiscalYear != null, LAST_FISCAL_YEAR_REQUIRED, "/lastFiscalYear",
+                    "a MULTI_YEAR authority names its lastFiscalYear");
+            if (lastFiscalYear != null) {
+                boolean afterFirst = !validFiscalYear(fiscalYear) || lastFiscalYear > fiscalYear;
+                checks.require(afterFirst && lastFiscalYear <= 2100, LAST_FISCAL_YEAR_INVALID, "/lastFiscalYear",
+                        "lastFiscalYear comes after the fiscal year " + fiscalYear + " (a multi-year period spans more than one), "
+                                + "by FY2100 at the latest");
+            }
+        } else {
+            checks.require(lastFiscalYear == null, LAST_FISCAL_YEAR_NOT_APPLICABLE, "/lastFiscalYear",
+                    "lastFiscalYear is given only with periodOfAvailability MULTI_YEAR; " + (kind == null ? "ONE_YEAR (the default)" : kind)
+                            + (kind == AvailabilityKind.NO_YEAR ? " is available until spent" : " ends with its own fiscal year"));
+        }
+        return checks;
+    }
+
+    /**
+     * BUDGET_PERIOD_MISMATCH (422, field /periodOfAvailability): a budget has one period; a later
+     * appropriation to it that states another is refused (one that states none takes the budget's).
+     */
+    public static void samePeriod(String budgetId, PeriodOfAvailability budgets, PeriodOfAvailability stated) {
+        if (stated != null && !stated.equals(budgets)) {
+            throw new RuleViolation(BUDGET_PERIOD_MISMATCH, "/periodOfAvailability", budgetId + " is " + budgets.describe()
+                    + "; an appropriation to it cannot be " + stated.describe());
         }
     }
 

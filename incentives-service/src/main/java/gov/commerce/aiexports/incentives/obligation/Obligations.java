@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.incentives.obligation;
 
+import gov.commerce.aiexports.events.FiscalYear;
 import gov.commerce.aiexports.incentives.Retries;
 import gov.commerce.aiexports.incentives.budget.BudgetCommand;
 import gov.commerce.aiexports.incentives.budget.InsufficientBudgetAuthority;
@@ -10,6 +11,7 @@ import gov.commerce.aiexports.runtime.request.Commands;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Clock;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,9 +28,17 @@ public class Obligations {
 
     @Inject
     Commands commands;
+    @Inject
+    Clock clock;
 
-    /** Approves and obligates; INSUFFICIENT_BUDGET_AUTHORITY leaves only the refusal's own record. */
+    /**
+     * Approves and obligates; INSUFFICIENT_BUDGET_AUTHORITY leaves only the refusal's own record,
+     * OUTSIDE_PERIOD_OF_AVAILABILITY (the budget may not be obligated in the fiscal year of now, in
+     * Washington) leaves nothing.
+     */
     public ObligationToRecord approve(String incentiveRequestId, String actingAgency, int fiscalYear) {
+        // judged once, at the request: a retry after a lost race obligates in the same fiscal year
+        int obligationFiscalYear = FiscalYear.current(clock);
         try {
             return Retries.inFreshTransactions(() -> {
                 ObligationToRecord o = commands.send(new IncentiveRequestCommand.ApproveIncentiveRequest(incentiveRequestId,
@@ -36,7 +46,7 @@ public class Obligations {
                 try {
                     commands.send(new BudgetCommand.ObligateBudget(o.budgetId(), o.incentiveRequestId(), o.proposalId(),
                             o.designationNumber(), o.agency(), o.faceAmountUsd(), o.creditSubsidyRatePercent(),
-                            o.budgetCostUsd()));
+                            o.budgetCostUsd(), obligationFiscalYear));
                 } catch (NotFound noBudget) {
                     // no appropriation recorded for that fiscal year and instrument: no authority at all
                     throw new InsufficientBudgetAuthority(fiscalYear, o.instrument(), o.budgetCostUsd(), new BigDecimal("0.00"));

@@ -23,7 +23,7 @@ class BudgetRulesTest {
 
     private static BudgetLedger ledger(String authority, String... obligations) {
         BudgetLedger l = BudgetLedger.EMPTY.apply(new BudgetEvent.AppropriationRecorded(ID, 2027, Instrument.DIRECT_LOAN,
-                usd(authority), "P.L. 119-1", usd(authority), usd(authority)));
+                usd(authority), "P.L. 119-1", usd(authority), usd(authority), AvailabilityKind.ONE_YEAR, 2027));
         for (int i = 0; i < obligations.length; i++) {
             l = l.apply(obligated("ir-" + i, obligations[i]));
         }
@@ -83,7 +83,8 @@ class BudgetRulesTest {
     @Test
     void the_ledger_folds_appropriations_adjustments_obligations_and_deobligations_exactly() {
         List<BudgetEvent> events = List.of(
-                new BudgetEvent.AppropriationRecorded(ID, 2027, Instrument.DIRECT_LOAN, usd("1000000.00"), "P.L. 119-1", null, null),
+                new BudgetEvent.AppropriationRecorded(ID, 2027, Instrument.DIRECT_LOAN, usd("1000000.00"), "P.L. 119-1", null, null,
+                        null, null),
                 new BudgetEvent.Adjusted(ID, 2027, Instrument.DIRECT_LOAN, AdjustmentKind.SUPPLEMENTAL, usd("250000.10"), "P.L. 119-9",
                         "supplemental", null, null),
                 obligated("a", "33333.34"),

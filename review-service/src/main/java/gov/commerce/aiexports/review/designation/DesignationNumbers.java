@@ -9,7 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * PAEP-2026-0007: the seventh designation of fiscal year 2026. The counter row is taken in the
+ * PAEP-2026-0007: the seventh designation of fiscal year 2026 (the caller counts the fiscal year in
+ * America/New_York, see FiscalYear.of(Instant)). The counter row is taken in the
  * caller's transaction; concurrent designations queue on it and numbers stay gapless.
  */
 @Singleton

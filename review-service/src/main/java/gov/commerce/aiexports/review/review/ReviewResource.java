@@ -121,7 +121,8 @@ public class ReviewResource {
 
     /**
      * The designation number is taken in this transaction together with the determination's
-     * event, so a refused or conflicting determination leaves no gap in the numbers.
+     * event, so a refused or conflicting determination leaves no gap in the numbers. Its year is the
+     * fiscal year in Washington's time (FederalTime), not in the server's or UTC.
      */
     @POST
     @Path("{id}/determination")
@@ -133,7 +134,7 @@ public class ReviewResource {
         }
         get(id);
         String number = body.decision() == ReviewEvent.Decision.DESIGNATE
-                ? numbers.next(FiscalYear.of(LocalDate.now(clock))) : null;
+                ? numbers.next(FiscalYear.of(clock.instant())) : null;
         commands.send(new ReviewCommand.RecordDetermination(id, body.decision(), body.justification(),
                 body.acknowledgedFlags(), body.endorsedIncentives(), body.effectiveDate(), number));
         return get(id);

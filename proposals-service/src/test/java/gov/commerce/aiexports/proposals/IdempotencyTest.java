@@ -119,4 +119,22 @@ class IdempotencyTest {
         System.out.printf("[idempotency] refused submission with a key: %d then %d (not replayed); stranger with the same key: %d%n",
                 refused.status(), again.status(), stranger.status());
     }
+
+    @Test
+    void the_openapi_document_declares_the_header_on_every_post() {
+        io.restassured.path.json.JsonPath openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Map<String, Object>> paths = openapi.getMap("paths");
+        int posts = 0;
+        for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
+            if (path.getValue().get("post") instanceof Map<?, ?> post) {
+                posts++;
+                List<?> parameters = (List<?>) post.get("parameters");
+                assertTrue(parameters != null && parameters.stream().anyMatch(p -> p instanceof Map<?, ?> m
+                        && "Idempotency-Key".equals(m.get("name")) && "header".equals(m.get("in"))), path.getKey());
+            }
+        }
+        assertTrue(posts >= 5, "the service's POSTs: " + posts);
+        System.out.printf("[idempotency] OpenAPI: Idempotency-Key declared on %d POST operations%n", posts);
+    }
 }

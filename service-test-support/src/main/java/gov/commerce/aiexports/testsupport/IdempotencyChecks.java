@@ -115,6 +115,7 @@ public final class IdempotencyChecks {
     public List<Answer> concurrently(String what, String token, String path, String body, Effects effects) throws Exception {
         String key = newKey();
         long before = effects.count();
+        double waitedBefore = waitedRepeats();
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Answer> answers = new ArrayList<>();
@@ -140,9 +141,23 @@ public final class IdempotencyChecks {
         check(Objects.equals(a.location(), b.location()), what + ": both get the same Location");
         check(a.replayed() != b.replayed(), what + ": one ran, the other got its answer: " + a.replayed() + "/" + b.replayed());
         check(after == before + 1, what + ": exactly one effect, counted " + before + " → " + after);
-        System.out.printf("[idempotency] %s: two concurrent requests, one key → %d, %d (replayed: %s, %s); effects %d → %d%n",
-                what, a.status(), b.status(), a.replayed(), b.replayed(), before, after);
+        System.out.printf("[idempotency] %s: two concurrent requests, one key → %d, %d (replayed: %s, %s; the repeat %s); "
+                + "effects %d → %d%n", what, a.status(), b.status(), a.replayed(), b.replayed(),
+                waitedRepeats() > waitedBefore ? "waited for the first's answer" : "came after the first's answer", before, after);
         return answers;
+    }
+
+    /** The service's count of repeats that found the key in progress, waited, and replayed the answer. */
+    private double waitedRepeats() throws Exception {
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(base.resolve("/q/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        double total = 0;
+        for (String line : metrics.body().split("\n")) {
+            if (line.startsWith("aiexports_idempotency_requests_total{") && line.contains("outcome=\"replayed-after-wait\"")) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return total;
     }
 
     private static void check(boolean condition, String message) {

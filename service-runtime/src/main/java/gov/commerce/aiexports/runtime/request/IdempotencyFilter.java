@@ -10,6 +10,7 @@ import gov.commerce.aiexports.runtime.request.IdempotencyStore.Existing;
 import gov.commerce.aiexports.runtime.request.IdempotencyStore.Fingerprint;
 import gov.commerce.aiexports.runtime.request.IdempotencyStore.Scope;
 import gov.commerce.aiexports.runtime.request.IdempotencyStore.StoredResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -83,6 +84,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     RequestContext context;
     @Inject
     ObjectMapper json;
+    @Inject
+    MeterRegistry metrics;
 
     @ConfigProperty(name = "aiexports.idempotency.in-flight-wait", defaultValue = "PT10S")
     Duration inFlightWait;
@@ -111,9 +114,11 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         Scope scope = new Scope(caller.subject(), caller.organisation(), key);
 
         long deadline = System.nanoTime() + inFlightWait.toNanos();
+        boolean waited = false;
         while (true) {
             Optional<UUID> owner = store.claim(scope, fingerprint);
             if (owner.isPresent()) {
+                count(waited ? "claimed-after-wait" : "claimed");
                 request.setProperty(CLAIM, new Claim(scope, owner.get()));
                 return;
             }
@@ -122,21 +127,30 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 continue; // released or expired between the two statements: claim again
             }
             if (!existing.get().fingerprint().matches(fingerprint)) {
+                count("reused");
                 throw new RuleViolation(KEY_REUSED, FIELD, "This Idempotency-Key was used for another request ("
                         + existing.get().fingerprint().method() + " " + existing.get().fingerprint().path()
                         + " with another body); send a new key for a new request.");
             }
             if (existing.get().completed()) {
+                count(waited ? "replayed-after-wait" : "replayed");
                 request.abortWith(replay(existing.get().response()));
                 return;
             }
             if (System.nanoTime() >= deadline) {
+                count("in-use");
                 request.setProperty(BUSY, Boolean.TRUE);
                 throw new StateConflict(KEY_IN_USE, "A request with this Idempotency-Key is still being processed; "
                         + "retry with the same key to get its answer.");
             }
+            waited = true;
             sleep();
         }
+    }
+
+    /** aiexports_idempotency_requests_total{outcome}: how keyed POSTs went (a repeat that waited for the first says so). */
+    private void count(String outcome) {
+        metrics.counter("aiexports.idempotency.requests", "outcome", outcome).increment();
     }
 
     @Override

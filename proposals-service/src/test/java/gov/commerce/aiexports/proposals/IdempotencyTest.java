@@ -137,4 +137,63 @@ class IdempotencyTest {
         assertTrue(posts >= 5, "the service's POSTs: " + posts);
         System.out.printf("[idempotency] OpenAPI: Idempotency-Key declared on %d POST operations%n", posts);
     }
+
+    @jakarta.inject.Inject
+    gov.commerce.aiexports.runtime.request.IdempotencyStore store;
+
+    private static int update(String sql, Object... parameters) throws Exception {
+        try (Connection c = TestInfrastructure.get().postgres().connect("proposals");
+             PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    @Test
+    void a_key_held_by_a_running_request_is_409_one_whose_request_died_is_taken_over_and_expired_keys_go() throws Exception {
+        String callId = publishedCall();
+        String uei = newUei();
+        String applicant = token(uei, "applicant");
+        String consortiumId = consortium(applicant, uei);
+        String proposal = draft(applicant, JSON.writeValueAsString(proposal(callId, consortiumId, uei, "VN")));
+        String path = "/proposals/" + proposal + "/submit";
+        String key = IdempotencyChecks.newKey();
+        // as a request of this caller still running would have left it: claimed, same request, no answer yet
+        update("insert into idempotency_key (caller_subject, caller_organisation, idempotency_key, request_method, request_path, "
+                + "request_fingerprint, state, owner, claimed_at, expires_at) values (?, ?, ?, 'POST', ?, sha256(''::bytea), "
+                + "'IN_PROGRESS', gen_random_uuid(), now(), now() + interval '1 day')", "user-" + uei, uei, key, path);
+        long started = System.nanoTime();
+        given().auth().oauth2(applicant).header("Idempotency-Key", key).post(path).then().statusCode(409)
+                .header("Retry-After", "1").body("rule", org.hamcrest.Matchers.equalTo("IDEMPOTENCY_KEY_IN_USE"));
+        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(waitedMillis >= 9_000, "waited the in-flight time (10 s) first: " + waitedMillis + " ms");
+        assertEquals(0, submissions(proposal), "nothing ran");
+
+        // the running request died (its process was killed): after the lease a repeat takes the key over and runs
+        update("update idempotency_key set claimed_at = now() - interval '10 minutes' where idempotency_key = ?", key);
+        Answer taken = checks().post(applicant, path, key, null);
+        assertEquals(200, taken.status(), taken.toString());
+        assertTrue(!taken.replayed());
+        assertEquals(1, submissions(proposal));
+        assertTrue(checks().post(applicant, path, key, null).replayed(), "and its answer is kept");
+
+        // an expired key is new again, and the clean-up removes it
+        update("update idempotency_key set expires_at = now() - interval '1 second' where idempotency_key = ?", key);
+        Answer afterExpiry = checks().post(applicant, path, key, null);
+        assertEquals(409, afterExpiry.status(), "judged again: the proposal is already submitted: " + afterExpiry);
+        assertTrue(!afterExpiry.replayed());
+        String expired = IdempotencyChecks.newKey();
+        update("insert into idempotency_key (caller_subject, caller_organisation, idempotency_key, request_method, request_path, "
+                + "request_fingerprint, state, owner, claimed_at, expires_at, response_status) values (?, ?, ?, 'POST', ?, "
+                + "sha256(''::bytea), 'COMPLETED', gen_random_uuid(), now() - interval '2 days', now() - interval '1 day', 200)",
+                "user-" + uei, uei, expired, path);
+        int deleted = store.deleteExpired();
+        assertTrue(deleted >= 1, "deleted " + deleted);
+        assertEquals(0, count("select count(*) from idempotency_key where idempotency_key = ?", expired));
+        assertEquals(1, submissions(proposal), "one submission through it all");
+        System.out.printf("[idempotency] in use: 409 after %d ms; taken over after the lease: 200; expired: judged again (%d %s); "
+                + "clean-up deleted %d%n", waitedMillis, afterExpiry.status(), afterExpiry.rule(), deleted);
+    }
 }

@@ -152,11 +152,14 @@ class IdempotencyTest {
         Answer forbidden = checks().post(edag(), "/budgets", IdempotencyChecks.newKey(), body);
         Answer unknown = checks().post(officer("DFC"), "/budgets/budget-FY2099-EQUITY_INVESTMENT/adjustments",
                 IdempotencyChecks.newKey(), "{\"kind\":\"SUPPLEMENTAL\",\"amountUsd\":1.00,\"reference\":\"x\"}");
-        assertEquals(List.of(400, 403, 404), List.of(invalid.status(), forbidden.status(), unknown.status()));
+        // a path far longer than any identifier: refused by the resource, never a 500 of the key store
+        Answer longPath = checks().post(officer("DFC"), "/budgets/" + "x".repeat(5000) + "/adjustments",
+                IdempotencyChecks.newKey(), "{\"kind\":\"SUPPLEMENTAL\",\"amountUsd\":1.00,\"reference\":\"x\"}");
+        assertEquals(List.of(400, 403, 404, 404), List.of(invalid.status(), forbidden.status(), unknown.status(), longPath.status()));
         assertEquals(2, events(budget, "AppropriationRecorded"));
         assertEquals(keysBefore + 2, storedKeys(), "no key kept for a refused request");
         System.out.printf("[idempotency] per caller: 2 callers, 1 key → 2 appropriations; 5 malformed keys → 400; "
-                + "refusals (400, 403, 404) kept no key: %d keys stored%n", storedKeys() - keysBefore);
+                + "refusals (400, 403, 404, 404) kept no key: %d keys stored%n", storedKeys() - keysBefore);
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.commerce.aiexports.runtime.request.IdempotencyStore;
 import gov.commerce.aiexports.testsupport.IdempotencyChecks;
 import gov.commerce.aiexports.testsupport.IdempotencyChecks.Answer;
 import gov.commerce.aiexports.testsupport.ServiceTestResource;
@@ -139,7 +140,7 @@ class IdempotencyTest {
     }
 
     @jakarta.inject.Inject
-    gov.commerce.aiexports.runtime.request.IdempotencyStore store;
+    IdempotencyStore store;
 
     private static int update(String sql, Object... parameters) throws Exception {
         try (Connection c = TestInfrastructure.get().postgres().connect("proposals");
@@ -161,9 +162,10 @@ class IdempotencyTest {
         String path = "/proposals/" + proposal + "/submit";
         String key = IdempotencyChecks.newKey();
         // as a request of this caller still running would have left it: claimed, same request, no answer yet
-        update("insert into idempotency_key (caller_subject, caller_organisation, idempotency_key, request_method, request_path, "
-                + "request_fingerprint, state, owner, claimed_at, expires_at) values (?, ?, ?, 'POST', ?, sha256(''::bytea), "
-                + "'IN_PROGRESS', gen_random_uuid(), now(), now() + interval '1 day')", "user-" + uei, uei, key, path);
+        update("insert into idempotency_key (scope_digest, caller_subject, caller_organisation, idempotency_key, request_method, "
+                + "request_path, request_fingerprint, state, owner, claimed_at, expires_at) values (?, ?, ?, ?, 'POST', ?, "
+                + "sha256(''::bytea), 'IN_PROGRESS', gen_random_uuid(), now(), now() + interval '1 day')",
+                new IdempotencyStore.Scope("user-" + uei, uei, key).digest(), "user-" + uei, uei, key, path);
         long started = System.nanoTime();
         given().auth().oauth2(applicant).header("Idempotency-Key", key).post(path).then().statusCode(409)
                 .header("Retry-After", "1").body("rule", org.hamcrest.Matchers.equalTo("IDEMPOTENCY_KEY_IN_USE"));
@@ -185,10 +187,11 @@ class IdempotencyTest {
         assertEquals(409, afterExpiry.status(), "judged again: the proposal is already submitted: " + afterExpiry);
         assertTrue(!afterExpiry.replayed());
         String expired = IdempotencyChecks.newKey();
-        update("insert into idempotency_key (caller_subject, caller_organisation, idempotency_key, request_method, request_path, "
-                + "request_fingerprint, state, owner, claimed_at, expires_at, response_status) values (?, ?, ?, 'POST', ?, "
-                + "sha256(''::bytea), 'COMPLETED', gen_random_uuid(), now() - interval '2 days', now() - interval '1 day', 200)",
-                "user-" + uei, uei, expired, path);
+        update("insert into idempotency_key (scope_digest, caller_subject, caller_organisation, idempotency_key, request_method, "
+                + "request_path, request_fingerprint, state, owner, claimed_at, expires_at, response_status) values (?, ?, ?, ?, "
+                + "'POST', ?, sha256(''::bytea), 'COMPLETED', gen_random_uuid(), now() - interval '2 days', "
+                + "now() - interval '1 day', 200)", new IdempotencyStore.Scope("user-" + uei, uei, expired).digest(), "user-" + uei,
+                uei, expired, path);
         int deleted = store.deleteExpired();
         assertTrue(deleted >= 1, "deleted " + deleted);
         assertEquals(0, count("select count(*) from idempotency_key where idempotency_key = ?", expired));

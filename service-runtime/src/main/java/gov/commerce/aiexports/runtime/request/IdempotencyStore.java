@@ -33,6 +33,21 @@ public class IdempotencyStore {
 
     /** Who sent the key: keys are scoped per token subject and organisation, so no answer reaches another caller. */
     public record Scope(String subject, String organisation, String key) {
+
+        /** The row's primary key: a digest, so that no length of subject or organisation can make the claim fail. */
+        public byte[] digest() {
+            try {
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                for (String part : new String[] {subject, organisation, key}) {
+                    byte[] bytes = part.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    sha.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array()); // length-prefixed: no ambiguity
+                    sha.update(bytes);
+                }
+                return sha.digest();
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** A request's identity beyond its key: a repeat must match all three. */
@@ -81,10 +96,10 @@ public class IdempotencyStore {
     public Optional<UUID> claim(Scope scope, Fingerprint fingerprint) {
         UUID owner = UUID.randomUUID();
         String sql = """
-                insert into idempotency_key (caller_subject, caller_organisation, idempotency_key, request_method, request_path,
-                    request_fingerprint, state, owner, claimed_at, expires_at)
-                values (?, ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, now(), now() + make_interval(secs => ?))
-                on conflict (caller_subject, caller_organisation, idempotency_key) do update set
+                insert into idempotency_key (scope_digest, caller_subject, caller_organisation, idempotency_key, request_method,
+                    request_path, request_fingerprint, state, owner, claimed_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, now(), now() + make_interval(secs => ?))
+                on conflict (scope_digest) do update set
                     request_method = excluded.request_method, request_path = excluded.request_path,
                     request_fingerprint = excluded.request_fingerprint, state = 'IN_PROGRESS', owner = excluded.owner,
                     claimed_at = excluded.claimed_at, expires_at = excluded.expires_at, response_status = null,
@@ -95,7 +110,11 @@ public class IdempotencyStore {
                 returning owner""";
         return inNewTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
-                int i = bindScope(s, scope);
+                s.setBytes(1, scope.digest());
+                s.setString(2, scope.subject());
+                s.setString(3, scope.organisation());
+                s.setString(4, scope.key());
+                int i = 4;
                 s.setString(++i, fingerprint.method());
                 s.setString(++i, fingerprint.path());
                 s.setBytes(++i, fingerprint.digest());
@@ -116,7 +135,7 @@ public class IdempotencyStore {
                     select request_method, request_path, request_fingerprint, state, response_status, response_content_type,
                         response_location, response_etag, response_body
                     from idempotency_key
-                    where caller_subject = ? and caller_organisation = ? and idempotency_key = ? and expires_at > now()""")) {
+                    where scope_digest = ? and expires_at > now()""")) {
                 bindScope(s, scope);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
@@ -138,17 +157,14 @@ public class IdempotencyStore {
             try (PreparedStatement s = c.prepareStatement("""
                     update idempotency_key set state = 'COMPLETED', response_status = ?, response_content_type = ?,
                         response_location = ?, response_etag = ?, response_body = ?, completed_at = now()
-                    where caller_subject = ? and caller_organisation = ? and idempotency_key = ? and owner = ?""")) {
+                    where scope_digest = ? and owner = ?""")) {
                 s.setInt(1, response.status());
                 s.setString(2, response.contentType());
                 s.setString(3, response.location());
                 s.setString(4, response.etag());
                 s.setBytes(5, response.body());
-                int i = 5;
-                s.setString(++i, scope.subject());
-                s.setString(++i, scope.organisation());
-                s.setString(++i, scope.key());
-                s.setObject(++i, owner);
+                s.setBytes(6, scope.digest());
+                s.setObject(7, owner);
                 return s.executeUpdate();
             }
         });
@@ -157,8 +173,8 @@ public class IdempotencyStore {
     /** Frees the key: the request's answer is not kept, so a repeat runs again. */
     public void release(Scope scope, UUID owner) {
         inNewTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("delete from idempotency_key where caller_subject = ? "
-                    + "and caller_organisation = ? and idempotency_key = ? and owner = ? and state = 'IN_PROGRESS'")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "delete from idempotency_key where scope_digest = ? and owner = ? and state = 'IN_PROGRESS'")) {
                 int i = bindScope(s, scope);
                 s.setObject(++i, owner);
                 return s.executeUpdate();
@@ -202,10 +218,8 @@ public class IdempotencyStore {
     }
 
     private static int bindScope(PreparedStatement s, Scope scope) throws SQLException {
-        s.setString(1, scope.subject());
-        s.setString(2, scope.organisation());
-        s.setString(3, scope.key());
-        return 3;
+        s.setBytes(1, scope.digest());
+        return 1;
     }
 
     private interface Work<T> {

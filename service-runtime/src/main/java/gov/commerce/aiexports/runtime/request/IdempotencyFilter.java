@@ -244,7 +244,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         return key;
     }
 
-    private static byte[] digest(byte[] body) {
+    static byte[] digest(byte[] body) {
         byte[] canonical = body;
         if (body.length > 0) {
             try {

@@ -34,7 +34,9 @@ class BadInputSweepIT {
         for (Operation op : operations) {
             String token = token(op.caller(), f);
             String realPath = op.path().apply(f);
-            Map<String, String> headers = op.method().equals("PUT") ? Map.of("If-Match", currentVersion(op, realPath, token)) : Map.of();
+            // every POST carries an Idempotency-Key: the snapshot below proves a refused request keeps none
+            Map<String, String> headers = op.method().equals("PUT") ? Map.of("If-Match", currentVersion(op, realPath, token))
+                    : op.method().equals("POST") ? Map.of("Idempotency-Key", "sweep-" + java.util.UUID.randomUUID()) : Map.of();
             if (op.takesBody()) {
                 String valid = HttpCalls.JSON.writeValueAsString(op.body().apply(f));
                 for (BodyMutations.Mutation m : BodyMutations.of(op.body().apply(f), op.optional())) {

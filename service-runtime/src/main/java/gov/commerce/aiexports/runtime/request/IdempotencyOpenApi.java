@@ -1,0 +1,36 @@
+package gov.commerce.aiexports.runtime.request;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+
+/** Declares the optional Idempotency-Key header on every POST of the service's OpenAPI document (IdempotencyFilter serves it). */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class IdempotencyOpenApi implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            if (item.getPOST() != null) {
+                item.getPOST().addParameter(OASFactory.createParameter()
+                        .name(IdempotencyFilter.HEADER)
+                        .in(Parameter.In.HEADER)
+                        .required(false)
+                        .description("Makes the POST safe to repeat: the same key and body from the same caller return the "
+                                + "first successful answer (with Idempotent-Replayed: true) and change nothing; the same key "
+                                + "with another body is 422 IDEMPOTENCY_KEY_REUSED; a malformed key is 400 "
+                                + "IDEMPOTENCY_KEY_INVALID; a repeat while the first still runs waits for it, or gets 409 "
+                                + "IDEMPOTENCY_KEY_IN_USE. Keys are kept 24 hours.")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1)
+                                .maxLength(IdempotencyFilter.MAX_KEY_LENGTH)));
+            }
+        }
+    }
+}

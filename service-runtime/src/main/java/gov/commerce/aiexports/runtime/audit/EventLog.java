@@ -61,7 +61,8 @@ public class EventLog {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     long position = rs.getLong("chain_position");
-                    events.add(new Exported(read(rs), rs.wasNull() ? null : position, rs.getBytes("chain_link"),
+                    Long chained = rs.wasNull() ? null : position;
+                    events.add(new Exported(read(rs), chained, rs.getBytes("chain_link"),
                             rs.getBytes("payload"), rs.getBytes("meta_data")));
                 }
             }

@@ -69,11 +69,18 @@ class AuditVerifierTest {
     @Test
     void an_untouched_export_verifies() throws Exception {
         Chain chain = chain(6);
-        Path export = write(chain.lines);
+        List<ObjectNode> lines = new ArrayList<>(chain.lines);
+        // stored a moment ago, not chained yet: exported without chainPosition and link
+        ObjectNode fresh = chain(7).lines.get(6);
+        fresh.remove("chainPosition");
+        fresh.remove("link");
+        lines.add(fresh);
+        Path export = write(lines);
         AuditVerifier.Report r = AuditVerifier.verify(export, List.of(chain.checkpoint(3), chain.checkpoint(6)), List.of(keys.getPublic()));
         assertTrue(r.verified(), r.describe());
         assertEquals(2, r.checkpointsVerified());
         assertEquals(6, r.chained());
+        assertEquals(1, r.unchained());
     }
 
     @Test

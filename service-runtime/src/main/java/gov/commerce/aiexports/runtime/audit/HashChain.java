@@ -16,6 +16,7 @@ import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
  * The service's hash chain over its event stream. A single tracking processor links each event
@@ -82,7 +83,12 @@ public class HashChain {
                         insert.setBytes(3, link);
                         insert.executeUpdate();
                     }
-                    checkpoints.chained();
+                    // counted once committed, so a checkpoint it triggers sees this link
+                    if (CurrentUnitOfWork.isStarted()) {
+                        CurrentUnitOfWork.get().afterCommit(u -> checkpoints.chained());
+                    } else {
+                        checkpoints.chained();
+                    }
                 }
             }
         }

@@ -255,6 +255,8 @@ final class ApiSurface {
                     f -> "/audit/aggregates/" + aggregate.apply(f) + "/state"));
             ops.add(op(s, "GET", "/audit/events", Set.of(AUDITOR), AUDITOR, f -> "/audit/events?limit=5"));
             ops.add(op(s, "GET", "/audit/verify", Set.of(AUDITOR), AUDITOR, f -> "/audit/verify"));
+            ops.add(op(s, "GET", "/audit/chain/public-key", Set.of(AUDITOR, OPERATOR), AUDITOR, f -> "/audit/chain/public-key"));
+            ops.add(op(s, "GET", "/audit/chain/checkpoints", Set.of(AUDITOR, OPERATOR), AUDITOR, f -> "/audit/chain/checkpoints?limit=5"));
             ops.add(op(s, "GET", "/admin/projections", Set.of(OPERATOR), OPERATOR, f -> "/admin/projections"));
             ops.add(op(s, "GET", "/admin/projections/{name}", Set.of(OPERATOR), OPERATOR, f -> "/admin/projections/none"));
             ops.add(op(s, "POST", "/admin/projections/{name}/replay", Set.of(OPERATOR), OPERATOR, f -> "/admin/projections/none/replay"));

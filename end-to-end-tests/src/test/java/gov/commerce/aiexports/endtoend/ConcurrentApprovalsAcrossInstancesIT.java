@@ -79,8 +79,7 @@ class ConcurrentApprovalsAcrossInstancesIT {
             int port = FreePorts.next();
             Map<String, String> env = new HashMap<>();
             env.put("PORT", String.valueOf(port));
-            env.put("DATABASE_URL", stack.postgres().jdbcUrl(Services.INCENTIVES.database()));
-            env.put("DATABASE_USER", stack.postgres().user());
+            env.putAll(stack.databaseEnvironment(Services.INCENTIVES));
             env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", data.resolve("keys/jwt-public.pem").toString());
             env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);

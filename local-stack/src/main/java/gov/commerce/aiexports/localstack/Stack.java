@@ -125,8 +125,7 @@ public final class Stack implements AutoCloseable {
         return services.computeIfAbsent(s.name(), name -> {
             Map<String, String> env = new HashMap<>();
             env.put("PORT", String.valueOf(port(s)));
-            env.put("DATABASE_URL", postgres.jdbcUrl(s.database()));
-            env.put("DATABASE_USER", postgres.user());
+            env.putAll(databaseEnvironment(s));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
             env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
@@ -134,6 +133,27 @@ public final class Stack implements AutoCloseable {
             return ServiceProcess.quarkus(s.name(), s.jar(options.projectRoot()), jvm, env,
                     options.dataDirectory().resolve("logs/" + s.name() + ".log"), port(s));
         });
+    }
+
+    /**
+     * How a service reaches its database and signs its audit checkpoints: migrations as the owner,
+     * the service as the role that may only append events, and the service's own Ed25519 key,
+     * made on first start and kept in the data directory (.local-stack/keys for ./run).
+     */
+    public Map<String, String> databaseEnvironment(Services.Service s) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", postgres.jdbcUrl(s.database()));
+        env.put("DATABASE_USER", postgres.appUser());
+        env.put("DATABASE_OWNER_USER", postgres.user());
+        // the local server trusts local connections; Quarkus wants a password set all the same
+        env.put("DATABASE_OWNER_PASSWORD", "trusted-locally");
+        try {
+            env.put("AIEXPORTS_AUDIT_SIGNING_KEY_FILE", gov.commerce.aiexports.testsupport.AuditSigningKeys.keptIn(
+                    options.dataDirectory().resolve("keys/" + s.name() + "-audit-signing-key.pem")).toAbsolutePath().toString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the audit signing key of " + s.name(), e);
+        }
+        return env;
     }
 
     /** Starts the four services together and waits until each is ready. */

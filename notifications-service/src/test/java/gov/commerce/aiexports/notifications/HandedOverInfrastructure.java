@@ -15,10 +15,20 @@ public class HandedOverInfrastructure implements QuarkusTestResourceLifecycleMan
         if (url == null) {
             throw new IllegalStateException("nothing handed over: ClosingRemindersTest must run before the restart test");
         }
+        String signingKey;
+        try {
+            // the same audit key as the first application: its checkpoints must still verify
+            signingKey = gov.commerce.aiexports.testsupport.ServiceTestResource.TestInfrastructure.get().auditSigningKey();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         return Map.of(
                 "quarkus.datasource.jdbc.url", url,
-                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.username", gov.commerce.aiexports.testsupport.PostgresServer.APP_USER,
                 "quarkus.datasource.password", "",
+                "quarkus.flyway.username", "postgres",
+                "quarkus.flyway.password", "trusted-locally",
+                "aiexports.audit.signing-key", signingKey,
                 "kafka.bootstrap.servers", System.getProperty(EventStore.HANDED_OVER_KAFKA),
                 "mp.jwt.verify.publickey", System.getProperty(EventStore.HANDED_OVER_JWT_KEY),
                 "mp.jwt.verify.issuer", gov.commerce.aiexports.testsupport.Tokens.ISSUER);

@@ -21,7 +21,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /**
- * The NDJSON export of 100,000 events of about 3 KB each (some 300 MB) from a JVM whose heap is
+ * The NDJSON export of 100,000 events of about 3 KB each (some 700 MB, as each line also carries the stored bytes, base64) from a JVM whose heap is
  * capped far below that (see the audit-export-memory execution in this module's pom): it can only
  * pass if the export streams page by page instead of holding the stream in memory.
  */

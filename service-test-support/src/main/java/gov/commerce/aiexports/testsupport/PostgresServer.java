@@ -43,9 +43,20 @@ public final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
     }
 
+    /** The owner of every database: migrations run as this role (and tests tamper as it). */
     public String user() {
         return "postgres";
     }
+
+    /**
+     * The role the services connect as: it may only append to the event tables (db/runtime V5,
+     * which creates it). The server trusts local connections, so neither role needs a password.
+     */
+    public String appUser() {
+        return APP_USER;
+    }
+
+    public static final String APP_USER = "aiexports_app";
 
     /** Creates the database if it does not exist yet. */
     public void createDatabase(String name) throws SQLException {
@@ -73,6 +84,11 @@ public final class PostgresServer implements AutoCloseable {
 
     public Connection connect(String database) throws SQLException {
         return postgres.getDatabase(user(), database).getConnection();
+    }
+
+    /** A connection as another role, such as {@link #appUser()}. */
+    public Connection connectAs(String user, String database) throws SQLException {
+        return postgres.getDatabase(user, database).getConnection();
     }
 
     @Override

@@ -24,13 +24,18 @@ public class ServiceTestResource implements QuarkusTestResourceLifecycleManager 
         try {
             TestInfrastructure infra = TestInfrastructure.get();
             infra.postgres().createDatabase(database);
-            return Map.of(
-                    "quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(database),
-                    "quarkus.datasource.username", infra.postgres().user(),
-                    "quarkus.datasource.password", "",
-                    "kafka.bootstrap.servers", infra.kafka().bootstrapServers(),
-                    "mp.jwt.verify.publickey", infra.tokens().publicKeyBase64(),
-                    "mp.jwt.verify.issuer", Tokens.ISSUER);
+            return Map.ofEntries(
+                    Map.entry("quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(database)),
+                    // as in production: migrations as the owner, the service as a role that may only append events
+                    Map.entry("quarkus.datasource.username", infra.postgres().appUser()),
+                    Map.entry("quarkus.datasource.password", ""),
+                    Map.entry("quarkus.flyway.username", infra.postgres().user()),
+                    // any non-empty value: the server trusts local connections, and Quarkus needs both settings
+                    Map.entry("quarkus.flyway.password", "trusted-locally"),
+                    Map.entry("aiexports.audit.signing-key", infra.auditSigningKey()),
+                    Map.entry("kafka.bootstrap.servers", infra.kafka().bootstrapServers()),
+                    Map.entry("mp.jwt.verify.publickey", infra.tokens().publicKeyBase64()),
+                    Map.entry("mp.jwt.verify.issuer", Tokens.ISSUER));
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the test infrastructure", e);
         }
@@ -48,6 +53,7 @@ public class ServiceTestResource implements QuarkusTestResourceLifecycleManager 
         private final PostgresServer postgres;
         private final KafkaBroker kafka;
         private final Tokens tokens;
+        private final String auditSigningKey = AuditSigningKeys.generateBase64();
 
         private TestInfrastructure(PostgresServer postgres, KafkaBroker kafka, Tokens tokens) {
             this.postgres = postgres;
@@ -83,6 +89,11 @@ public class ServiceTestResource implements QuarkusTestResourceLifecycleManager 
 
         public Tokens tokens() {
             return tokens;
+        }
+
+        /** The services' audit checkpoint key in this JVM: PKCS#8, base64. */
+        public String auditSigningKey() {
+            return auditSigningKey;
         }
     }
 }

@@ -6,6 +6,8 @@ public final class Topics {
     public static final String REVIEW = "review.events";
     public static final String INCENTIVES = "incentives.events";
     public static final String NOTIFICATIONS = "notifications.events";
+    /** Every service's signed checkpoints of its audit hash chain, keyed by the service's name: the anchor outside its database. */
+    public static final String AUDIT_CHECKPOINTS = "audit.checkpoints";
 
     private Topics() {
     }

@@ -33,6 +33,7 @@ public class AuditResource {
 
     public static final String NDJSON = "application/x-ndjson";
     private static final int EXPORT_PAGE = 1000;
+    private static final java.util.Base64.Encoder BASE64 = java.util.Base64.getEncoder();
 
     public record Page(List<StoredEvent> items, long next, int limit, long head) {
     }
@@ -43,6 +44,10 @@ public class AuditResource {
     AggregateStates states;
     @Inject
     HashChain chain;
+    @Inject
+    AuditCheckpoints checkpoints;
+    @Inject
+    AuditSigningKey signingKey;
 
     private final ObjectMapper json = EventCodec.mapper();
 
@@ -94,23 +99,68 @@ public class AuditResource {
         return chain.verify();
     }
 
-    /** Writes page after page as it reads them, so memory stays bounded whatever the stream's length. */
+    public record Checkpoints(List<AuditVerifier.Checkpoint> items, long next, int limit) {
+    }
+
+    /**
+     * The key that checks this service's checkpoints. Not secret, but served to those who verify
+     * (auditors) and those who run the service (operators), like the rest of /audit.
+     */
+    @GET
+    @Path("chain/public-key")
+    @RolesAllowed({Roles.AUDITOR, Roles.OPERATOR})
+    public AuditSigningKey.Published publicKey() {
+        return signingKey.published();
+    }
+
+    /** The signed checkpoints kept by this service, by chain position: the offline verifier's second input. */
+    @GET
+    @Path("chain/checkpoints")
+    @RolesAllowed({Roles.AUDITOR, Roles.OPERATOR})
+    public Checkpoints checkpoints(@QueryParam("after") Long after, @QueryParam("limit") Integer limit) {
+        if (after != null && after < 0) {
+            throw new InvalidInput("VALUE_NOT_ALLOWED", "/after", "after is a chain position, from 0");
+        }
+        int size = limit == null ? 1000 : limit;
+        if (size < 1 || size > 10000) {
+            throw new InvalidInput("LIMIT_INVALID", "/limit", "limit is from 1 to 10000");
+        }
+        long from = after == null ? 0 : after;
+        List<AuditVerifier.Checkpoint> items = checkpoints.page(from, size);
+        return new Checkpoints(items, items.isEmpty() ? from : items.get(items.size() - 1).position(), size);
+    }
+
+    /**
+     * Writes page after page as it reads them. Each line is the event as the paged API shows it,
+     * plus what the offline verifier needs to recompute its link: chainPosition and link (absent
+     * until chained) and the stored payload and metadata bytes exactly, base64 (rawPayload, rawMetadata).
+     * Memory stays bounded whatever the stream's length.
+     */
     private StreamingOutput export(EventLog.Filter filter) {
         return (OutputStream output) -> {
             OutputStream out = new BufferedOutputStream(output, 64 * 1024);
             long after = filter.after();
             while (true) {
-                List<StoredEvent> page = log.page(new EventLog.Filter(filter.eventType(), filter.from(), filter.to(), after),
-                        EXPORT_PAGE);
-                for (StoredEvent e : page) {
-                    json.writeValue(new NonClosing(out), e);
+                List<EventLog.Exported> page = log.exportPage(
+                        new EventLog.Filter(filter.eventType(), filter.from(), filter.to(), after), EXPORT_PAGE);
+                for (EventLog.Exported e : page) {
+                    com.fasterxml.jackson.databind.node.ObjectNode line = json.valueToTree(e.event());
+                    if (e.chainPosition() != null) {
+                        line.put("chainPosition", e.chainPosition());
+                        line.put("link", HashChain.hex(e.link()));
+                    }
+                    line.put("rawPayload", BASE64.encodeToString(e.payload()));
+                    if (e.metadata() != null) {
+                        line.put("rawMetadata", BASE64.encodeToString(e.metadata()));
+                    }
+                    json.writeValue(new NonClosing(out), line);
                     out.write('\n');
                 }
                 out.flush();
                 if (page.size() < EXPORT_PAGE) {
                     break;
                 }
-                after = page.get(page.size() - 1).globalIndex();
+                after = page.get(page.size() - 1).event().globalIndex();
             }
             out.flush();
         };

@@ -20,8 +20,8 @@ import java.util.List;
 @Singleton
 public class EventLog {
 
-    private static final String COLUMNS = "global_index, event_identifier, type, aggregate_identifier, sequence_number, "
-            + "payload_type, payload_revision, time_stamp, payload, meta_data";
+    private static final String COLUMNS = "e.global_index, e.event_identifier, e.type, e.aggregate_identifier, e.sequence_number, "
+            + "e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data";
 
     /** A filter on the ordered stream; every field optional. */
     public record Filter(String eventType, Instant from, Instant to, long after) {
@@ -33,33 +33,66 @@ public class EventLog {
     private final ObjectMapper json = EventCodec.mapper();
 
     public List<StoredEvent> ofAggregate(String aggregateId) {
-        return query("select " + COLUMNS + " from domain_event_entry where aggregate_identifier = ? order by sequence_number",
+        return query("select " + COLUMNS + " from domain_event_entry e where e.aggregate_identifier = ? order by e.sequence_number",
                 aggregateId);
     }
 
     /** Events after a global position, in order, at most limit of them. */
     public List<StoredEvent> page(Filter filter, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from domain_event_entry where global_index > ?");
         List<Object> params = new ArrayList<>();
+        String sql = "select " + COLUMNS + " from domain_event_entry e" + where(filter, limit, params);
+        return query(sql, params.toArray());
+    }
+
+    /** One event as exported: as auditors read it, plus the exact stored bytes and its link, to recompute the chain offline. */
+    public record Exported(StoredEvent event, Long chainPosition, byte[] link, byte[] payload, byte[] metadata) {
+    }
+
+    /** Like {@link #page}, with each event's raw bytes and its place in the hash chain (null until chained). */
+    public List<Exported> exportPage(Filter filter, int limit) {
+        List<Object> params = new ArrayList<>();
+        String sql = "select " + COLUMNS + ", h.position as chain_position, h.link as chain_link from domain_event_entry e "
+                + "left join event_hash_chain h on h.event_identifier = e.event_identifier" + where(filter, limit, params);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
+            List<Exported> events = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long position = rs.getLong("chain_position");
+                    Long chained = rs.wasNull() ? null : position;
+                    events.add(new Exported(read(rs), chained, rs.getBytes("chain_link"),
+                            rs.getBytes("payload"), rs.getBytes("meta_data")));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event store", e);
+        }
+    }
+
+    private static String where(Filter filter, int limit, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" where e.global_index > ?");
         params.add(filter.after());
         if (filter.eventType() != null) {
             // the full class name, or its last part as in ProposalEvent$Submitted or Submitted
-            sql.append(" and (payload_type = ? or payload_type like ? or payload_type like ?)");
+            sql.append(" and (e.payload_type = ? or e.payload_type like ? or e.payload_type like ?)");
             params.add(filter.eventType());
             params.add("%." + filter.eventType());
             params.add("%$" + filter.eventType());
         }
         if (filter.from() != null) {
-            sql.append(" and cast(time_stamp as timestamptz) >= ?");
+            sql.append(" and cast(e.time_stamp as timestamptz) >= ?");
             params.add(java.sql.Timestamp.from(filter.from()));
         }
         if (filter.to() != null) {
-            sql.append(" and cast(time_stamp as timestamptz) < ?");
+            sql.append(" and cast(e.time_stamp as timestamptz) < ?");
             params.add(java.sql.Timestamp.from(filter.to()));
         }
-        sql.append(" order by global_index limit ?");
+        sql.append(" order by e.global_index limit ?");
         params.add(limit);
-        return query(sql.toString(), params.toArray());
+        return sql.toString();
     }
 
     public long head() {

@@ -5,19 +5,18 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Unremovable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
  * The service's hash chain over its event stream. A single tracking processor links each event
@@ -30,24 +29,38 @@ import org.axonframework.eventhandling.EventMessage;
 public class HashChain {
 
     public static final String PROCESSOR = "hash-chain";
-    private static final byte[] GENESIS = new byte[32];
     private static final String EVENT_COLUMNS = "e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number, "
             + "e.type, e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data";
 
+    /**
+     * The chain's check. {@code checkpointsVerified} counts the signed checkpoints the stored chain
+     * still agrees with; {@code failedCheckpoint} is the first it no longer does, if any.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Verification(boolean verified, long events, long pending, Mismatch firstMismatch) {
+    public record Verification(boolean verified, long events, long pending, Mismatch firstMismatch, long checkpointsVerified,
+            CheckpointFailure failedCheckpoint) {
     }
 
     public record Mismatch(long position, long globalIndex, String eventId, String reason) {
     }
 
+    public record CheckpointFailure(long position, long globalIndex, String eventId, String takenAt, String keyId, String reason) {
+        static CheckpointFailure of(AuditVerifier.Checkpoint cp, String reason) {
+            return new CheckpointFailure(cp.position(), cp.globalIndex(), cp.eventId(), cp.takenAt(), cp.keyId(), reason);
+        }
+    }
+
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    AuditSigningKey keys;
+    @Inject
+    AuditCheckpoints checkpoints;
 
     @EventHandler
     public void on(Object payload, EventMessage<?> message) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            byte[] previous = GENESIS;
+            byte[] previous = AuditVerifier.GENESIS;
             try (PreparedStatement s = c.prepareStatement("select link from event_hash_chain order by position desc limit 1");
                  ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {
@@ -70,17 +83,35 @@ public class HashChain {
                         insert.setBytes(3, link);
                         insert.executeUpdate();
                     }
+                    // counted once committed, so a checkpoint it triggers sees this link
+                    if (CurrentUnitOfWork.isStarted()) {
+                        CurrentUnitOfWork.get().afterCommit(u -> checkpoints.chained());
+                    } else {
+                        checkpoints.chained();
+                    }
                 }
             }
         }
     }
 
-    /** Recomputes the chain from the stored events, a page at a time. */
+    /**
+     * Recomputes the chain from the stored events, a page at a time, and holds it against every
+     * signed checkpoint: the link recomputed at a checkpoint's position must be the signed one, the
+     * number of events up to there the signed count, and the chain must reach the last checkpoint.
+     * A rewrite that recomputed the links therefore fails at the next checkpoint, and a cut tail at
+     * the last one.
+     */
     public Verification verify() {
-        byte[] previous = GENESIS;
+        byte[] previous = AuditVerifier.GENESIS;
         long checked = 0;
         long after = 0;
+        long verifiedCheckpoints = 0;
+        long lastGood = 0;
         try (Connection c = dataSource.getConnection()) {
+            // checkpoints taken while this walk runs are left to the next one
+            Iterator<AuditVerifier.Checkpoint> cps = checkpoints.upTo(c, checkpoints.lastPosition(c));
+            AuditVerifier.Checkpoint next = cps.hasNext() ? cps.next() : null;
+            List<java.security.PublicKey> trusted = keys.trusted();
             while (true) {
                 int rows = 0;
                 try (PreparedStatement s = c.prepareStatement("select h.position, h.global_index as chained_index, "
@@ -93,27 +124,84 @@ public class HashChain {
                             rows++;
                             after = rs.getLong("position");
                             String eventId = rs.getString("chained_id");
+                            if (next != null && next.position() < after) {
+                                return failed(c, checked, verifiedCheckpoints, lastGood, next,
+                                        "no chained event holds position " + next.position() + " any more");
+                            }
                             if (rs.getString("event_identifier") == null) {
                                 return new Verification(false, checked, pending(c),
-                                        new Mismatch(after, rs.getLong("chained_index"), eventId, "the event is missing from the store"));
+                                        new Mismatch(after, rs.getLong("chained_index"), eventId, "the event is missing from the store"),
+                                        verifiedCheckpoints, null);
                             }
                             byte[] expected = link(previous, rs);
                             if (!MessageDigest.isEqual(expected, rs.getBytes("link"))) {
                                 return new Verification(false, checked, pending(c), new Mismatch(after, rs.getLong("chained_index"),
-                                        eventId, "the stored event differs from the one chained at position " + after));
+                                        eventId, "the stored event differs from the one chained at position " + after),
+                                        verifiedCheckpoints, null);
                             }
                             previous = expected;
                             checked++;
+                            if (next != null && next.position() == after) {
+                                String why = !next.verifies(trusted) ? "its signature does not verify with a trusted public key"
+                                        : !hex(expected).equals(next.link()) ? "the link recomputed at position " + after
+                                                + " differs from the signed one: events up to here were rewritten"
+                                        : checked != next.count() ? "the chain holds " + checked + " events up to position " + after
+                                                + ", the checkpoint signed " + next.count()
+                                        : null;
+                                if (why != null) {
+                                    return failed(c, checked, verifiedCheckpoints, lastGood, next, why);
+                                }
+                                verifiedCheckpoints++;
+                                lastGood = after;
+                                next = cps.hasNext() ? cps.next() : null;
+                            }
                         }
                     }
                 }
                 if (rows == 0) {
-                    return new Verification(true, checked, pending(c), null);
+                    if (next != null) {
+                        return failed(c, checked, verifiedCheckpoints, lastGood, next, "the chain ends at position " + after
+                                + ", before the signed checkpoint at position " + next.position() + ": its tail was cut");
+                    }
+                    return new Verification(true, checked, pending(c), null, verifiedCheckpoints, null);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot verify the hash chain", e);
         }
+    }
+
+    /**
+     * A checkpoint the chain no longer agrees with. Every link recomputed, so the change is
+     * somewhere after the last checkpoint that held: the first event from there is named, or, when
+     * the checkpoint's own event is gone (a cut tail), that event.
+     */
+    private Verification failed(Connection c, long checked, long verifiedCheckpoints, long lastGood, AuditVerifier.Checkpoint cp,
+            String reason) throws SQLException {
+        Mismatch first = null;
+        boolean gone;
+        try (PreparedStatement s = c.prepareStatement("select 1 from event_hash_chain where position = ?")) {
+            s.setLong(1, cp.position());
+            try (ResultSet rs = s.executeQuery()) {
+                gone = !rs.next();
+            }
+        }
+        if (!gone) try (PreparedStatement s = c.prepareStatement(
+                "select position, global_index, event_identifier from event_hash_chain where position > ? order by position limit 1")) {
+            s.setLong(1, lastGood);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next() && rs.getLong(1) <= cp.position()) {
+                    first = new Mismatch(rs.getLong(1), rs.getLong(2), rs.getString(3), "the first event after the last checkpoint "
+                            + "that verifies (position " + lastGood + "); the chain from here to position " + cp.position()
+                            + " does not match the signed checkpoint");
+                }
+            }
+        }
+        if (first == null) {
+            first = new Mismatch(cp.position(), cp.globalIndex(), cp.eventId(), "signed by the checkpoint at position " + cp.position()
+                    + " and no longer in the chain" + (gone ? ": removed, or the tail was cut" : ""));
+        }
+        return new Verification(false, checked, pending(c), first, verifiedCheckpoints, CheckpointFailure.of(cp, reason));
     }
 
     /** Events stored but not chained yet (the processor is a moment behind), or rows inserted behind its back. */
@@ -126,38 +214,16 @@ public class HashChain {
         }
     }
 
-    /** SHA-256 over the previous link and the event row's fields, each length-prefixed so no two rows encode alike. */
+    /** The link of a stored row: see {@link AuditVerifier#link}, which the offline verifier shares. */
     static byte[] link(byte[] previous, ResultSet rs) throws SQLException {
-        ByteArrayOutputStream canonical = new ByteArrayOutputStream();
-        field(canonical, previous);
-        field(canonical, text(rs.getLong("global_index")));
-        field(canonical, text(rs.getString("event_identifier")));
-        field(canonical, text(rs.getString("aggregate_identifier")));
-        field(canonical, text(rs.getLong("sequence_number")));
-        field(canonical, text(rs.getString("type")));
-        field(canonical, text(rs.getString("payload_type")));
-        field(canonical, text(rs.getString("payload_revision")));
-        field(canonical, text(rs.getString("time_stamp")));
-        field(canonical, rs.getBytes("payload"));
-        field(canonical, rs.getBytes("meta_data"));
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(canonical.toByteArray());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return AuditVerifier.link(previous, rs.getLong("global_index"), rs.getString("event_identifier"),
+                rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("type"),
+                rs.getString("payload_type"), rs.getString("payload_revision"), rs.getString("time_stamp"),
+                rs.getBytes("payload"), rs.getBytes("meta_data"));
     }
 
     public static String hex(byte[] link) {
         return HexFormat.of().formatHex(link);
     }
 
-    private static byte[] text(Object value) {
-        return value == null ? new byte[0] : value.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void field(ByteArrayOutputStream out, byte[] bytes) {
-        byte[] b = bytes == null ? new byte[0] : bytes;
-        out.writeBytes(ByteBuffer.allocate(4).putInt(bytes == null ? -1 : b.length).array());
-        out.writeBytes(b);
-    }
 }

@@ -1,0 +1,653 @@
+package gov.commerce.aiexports.runtime.audit;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The audit chain's pure parts, and the offline verifier. This file uses the JDK alone, so an
+ * auditor runs it from source with no build, no database and no running service:
+ * {@code java AuditVerifier.java EXPORT.ndjson CHECKPOINTS.json PUBLIC_KEY} (see ./verify-audit).
+ * The service computes its links and signs its checkpoints with these very functions.
+ */
+public final class AuditVerifier {
+
+    public static final byte[] GENESIS = new byte[32];
+    static final String CHECKPOINT_DOMAIN = "aiexports-audit-checkpoint/v1";
+
+    private AuditVerifier() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3) {
+            System.err.println("usage: verify-audit EXPORT.ndjson CHECKPOINTS.json PUBLIC_KEY");
+            System.err.println("  EXPORT.ndjson     GET /audit/events with Accept: application/x-ndjson, unfiltered");
+            System.err.println("  CHECKPOINTS.json  GET /audit/chain/checkpoints, or the audit.checkpoints topic's records, one a line");
+            System.err.println("  PUBLIC_KEY        GET /audit/chain/public-key's answer, or the key as PEM or base64 (X.509)");
+            System.exit(2);
+        }
+        List<Checkpoint> checkpoints = Checkpoint.parseAll(Files.readString(Path.of(args[1])));
+        PublicKey key = Keys.publicKey(Files.readString(Path.of(args[2])));
+        Report report = verify(Path.of(args[0]), checkpoints, List.of(key));
+        System.out.println(report.describe());
+        System.exit(report.verified() ? 0 : 1);
+    }
+
+    // ---- links ------------------------------------------------------------------------------
+
+    /** SHA-256 over the previous link and the event row's fields, each length-prefixed (-1 for null) so no two rows encode alike. */
+    public static byte[] link(byte[] previous, long globalIndex, String eventId, String aggregateId, long sequenceNumber,
+            String aggregateType, String payloadType, String payloadRevision, String timeStamp, byte[] payload, byte[] metadata) {
+        ByteArrayOutputStream canonical = new ByteArrayOutputStream();
+        field(canonical, previous);
+        field(canonical, text(globalIndex));
+        field(canonical, text(eventId));
+        field(canonical, text(aggregateId));
+        field(canonical, text(sequenceNumber));
+        field(canonical, text(aggregateType));
+        field(canonical, text(payloadType));
+        field(canonical, text(payloadRevision));
+        field(canonical, text(timeStamp));
+        field(canonical, payload);
+        field(canonical, metadata);
+        return sha256(canonical.toByteArray());
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] text(Object value) {
+        return value == null ? new byte[0] : value.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void field(ByteArrayOutputStream out, byte[] bytes) {
+        byte[] b = bytes == null ? new byte[0] : bytes;
+        out.writeBytes(ByteBuffer.allocate(4).putInt(bytes == null ? -1 : b.length).array());
+        out.writeBytes(b);
+    }
+
+    // ---- checkpoints ------------------------------------------------------------------------
+
+    /**
+     * A signed statement of the chain's head: at chain position {@code position} (global index,
+     * event id) the link was {@code link}, and {@code count} events were chained up to there.
+     */
+    public record Checkpoint(String service, long position, long globalIndex, String eventId, String link, long count,
+            String takenAt, String keyId, String signature) {
+
+        /** The bytes signed: a domain tag then every field, length-prefixed, so no two checkpoints encode alike. */
+        public byte[] canonical() {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            field(out, text(CHECKPOINT_DOMAIN));
+            field(out, text(service));
+            field(out, text(position));
+            field(out, text(globalIndex));
+            field(out, text(eventId));
+            field(out, text(link));
+            field(out, text(count));
+            field(out, text(takenAt));
+            field(out, text(keyId));
+            return out.toByteArray();
+        }
+
+        public Checkpoint signedWith(PrivateKey key, String keyId) {
+            Checkpoint unsigned = new Checkpoint(service, position, globalIndex, eventId, link, count, takenAt, keyId, null);
+            try {
+                Signature s = Signature.getInstance("Ed25519");
+                s.initSign(key);
+                s.update(unsigned.canonical());
+                return new Checkpoint(service, position, globalIndex, eventId, link, count, takenAt, keyId,
+                        Base64.getEncoder().encodeToString(s.sign()));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("cannot sign a checkpoint", e);
+            }
+        }
+
+        /** True when one of the keys signed exactly these fields. */
+        public boolean verifies(List<PublicKey> keys) {
+            if (signature == null) {
+                return false;
+            }
+            byte[] sig;
+            try {
+                sig = Base64.getDecoder().decode(signature);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            for (PublicKey key : keys) {
+                try {
+                    Signature s = Signature.getInstance("Ed25519");
+                    s.initVerify(key);
+                    s.update(canonical());
+                    if (s.verify(sig)) {
+                        return true;
+                    }
+                } catch (java.security.GeneralSecurityException e) {
+                    // a malformed signature or a key of another kind: not this key
+                }
+            }
+            return false;
+        }
+
+        static Checkpoint of(Map<?, ?> m) {
+            return new Checkpoint(string(m.get("service")), number(m.get("position")), number(m.get("globalIndex")),
+                    string(m.get("eventId")), string(m.get("link")), number(m.get("count")), string(m.get("takenAt")),
+                    string(m.get("keyId")), string(m.get("signature")));
+        }
+
+        /** A JSON array, a page {"items": [...]}, or one checkpoint a line (records read from the topic). */
+        public static List<Checkpoint> parseAll(String text) {
+            String t = text.strip();
+            List<Checkpoint> all = new ArrayList<>();
+            if (t.startsWith("[") || (t.startsWith("{") && !t.contains("\n"))) {
+                Object parsed = Json.parse(t);
+                if (parsed instanceof Map<?, ?> m && m.get("items") instanceof List<?> items) {
+                    parsed = items;
+                }
+                if (parsed instanceof List<?> list) {
+                    list.forEach(o -> all.add(of((Map<?, ?>) o)));
+                } else {
+                    all.add(of((Map<?, ?>) parsed));
+                }
+            } else {
+                for (String line : t.split("\n")) {
+                    if (!line.isBlank()) {
+                        all.add(of((Map<?, ?>) Json.parse(line)));
+                    }
+                }
+            }
+            return all;
+        }
+    }
+
+    // ---- keys -------------------------------------------------------------------------------
+
+    public static final class Keys {
+        private Keys() {
+        }
+
+        /** PKCS#8, as PEM or bare base64. */
+        public static PrivateKey privateKey(String text) {
+            try {
+                return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der(text)));
+            } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("not an Ed25519 private key in PKCS#8 (PEM or base64): " + e.getMessage(), e);
+            }
+        }
+
+        /** X.509 SubjectPublicKeyInfo as PEM or bare base64, or the JSON of GET /audit/chain/public-key. */
+        public static PublicKey publicKey(String text) {
+            String t = text.strip();
+            if (t.startsWith("{")) {
+                t = string(((Map<?, ?>) Json.parse(t)).get("publicKey"));
+            }
+            try {
+                return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der(t)));
+            } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("not an Ed25519 public key (PEM or base64 X.509): " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * The public half of a private key. The JDK has no call for it, but its generator draws the
+         * 32-byte private key from the random source it is given: handing it the key's own bytes
+         * makes it compute the matching public key.
+         */
+        public static KeyPair pair(PrivateKey key) {
+            byte[] seed = ((EdECPrivateKey) key).getBytes().orElseThrow(() -> new IllegalArgumentException("the key has no bytes"));
+            try {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
+                g.initialize(NamedParameterSpec.ED25519, new SecureRandom() {
+                    @Override
+                    public void nextBytes(byte[] bytes) {
+                        System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
+                    }
+                });
+                KeyPair pair = g.generateKeyPair();
+                if (!java.util.Arrays.equals(((EdECPrivateKey) pair.getPrivate()).getBytes().orElseThrow(), seed)) {
+                    throw new IllegalStateException("could not derive the public key");
+                }
+                return new KeyPair(pair.getPublic(), key);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public static KeyPair generate() {
+            try {
+                return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** A short, stable name for a public key: the first 16 hex digits of SHA-256 of its X.509 encoding. */
+        public static String keyId(PublicKey key) {
+            return HexFormat.of().formatHex(sha256(key.getEncoded())).substring(0, 16);
+        }
+
+        public static String pem(String type, byte[] der) {
+            return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(der) + "\n-----END " + type + "-----\n";
+        }
+
+        private static byte[] der(String text) {
+            String body = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return Base64.getDecoder().decode(body);
+        }
+    }
+
+    // ---- offline verification ---------------------------------------------------------------
+
+    /** An event that does not verify: where it is in the chain and the stream, and why. */
+    public record Bad(long position, long globalIndex, String eventId, String reason) {
+    }
+
+    public record Report(long lines, long chained, long unchained, int checkpointsVerified, Checkpoint failedCheckpoint,
+            String checkpointProblem, Bad firstBad) {
+
+        public boolean verified() {
+            return failedCheckpoint == null && checkpointProblem == null && firstBad == null;
+        }
+
+        public String describe() {
+            StringBuilder s = new StringBuilder();
+            s.append(verified() ? "VERIFIED" : "NOT VERIFIED").append(": ").append(lines).append(" events read, ").append(chained)
+                    .append(" chained, ").append(unchained).append(" not chained yet; ").append(checkpointsVerified)
+                    .append(" signed checkpoint(s) verified\n");
+            if (checkpointProblem != null) {
+                s.append("checkpoint problem: ").append(checkpointProblem).append('\n');
+            }
+            if (failedCheckpoint != null) {
+                s.append("failed checkpoint: position ").append(failedCheckpoint.position()).append(" taken at ")
+                        .append(failedCheckpoint.takenAt()).append(" (event ").append(failedCheckpoint.eventId()).append(")\n");
+            }
+            if (firstBad != null) {
+                s.append("first event that does not verify: ").append(firstBad.eventId()).append(" (global index ")
+                        .append(firstBad.globalIndex()).append(", chain position ").append(firstBad.position()).append("): ")
+                        .append(firstBad.reason()).append('\n');
+            }
+            return s.toString();
+        }
+    }
+
+    private record Seen(long globalIndex, String eventId, byte[] link) {
+    }
+
+    /**
+     * Checks an unfiltered NDJSON export against signed checkpoints. Two passes keep memory to a
+     * few dozen bytes an event: the first gathers each chain position's claimed link, the second
+     * recomputes every link from the exported bytes and its predecessor's claimed link.
+     */
+    public static Report verify(Path export, List<Checkpoint> checkpoints, List<PublicKey> keys) throws IOException {
+        TreeMap<Long, Seen> chain = new TreeMap<>();
+        long lines = 0;
+        long unchained = 0;
+        try (BufferedReader in = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                lines++;
+                Map<?, ?> e = (Map<?, ?>) Json.parse(line);
+                if (e.get("chainPosition") == null) {
+                    unchained++;
+                    continue;
+                }
+                chain.put(number(e.get("chainPosition")), new Seen(number(e.get("globalIndex")), string(e.get("eventId")),
+                        hex(string(e.get("link")))));
+            }
+        }
+        Bad firstBad = null;
+        try (BufferedReader in = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
+            String line;
+            long number = 0;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                number++;
+                Map<?, ?> e = (Map<?, ?>) Json.parse(line);
+                Bad bad = check(e, chain, number);
+                if (bad != null && (firstBad == null || bad.position() < firstBad.position())) {
+                    firstBad = bad;
+                }
+            }
+        }
+        // the signed checkpoints: each must verify, and the exported chain must agree with it
+        int verified = 0;
+        Checkpoint failed = null;
+        String problem = null;
+        long lastGood = 0;
+        List<Checkpoint> sorted = checkpoints.stream().sorted(java.util.Comparator.comparingLong(Checkpoint::position)).toList();
+        for (Checkpoint cp : sorted) {
+            String why = against(cp, chain, keys);
+            if (why != null) {
+                failed = cp;
+                problem = why;
+                break;
+            }
+            verified++;
+            lastGood = cp.position();
+        }
+        if (failed != null && failed.verifies(keys) && (firstBad == null || firstBad.position() > failed.position())) {
+            // every link recomputes, yet the chain no longer reaches the signed link: something at or before the checkpoint changed
+            Entry<Long, Seen> after = chain.higherEntry(lastGood);
+            if (!chain.containsKey(failed.position())) {
+                firstBad = new Bad(failed.position(), failed.globalIndex(), failed.eventId(), "signed by the checkpoint at position "
+                        + failed.position() + " and missing from the export: removed, or the tail was cut");
+            } else if (after != null && after.getKey() <= failed.position()) {
+                firstBad = new Bad(after.getKey(), after.getValue().globalIndex(), after.getValue().eventId(),
+                        "the first event after the last checkpoint that verifies; from here to position " + failed.position()
+                                + " the chain no longer matches the signed checkpoint (rewritten or removed events)");
+            }
+        }
+        return new Report(lines, chain.size(), unchained, verified, failed, problem, firstBad);
+    }
+
+    /** Why the exported chain disagrees with a checkpoint, or null when it agrees. */
+    static String against(Checkpoint cp, TreeMap<Long, Seen> chain, List<PublicKey> keys) {
+        if (!cp.verifies(keys)) {
+            return "the signature of the checkpoint at position " + cp.position() + " does not verify with the public key";
+        }
+        Long last = chain.isEmpty() ? null : chain.lastKey();
+        if (last == null || last < cp.position()) {
+            return "the chain ends at position " + (last == null ? 0 : last) + ", before the signed checkpoint at position "
+                    + cp.position() + ": its tail was cut";
+        }
+        Seen at = chain.get(cp.position());
+        if (at == null) {
+            return "no event holds chain position " + cp.position() + " that the checkpoint signed";
+        }
+        if (!HexFormat.of().formatHex(at.link()).equals(cp.link())) {
+            return "the link at position " + cp.position() + " differs from the signed one";
+        }
+        long count = chain.headMap(cp.position(), true).size();
+        if (count != cp.count()) {
+            return "the chain holds " + count + " events up to position " + cp.position() + ", the checkpoint signed " + cp.count();
+        }
+        return null;
+    }
+
+    private static Bad check(Map<?, ?> e, TreeMap<Long, Seen> chain, long lineNumber) {
+        long globalIndex = number(e.get("globalIndex"));
+        String eventId = string(e.get("eventId"));
+        if (e.get("chainPosition") == null) {
+            return null;
+        }
+        long position = number(e.get("chainPosition"));
+        try {
+            Entry<Long, Seen> previous = chain.lowerEntry(position);
+            byte[] payload = base64(e.get("rawPayload"));
+            byte[] metadata = base64(e.get("rawMetadata"));
+            byte[] expected = link(previous == null ? GENESIS : previous.getValue().link(), globalIndex, eventId,
+                    string(e.get("aggregateId")), number(e.get("sequenceNumber")), string(e.get("aggregateType")),
+                    string(e.get("eventType")), string(e.get("payloadRevision")), string(e.get("occurredAt")), payload, metadata);
+            if (!MessageDigest.isEqual(expected, hex(string(e.get("link"))))) {
+                return new Bad(position, globalIndex, eventId, "its bytes no longer produce its link (line " + lineNumber + ")");
+            }
+            // what a reader sees must be what was chained
+            if (!sameJson(e.get("payload"), payload)) {
+                return new Bad(position, globalIndex, eventId, "its readable payload differs from its chained bytes (line " + lineNumber + ")");
+            }
+            if (metadata != null && !sameJson(e.get("metadata"), metadata)) {
+                return new Bad(position, globalIndex, eventId, "its readable metadata differs from its chained bytes (line " + lineNumber + ")");
+            }
+            return null;
+        } catch (RuntimeException ex) {
+            return new Bad(position, globalIndex, eventId, "unreadable (line " + lineNumber + "): " + ex.getMessage());
+        }
+    }
+
+    private static boolean sameJson(Object shown, byte[] raw) {
+        if (raw == null) {
+            return true;
+        }
+        String text = new String(raw, StandardCharsets.UTF_8);
+        Object parsed;
+        try {
+            parsed = Json.parse(text);
+        } catch (RuntimeException notJson) {
+            return text.equals(shown);
+        }
+        return Json.same(parsed, shown);
+    }
+
+    private static byte[] base64(Object value) {
+        return value == null ? null : Base64.getDecoder().decode(string(value));
+    }
+
+    private static byte[] hex(String value) {
+        return value == null ? new byte[0] : HexFormat.of().parseHex(value);
+    }
+
+    static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    static long number(Object value) {
+        if (value instanceof BigDecimal b) {
+            return b.longValueExact();
+        }
+        if (value == null) {
+            throw new IllegalArgumentException("a number is missing");
+        }
+        return Long.parseLong(value.toString());
+    }
+
+    // ---- a small JSON reader, so that this file needs nothing but the JDK ---------------------
+
+    static final class Json {
+        private final String s;
+        private int i;
+
+        private Json(String s) {
+            this.s = s;
+        }
+
+        /** Objects as maps, arrays as lists, numbers as BigDecimal, strings, booleans and null. */
+        static Object parse(String text) {
+            Json p = new Json(text);
+            p.space();
+            Object v = p.value();
+            p.space();
+            if (p.i != p.s.length()) {
+                throw new IllegalArgumentException("trailing characters at " + p.i);
+            }
+            return v;
+        }
+
+        /** Equal as JSON values: numbers by value, objects regardless of key order. */
+        static boolean same(Object a, Object b) {
+            if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+                return x.compareTo(y) == 0;
+            }
+            if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+                if (x.size() != y.size()) {
+                    return false;
+                }
+                return x.entrySet().stream().allMatch(en -> y.containsKey(en.getKey()) && same(en.getValue(), y.get(en.getKey())));
+            }
+            if (a instanceof List<?> x && b instanceof List<?> y) {
+                if (x.size() != y.size()) {
+                    return false;
+                }
+                for (int k = 0; k < x.size(); k++) {
+                    if (!same(x.get(k), y.get(k))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return Objects.equals(a, b);
+        }
+
+        private Object value() {
+            if (i >= s.length()) {
+                throw new IllegalArgumentException("unexpected end");
+            }
+            char c = s.charAt(i);
+            switch (c) {
+                case '{':
+                    return object();
+                case '[':
+                    return array();
+                case '"':
+                    return string();
+                case 't':
+                    return literal("true", Boolean.TRUE);
+                case 'f':
+                    return literal("false", Boolean.FALSE);
+                case 'n':
+                    return literal("null", null);
+                default:
+                    return number();
+            }
+        }
+
+        private Map<String, Object> object() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            i++;
+            space();
+            if (peek() == '}') {
+                i++;
+                return m;
+            }
+            while (true) {
+                space();
+                String key = string();
+                space();
+                expect(':');
+                space();
+                m.put(key, value());
+                space();
+                if (peek() == ',') {
+                    i++;
+                    continue;
+                }
+                expect('}');
+                return m;
+            }
+        }
+
+        private List<Object> array() {
+            List<Object> l = new ArrayList<>();
+            i++;
+            space();
+            if (peek() == ']') {
+                i++;
+                return l;
+            }
+            while (true) {
+                space();
+                l.add(value());
+                space();
+                if (peek() == ',') {
+                    i++;
+                    continue;
+                }
+                expect(']');
+                return l;
+            }
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder b = new StringBuilder();
+            while (true) {
+                char c = s.charAt(i++);
+                if (c == '"') {
+                    return b.toString();
+                }
+                if (c != '\\') {
+                    b.append(c);
+                    continue;
+                }
+                char e = s.charAt(i++);
+                switch (e) {
+                    case 'b' -> b.append('\b');
+                    case 'f' -> b.append('\f');
+                    case 'n' -> b.append('\n');
+                    case 'r' -> b.append('\r');
+                    case 't' -> b.append('\t');
+                    case 'u' -> {
+                        b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        i += 4;
+                    }
+                    default -> b.append(e);
+                }
+            }
+        }
+
+        private BigDecimal number() {
+            int start = i;
+            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+                i++;
+            }
+            if (start == i) {
+                throw new IllegalArgumentException("unexpected character at " + i);
+            }
+            return new BigDecimal(s.substring(start, i));
+        }
+
+        private Object literal(String word, Object value) {
+            if (!s.startsWith(word, i)) {
+                throw new IllegalArgumentException("unexpected character at " + i);
+            }
+            i += word.length();
+            return value;
+        }
+
+        private char peek() {
+            if (i >= s.length()) {
+                throw new IllegalArgumentException("unexpected end");
+            }
+            return s.charAt(i);
+        }
+
+        private void expect(char c) {
+            if (peek() != c) {
+                throw new IllegalArgumentException("expected '" + c + "' at " + i);
+            }
+            i++;
+        }
+
+        private void space() {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+        }
+    }
+}

@@ -45,6 +45,8 @@ public final class ApiFixtures {
     public String webhookId;
     public String contactId;
     public String inboxEntryId;
+    /** A dead letter of each service's consumer (an unreadable record it gave up on), by service name. */
+    public final Map<String, String> deadLetterIds = new java.util.HashMap<>();
 
     private ApiFixtures() {
     }
@@ -117,6 +119,31 @@ public final class ApiFixtures {
                 () -> Program.as(Services.NOTIFICATIONS, uei, "applicant").get("/inbox").then().statusCode(200)
                         .extract().jsonPath().getString("items[0].id"),
                 id -> id != null);
+        deadLetters();
+    }
+
+    /**
+     * One unreadable record on proposals.events and one on review.events: every service reads one
+     * of them (proposals-service both), gives up on it and keeps it as a dead letter.
+     */
+    private void deadLetters() throws Exception {
+        String key = "fixture-dead-letter-" + java.util.UUID.randomUUID();
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", RunningStack.get().kafkaBootstrap());
+        p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        p.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(p)) {
+            for (String topic : List.of(gov.commerce.aiexports.events.Topics.PROPOSALS, gov.commerce.aiexports.events.Topics.REVIEW)) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key,
+                        "{not an envelope".getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();
+            }
+        }
+        for (Services.Service s : Services.ALL) {
+            deadLetterIds.put(s.name(), await().atMost(PROPAGATION).until(
+                    () -> Program.as(s, "OPS", "operator").get("/admin/dead-letters?status=DEAD_LETTERED&size=200").then().statusCode(200)
+                            .extract().jsonPath().getString("items.find { it.key == '" + key + "' }.id"),
+                    id -> id != null));
+        }
     }
 
     public static Map<String, Object> member(String uei) {

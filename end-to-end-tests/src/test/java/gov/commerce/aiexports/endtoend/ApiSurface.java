@@ -260,6 +260,10 @@ final class ApiSurface {
             ops.add(op(s, "GET", "/admin/projections", Set.of(OPERATOR), OPERATOR, f -> "/admin/projections"));
             ops.add(op(s, "GET", "/admin/projections/{name}", Set.of(OPERATOR), OPERATOR, f -> "/admin/projections/none"));
             ops.add(op(s, "POST", "/admin/projections/{name}/replay", Set.of(OPERATOR), OPERATOR, f -> "/admin/projections/none/replay"));
+            // the consumer's dead letters: operators list and redeliver, auditors may read the list
+            ops.add(op(s, "GET", "/admin/dead-letters", Set.of(OPERATOR, AUDITOR), OPERATOR, f -> "/admin/dead-letters"));
+            ops.add(op(s, "POST", "/admin/dead-letters/{id}/redeliver", Set.of(OPERATOR), OPERATOR,
+                    f -> "/admin/dead-letters/" + f.deadLetterIds.get(s.name()) + "/redeliver"));
         }
         return List.copyOf(ops);
     }

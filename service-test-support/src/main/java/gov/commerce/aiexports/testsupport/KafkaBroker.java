@@ -23,16 +23,27 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path logDir;
+    private final boolean autoCreateTopics;
     private KafkaRaftServer server;
 
-    private KafkaBroker(int port, int controllerPort, Path logDir) {
+    private KafkaBroker(int port, int controllerPort, Path logDir, boolean autoCreateTopics) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.logDir = logDir;
+        this.autoCreateTopics = autoCreateTopics;
     }
 
     public static KafkaBroker start(int port, Path logDir) throws IOException {
-        KafkaBroker broker = new KafkaBroker(port, FreePorts.next(), logDir);
+        return start(port, logDir, true);
+    }
+
+    /**
+     * With {@code autoCreateTopics} false the broker behaves as most production brokers do
+     * ({@code auto.create.topics.enable=false}): a topic nobody created does not exist, and a
+     * producer or consumer aiming at it waits for it.
+     */
+    public static KafkaBroker start(int port, Path logDir, boolean autoCreateTopics) throws IOException {
+        KafkaBroker broker = new KafkaBroker(port, FreePorts.next(), logDir, autoCreateTopics);
         broker.format();
         broker.startServer();
         return broker;
@@ -65,7 +76,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Properties properties() {
-        return serverProperties(port, controllerPort, logDir);
+        Properties p = serverProperties(port, controllerPort, logDir);
+        p.put("auto.create.topics.enable", String.valueOf(autoCreateTopics));
+        return p;
     }
 
     private void format() throws IOException {

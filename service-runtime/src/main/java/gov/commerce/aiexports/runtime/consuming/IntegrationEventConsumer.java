@@ -2,11 +2,12 @@ package gov.commerce.aiexports.runtime.consuming;
 
 import gov.commerce.aiexports.events.EventCodec;
 import gov.commerce.aiexports.events.IntegrationEvent;
-import gov.commerce.aiexports.events.Topics;
 import gov.commerce.aiexports.runtime.axon.AxonRuntime;
-import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.kafka.KafkaSettings;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
@@ -18,14 +19,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,14 +39,25 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Reads the topics the service's handlers subscribe to, one record at a time: each is applied in
- * a database transaction that also records its eventId (a redelivery finds it and has no second
- * effect), then its offset is committed. An unreadable or inapplicable record goes to the
- * service's dead-letter topic with the reason and the consumer goes on; a transient failure (the
- * database away) is retried with backoff without skipping anything.
+ * Reads the topics the service's handlers subscribe to: each record is applied in a database
+ * transaction that also records its eventId (a redelivery finds it and has no second effect), then
+ * its offset is committed. The consumer never stalls and never drops a record:
+ * <ul>
+ * <li>an unreadable record, one a rule of the program refuses, and one of a contract this build
+ *     does not know ({@link ContractVersions}) are dead-lettered at once;</li>
+ * <li>a record whose handlers fail otherwise is tried {@code aiexports.consumer.max-attempts}
+ *     times with exponential backoff, then dead-lettered with the last failure as its reason;</li>
+ * <li>a failure of the infrastructure (the database unreachable: see {@link Failures}) blames no
+ *     record: it is retried without limit and never dead-lettered.</li>
+ * </ul>
+ * A dead letter is stored in the dead_letter table (for operators: /admin/dead-letters) and sent
+ * to {@code <service>.dead-letter} with its reason in headers before the record's offset is
+ * committed. Every topic it needs (those it reads, its own, its dead-letter topic) is created
+ * before the first record is read, so a broker that creates no topics itself is fine.
  */
 @Singleton
 public class IntegrationEventConsumer {
@@ -54,6 +70,17 @@ public class IntegrationEventConsumer {
     Instance<IntegrationEventHandler> handlers;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    DeadLetters deadLetterStore;
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "aiexports.consumer.max-attempts", defaultValue = "5")
+    int maxAttempts;
+    @ConfigProperty(name = "aiexports.consumer.base-delay", defaultValue = "200ms")
+    Duration baseDelay;
+    @ConfigProperty(name = "aiexports.consumer.max-delay", defaultValue = "5s")
+    Duration maxDelay;
 
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -63,13 +90,36 @@ public class IntegrationEventConsumer {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
 
+    /** Where a record came from: its handlers are those of its topic, and it is recorded as processed with its position. */
+    record Source(String topic, int partition, long offset, String key) {
+        static Source of(ConsumerRecord<String, byte[]> record) {
+            return new Source(record.topic(), record.partition(), record.offset(), record.key());
+        }
+    }
+
+    /** What one try at a record came to. */
+    sealed interface Attempt {
+        /** Applied now ({@code first}), or found already applied. */
+        record Applied(IntegrationEvent event, boolean first) implements Attempt {
+        }
+
+        /** Can never be applied by this build: dead-letter it now. */
+        record Refused(IntegrationEvent event, String rule, String reason) implements Attempt {
+        }
+
+        /** Failed this time; {@code infrastructure} when the database (or the way to it) is to blame, not the record. */
+        record Failed(IntegrationEvent event, Throwable cause, boolean infrastructure) implements Attempt {
+        }
+    }
+
     void onAxonStarted(@Observes AxonRuntime.Started started) {
-        Set<String> topics = new TreeSet<>();
-        handlers.forEach(h -> topics.addAll(h.topics()));
+        RULES.forEach(this::counter);
+        Set<String> topics = subscribedTopics();
+        // the first try, in the foreground; the consumer thread insists until they exist
+        settings.ensureTopics(topicsToEnsure(topics));
         if (topics.isEmpty()) {
             return;
         }
-        settings.ensureTopics(topics);
         running = true;
         thread = new Thread(() -> run(topics), settings.serviceName() + "-integration-consumer");
         thread.setDaemon(true);
@@ -99,7 +149,38 @@ public class IntegrationEventConsumer {
         return deadLettered.get();
     }
 
+    /** The rules a record is dead-lettered under, each with its counter (registered at start, so each reads 0 until it happens). */
+    static final List<String> RULES = List.of("UNREADABLE", "RULE_VIOLATION", "EVENT_TYPE_UNKNOWN", "SCHEMA_VERSION_NEWER",
+            "SCHEMA_VERSION_UNKNOWN", "APPLY_FAILED");
+
+    /** aiexports_consumer_dead_letters_total{service, rule}. */
+    private Counter counter(String rule) {
+        return Counter.builder("aiexports.consumer.dead.letters").description("Consumed records given up and dead-lettered")
+                .tag("service", settings.serviceName()).tag("rule", rule).register(registry);
+    }
+
+    Set<String> subscribedTopics() {
+        Set<String> topics = new TreeSet<>();
+        handlers.forEach(h -> topics.addAll(h.topics()));
+        return topics;
+    }
+
+    /** What this service reads, what it publishes, and where its dead letters go. */
+    Set<String> topicsToEnsure(Set<String> subscribed) {
+        Set<String> all = new TreeSet<>(subscribed);
+        all.add(settings.ownTopic());
+        all.add(settings.deadLetterTopic());
+        return all;
+    }
+
     private void run(Set<String> topics) {
+        long backoff = 500;
+        while (running && !settings.ensureTopics(topicsToEnsure(topics))) {
+            // no record is read before the topics (above all the dead-letter topic) exist
+            LOG.warnf("topics %s not ensured yet (broker away?), retrying in %d ms", topicsToEnsure(topics), backoff);
+            sleep(backoff);
+            backoff = Math.min(backoff * 2, 10_000);
+        }
         while (running) {
             try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(settings.consumer());
                  KafkaProducer<String, byte[]> dlt = new KafkaProducer<>(settings.producer())) {
@@ -122,6 +203,10 @@ public class IntegrationEventConsumer {
                             process(record);
                         }
                     }
+                    if (!running) {
+                        // stopped mid-record: nothing of this poll is committed, so nothing is lost
+                        return;
+                    }
                     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
                     for (ConsumerRecord<String, byte[]> record : batch) {
                         offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
@@ -133,7 +218,7 @@ public class IntegrationEventConsumer {
             } catch (Exception e) {
                 if (running) {
                     // e.g. a commit refused after a rebalance: the uncommitted records come again and are deduplicated
-                    LOG.warnf("integration consumer restarts after: %s", e.toString());
+                    LOG.warnf("integration consumer restarts after: %s", Failures.describeForLog(e));
                     sleep(1_000);
                 }
             } finally {
@@ -144,14 +229,18 @@ public class IntegrationEventConsumer {
 
     /**
      * Applies a whole poll in one transaction (each event still recorded by its id). False, with
-     * nothing applied, when any record is unreadable or any step fails: the caller then goes one
-     * record at a time, dead-lettering or retrying exactly the record concerned.
+     * nothing applied, when any record is unreadable or of an unknown contract or any step fails:
+     * the caller then goes one record at a time, dead-lettering or retrying exactly the record concerned.
      */
     private boolean applyAll(List<ConsumerRecord<String, byte[]>> batch) {
         List<IntegrationEvent> events = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : batch) {
             try {
-                events.add(EventCodec.decode(record.value()));
+                IntegrationEvent event = EventCodec.decode(record.value());
+                if (ContractVersions.check(event).isPresent()) {
+                    return false;
+                }
+                events.add(event);
             } catch (EventCodec.UnreadableEventException e) {
                 return false;
             }
@@ -161,7 +250,7 @@ public class IntegrationEventConsumer {
                 long first = 0;
                 long again = 0;
                 for (int i = 0; i < batch.size(); i++) {
-                    if (apply(batch.get(i), events.get(i))) {
+                    if (apply(Source.of(batch.get(i)), events.get(i))) {
                         first++;
                     } else {
                         again++;
@@ -173,104 +262,206 @@ public class IntegrationEventConsumer {
             duplicates.addAndGet(counts[1]);
             return true;
         } catch (RuntimeException e) {
-            LOG.debugf("batch of %d not applied as one (%s); going record by record", batch.size(), e.toString());
+            LOG.debugf("batch of %d not applied as one (%s); going record by record", batch.size(), Failures.describeForLog(e));
             return false;
         }
     }
 
+    /** One record: tried until applied or dead-lettered; returns only then (or when the service stops). */
     private void process(ConsumerRecord<String, byte[]> record) {
-        IntegrationEvent event;
-        try {
-            event = EventCodec.decode(record.value());
-        } catch (EventCodec.UnreadableEventException e) {
-            deadLetter(record, e.getMessage());
-            return;
-        }
-        long backoff = 200;
+        Source source = Source.of(record);
+        int attempts = 0;
+        int infrastructureFailures = 0;
         while (running) {
-            try {
-                boolean first = QuarkusTransaction.requiringNew().timeout(60).call(() -> apply(record, event));
-                if (first) {
+            Attempt attempt = attempt(source, record.value(), null);
+            if (attempt instanceof Attempt.Applied a) {
+                if (a.first()) {
                     applied.incrementAndGet();
                 } else {
                     duplicates.incrementAndGet();
-                    LOG.debugf("event %s already applied; redelivery ignored", event.eventId());
+                    LOG.debugf("event %s already applied; redelivery ignored", a.event().eventId());
                 }
                 return;
-            } catch (EventCodec.UnreadableEventException | RuleViolation e) {
-                deadLetter(record, e.getClass().getSimpleName() + ": " + e.getMessage());
-                return;
-            } catch (RuntimeException e) {
-                Throwable root = rootCause(e);
-                if (root instanceof EventCodec.UnreadableEventException || root instanceof RuleViolation) {
-                    deadLetter(record, root.getClass().getSimpleName() + ": " + root.getMessage());
-                    return;
-                }
-                LOG.warnf("event %s (%s) not applied yet, retrying in %d ms: %s", event.eventId(), event.eventType(), backoff,
-                        root.toString());
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, 10_000);
             }
+            if (attempt instanceof Attempt.Refused r) {
+                deadLetter(record, r.event(), r.rule(), r.reason(), attempts + 1);
+                return;
+            }
+            Attempt.Failed f = (Attempt.Failed) attempt;
+            if (f.infrastructure()) {
+                // the database is away: no record is to blame, so this counts no attempt; retried until it is back
+                long delay = delay(++infrastructureFailures);
+                LOG.warnf("%s-%d@%d not applied, the database is unavailable (%s); retrying in %d ms", source.topic(),
+                        source.partition(), source.offset(), Failures.describeForLog(f.cause()), delay);
+                sleep(delay);
+                continue;
+            }
+            attempts++;
+            if (attempts >= maxAttempts) {
+                deadLetter(record, f.event(), "APPLY_FAILED", "not applied after " + attempts + " tries: " + Failures.reason(f.cause()),
+                        attempts);
+                return;
+            }
+            long delay = delay(attempts);
+            LOG.warnf("%s-%d@%d (event %s %s) not applied, try %d of %d, retrying in %d ms: %s", source.topic(), source.partition(),
+                    source.offset(), f.event().eventId(), f.event().eventType(), attempts, maxAttempts, delay,
+                    Failures.describeForLog(f.cause()));
+            sleep(delay);
         }
     }
 
-    private boolean apply(ConsumerRecord<String, byte[]> record, IntegrationEvent event) throws SQLException {
-        if (!markApplied(record, event)) {
+    /** base × 2^(n-1), at most max-delay. */
+    long delay(int failures) {
+        long base = Math.max(1, baseDelay.toMillis());
+        long d = base << Math.min(20, Math.max(0, failures - 1));
+        return Math.min(d, maxDelay.toMillis());
+    }
+
+    /**
+     * One try at a record, the same for the consumer and for an operator's redelivery: read it,
+     * check its contract, apply it in a new transaction that records its id. {@code inTransaction},
+     * when given, runs in that transaction once the record is applied (or found already applied).
+     */
+    Attempt attempt(Source source, byte[] value, Consumer<Boolean> inTransaction) {
+        IntegrationEvent event;
+        try {
+            event = EventCodec.decode(value);
+        } catch (EventCodec.UnreadableEventException e) {
+            return new Attempt.Refused(null, "UNREADABLE", e.getMessage());
+        }
+        Optional<ContractVersions.Refusal> refusal = ContractVersions.check(event);
+        if (refusal.isPresent()) {
+            return new Attempt.Refused(event, refusal.get().rule(), refusal.get().reason());
+        }
+        try {
+            boolean first = QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+                boolean f = apply(source, event);
+                if (inTransaction != null) {
+                    inTransaction.accept(f);
+                }
+                return f;
+            });
+            return new Attempt.Applied(event, first);
+        } catch (Exception e) {
+            Throwable permanent = Failures.permanentCause(e);
+            if (permanent != null) {
+                String rule = permanent instanceof EventCodec.UnreadableEventException ? "UNREADABLE" : "RULE_VIOLATION";
+                return new Attempt.Refused(event, rule, permanent.getClass().getSimpleName() + ": " + permanent.getMessage());
+            }
+            return new Attempt.Failed(event, e, Failures.infrastructure(e) || !databaseReachable());
+        }
+    }
+
+    /**
+     * An operator's redelivery of a dead letter: the stored record goes through {@link #attempt}
+     * once, as the consumer would apply it (so an event already applied has no second effect), and
+     * the outcome is recorded (with the record applied, in the same transaction).
+     */
+    public DeadLetters.View redeliver(UUID id, String requestedBy, Instant at) {
+        DeadLetters.Stored stored = deadLetterStore.stored(id, false)
+                .orElseThrow(() -> new NotFound("dead letter", id.toString()));
+        DeadLetters.View v = stored.view();
+        Attempt attempt = attempt(new Source(v.topic(), v.partition(), v.offset(), v.key()), stored.value(),
+                first -> deadLetterStore.recordRedelivery(id, requestedBy, at, first ? DeadLetters.APPLIED : DeadLetters.ALREADY_APPLIED,
+                        null));
+        if (attempt instanceof Attempt.Refused r) {
+            deadLetterStore.recordRedelivery(id, requestedBy, at, DeadLetters.FAILED, r.rule() + ": " + r.reason());
+        } else if (attempt instanceof Attempt.Failed f) {
+            deadLetterStore.recordRedelivery(id, requestedBy, at, DeadLetters.FAILED, Failures.reason(f.cause()));
+        } else if (attempt instanceof Attempt.Applied a && a.first()) {
+            applied.incrementAndGet();
+        }
+        LOG.infof("dead letter %s redelivered by %s: %s", id, requestedBy, attempt.getClass().getSimpleName());
+        return deadLetterStore.find(id).orElseThrow();
+    }
+
+    /** A failure while the database cannot even be reached is the database's, however it was wrapped on the way. */
+    private boolean databaseReachable() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private boolean apply(Source source, IntegrationEvent event) throws SQLException {
+        if (!markApplied(source, event)) {
             return false;
         }
         for (IntegrationEventHandler handler : handlers) {
-            if (handler.topics().contains(record.topic())) {
+            if (handler.topics().contains(source.topic())) {
                 handler.handle(event);
             }
         }
         return true;
     }
 
-    private boolean markApplied(ConsumerRecord<String, byte[]> record, IntegrationEvent event) throws SQLException {
+    private boolean markApplied(Source source, IntegrationEvent event) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "insert into processed_integration_event (event_id, event_type, topic, partition_no, kafka_offset) "
                              + "values (?, ?, ?, ?, ?) on conflict (event_id) do nothing")) {
             insert.setObject(1, event.eventId());
             insert.setString(2, event.eventType());
-            insert.setString(3, record.topic());
-            insert.setInt(4, record.partition());
-            insert.setLong(5, record.offset());
+            insert.setString(3, source.topic());
+            insert.setInt(4, source.partition());
+            insert.setLong(5, source.offset());
             return insert.executeUpdate() == 1;
         }
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        LOG.warnf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
-        ProducerRecord<String, byte[]> out = new ProducerRecord<>(Topics.deadLetterOf(settings.serviceName()), record.key(),
-                record.value());
+    /**
+     * Stores the dead letter and sends it to the dead-letter topic, both before the offset is
+     * committed; each is retried until it succeeds (the same record always has the same dead-letter
+     * id, so a crash in between stores it once). The log names the record and the rule, never its content.
+     */
+    private void deadLetter(ConsumerRecord<String, byte[]> record, IntegrationEvent event, String rule, String reason, int attempts) {
+        UUID id = DeadLetters.idOf(settings.serviceName(), record.topic(), record.partition(), record.offset());
+        LOG.warnf("dead-lettering %s-%d@%d as %s (event %s %s, rule %s, %d tries)", record.topic(), record.partition(), record.offset(),
+                id, event == null ? "unreadable" : event.eventId(), event == null ? "" : event.eventType() + " v" + event.schemaVersion(),
+                rule, attempts);
+        long backoff = 500;
+        while (running) {
+            try {
+                deadLetterStore.record(id, record.topic(), record.partition(), record.offset(), record.key(),
+                        event == null ? null : event.eventId(), event == null ? null : event.eventType(),
+                        event == null ? null : event.schemaVersion(), rule, reason, attempts, record.value());
+                break;
+            } catch (SQLException | RuntimeException e) {
+                LOG.warnf("dead letter %s not stored yet, retrying in %d ms: %s", id, backoff, Failures.describeForLog(e));
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 10_000);
+            }
+        }
+        ProducerRecord<String, byte[]> out = new ProducerRecord<>(settings.deadLetterTopic(), record.key(), record.value());
+        out.headers().add("dlt.id", id.toString().getBytes(StandardCharsets.UTF_8));
+        out.headers().add("dlt.rule", rule.getBytes(StandardCharsets.UTF_8));
         out.headers().add("dlt.reason", reason.getBytes(StandardCharsets.UTF_8));
+        out.headers().add("dlt.attempts", String.valueOf(attempts).getBytes(StandardCharsets.UTF_8));
         out.headers().add("dlt.original-topic", record.topic().getBytes(StandardCharsets.UTF_8));
         out.headers().add("dlt.original-partition", String.valueOf(record.partition()).getBytes(StandardCharsets.UTF_8));
         out.headers().add("dlt.original-offset", String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
         out.headers().add("dlt.consumer", settings.serviceName().getBytes(StandardCharsets.UTF_8));
+        if (event != null) {
+            out.headers().add("dlt.event-id", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
+            out.headers().add("dlt.event-type", event.eventType().getBytes(StandardCharsets.UTF_8));
+            out.headers().add("dlt.schema-version", String.valueOf(event.schemaVersion()).getBytes(StandardCharsets.UTF_8));
+        }
+        backoff = 500;
         while (running) {
             try {
                 deadLetters.send(out).get(15, TimeUnit.SECONDS);
                 deadLettered.incrementAndGet();
+                counter(rule).increment();
                 return;
             } catch (Exception e) {
                 // the record's offset is committed only once it is safe in the dead-letter topic
-                LOG.warnf("dead-letter send failed, retrying: %s", e.toString());
-                sleep(1_000);
+                LOG.warnf("dead-letter send failed, retrying in %d ms: %s", backoff, Failures.describeForLog(e));
+                settings.ensureTopics(Set.of(settings.deadLetterTopic()));
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 10_000);
             }
         }
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            if (t instanceof RuleViolation || t instanceof EventCodec.UnreadableEventException) {
-                return t;
-            }
-            t = t.getCause();
-        }
-        return t;
     }
 
     private static void sleep(long millis) {

@@ -6,12 +6,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -31,6 +33,8 @@ public class KafkaSettings {
     String serviceName;
     @ConfigProperty(name = "aiexports.kafka.partitions", defaultValue = "6")
     int partitions;
+    @ConfigProperty(name = "aiexports.kafka.replication-factor", defaultValue = "1")
+    short replicationFactor;
 
     public String bootstrapServers() {
         return bootstrapServers;
@@ -78,18 +82,39 @@ public class KafkaSettings {
         return Admin.create(p);
     }
 
-    /** Creates missing topics; harmless when they exist or when the broker is away (it creates them on first use). */
-    public void ensureTopics(Collection<String> topics) {
+    /**
+     * Creates the missing topics (brokers that create topics themselves are not assumed). True when
+     * they all exist afterwards; false, with nothing thrown, when the broker cannot be asked now:
+     * callers that need the topics retry.
+     */
+    public boolean ensureTopics(Collection<String> topics) {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, (short) 1)).toList();
+                    .map(t -> new NewTopic(t, partitions, replicationFactor)).toList();
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(5, TimeUnit.SECONDS);
+                for (var created : admin.createTopics(missing).values().values()) {
+                    try {
+                        created.get(5, TimeUnit.SECONDS);
+                    } catch (ExecutionException e) {
+                        // another instance created it at the same moment: what matters is that it exists
+                        if (!(e.getCause() instanceof TopicExistsException)) {
+                            throw e;
+                        }
+                    }
+                }
+                LOG.infof("created topics %s", missing.stream().map(NewTopic::name).toList());
             }
+            return true;
         } catch (Exception e) {
             LOG.debugf("could not ensure topics %s now: %s", topics, e.toString());
+            return false;
         }
+    }
+
+    /** Where this service's consumer puts the records it cannot read or apply. */
+    public String deadLetterTopic() {
+        return Topics.deadLetterOf(serviceName);
     }
 
     public String ownTopic() {

@@ -1,0 +1,132 @@
+package gov.commerce.aiexports.runtime.consuming;
+
+import gov.commerce.aiexports.events.EventCodec;
+import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Set;
+import javax.transaction.xa.XAException;
+
+/**
+ * How the consumer treats a failure to apply a record. Three kinds: the record can never be applied
+ * ({@link Kind#PERMANENT}: unreadable, or a rule of the program refuses it; dead-lettered at once),
+ * the infrastructure is away ({@link Kind#INFRASTRUCTURE}: the database unreachable, a connection
+ * lost, the pool exhausted, a deadlock; retried without limit, since no record is to blame), and
+ * everything else ({@link Kind#INAPPLICABLE}: retried a bounded number of times, then dead-lettered).
+ */
+final class Failures {
+
+    enum Kind { PERMANENT, INFRASTRUCTURE, INAPPLICABLE }
+
+    private Failures() {
+    }
+
+    static Kind classify(Throwable failure) {
+        if (permanentCause(failure) != null) {
+            return Kind.PERMANENT;
+        }
+        return infrastructure(failure) ? Kind.INFRASTRUCTURE : Kind.INAPPLICABLE;
+    }
+
+    /** The RuleViolation or UnreadableEventException behind the failure, if any. */
+    static Throwable permanentCause(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof RuleViolation || t instanceof EventCodec.UnreadableEventException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** True when some cause is the database (or the way to it) being away, not the record. */
+    static boolean infrastructure(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException || t instanceof ConnectException || t instanceof SocketException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && transientState(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof XAException xa && (xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XA_RBCOMMFAIL)) {
+                return true;
+            }
+            // Agroal: "Sorry, acquisition timeout!", "Acquisition timeout while waiting for new connection"
+            String message = t.getMessage();
+            if (t instanceof SQLException && message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLState classes that say nothing about the record: 08 connection exception, 57P01-57P03
+     * (administrator or crash shutdown, cannot connect now: PostgreSQL restarting), 53300 too many
+     * connections, 40001 serialization failure and 40P01 deadlock (contention; the retry wins).
+     */
+    static boolean transientState(String state) {
+        if (state == null) {
+            return false;
+        }
+        return state.startsWith("08") || state.startsWith("57P") || state.equals("53300") || state.equals("40001")
+                || state.equals("40P01");
+    }
+
+    /** A short description without the message: messages can quote program content, which logs must not carry. */
+    static String describeForLog(Throwable failure) {
+        Throwable root = root(failure);
+        String state = root instanceof SQLException sql && sql.getSQLState() != null ? " (SQLState " + sql.getSQLState() + ")" : "";
+        return failure.getClass().getSimpleName() + (root == failure ? "" : " caused by " + root.getClass().getSimpleName()) + state;
+    }
+
+    /** The full reason, for the dead-letter record (operators only): the outermost and the innermost message. */
+    static String reason(Throwable failure) {
+        Throwable root = root(failure);
+        String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (root != failure) {
+            reason += " / caused by " + root.getClass().getSimpleName() + ": " + root.getMessage();
+        }
+        return reason;
+    }
+
+    private static Throwable root(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t.getCause() != null && t.getCause() != t && depth < 50; depth++) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** The failure, its causes and suppressed exceptions (transaction managers put the resource's error there), once each. */
+    private static Iterable<Throwable> chain(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> todo = new ArrayDeque<>();
+        java.util.List<Throwable> all = new java.util.ArrayList<>();
+        todo.add(failure);
+        while (!todo.isEmpty() && all.size() < 50) {
+            Throwable t = todo.poll();
+            if (t == null || !seen.add(t)) {
+                continue;
+            }
+            all.add(t);
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                todo.add(sql.getNextException());
+            }
+            Collections.addAll(todo, t.getSuppressed());
+        }
+        return all;
+    }
+}

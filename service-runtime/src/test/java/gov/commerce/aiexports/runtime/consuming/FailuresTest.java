@@ -1,0 +1,96 @@
+package gov.commerce.aiexports.runtime.consuming;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import gov.commerce.aiexports.events.EventCodec;
+import gov.commerce.aiexports.events.IntegrationEvent;
+import gov.commerce.aiexports.runtime.consuming.Failures.Kind;
+import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import javax.transaction.xa.XAException;
+import org.junit.jupiter.api.Test;
+
+/** Which failures blame the record (bounded retries, then a dead letter) and which the database (retried without limit). */
+class FailuresTest {
+
+    @Test
+    void the_database_being_away_is_infrastructure_however_deeply_wrapped() {
+        assertEquals(Kind.INFRASTRUCTURE, Failures.classify(new SQLTransientConnectionException("pool")));
+        assertEquals(Kind.INFRASTRUCTURE, Failures.classify(wrapped(new SQLException("Connection refused", "08001"))));
+        assertEquals(Kind.INFRASTRUCTURE, Failures.classify(wrapped(new SQLException("I/O error", "08006"))));
+        assertEquals(Kind.INFRASTRUCTURE, Failures.classify(wrapped(new SQLException("terminating connection due to administrator command",
+                "57P01"))));
+        assertEquals(Kind.INFRASTRUCTURE, Failures.classify(wrapped(new SQLException("the database system is starting up", "57P03"))));
+        assertEquals(Kind.INFRASTRUCTURE, Failures.classify(wrapped(new SQLException("Sorry, acquisition timeout!"))));
+        assertEquals(Kind.INFRASTRUCTURE, Failures.classify(wrapped(new SQLException("deadlock detected", "40P01"))));
+        assertEquals(Kind.INFRASTRUCTURE, Failures.classify(new IllegalStateException("commit", new ConnectException("refused"))));
+        // Narayana puts the resource's failure among the suppressed exceptions of its own
+        RuntimeException commit = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new XAException(XAException.XAER_RMFAIL));
+        assertEquals(Kind.INFRASTRUCTURE, Failures.classify(commit));
+    }
+
+    @Test
+    void anything_else_a_handler_throws_blames_the_record() {
+        assertEquals(Kind.INAPPLICABLE, Failures.classify(new IllegalStateException("no such call")));
+        assertEquals(Kind.INAPPLICABLE, Failures.classify(new NullPointerException()));
+        assertEquals(Kind.INAPPLICABLE, Failures.classify(wrapped(new SQLException("duplicate key value", "23505"))));
+        assertEquals(Kind.INAPPLICABLE, Failures.classify(wrapped(new SQLException("value too long", "22001"))));
+        assertEquals(Kind.INAPPLICABLE, Failures.classify(wrapped(new SQLException("check constraint", "23514"))));
+    }
+
+    @Test
+    void a_rule_or_an_unreadable_payload_is_permanent() {
+        assertEquals(Kind.PERMANENT, Failures.classify(wrapped(new RuleViolation("SOME_RULE", "/x", "refused"))));
+        assertEquals(Kind.PERMANENT, Failures.classify(wrapped(new EventCodec.UnreadableEventException("bad payload"))));
+    }
+
+    @Test
+    void the_log_line_names_the_failure_without_its_message() {
+        String line = Failures.describeForLog(wrapped(new SQLException("Key (title)=(Secret project) already exists", "23505")));
+        assertFalse(line.contains("Secret project"), line);
+        assertTrue(line.contains("23505"), line);
+        assertTrue(Failures.reason(wrapped(new IllegalStateException("no such call"))).contains("no such call"));
+    }
+
+    @Test
+    void retries_back_off_exponentially_up_to_the_cap() {
+        IntegrationEventConsumer consumer = new IntegrationEventConsumer();
+        consumer.baseDelay = Duration.ofMillis(200);
+        consumer.maxDelay = Duration.ofSeconds(5);
+        assertEquals(200, consumer.delay(1));
+        assertEquals(400, consumer.delay(2));
+        assertEquals(3_200, consumer.delay(5));
+        assertEquals(5_000, consumer.delay(6));
+        assertEquals(5_000, consumer.delay(1_000));
+    }
+
+    @Test
+    void contracts_this_build_does_not_know_are_refused_and_known_ones_pass() {
+        assertTrue(ContractVersions.check(event("ProposalSubmitted", 1)).isEmpty());
+        assertTrue(ContractVersions.check(event("CallPublished", 1)).isEmpty(), "known, even where no handler acts on it");
+        assertEquals("SCHEMA_VERSION_NEWER", ContractVersions.check(event("ProposalSubmitted", 2)).orElseThrow().rule());
+        assertEquals("EVENT_TYPE_UNKNOWN", ContractVersions.check(event("ProposalTeleported", 1)).orElseThrow().rule());
+        // ProposalWithdrawn is at v2; an old v1 is upcast when read, so a v1 here means no upcaster brought it up
+        assertEquals("SCHEMA_VERSION_UNKNOWN", ContractVersions.check(event("ProposalWithdrawn", 1)).orElseThrow().rule());
+        assertTrue(ContractVersions.check(EventCodec.decode(EventCodec.encode(event("ProposalWithdrawn", 1)))).isEmpty(),
+                "decoded (and so upcast), the v1 is current");
+    }
+
+    private static IntegrationEvent event(String type, int version) {
+        return new IntegrationEvent(UUID.randomUUID(), type, version, "Proposal", "p-1", 1, Instant.now(), "proposals-service", "c",
+                "c", null, JsonNodeFactory.instance.objectNode().put("proposalId", "p-1"));
+    }
+
+    private static RuntimeException wrapped(Throwable cause) {
+        return new RuntimeException("outer", new IllegalStateException("middle", cause));
+    }
+}

@@ -119,7 +119,9 @@ class WithdrawalAndDesignationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("COMMERCE", "commerce-officer").get("/reviews/" + probe)
                 .then().body("status", equalTo("CLOSED")));
         assertEquals(after, events(review), "a second withdrawal of a revoked designation changes nothing");
+        // the relinquished proposal cannot be designated again either
         as("COMMERCE", "commerce-officer").body(designate(FLAGS, "1.00")).post("/reviews/" + review + "/determination")
-                .then().statusCode(409).body("rule", equalTo("ALREADY_DETERMINED"));
+                .then().statusCode(409).body("rule", equalTo("PROPOSAL_WITHDRAWN"));
+        assertEquals(after, events(review), "nor does the refused determination");
     }
 }

@@ -3,7 +3,9 @@ package gov.commerce.aiexports.incentives;
 import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.events.IntegrationEvent;
 import gov.commerce.aiexports.events.Topics;
+import gov.commerce.aiexports.events.review.DesignationRevoked;
 import gov.commerce.aiexports.events.review.ProposalDesignated;
+import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.incentives.request.IncentiveRequestCommand;
 import gov.commerce.aiexports.runtime.consuming.IntegrationEventHandler;
 import gov.commerce.aiexports.runtime.request.Commands;
@@ -14,7 +16,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** A designation opens one incentive request per endorsed line. */
+/**
+ * A designation opens one incentive request per endorsed line; its revocation cancels the lines
+ * not yet obligated and flags the obligated ones for de-obligation (see IncentiveRequest).
+ */
 @Singleton
 public class Designations implements IntegrationEventHandler {
 
@@ -28,6 +33,10 @@ public class Designations implements IntegrationEventHandler {
 
     @Override
     public void handle(IntegrationEvent event) {
+        if (event.is(DesignationRevoked.class)) {
+            revoke(event.payloadAs(DesignationRevoked.class), event);
+            return;
+        }
         if (!event.is(ProposalDesignated.class)) {
             return;
         }
@@ -35,10 +44,31 @@ public class Designations implements IntegrationEventHandler {
         List<IncentiveLine> lines = d.endorsedIncentives() == null ? List.of() : d.endorsedIncentives();
         for (int i = 0; i < lines.size(); i++) {
             IncentiveLine line = lines.get(i);
-            String id = UUID.nameUUIDFromBytes((d.designationNumber() + ":" + (i + 1)).getBytes(StandardCharsets.UTF_8)).toString();
+            String id = lineId(d.designationNumber(), i + 1);
             commands.sendOnEvent(new IncentiveRequestCommand.OpenIncentiveRequest(id, d.proposalId(), d.designationNumber(),
                     i + 1, d.consortiumId(), d.applicantOrganisation(), line.instrument(), line.amountUsd(), line.tenorYears()),
                     event);
         }
+    }
+
+    /**
+     * Every line of the designation, in this one transaction: an approval that reaches a line
+     * first is flagged here, one that comes after finds the line cancelled. The revocation follows
+     * the designation on the same partition, so its lines are open by now.
+     */
+    private void revoke(DesignationRevoked r, IntegrationEvent event) {
+        for (int line = 1; line <= r.endorsedLineCount(); line++) {
+            try {
+                commands.sendOnEvent(new IncentiveRequestCommand.ApplyDesignationRevocation(lineId(r.designationNumber(), line),
+                        r.cause(), r.causeEventId(), r.reason()), event);
+            } catch (NotFound neverOpened) {
+                // a line this service never opened has nothing to cancel
+            }
+        }
+    }
+
+    /** One id per designation and line number, so a line is opened once however often the designation is delivered. */
+    static String lineId(String designationNumber, int lineNumber) {
+        return UUID.nameUUIDFromBytes((designationNumber + ":" + lineNumber).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -54,6 +54,16 @@ public class IncentivesIntegrationEvents implements IntegrationEventMapper {
                     e.applicantOrganisation(), e.agency().name(), e.amountUsd(), e.reference(), e.disbursedTotalUsd(),
                     e.undisbursedUsd()));
         }
+        if (event instanceof IncentiveRequestEvent.Cancelled e) {
+            return Optional.of(new gov.commerce.aiexports.events.incentives.IncentiveRequestCancelled(e.incentiveRequestId(),
+                    e.proposalId(), e.designationNumber(), e.applicantOrganisation(), e.agency() == null ? null : e.agency().name(),
+                    e.instrument().name(), e.amountUsd(), e.cause(), e.reason()));
+        }
+        if (event instanceof IncentiveRequestEvent.FlaggedForDeobligation e) {
+            return Optional.of(new gov.commerce.aiexports.events.incentives.IncentiveRequestFlaggedForDeobligation(
+                    e.incentiveRequestId(), e.proposalId(), e.designationNumber(), e.applicantOrganisation(), e.agency().name(),
+                    e.budgetId(), e.undisbursedUsd(), e.budgetCostUsd(), e.cause(), e.reason()));
+        }
         return Optional.empty();
     }
 }

@@ -40,7 +40,8 @@ public class ProposalsIntegrationEvents implements IntegrationEventMapper {
                     e.countryListVersion(), e.submittedAt()));
         }
         if (event instanceof ProposalEvent.Withdrawn e) {
-            return Optional.of(new ProposalWithdrawn(e.proposalId(), e.applicantOrganisation(), e.reason(), e.withdrawnAt()));
+            return Optional.of(new ProposalWithdrawn(e.proposalId(), e.applicantOrganisation(), e.reason(), e.withdrawnAt(),
+                    e.relinquishedDesignation() != null, e.relinquishedDesignation()));
         }
         return Optional.empty();
     }

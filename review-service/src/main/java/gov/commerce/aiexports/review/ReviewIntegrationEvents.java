@@ -59,6 +59,11 @@ public class ReviewIntegrationEvents implements IntegrationEventMapper {
             }
             return Optional.of(new ProposalRejected(d.reviewId(), d.proposalId(), review.applicantOrganisation, d.justification()));
         }
+        if (event instanceof ReviewEvent.DesignationRevoked r) {
+            return Optional.of(new gov.commerce.aiexports.events.review.DesignationRevoked(r.reviewId(), r.proposalId(),
+                    r.designationNumber(), review.consortiumId, review.applicantOrganisation, r.cause(), r.causeEventId(), r.reason(),
+                    r.endorsedLineCount(), r.revokedAt()));
+        }
         return Optional.empty();
     }
 }

@@ -14,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 
-/** Intake drives the review: a submission opens it, a resubmission reopens it, a withdrawal closes it. */
+/** Intake drives the review: a submission opens it, a resubmission reopens it, a withdrawal closes it or
+ * relinquishes its designation. */
 @Singleton
 public class SubmittedProposals implements IntegrationEventHandler {
 
     @Inject
     Commands commands;
+    @Inject
+    java.time.Clock clock;
 
     @Override
     public Set<String> topics() {
@@ -36,8 +39,9 @@ public class SubmittedProposals implements IntegrationEventHandler {
             commands.sendOnEvent(new ReviewCommand.ReopenReview(reviewIdFor(resubmitted.proposalId()), resubmitted), event);
         } else if (event.is(ProposalWithdrawn.class)) {
             ProposalWithdrawn withdrawn = event.payloadAs(ProposalWithdrawn.class);
-            commands.sendOnEvent(new ReviewCommand.CloseReview(reviewIdFor(withdrawn.proposalId()),
-                    "withdrawn by the applicant: " + withdrawn.reason()), event);
+            // whether or not proposals-service knew of a designation: the review decides (see Review)
+            commands.sendOnEvent(new ReviewCommand.RecordWithdrawal(reviewIdFor(withdrawn.proposalId()),
+                    event.eventId().toString(), withdrawn.reason(), clock.instant()), event);
         }
     }
 

@@ -25,6 +25,7 @@ public final class EventCatalog {
             gov.commerce.aiexports.events.review.InformationRequested.class,
             gov.commerce.aiexports.events.review.ReviewReopened.class,
             gov.commerce.aiexports.events.review.AssessmentRecorded.class,
+            gov.commerce.aiexports.events.review.DesignationRevoked.class,
             IncentiveRequestOpened.class,
             gov.commerce.aiexports.events.incentives.IncentiveRequestRouted.class,
             gov.commerce.aiexports.events.incentives.IncentiveRequestBoardApproved.class,
@@ -32,6 +33,8 @@ public final class EventCatalog {
             gov.commerce.aiexports.events.incentives.IncentiveRequestDeclined.class,
             gov.commerce.aiexports.events.incentives.IncentiveRequestDeobligated.class,
             gov.commerce.aiexports.events.incentives.IncentiveDisbursementRecorded.class,
+            gov.commerce.aiexports.events.incentives.IncentiveRequestCancelled.class,
+            gov.commerce.aiexports.events.incentives.IncentiveRequestFlaggedForDeobligation.class,
             NotificationRecorded.class);
 
     private EventCatalog() {

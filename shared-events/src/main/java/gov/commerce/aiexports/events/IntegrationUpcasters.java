@@ -22,7 +22,18 @@ public final class IntegrationUpcasters {
         return withPayload(e, 2, payload);
     });
 
-    public static final List<Step> STEPS = List.of(PROPOSAL_WITHDRAWN_1_TO_2);
+    /**
+     * ProposalWithdrawn v2 to v3: a v2 withdrawal was accepted only before a decision, so it
+     * relinquished nothing as far as proposals-service knew.
+     */
+    static final Step PROPOSAL_WITHDRAWN_2_TO_3 = new Step("ProposalWithdrawn", 2, e -> {
+        ObjectNode payload = ((ObjectNode) e.payload()).deepCopy();
+        payload.put("relinquishment", false);
+        payload.putNull("designationNumber");
+        return withPayload(e, 3, payload);
+    });
+
+    public static final List<Step> STEPS = List.of(PROPOSAL_WITHDRAWN_1_TO_2, PROPOSAL_WITHDRAWN_2_TO_3);
 
     private IntegrationUpcasters() {
     }

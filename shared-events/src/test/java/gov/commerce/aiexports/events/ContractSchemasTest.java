@@ -49,10 +49,29 @@ class ContractSchemasTest {
                 + "\"causationId\":\"k\",\"actor\":{\"subject\":\"a\",\"organisation\":\"ORG\",\"roles\":[\"applicant\"]},"
                 + "\"payload\":{\"proposalId\":\"p-9\",\"applicantOrganisation\":\"ORG\",\"reason\":\"merger\"}}";
         IntegrationEvent read = EventCodec.decode(v1.getBytes());
-        assertEquals(2, read.schemaVersion());
+        assertEquals(3, read.schemaVersion());
         var upcast = read.payloadAs(gov.commerce.aiexports.events.proposals.ProposalWithdrawn.class);
         assertEquals(java.time.Instant.parse("2026-01-05T10:15:30Z"), upcast.withdrawnAt());
         assertEquals("merger", upcast.reason());
+        assertEquals(false, upcast.relinquishment());
+        assertEquals(null, upcast.designationNumber());
+    }
+
+    @Test
+    void a_v2_withdrawal_reads_as_v3_relinquishing_nothing() {
+        assertTrue(Files.exists(CONTRACTS.resolve("ProposalWithdrawn.v3.schema.json")));
+        String v2 = "{\"eventId\":\"" + java.util.UUID.randomUUID() + "\",\"eventType\":\"ProposalWithdrawn\",\"schemaVersion\":2,"
+                + "\"aggregateType\":\"Proposal\",\"aggregateId\":\"p-9\",\"aggregateSequence\":4,"
+                + "\"occurredAt\":\"2026-01-05T10:15:30Z\",\"producer\":\"proposals-service\",\"correlationId\":\"c\","
+                + "\"causationId\":\"k\",\"actor\":{\"subject\":\"a\",\"organisation\":\"ORG\",\"roles\":[\"applicant\"]},"
+                + "\"payload\":{\"proposalId\":\"p-9\",\"applicantOrganisation\":\"ORG\",\"reason\":\"merger\","
+                + "\"withdrawnAt\":\"2026-01-05T10:15:00Z\"}}";
+        IntegrationEvent read = EventCodec.decode(v2.getBytes());
+        assertEquals(3, read.schemaVersion());
+        var upcast = read.payloadAs(gov.commerce.aiexports.events.proposals.ProposalWithdrawn.class);
+        assertEquals(java.time.Instant.parse("2026-01-05T10:15:00Z"), upcast.withdrawnAt());
+        assertEquals(false, upcast.relinquishment());
+        assertEquals(null, upcast.designationNumber());
     }
 
     @Test
@@ -68,8 +87,8 @@ class ContractSchemasTest {
     @Test
     void an_envelope_round_trips_and_garbage_is_unreadable() {
         var payload = new gov.commerce.aiexports.events.proposals.ProposalWithdrawn("p-1", "ORG", "changed plans",
-                java.time.Instant.parse("2026-11-26T09:59:00Z"));
-        IntegrationEvent event = new IntegrationEvent(java.util.UUID.randomUUID(), "ProposalWithdrawn", 2, "Proposal", "p-1", 3,
+                java.time.Instant.parse("2026-11-26T09:59:00Z"), true, "PAEP-2026-0001");
+        IntegrationEvent event = new IntegrationEvent(java.util.UUID.randomUUID(), "ProposalWithdrawn", 3, "Proposal", "p-1", 3,
                 java.time.Instant.parse("2026-11-26T10:00:00Z"), "proposals-service", "corr", "cause",
                 new Actor("alice", "ORG", java.util.List.of("applicant")), EventCodec.mapper().valueToTree(payload));
         IntegrationEvent back = EventCodec.decode(EventCodec.encode(event));

@@ -32,7 +32,7 @@ public class BudgetProjection {
             @MetaDataValue(MetadataKeys.ACTOR_SUBJECT) String actor) {
         BudgetView view = documents.find(TABLE, e.budgetId(), BudgetView.class)
                 .orElse(new BudgetView(e.budgetId(), e.fiscalYear(), e.instrument(), null, e.authorityAfterUsd()
-                        .subtract(e.availableAfterUsd()), null, List.of(), at, null, null, null, null))
+                        .subtract(e.availableAfterUsd()), null, List.of(), at, null, null, null, null, null))
                 .withPeriod(PeriodOfAvailability.recorded(e));
         save(view.withChange(new BudgetView.AuthorityChange("APPROPRIATION", e.amountUsd(), e.appropriationReference(), null,
                 actor, at), e.authorityAfterUsd(), e.availableAfterUsd(), at));
@@ -51,7 +51,7 @@ public class BudgetProjection {
                 e.obligatedAfterUsd(), e.availableAfterUsd(), at)));
         BudgetView.ObligationLine line = new BudgetView.ObligationLine(e.incentiveRequestId(), e.proposalId(),
                 e.designationNumber(), e.agency(), e.faceAmountUsd(), e.creditSubsidyRatePercent(), e.budgetCostUsd(),
-                new java.math.BigDecimal("0.00"), e.budgetCostUsd(), at, at);
+                new java.math.BigDecimal("0.00"), e.budgetCostUsd(), at, at, null, null, null);
         documents.upsert(OBLIGATIONS, e.incentiveRequestId(), Map.of("budget_id", e.budgetId()), line);
     }
 
@@ -63,7 +63,16 @@ public class BudgetProjection {
                 OBLIGATIONS, e.incentiveRequestId(), Map.of("budget_id", e.budgetId()), new BudgetView.ObligationLine(
                         l.incentiveRequestId(), l.proposalId(), l.designationNumber(), l.agency(), l.faceAmountUsd(),
                         l.creditSubsidyRatePercent(), l.budgetCostUsd(), l.returnedUsd().add(e.budgetCostReturnedUsd()),
-                        l.netObligatedUsd().subtract(e.budgetCostReturnedUsd()), l.obligatedAt(), at)));
+                        l.netObligatedUsd().subtract(e.budgetCostReturnedUsd()), l.obligatedAt(), at,
+                        l.flaggedForDeobligation(), l.flagCause(), l.flaggedForDeobligationUsd() == null ? null
+                                : l.flaggedForDeobligationUsd().subtract(e.budgetCostReturnedUsd()).max(new java.math.BigDecimal("0.00")))));
+    }
+
+    /** The line's obligation shows its flag; the budget's flagged amount is summed from its lines when read. */
+    @EventHandler
+    void on(gov.commerce.aiexports.incentives.request.IncentiveRequestEvent.FlaggedForDeobligation e, @Timestamp Instant at) {
+        documents.find(OBLIGATIONS, e.incentiveRequestId(), BudgetView.ObligationLine.class).ifPresent(l -> documents.upsert(
+                OBLIGATIONS, e.incentiveRequestId(), Map.of("budget_id", e.budgetId()), l.flagged(e.cause(), e.budgetCostUsd(), at)));
     }
 
     private void save(BudgetView v) {

@@ -35,6 +35,8 @@ public class IncentiveRequest {
     /** Budget cost obligated, net of what de-obligations returned. */
     private BigDecimal budgetCostUsd = ZERO;
     private BigDecimal disbursedUsd = ZERO;
+    /** Flagged for de-obligation after its designation's revocation: no more disbursements. */
+    private boolean flaggedForDeobligation;
 
     protected IncentiveRequest() {
     }
@@ -47,6 +49,7 @@ public class IncentiveRequest {
 
     @CommandHandler
     void handle(IncentiveRequestCommand.RouteIncentiveRequest c) {
+        IncentiveRequestPolicies.notCancelled(status, "routed");
         IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.AWAITING_ROUTING, IncentiveStatus.ROUTED),
                 IncentiveRequestPolicies.LINE_NOT_ROUTABLE, "routed");
         IncentiveRequestPolicies.checkRouting(instrument, c.agency(), c.creditSubsidyRatePercent());
@@ -56,6 +59,7 @@ public class IncentiveRequest {
 
     @CommandHandler
     void handle(IncentiveRequestCommand.RecordBoardApproval c) {
+        IncentiveRequestPolicies.notCancelled(status, "board-approved");
         IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.ROUTED), IncentiveRequestPolicies.LINE_NOT_DECIDABLE,
                 "board-approved");
         if (agency != FinancingAgency.EXIM) {
@@ -69,6 +73,7 @@ public class IncentiveRequest {
 
     @CommandHandler
     ObligationToRecord handle(IncentiveRequestCommand.ApproveIncentiveRequest c) {
+        IncentiveRequestPolicies.notCancelled(status, "approved");
         IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED),
                 IncentiveRequestPolicies.LINE_NOT_DECIDABLE, "approved");
         IncentiveRequestPolicies.actingForRoutedAgency(agency, c.actingAgency());
@@ -83,6 +88,7 @@ public class IncentiveRequest {
 
     @CommandHandler
     void handle(IncentiveRequestCommand.DeclineIncentiveRequest c) {
+        IncentiveRequestPolicies.notCancelled(status, "declined");
         IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED),
                 IncentiveRequestPolicies.LINE_NOT_DECIDABLE, "declined");
         IncentiveRequestPolicies.actingForRoutedAgency(agency, c.actingAgency());
@@ -107,13 +113,35 @@ public class IncentiveRequest {
 
     @CommandHandler
     void handle(IncentiveRequestCommand.RecordDisbursement c) {
+        IncentiveRequestPolicies.notCancelled(status, "disbursed");
         IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.OBLIGATED), IncentiveRequestPolicies.LINE_NOT_OBLIGATED,
                 "disbursed");
+        IncentiveRequestPolicies.notFlaggedForDeobligation(flaggedForDeobligation);
         IncentiveRequestPolicies.actingForRoutedAgency(agency, c.actingAgency());
         BigDecimal undisbursed = commitmentUsd.subtract(disbursedUsd);
         IncentiveRequestPolicies.disbursementWithinObligation(c.amountUsd(), undisbursed);
         apply(new IncentiveRequestEvent.Disbursed(incentiveRequestId, proposalId, designationNumber, applicantOrganisation,
                 agency, c.amountUsd(), c.reference(), disbursedUsd.add(c.amountUsd()), undisbursed.subtract(c.amountUsd())));
+    }
+
+    /**
+     * Serialised with approvals on the line's own stream, so either order converges: revoked
+     * first, a later approval is refused (LINE_CANCELLED); approved first, the line is flagged.
+     * Declined, closed, de-obligated or already handled lines change nothing (a redelivery too).
+     */
+    @CommandHandler
+    void handle(IncentiveRequestCommand.ApplyDesignationRevocation c) {
+        if (EnumSet.of(IncentiveStatus.AWAITING_ROUTING, IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED).contains(status)) {
+            apply(new IncentiveRequestEvent.Cancelled(incentiveRequestId, proposalId, designationNumber, applicantOrganisation,
+                    agency, instrument, amountUsd, c.cause(), c.causeEventId(), c.reason()));
+        } else if (status == IncentiveStatus.OBLIGATED && !flaggedForDeobligation) {
+            // the budget cost that de-obligating all the undisbursed commitment would return
+            BigDecimal undisbursed = commitmentUsd.subtract(disbursedUsd);
+            BigDecimal cost = BudgetCost.returnedOnDeobligation(instrument, creditSubsidyRatePercent, undisbursed, disbursedUsd,
+                    budgetCostUsd);
+            apply(new IncentiveRequestEvent.FlaggedForDeobligation(incentiveRequestId, proposalId, designationNumber,
+                    applicantOrganisation, agency, budgetId, undisbursed, cost, c.cause(), c.causeEventId(), c.reason()));
+        }
     }
 
     @CommandHandler
@@ -164,6 +192,16 @@ public class IncentiveRequest {
         commitmentUsd = e.commitmentAfterUsd();
         budgetCostUsd = e.budgetCostObligatedAfterUsd();
         closeWhenNothingLeft();
+    }
+
+    @EventSourcingHandler
+    void on(IncentiveRequestEvent.Cancelled e) {
+        status = IncentiveStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(IncentiveRequestEvent.FlaggedForDeobligation e) {
+        flaggedForDeobligation = true;
     }
 
     @EventSourcingHandler

@@ -43,6 +43,14 @@ public sealed interface IncentiveRequestCommand {
             String rule, BigDecimal budgetCostUsd, BigDecimal availableUsd) implements IncentiveRequestCommand {
     }
 
+    /**
+     * The line's designation was revoked (cause as in DesignationRevoked, causeEventId that event):
+     * a line not yet obligated is cancelled, an obligated one flagged for de-obligation.
+     */
+    record ApplyDesignationRevocation(@TargetAggregateIdentifier String incentiveRequestId, String cause, String causeEventId,
+            String reason) implements IncentiveRequestCommand {
+    }
+
     /** What the budget must record for a line: obligate budgetCostUsd, or return it on a de-obligation. */
     record ObligationToRecord(String budgetId, Instrument instrument, String incentiveRequestId, String proposalId, String designationNumber,
             String agency, BigDecimal faceAmountUsd, BigDecimal creditSubsidyRatePercent, BigDecimal budgetCostUsd) {

@@ -46,6 +46,22 @@ public sealed interface IncentiveRequestEvent {
             BigDecimal undisbursedUsd) implements IncentiveRequestEvent {
     }
 
+    /** The designation was revoked before the line was obligated: it is closed for good. agency is null if not routed. */
+    record Cancelled(String incentiveRequestId, String proposalId, String designationNumber, String applicantOrganisation,
+            FinancingAgency agency, Instrument instrument, BigDecimal amountUsd, String cause, String causeEventId, String reason)
+            implements IncentiveRequestEvent {
+    }
+
+    /**
+     * The designation was revoked after the line was obligated: the financing agency is to
+     * de-obligate what is undisbursed (undisbursedUsd face, budgetCostUsd of budget cost still
+     * obligated), and no further disbursement is accepted.
+     */
+    record FlaggedForDeobligation(String incentiveRequestId, String proposalId, String designationNumber,
+            String applicantOrganisation, FinancingAgency agency, String budgetId, BigDecimal undisbursedUsd,
+            BigDecimal budgetCostUsd, String cause, String causeEventId, String reason) implements IncentiveRequestEvent {
+    }
+
     /** The refusal's own record: the approval did not fit the available authority and nothing was obligated. */
     record ApprovalRefused(String incentiveRequestId, int fiscalYear, String budgetId, String rule, BigDecimal budgetCostUsd,
             BigDecimal availableUsd) implements IncentiveRequestEvent {

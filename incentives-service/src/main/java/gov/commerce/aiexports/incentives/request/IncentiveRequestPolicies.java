@@ -22,6 +22,10 @@ public final class IncentiveRequestPolicies {
     public static final String LINE_NOT_ROUTABLE = "LINE_NOT_ROUTABLE";
     public static final String LINE_NOT_DECIDABLE = "LINE_NOT_DECIDABLE";
     public static final String LINE_NOT_OBLIGATED = "LINE_NOT_OBLIGATED";
+    /** 409: the line's designation was revoked; the line is cancelled and takes no routing or decision. */
+    public static final String LINE_CANCELLED = "LINE_CANCELLED";
+    /** 409: the line is flagged for de-obligation after its designation's revocation; nothing more is disbursed. */
+    public static final String LINE_FLAGGED_FOR_DEOBLIGATION = "LINE_FLAGGED_FOR_DEOBLIGATION";
 
     /** EXIM lines above this amount need a board approval before commitment. */
     public static final BigDecimal EXIM_BOARD_THRESHOLD_USD = new BigDecimal("10000000.00");
@@ -90,6 +94,21 @@ public final class IncentiveRequestPolicies {
         if (amountUsd.compareTo(undisbursedUsd) > 0) {
             throw new RuleViolation(DEOBLIGATION_EXCEEDS_OBLIGATION, "/amountUsd", "a de-obligation of " + amountUsd
                     + " USD exceeds the " + undisbursedUsd + " USD obligated and not yet disbursed");
+        }
+    }
+
+    /** LINE_CANCELLED (409): a cancelled line is closed for routing, board approval, approval and decline. */
+    public static void notCancelled(IncentiveStatus status, String step) {
+        if (status == IncentiveStatus.CANCELLED) {
+            throw new StateConflict(LINE_CANCELLED, "the line's designation was revoked and the line cancelled; it cannot be " + step);
+        }
+    }
+
+    /** LINE_FLAGGED_FOR_DEOBLIGATION (409): a line flagged after its designation's revocation takes no disbursement. */
+    public static void notFlaggedForDeobligation(boolean flagged) {
+        if (flagged) {
+            throw new StateConflict(LINE_FLAGGED_FOR_DEOBLIGATION, "the line's designation was revoked: its undisbursed "
+                    + "commitment is flagged for de-obligation and nothing more is disbursed");
         }
     }
 

@@ -85,6 +85,18 @@ public class IncentiveRequestProjection {
                 e.budgetCostUsd(), e.availableUsd(), actor, at), at));
     }
 
+    @EventHandler
+    void on(IncentiveRequestEvent.Cancelled e, @Timestamp Instant at) {
+        update(e.incentiveRequestId(), v -> v.cancelled(new IncentiveRequestView.Cancellation(e.cause(), e.causeEventId(), e.reason(),
+                at), at));
+    }
+
+    @EventHandler
+    void on(IncentiveRequestEvent.FlaggedForDeobligation e, @Timestamp Instant at) {
+        update(e.incentiveRequestId(), v -> v.flagged(new IncentiveRequestView.DeobligationFlag(e.cause(), e.causeEventId(),
+                e.reason(), e.undisbursedUsd(), e.budgetCostUsd(), at), at));
+    }
+
     /** The same closing rule as the aggregate's: nothing left to disburse closes the line. */
     private static String statusAfter(IncentiveRequestView.Obligation o) {
         if (o.undisbursedUsd().signum() == 0) {

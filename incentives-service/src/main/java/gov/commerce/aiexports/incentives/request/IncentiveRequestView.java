@@ -13,7 +13,32 @@ public record IncentiveRequestView(String id, String proposalId, String designat
         String consortiumId, String organisation, Instrument instrument, BigDecimal amountUsd, Integer tenorYears,
         String status, String agency, Instant openedAt, Routing routing, BoardApproval boardApproval, Obligation obligation,
         List<Disbursement> disbursements, List<Deobligation> deobligations, Decision decline, Refusal lastRefusal,
-        Instant updatedAt) {
+        Instant updatedAt, Cancellation cancellation, DeobligationFlag deobligationFlag) {
+
+    /** The line was cancelled because its designation was revoked (cause, e.g. RELINQUISHED). */
+    public record Cancellation(String cause, String causeEventId, String reason, Instant at) {
+    }
+
+    /**
+     * The designation was revoked after the line was obligated: the financing agency is to
+     * de-obligate undisbursedUsd (face; budgetCostUsd of budget cost); no disbursement is accepted.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeobligationFlag(String cause, String causeEventId, String reason, BigDecimal undisbursedUsd,
+            BigDecimal budgetCostUsd, Instant at) {
+    }
+
+    IncentiveRequestView cancelled(Cancellation c, Instant at) {
+        return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
+                amountUsd, tenorYears, IncentiveStatus.CANCELLED.name(), agency, openedAt, routing, boardApproval, obligation,
+                disbursements, deobligations, decline, lastRefusal, at, c, deobligationFlag);
+    }
+
+    IncentiveRequestView flagged(DeobligationFlag f, Instant at) {
+        return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
+                amountUsd, tenorYears, status, agency, openedAt, routing, boardApproval, obligation, disbursements, deobligations,
+                decline, lastRefusal, at, cancellation, f);
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Routing(String agency, String terms, BigDecimal creditSubsidyRatePercent, String routedBy, Instant routedAt) {
@@ -48,31 +73,31 @@ public record IncentiveRequestView(String id, String proposalId, String designat
     static IncentiveRequestView opened(IncentiveRequestEvent.Opened e, Instant at) {
         return new IncentiveRequestView(e.incentiveRequestId(), e.proposalId(), e.designationNumber(), e.lineNumber(),
                 e.consortiumId(), e.applicantOrganisation(), e.instrument(), e.amountUsd(), e.tenorYears(),
-                IncentiveStatus.AWAITING_ROUTING.name(), null, at, null, null, null, List.of(), List.of(), null, null, at);
+                IncentiveStatus.AWAITING_ROUTING.name(), null, at, null, null, null, List.of(), List.of(), null, null, at, null, null);
     }
 
     IncentiveRequestView routed(Routing r, Instant at) {
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, IncentiveStatus.ROUTED.name(), r.agency(), openedAt, r, boardApproval, obligation,
-                disbursements, deobligations, decline, lastRefusal, at);
+                disbursements, deobligations, decline, lastRefusal, at, cancellation, deobligationFlag);
     }
 
     IncentiveRequestView boardApproved(BoardApproval b, Instant at) {
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, IncentiveStatus.BOARD_APPROVED.name(), agency, openedAt, routing, b, obligation,
-                disbursements, deobligations, decline, lastRefusal, at);
+                disbursements, deobligations, decline, lastRefusal, at, cancellation, deobligationFlag);
     }
 
     IncentiveRequestView obligated(String newStatus, Obligation o, Instant at) {
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, newStatus, agency, openedAt, routing, boardApproval, o, disbursements, deobligations,
-                decline, lastRefusal, at);
+                decline, lastRefusal, at, cancellation, deobligationFlag);
     }
 
     IncentiveRequestView declined(Decision d, Instant at) {
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, IncentiveStatus.DECLINED.name(), agency, openedAt, routing, boardApproval, obligation,
-                disbursements, deobligations, d, lastRefusal, at);
+                disbursements, deobligations, d, lastRefusal, at, cancellation, deobligationFlag);
     }
 
     IncentiveRequestView disbursed(String newStatus, Obligation o, Disbursement d, Instant at) {
@@ -80,7 +105,7 @@ public record IncentiveRequestView(String id, String proposalId, String designat
         all.add(d);
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, newStatus, agency, openedAt, routing, boardApproval, o, all, deobligations, decline,
-                lastRefusal, at);
+                lastRefusal, at, cancellation, deobligationFlag);
     }
 
     IncentiveRequestView deobligated(String newStatus, Obligation o, Deobligation d, Instant at) {
@@ -88,13 +113,13 @@ public record IncentiveRequestView(String id, String proposalId, String designat
         all.add(d);
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, newStatus, agency, openedAt, routing, boardApproval, o, disbursements, all, decline,
-                lastRefusal, at);
+                lastRefusal, at, cancellation, deobligationFlag);
     }
 
     IncentiveRequestView refused(Refusal r, Instant at) {
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, status, agency, openedAt, routing, boardApproval, obligation, disbursements, deobligations,
-                decline, r, at);
+                decline, r, at, cancellation, deobligationFlag);
     }
 
     /** The applicant sees its line's status, agency, terms, amounts and disbursements, not the subsidy rate or budget figures. */
@@ -107,6 +132,8 @@ public record IncentiveRequestView(String id, String proposalId, String designat
         List<Deobligation> d = deobligations == null ? null : deobligations.stream()
                 .map(x -> new Deobligation(x.amountUsd(), null, x.reason(), null, x.at())).toList();
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
-                amountUsd, tenorYears, status, agency, openedAt, r, b, o, disbursements, d, decline, null, updatedAt);
+                amountUsd, tenorYears, status, agency, openedAt, r, b, o, disbursements, d, decline, null, updatedAt, cancellation,
+                deobligationFlag == null ? null : new DeobligationFlag(deobligationFlag.cause(), null, deobligationFlag.reason(),
+                        deobligationFlag.undisbursedUsd(), null, deobligationFlag.at()));
     }
 }

@@ -12,6 +12,9 @@ import gov.commerce.aiexports.events.proposals.CallAmended;
 import gov.commerce.aiexports.events.proposals.ProposalResubmitted;
 import gov.commerce.aiexports.events.proposals.ProposalSubmitted;
 import gov.commerce.aiexports.events.proposals.ProposalWithdrawn;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestCancelled;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestFlaggedForDeobligation;
+import gov.commerce.aiexports.events.review.DesignationRevoked;
 import gov.commerce.aiexports.events.review.InformationRequested;
 import gov.commerce.aiexports.events.review.ProposalDesignated;
 import gov.commerce.aiexports.events.review.ProposalRejected;
@@ -151,6 +154,48 @@ public final class RoutingRules {
                     x.agency() + " disbursed " + usd(x.amountUsd()) + " USD (reference " + x.reference() + ", " + x.designationNumber()
                             + "); " + usd(x.undisbursedUsd()) + " USD of the obligation remain.")));
 
+    /** The applicant consortium learns its designation is revoked, and why (e.g. RELINQUISHED by its withdrawal). */
+    public static final Rule DESIGNATION_REVOKED = rule("DESIGNATION_REVOKED", DesignationRevoked.class, (r, d) -> List.of(
+            new Notice("DESIGNATION_REVOKED", Recipient.consortium(r.applicantOrganisation()), r.proposalId(),
+                    "Designation " + r.designationNumber() + " revoked",
+                    "Designation " + r.designationNumber() + " is revoked (" + r.cause() + "): " + r.reason()
+                            + ". Its open incentive lines are cancelled and obligated ones flagged for de-obligation.")));
+
+    /** EDAG learns that the designation's lines are withdrawn from routing and financing. */
+    public static final Rule DESIGNATION_REVOKED_TO_EDAG = rule("DESIGNATION_REVOKED_TO_EDAG", DesignationRevoked.class, (r, d) ->
+            List.of(new Notice("DESIGNATION_REVOKED_TO_EDAG", Recipient.agency("EDAG"), r.proposalId(),
+                    "Designation " + r.designationNumber() + " revoked",
+                    "Designation " + r.designationNumber() + " is revoked (" + r.cause() + "); its " + r.endorsedLineCount()
+                            + " incentive line(s) are cancelled or flagged for de-obligation.")));
+
+    /** The consortium, and the financing agency when the line was routed, learn that a line is cancelled. */
+    public static final Rule LINE_CANCELLED = rule("LINE_CANCELLED", IncentiveRequestCancelled.class, (x, d) -> {
+        List<Notice> notices = new ArrayList<>();
+        String body = "The " + x.instrument() + " line of " + usd(x.amountUsd()) + " USD (request " + x.incentiveRequestId() + ", "
+                + x.designationNumber() + ") is cancelled: its designation was revoked (" + x.cause() + ").";
+        notices.add(new Notice("LINE_CANCELLED", Recipient.consortium(x.applicantOrganisation()), x.proposalId(),
+                "Incentive line cancelled: " + x.designationNumber(), body));
+        if (x.agency() != null) {
+            notices.add(new Notice("LINE_CANCELLED", Recipient.agency(x.agency()), x.proposalId(),
+                    "Incentive line cancelled: " + x.designationNumber(), body));
+        }
+        return notices;
+    });
+
+    /** The financing agency is asked to de-obligate a line whose designation was revoked; the consortium is told. */
+    public static final Rule LINE_FLAGGED_FOR_DEOBLIGATION = rule("LINE_FLAGGED_FOR_DEOBLIGATION",
+            IncentiveRequestFlaggedForDeobligation.class, (x, d) -> List.of(
+                    new Notice("LINE_FLAGGED_FOR_DEOBLIGATION", Recipient.agency(x.agency()), x.proposalId(),
+                            "De-obligation needed: " + x.designationNumber(),
+                            "Designation " + x.designationNumber() + " was revoked (" + x.cause() + "). Request "
+                                    + x.incentiveRequestId() + " is flagged for de-obligation: " + usd(x.undisbursedUsd())
+                                    + " USD undisbursed, " + usd(x.budgetCostUsd()) + " USD of budget cost in " + x.budgetId()
+                                    + ". No further disbursement is accepted."),
+                    new Notice("LINE_FLAGGED_FOR_DEOBLIGATION", Recipient.consortium(x.applicantOrganisation()), x.proposalId(),
+                            "Incentive commitment to be cancelled: " + x.designationNumber(),
+                            x.agency() + " will cancel the undisbursed " + usd(x.undisbursedUsd()) + " USD of your commitment ("
+                                    + x.designationNumber() + "), whose designation was revoked (" + x.cause() + ").")));
+
     /** Every consortium the service knows is told that a call changed, with Commerce's comment. */
     public static final Rule CALL_AMENDED = rule("CALL_AMENDED", CallAmended.class, (c, d) ->
             d.knownConsortia().stream().map(uei -> new Notice("CALL_AMENDED", Recipient.consortium(uei), null,
@@ -163,7 +208,18 @@ public final class RoutingRules {
     public static final List<Rule> ALL = List.of(SUBMISSION_RECEIPT, RESUBMISSION_RECEIPT, WITHDRAWAL_CONFIRMATION,
             INFORMATION_REQUEST, REVIEW_AWAITS_AGENCY, REVIEW_ROUND_AWAITS_AGENCY, DESIGNATION, INCENTIVE_REQUESTS_TO_EDAG,
             REJECTION, LINE_ROUTED_TO_AGENCY, LINE_ROUTED_TO_APPLICANT, BOARD_APPROVAL, INCENTIVE_APPROVAL, INCENTIVE_DECLINE,
-            INCENTIVE_DEOBLIGATION, DISBURSEMENT, CALL_AMENDED);
+            INCENTIVE_DEOBLIGATION, DISBURSEMENT, DESIGNATION_REVOKED, DESIGNATION_REVOKED_TO_EDAG, LINE_CANCELLED,
+            LINE_FLAGGED_FOR_DEOBLIGATION, CALL_AMENDED);
+
+    /**
+     * The published contracts that deliberately tell nobody (webhooks may still subscribe to them):
+     * with {@link #ALL}, every contract of the catalogue is named here or there (a test checks).
+     */
+    public static final List<Class<? extends IntegrationPayload>> SILENT = List.of(
+            gov.commerce.aiexports.events.proposals.CallPublished.class,       // reminders are scheduled from it instead
+            gov.commerce.aiexports.events.review.AssessmentRecorded.class,     // internal to the review
+            gov.commerce.aiexports.events.incentives.IncentiveRequestOpened.class, // EDAG is told once per designation
+            gov.commerce.aiexports.events.notifications.NotificationRecorded.class); // this service's own
 
     /** The rule of the scheduled reminders: it has no integration event, the scheduler calls it (see reminders/). */
     public static final String CLOSING_REMINDER = "CLOSING_REMINDER";

@@ -177,6 +177,41 @@ class RoutingRulesTest {
     }
 
     @Test
+    void a_revoked_designation_tells_the_consortium_and_edag_and_each_line_its_financing_agency() {
+        var revoked = new gov.commerce.aiexports.events.review.DesignationRevoked("r-1", "p-1", "PAEP-2027-0007", "c-1", UEI,
+                "RELINQUISHED", "ev-1", "partner left", 2, Instant.now());
+        List<Notice> notices = route(revoked);
+        assertEquals(List.of(Recipient.consortium(UEI), Recipient.agency("EDAG")), notices.stream().map(Notice::recipient).toList());
+        assertTrue(notices.get(0).body().contains("RELINQUISHED") && notices.get(0).body().contains("partner left"));
+
+        List<Notice> cancelled = route(new gov.commerce.aiexports.events.incentives.IncentiveRequestCancelled("ir-1", "p-1",
+                "PAEP-2027-0007", UEI, "USTDA", "FEASIBILITY_STUDY", new BigDecimal("750000.00"), "RELINQUISHED", "partner left"));
+        assertEquals(List.of(Recipient.consortium(UEI), Recipient.agency("USTDA")),
+                cancelled.stream().map(Notice::recipient).toList());
+        assertEquals(List.of(Recipient.consortium(UEI)), route(new gov.commerce.aiexports.events.incentives.IncentiveRequestCancelled(
+                "ir-2", "p-1", "PAEP-2027-0007", UEI, null, "TECHNICAL_ASSISTANCE", new BigDecimal("1.00"), "RELINQUISHED", "x"))
+                .stream().map(Notice::recipient).toList(), "an unrouted line concerns no financing agency yet");
+
+        List<Notice> flagged = route(new gov.commerce.aiexports.events.incentives.IncentiveRequestFlaggedForDeobligation("ir-3", "p-1",
+                "PAEP-2027-0007", UEI, "EXIM", "budget-FY2027-DIRECT_LOAN", new BigDecimal("20000000.00"),
+                new BigDecimal("900000.00"), "RELINQUISHED", "partner left"));
+        assertEquals("LINE_FLAGGED_FOR_DEOBLIGATION", flagged.get(0).rule());
+        assertEquals(Recipient.agency("EXIM"), flagged.get(0).recipient());
+        assertTrue(flagged.get(0).body().contains("20000000.00") && flagged.get(0).body().contains("900000.00"));
+        assertEquals(Recipient.consortium(UEI), flagged.get(1).recipient());
+    }
+
+    @Test
+    void every_published_contract_is_routed_or_named_silent() {
+        for (Class<? extends IntegrationPayload> contract : EventCatalog.CONTRACTS) {
+            boolean routed = RoutingRules.ALL.stream().anyMatch(r -> r.eventType().equals(contract));
+            boolean silent = RoutingRules.SILENT.contains(contract);
+            assertTrue(routed ^ silent, contract.getSimpleName() + " must be routed by a rule or named in RoutingRules.SILENT "
+                    + "(and not both)");
+        }
+    }
+
+    @Test
     void rule_names_are_unique_and_every_rule_routes_a_published_contract() {
         Set<String> names = new HashSet<>();
         for (RoutingRules.Rule rule : RoutingRules.ALL) {

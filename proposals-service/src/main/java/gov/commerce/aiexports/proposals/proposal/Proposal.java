@@ -28,6 +28,8 @@ public class Proposal {
     private ProposalStatus status;
     private String trackingNumber;
     private String openInformationRequest;
+    private String designationNumber;
+    private String designationAfterWithdrawal;
 
     protected Proposal() {
     }
@@ -64,10 +66,13 @@ public class Proposal {
 
     @CommandHandler
     void handle(ProposalCommand.WithdrawProposal command) {
-        if (status == ProposalStatus.DRAFT || DECIDED.contains(status)) {
-            throw new StateConflict("PROPOSAL_NOT_WITHDRAWABLE", "a proposal can be withdrawn after submission and until a decision; this one is " + status);
+        // a designated proposal may be withdrawn: that relinquishes its designation (PRODUCT §8)
+        if (status == ProposalStatus.DRAFT || status == ProposalStatus.REJECTED || status == ProposalStatus.WITHDRAWN) {
+            throw new StateConflict("PROPOSAL_NOT_WITHDRAWABLE", "a proposal can be withdrawn after submission, until it is "
+                    + "rejected, and after its designation (a relinquishment); this one is " + status);
         }
-        apply(new ProposalEvent.Withdrawn(proposalId, applicantOrganisation, command.reason(), command.at()));
+        apply(new ProposalEvent.Withdrawn(proposalId, applicantOrganisation, command.reason(), command.at(),
+                status == ProposalStatus.DESIGNATED ? designationNumber : null));
     }
 
     @CommandHandler
@@ -126,7 +131,12 @@ public class Proposal {
 
     @CommandHandler
     void handle(ProposalCommand.RecordDesignation command) {
-        if (!DECIDED.contains(status)) {
+        if (status == ProposalStatus.WITHDRAWN) {
+            // the designation crossed the withdrawal: the proposal stays withdrawn, and the crossing is on record once
+            if (designationAfterWithdrawal == null) {
+                apply(new ProposalEvent.DesignationAfterWithdrawal(proposalId, command.designationNumber(), command.sourceEventId()));
+            }
+        } else if (!DECIDED.contains(status)) {
             apply(new ProposalEvent.DesignationRecorded(proposalId, command.designationNumber(), command.sourceEventId()));
         }
     }
@@ -188,5 +198,11 @@ public class Proposal {
     @EventSourcingHandler
     void on(ProposalEvent.DesignationRecorded e) {
         status = ProposalStatus.DESIGNATED;
+        designationNumber = e.designationNumber();
+    }
+
+    @EventSourcingHandler
+    void on(ProposalEvent.DesignationAfterWithdrawal e) {
+        designationAfterWithdrawal = e.designationNumber();
     }
 }

@@ -21,7 +21,21 @@ public sealed interface ProposalEvent {
             List<ScreeningFlag> flags, String countryListVersion, Instant submittedAt) implements ProposalEvent {
     }
 
-    record Withdrawn(String proposalId, String applicantOrganisation, String reason, Instant withdrawnAt) implements ProposalEvent {
+    /**
+     * relinquishedDesignation: the designation number when the proposal was DESIGNATED, a withdrawal
+     * that relinquishes the designation (PRODUCT §8); null before a decision (and in events stored
+     * before relinquishments existed).
+     */
+    record Withdrawn(String proposalId, String applicantOrganisation, String reason, Instant withdrawnAt,
+            String relinquishedDesignation) implements ProposalEvent {
+    }
+
+    /**
+     * review-service designated the proposal after the applicant had withdrawn it (the two crossed):
+     * the proposal stays WITHDRAWN; review-service revokes the designation when it sees the withdrawal.
+     */
+    record DesignationAfterWithdrawal(String proposalId, String designationNumber, String sourceEventId)
+            implements ProposalEvent {
     }
 
     /** The review asked the applicant for information or modifications. */

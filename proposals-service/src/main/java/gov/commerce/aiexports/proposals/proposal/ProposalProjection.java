@@ -56,6 +56,15 @@ public class ProposalProjection {
         update(e.proposalId(), seq, at, v -> {
             v.status = ProposalStatus.WITHDRAWN.name();
             v.withdrawalReason = e.reason();
+            v.relinquishedDesignation = e.relinquishedDesignation();
+        });
+    }
+
+    @EventHandler
+    void on(ProposalEvent.DesignationAfterWithdrawal e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.proposalId(), seq, at, v -> {
+            v.relinquishedDesignation = e.designationNumber();
+            v.designatedAfterWithdrawal = true;
         });
     }
 

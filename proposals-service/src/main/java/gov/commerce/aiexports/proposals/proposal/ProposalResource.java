@@ -165,8 +165,26 @@ public class ProposalResource {
         if (body == null || body.reason() == null || body.reason().isBlank()) {
             throw new InvalidInput("FIELD_REQUIRED", "/reason", "a reason is required");
         }
-        commands.send(new ProposalCommand.WithdrawProposal(id, body.reason(), clock.instant()));
+        withdrawOnFreshState(new ProposalCommand.WithdrawProposal(id, body.reason(), clock.instant()));
         return get(id);
+    }
+
+    /**
+     * The review's outcome (e.g. a designation) may be recorded on the proposal by the consumer at the
+     * moment the applicant withdraws: losing that append is no reason to refuse the applicant, so
+     * the withdrawal is tried again on the fresh state (where it may become a relinquishment).
+     */
+    private void withdrawOnFreshState(ProposalCommand.WithdrawProposal command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.send(command);
+                return;
+            } catch (org.axonframework.modelling.command.ConcurrencyException lostRace) {
+                if (attempt == 5) {
+                    throw lostRace;
+                }
+            }
+        }
     }
 
     @GET

@@ -29,6 +29,12 @@ public class ProposalView {
     public String designationNumber;
     public String rejectionJustification;
     public String withdrawalReason;
+    /**
+     * The designation the withdrawal gave up: the proposal's own (withdrawn while DESIGNATED), or one
+     * recorded after the withdrawal (designatedAfterWithdrawal); review-service revokes it.
+     */
+    public String relinquishedDesignation;
+    public Boolean designatedAfterWithdrawal;
     public Instant updatedAt;
 
     /** An information request of the review, and the applicant's answer once given. */

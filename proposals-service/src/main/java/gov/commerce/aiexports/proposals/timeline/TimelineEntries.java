@@ -23,7 +23,18 @@ public final class TimelineEntries {
                             + flags(p) + " (country list " + p.path("countryListVersion").asText() + ")")),
             Map.entry("ProposalResubmitted", new Describe(Audience.APPLICANT,
                     p -> "Resubmitted with the answer: " + p.path("response").asText())),
-            Map.entry("ProposalWithdrawn", new Describe(Audience.APPLICANT, p -> "Withdrawn: " + p.path("reason").asText())),
+            Map.entry("ProposalWithdrawn", new Describe(Audience.APPLICANT, p -> p.path("relinquishment").asBoolean()
+                    ? "Withdrawn, relinquishing designation " + p.path("designationNumber").asText() + ": " + p.path("reason").asText()
+                    : "Withdrawn: " + p.path("reason").asText())),
+            Map.entry("DesignationRevoked", new Describe(Audience.APPLICANT,
+                    p -> "Designation " + p.path("designationNumber").asText() + " revoked ("
+                            + p.path("cause").asText() + "): " + p.path("reason").asText())),
+            Map.entry("IncentiveRequestCancelled", new Describe(Audience.APPLICANT,
+                    p -> "Incentive request cancelled: " + p.path("instrument").asText() + " " + usd(p.path("amountUsd")) + " USD ("
+                            + p.path("cause").asText() + ")")),
+            Map.entry("IncentiveRequestFlaggedForDeobligation", new Describe(Audience.APPLICANT,
+                    p -> p.path("agency").asText() + " line flagged for de-obligation: " + usd(p.path("undisbursedUsd"))
+                            + " USD undisbursed (" + p.path("cause").asText() + ")")),
             Map.entry("ReviewOpened", new Describe(Audience.APPLICANT,
                     p -> "Interagency review opened with " + p.path("requiredAgencies"))),
             Map.entry("AssessmentRecorded", new Describe(Audience.GOVERNMENT,
@@ -80,6 +91,12 @@ public final class TimelineEntries {
 
     private static String flags(JsonNode p) {
         return p.path("flags").isEmpty() ? "" : "; flags " + p.path("flags").findValuesAsText("code");
+    }
+
+    /** Dollars with their two decimals, however the number was written (750000.0, 2.0E7). */
+    private static String usd(JsonNode amount) {
+        return amount.isNumber() || amount.isTextual()
+                ? new java.math.BigDecimal(amount.asText()).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString() : "?";
     }
 
     private static String line(JsonNode p) {

@@ -1,12 +1,35 @@
 package gov.commerce.aiexports.review.designation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import gov.commerce.aiexports.events.IncentiveLine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An entry of the public catalogue of priority AI export packages: nothing confidential. */
+/**
+ * An entry of the public catalogue of priority AI export packages: nothing confidential. status is
+ * ACTIVE or REVOKED; a revoked entry stays listed with its revocation (cause, e.g. RELINQUISHED),
+ * so the catalogue never shows as live a designation that is not.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DesignationView(String number, String proposalId, String title, String consortiumName,
         List<String> targetCountries, LocalDate effectiveDate, List<String> conditions, List<IncentiveLine> endorsedIncentives,
-        Instant designatedAt) {
+        Instant designatedAt, String status, Revocation revocation) {
+
+    public static final String ACTIVE = "ACTIVE";
+    public static final String REVOKED = "REVOKED";
+
+    /** causeEventId: the event that caused it (for RELINQUISHED, the applicant's ProposalWithdrawn). */
+    public record Revocation(String cause, String causeEventId, String reason, Instant revokedAt) {
+    }
+
+    public DesignationView {
+        // entries stored before revocations existed were all live
+        status = status == null ? ACTIVE : status;
+    }
+
+    public DesignationView revoked(Revocation r) {
+        return new DesignationView(number, proposalId, title, consortiumName, targetCountries, effectiveDate, conditions,
+                endorsedIncentives, designatedAt, REVOKED, r);
+    }
 }

@@ -34,9 +34,18 @@ public class Review {
     private List<ScreeningFlag> flags;
     private List<IncentiveLine> requested;
     private String openInformationRequest;
+    /** The applicant withdrew the proposal: no designation may be recorded any more. */
+    private boolean withdrawn;
+    private String designationNumber;
+    private int endorsedLineCount;
     /** The current assessment of each agency in this round. */
     private final Map<String, Assessment.Recorded> current = new HashMap<>();
     private final Set<String> recused = new HashSet<>();
+
+    /** Rule code: a determination of a proposal its applicant withdrew. */
+    public static final String PROPOSAL_WITHDRAWN = "PROPOSAL_WITHDRAWN";
+    /** The cause of a revocation that follows the applicant's withdrawal (as in the DesignationRevoked contract). */
+    public static final String RELINQUISHED = "RELINQUISHED";
 
     protected Review() {
     }
@@ -95,6 +104,9 @@ public class Review {
         if (status == ReviewStatus.DESIGNATED || status == ReviewStatus.REJECTED) {
             throw new StateConflict("ALREADY_DETERMINED", "the determination of this review is already recorded");
         }
+        if (withdrawn) {
+            throw new StateConflict(PROPOSAL_WITHDRAWN, "the applicant withdrew this proposal; it can no longer be determined");
+        }
         requireOpen();
         List<Violation> violations = DeterminationPolicies.check(command, flags, requested, requiredAgencies, current);
         if (!violations.isEmpty()) {
@@ -108,10 +120,19 @@ public class Review {
                 designate ? command.endorsedIncentives() : List.of()));
     }
 
+    /**
+     * Whichever reaches the review first, the withdrawal or the determination, both orders end
+     * with no live designation: an undecided review closes (a later designation is refused with
+     * PROPOSAL_WITHDRAWN), a designation already recorded is revoked as relinquished. A withdrawal
+     * seen twice, or after a rejection, changes nothing.
+     */
     @CommandHandler
-    void handle(ReviewCommand.CloseReview c) {
+    void handle(ReviewCommand.RecordWithdrawal c) {
         if (status == ReviewStatus.OPEN || status == ReviewStatus.INFORMATION_REQUESTED) {
-            apply(new ReviewEvent.Closed(reviewId, c.reason()));
+            apply(new ReviewEvent.Closed(reviewId, "withdrawn by the applicant: " + c.reason()));
+        } else if (status == ReviewStatus.DESIGNATED) {
+            apply(new ReviewEvent.DesignationRevoked(reviewId, proposalId, designationNumber, RELINQUISHED, c.withdrawalEventId(),
+                    c.reason(), endorsedLineCount, c.at()));
         }
     }
 
@@ -177,10 +198,19 @@ public class Review {
     @EventSourcingHandler
     void on(ReviewEvent.Determined e) {
         status = e.decision() == ReviewEvent.Decision.DESIGNATE ? ReviewStatus.DESIGNATED : ReviewStatus.REJECTED;
+        designationNumber = e.designationNumber();
+        endorsedLineCount = e.endorsedIncentives() == null ? 0 : e.endorsedIncentives().size();
     }
 
     @EventSourcingHandler
     void on(ReviewEvent.Closed e) {
         status = ReviewStatus.CLOSED;
+        withdrawn = true;
+    }
+
+    @EventSourcingHandler
+    void on(ReviewEvent.DesignationRevoked e) {
+        status = ReviewStatus.REVOKED;
+        withdrawn = RELINQUISHED.equals(e.cause()) || withdrawn;
     }
 }

@@ -32,6 +32,12 @@ public sealed interface ReviewCommand {
             LocalDate effectiveDate, String designationNumber) implements ReviewCommand {
     }
 
-    record CloseReview(@TargetAggregateIdentifier String reviewId, String reason) implements ReviewCommand {
+    /**
+     * The applicant withdrew the proposal (withdrawalEventId: the ProposalWithdrawn event): an
+     * undecided review closes, a designation is relinquished.
+     */
+    record RecordWithdrawal(@TargetAggregateIdentifier String reviewId, String withdrawalEventId, String reason,
+            java.time.Instant at)
+            implements ReviewCommand {
     }
 }

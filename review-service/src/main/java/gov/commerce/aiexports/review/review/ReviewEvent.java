@@ -40,8 +40,17 @@ public sealed interface ReviewEvent {
             List<IncentiveLine> endorsedIncentives) implements ReviewEvent {
     }
 
-    /** The applicant withdrew the proposal: nothing more to decide. */
+    /** The applicant withdrew the proposal: nothing more to decide, and no designation may follow. */
     record Closed(String reviewId, String reason) implements ReviewEvent {
+    }
+
+    /**
+     * The designation is no longer live. cause: RELINQUISHED when the applicant withdrew the
+     * designated proposal (causeEventId: the ProposalWithdrawn event); reserved for Commerce's own
+     * revocations with their own cause. endorsedLineCount: the lines the designation endorsed.
+     */
+    record DesignationRevoked(String reviewId, String proposalId, String designationNumber, String cause, String causeEventId,
+            String reason, int endorsedLineCount, java.time.Instant revokedAt) implements ReviewEvent {
     }
 
     enum Decision { DESIGNATE, REJECT }

@@ -99,7 +99,7 @@ public class ReviewProjection {
             if (e.decision() == ReviewEvent.Decision.DESIGNATE) {
                 // the public catalogue: no confidential sections, no comments, no applicant organisation id
                 DesignationView d = new DesignationView(e.designationNumber(), v.proposalId, v.title, v.consortiumName,
-                        v.targetCountries, e.effectiveDate(), e.conditions(), e.endorsedIncentives(), at);
+                        v.targetCountries, e.effectiveDate(), e.conditions(), e.endorsedIncentives(), at, DesignationView.ACTIVE, null);
                 documents.upsert("designation_view", d.number(), Map.of("proposal_id", d.proposalId()), d);
             }
         });
@@ -111,6 +111,18 @@ public class ReviewProjection {
             v.status = ReviewStatus.CLOSED.name();
             v.closedReason = e.reason();
         });
+    }
+
+    @EventHandler
+    void on(ReviewEvent.DesignationRevoked e) {
+        DesignationView.Revocation revocation = new DesignationView.Revocation(e.cause(), e.causeEventId(), e.reason(),
+                e.revokedAt());
+        update(e.reviewId(), v -> {
+            v.status = ReviewStatus.REVOKED.name();
+            v.revocation = revocation;
+        });
+        documents.find("designation_view", e.designationNumber(), DesignationView.class).ifPresent(d -> documents.upsert(
+                "designation_view", d.number(), Map.of("proposal_id", d.proposalId()), d.revoked(revocation)));
     }
 
     private void update(String id, Consumer<ReviewView> change) {

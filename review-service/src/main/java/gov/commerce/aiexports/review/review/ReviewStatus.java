@@ -1,3 +1,4 @@
 package gov.commerce.aiexports.review.review;
 
-public enum ReviewStatus { OPEN, INFORMATION_REQUESTED, DESIGNATED, REJECTED, CLOSED }
+/** CLOSED: withdrawn before a decision; REVOKED: designated, then the designation was revoked (e.g. relinquished). */
+public enum ReviewStatus { OPEN, INFORMATION_REQUESTED, DESIGNATED, REJECTED, CLOSED, REVOKED }

@@ -44,6 +44,8 @@ public class ReviewView {
     public Map<String, ScoreSummary> scoreSummary = new LinkedHashMap<>();
     public ReviewEvent.Determined determination;
     public String closedReason;
+    /** Set when the designation was revoked (status REVOKED). */
+    public gov.commerce.aiexports.review.designation.DesignationView.Revocation revocation;
 
     public record AssessmentEntry(String assessmentId, String agency, String reviewer, int round, Assessment.Scores scores,
             Assessment.Recommendation recommendation, List<String> conditions, List<Assessment.Comment> comments,

@@ -50,6 +50,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = "incentives"))
 class DesignationRevocationTest {
 
+    @jakarta.inject.Inject
+    IncentivesClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
     @BeforeAll
     static void exactMoney() {
         Fixtures.init();
@@ -70,6 +78,7 @@ class DesignationRevocationTest {
 
     @Test
     void open_lines_are_cancelled_obligated_ones_flagged_and_both_refuse_what_follows() throws Exception {
+        clock.inFiscalYear(2046);
         budget(2046, Instrument.DIRECT_LOAN, "1000000.00");
         String applicant = uei();
         String designation = designate(applicant, List.of(line(Instrument.DIRECT_LOAN, "1000000.00"),
@@ -151,6 +160,7 @@ class DesignationRevocationTest {
 
     @Test
     void an_approval_after_the_revocation_is_refused_and_obligates_nothing() throws Exception {
+        clock.inFiscalYear(2047);
         budget(2047, Instrument.FEASIBILITY_STUDY, "100000.00");
         String designation = designate(uei(), List.of(line(Instrument.FEASIBILITY_STUDY, "40000.00")));
         String study = Fixtures.awaitLines(designation, 1).get(0);

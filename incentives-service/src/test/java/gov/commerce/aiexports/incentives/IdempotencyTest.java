@@ -41,6 +41,13 @@ import org.junit.jupiter.api.Test;
 class IdempotencyTest {
 
     private IdempotencyChecks checks;
+    @jakarta.inject.Inject
+    IncentivesClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     @BeforeAll
     static void exactMoney() {
@@ -165,6 +172,7 @@ class IdempotencyTest {
     @Test
     void approvals_obligate_once_per_key_and_a_refused_approval_may_be_retried_with_its_key() throws Exception {
         String budget = "budget-FY2051-DIRECT_LOAN";
+        clock.inFiscalYear(2051);
         given().auth().oauth2(officer("DFC")).contentType(ContentType.JSON).body(appropriation(2051, "60000.00")).post("/budgets")
                 .then().statusCode(201);
         List<String> lines = routedLines(3);
@@ -199,6 +207,7 @@ class IdempotencyTest {
     @Test
     void deobligations_and_disbursements_count_once_per_key() throws Exception {
         String budget = "budget-FY2053-DIRECT_LOAN";
+        clock.inFiscalYear(2053);
         given().auth().oauth2(officer("DFC")).contentType(ContentType.JSON).body(appropriation(2053, "200000.00")).post("/budgets")
                 .then().statusCode(201);
         List<String> lines = routedLines(1);

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Operators: the integration events this service's consumer gave up on, newest first, with why
- * and where they came from (not their content), and their redelivery once the cause is fixed.
+ * and where they came from (not their content: a reason is a rule code, exception classes and
+ * messages stripped of values, see Failures.reason), and their redelivery once the cause is fixed.
  * Auditors may read the list too: an event a service did not apply is part of how a decision was
  * (or was not) reached.
  */

@@ -89,14 +89,68 @@ final class Failures {
         return failure.getClass().getSimpleName() + (root == failure ? "" : " caused by " + root.getClass().getSimpleName()) + state;
     }
 
-    /** The full reason, for the dead-letter record (operators only): the outermost and the innermost message. */
+    /** Longest message kept per exception in a dead-letter reason. */
+    static final int MESSAGE_MAX = 300;
+
+    /**
+     * The reason kept with a dead letter (operators and auditors read it): the outermost and the
+     * innermost exception, each as its class, its rule codes and fields (a RuleViolation, whose
+     * sentences may quote the record), or its SQLState and {@link #sanitise sanitised} message;
+     * never the record's content.
+     */
     static String reason(Throwable failure) {
         Throwable root = root(failure);
-        String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        String reason = describe(failure);
         if (root != failure) {
-            reason += " / caused by " + root.getClass().getSimpleName() + ": " + root.getMessage();
+            reason += " / caused by " + describe(root);
         }
         return reason;
+    }
+
+    private static String describe(Throwable t) {
+        String name = t.getClass().getSimpleName();
+        if (t instanceof RuleViolation violation) {
+            // the codes and fields say which rule refused it; the sentences are for the requester and may quote values
+            StringBuilder rules = new StringBuilder();
+            for (var v : violation.violations()) {
+                rules.append(rules.length() == 0 ? "" : ", ").append(v.rule()).append(v.field() == null ? "" : " at " + v.field());
+            }
+            return name + " [" + rules + "]";
+        }
+        String state = t instanceof SQLException sql && sql.getSQLState() != null ? " (SQLState " + sql.getSQLState() + ")" : "";
+        return name + state + ": " + sanitise(t.getMessage());
+    }
+
+    private static final java.util.regex.Pattern KEY_VALUES =
+            java.util.regex.Pattern.compile("Key \\(.*?\\)=\\(.*?\\)(?=\\s|$)");
+    private static final java.util.regex.Pattern FAILING_ROW = java.util.regex.Pattern.compile("Failing row contains \\(.*\\)");
+    /** A quoted literal after the words PostgreSQL and Jackson put before a value (not before a constraint or column name). */
+    private static final java.util.regex.Pattern QUOTED_VALUE = java.util.regex.Pattern.compile(
+            "(?i)(for type [\\w ]+:|from String|value|token|text|character|enum) (\"[^\"]*\"|'[^']*')");
+    private static final java.util.regex.Pattern PARTS_AFTER =
+            java.util.regex.Pattern.compile("(\\s*(Detail|Where|Hint|Position|Internal Query|Routine):| at \\[Source:| \\(through reference chain).*",
+                    java.util.regex.Pattern.DOTALL);
+
+    /**
+     * A message without record content: its first line only, without PostgreSQL's Detail, Where
+     * and Hint parts, a unique violation's {@code Key (...)=(...)}, a not-null violation's failing
+     * row, quoted values (syntax errors, Jackson's "from String"), Jackson's source location; at most
+     * {@value #MESSAGE_MAX} characters. What is left names the constraint, column or type at fault.
+     */
+    static String sanitise(String message) {
+        if (message == null) {
+            return "";
+        }
+        String s = PARTS_AFTER.matcher(message).replaceFirst("");
+        int newline = s.indexOf('\n');
+        if (newline >= 0) {
+            s = s.substring(0, newline);
+        }
+        s = KEY_VALUES.matcher(s).replaceAll("Key (…)=(…)");
+        s = FAILING_ROW.matcher(s).replaceAll("Failing row contains (…)");
+        s = QUOTED_VALUE.matcher(s).replaceAll("$1 \"…\"");
+        s = s.replaceAll("\\p{Cntrl}", " ").strip();
+        return s.length() <= MESSAGE_MAX ? s : s.substring(0, MESSAGE_MAX - 1) + "…";
     }
 
     private static Throwable root(Throwable failure) {

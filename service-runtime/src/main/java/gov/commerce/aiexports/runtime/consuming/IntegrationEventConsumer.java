@@ -327,7 +327,7 @@ public class IntegrationEventConsumer {
         try {
             event = EventCodec.decode(value);
         } catch (EventCodec.UnreadableEventException e) {
-            return new Attempt.Refused(null, "UNREADABLE", e.getMessage());
+            return new Attempt.Refused(null, "UNREADABLE", Failures.reason(e)); // Jackson may quote the record
         }
         Optional<ContractVersions.Refusal> refusal = ContractVersions.check(event);
         if (refusal.isPresent()) {
@@ -346,7 +346,7 @@ public class IntegrationEventConsumer {
             Throwable permanent = Failures.permanentCause(e);
             if (permanent != null) {
                 String rule = permanent instanceof EventCodec.UnreadableEventException ? "UNREADABLE" : "RULE_VIOLATION";
-                return new Attempt.Refused(event, rule, permanent.getClass().getSimpleName() + ": " + permanent.getMessage());
+                return new Attempt.Refused(event, rule, Failures.reason(permanent)); // codes, not sentences quoting the record
             }
             return new Attempt.Failed(event, e, Failures.infrastructure(e) || !databaseReachable());
         }

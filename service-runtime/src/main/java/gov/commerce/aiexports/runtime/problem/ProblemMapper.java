@@ -45,7 +45,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response conflict(StateConflict e, UriInfo uri) {
-        return respond(409, "Conflict with the current state", e.getMessage(), e.rule(), null, null, uri);
+        return respond(409, "Conflict with the current state", e.getMessage(), e.rule(), e.field(), null, uri);
     }
 
     @ServerExceptionMapper

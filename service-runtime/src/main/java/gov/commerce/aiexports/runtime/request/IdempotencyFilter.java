@@ -46,6 +46,11 @@ import org.jboss.logging.Logger;
  * <li>the same key with another body or path: 422 {@code IDEMPOTENCY_KEY_REUSED};</li>
  * <li>a repeat while the first is still running waits for its answer (bounded) and replays it;
  * still running after the wait: 409 {@code IDEMPOTENCY_KEY_IN_USE} with Retry-After;</li>
+ * <li>a repeat of a key whose first request never stored its answer and whose lease
+ * ({@code aiexports.idempotency.lease}, 5 minutes) has passed: 409 {@code IDEMPOTENCY_OUTCOME_UNKNOWN}
+ * (field {@code /Idempotency-Key}) until the key expires. Its effect may have committed (the process
+ * died, or storing the answer failed, after the commit), so the request is never run again under
+ * that key: the caller checks the resource's state and, if needed, sends a new key;</li>
  * <li>a malformed key (empty, longer than 255, not printable ASCII): 400 {@code IDEMPOTENCY_KEY_INVALID}.</li>
  * </ul>
  * Unlike the draft, only 2xx answers are kept: every refusal here changes nothing, and may rightly
@@ -65,6 +70,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     public static final String KEY_INVALID = "IDEMPOTENCY_KEY_INVALID";
     public static final String KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
     public static final String KEY_IN_USE = "IDEMPOTENCY_KEY_IN_USE";
+    public static final String OUTCOME_UNKNOWN = "IDEMPOTENCY_OUTCOME_UNKNOWN";
     public static final int MAX_KEY_LENGTH = 255;
 
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
@@ -137,6 +143,12 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 request.abortWith(replay(existing.get().response()));
                 return;
             }
+            if (existing.get().abandoned()) {
+                count("outcome-unknown");
+                throw new StateConflict(OUTCOME_UNKNOWN, FIELD, "The first request with this Idempotency-Key never recorded "
+                        + "its answer, so whether it took effect is unknown; it is not run again under this key. Check the "
+                        + "resource's state (GET it) and, if the change is not there, send the request with a new key.");
+            }
             if (System.nanoTime() >= deadline) {
                 count("in-use");
                 request.setProperty(BUSY, Boolean.TRUE);
@@ -162,15 +174,44 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         request.removeProperty(CLAIM);
-        try {
-            if (response.getStatus() >= 200 && response.getStatus() < 300) {
-                store.complete(claim.scope(), claim.owner(), stored(response));
-            } else {
-                store.release(claim.scope(), claim.owner());
+        boolean success = response.getStatus() >= 200 && response.getStatus() < 300;
+        finish(claim.scope(), claim.owner(), success ? stored(response) : null);
+    }
+
+    /**
+     * Stores a 2xx answer (tried twice: a transient failure should not leave the key unknown) or
+     * frees the key of a refusal. If that fails, the answer still goes out: a 2xx's effect has
+     * committed and the caller must learn of it (its Location, its body), and a refusal changed
+     * nothing. The claim then stays IN_PROGRESS, so a repeat never runs the request again: it gets
+     * {@code IDEMPOTENCY_KEY_IN_USE} during the lease, then {@code IDEMPOTENCY_OUTCOME_UNKNOWN} until
+     * the key expires (for a refusal that is over-cautious, never wrong). Counted as
+     * {@code outcome=answer-not-stored} / {@code release-failed} and logged as an error.
+     */
+    void finish(Scope scope, UUID owner, StoredResponse answer) {
+        if (answer == null) {
+            try {
+                store.release(scope, owner);
+            } catch (RuntimeException e) {
+                count("release-failed");
+                LOG.errorf(e, "could not free an Idempotency-Key after a refusal (correlation %s); repeats get %s until it expires",
+                        context.correlationId(), OUTCOME_UNKNOWN);
             }
-        } catch (RuntimeException e) {
-            // the answer still goes out; the claim stays IN_PROGRESS until its lease ends
-            LOG.warnf(e, "could not record the answer for an Idempotency-Key (correlation %s)", context.correlationId());
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.complete(scope, owner, answer);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 2) {
+                    count("answer-not-stored");
+                    LOG.errorf(e, "could not store the answer for an Idempotency-Key (correlation %s); the effect has committed, "
+                            + "repeats get %s until the key expires", context.correlationId(), OUTCOME_UNKNOWN);
+                    return;
+                }
+                LOG.warnf("storing the answer for an Idempotency-Key failed, trying again (correlation %s): %s",
+                        context.correlationId(), e.getClass().getSimpleName());
+            }
         }
     }
 

@@ -27,7 +27,9 @@ public class IdempotencyOpenApi implements OASFilter {
                                 + "first successful answer (with Idempotent-Replayed: true) and change nothing; the same key "
                                 + "with another body is 422 IDEMPOTENCY_KEY_REUSED; a malformed key is 400 "
                                 + "IDEMPOTENCY_KEY_INVALID; a repeat while the first still runs waits for it, or gets 409 "
-                                + "IDEMPOTENCY_KEY_IN_USE. Keys are kept 24 hours.")
+                                + "IDEMPOTENCY_KEY_IN_USE; a repeat of a key whose first request never recorded its answer gets 409 "
+                                + "IDEMPOTENCY_OUTCOME_UNKNOWN (check the resource, use a new key). Only 2xx answers are kept: "
+                                + "a repeat after a refusal is judged again. Keys are kept 24 hours.")
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1)
                                 .maxLength(IdempotencyFilter.MAX_KEY_LENGTH)));
             }

@@ -62,8 +62,12 @@ public class IdempotencyStore {
     public record StoredResponse(int status, String contentType, String location, String etag, byte[] body) {
     }
 
-    /** What the table holds for a key someone else claimed: its fingerprint and, once completed, its answer. */
-    public record Existing(Fingerprint fingerprint, StoredResponse response) {
+    /**
+     * What the table holds for a key someone else claimed: its fingerprint and, once completed, its
+     * answer; {@code abandoned} when it is still IN_PROGRESS after the lease (its request died, or its
+     * answer could not be stored: whether its effect happened is unknown).
+     */
+    public record Existing(Fingerprint fingerprint, StoredResponse response, boolean abandoned) {
 
         boolean completed() {
             return response != null;
@@ -77,9 +81,11 @@ public class IdempotencyStore {
     Duration retention;
 
     /**
-     * How long a claim may stay IN_PROGRESS before a repeat may take it over: longer than the
-     * transaction timeout (60 s) and its retries, so a live request is never overtaken; it only
-     * frees a key whose request died (process killed) between claim and answer.
+     * How long a claim may stay IN_PROGRESS before it is judged abandoned: longer than the
+     * transaction timeout (60 s) and its retries, so a live request is never judged so. An abandoned
+     * claim is never taken over (its effect may have committed before the process died or before its
+     * answer could be stored, and running the request again would repeat it): a repeat gets
+     * {@code IDEMPOTENCY_OUTCOME_UNKNOWN} until the key expires.
      */
     @ConfigProperty(name = "aiexports.idempotency.lease", defaultValue = "PT5M")
     Duration lease;
@@ -90,8 +96,9 @@ public class IdempotencyStore {
     private ScheduledExecutorService cleaner;
 
     /**
-     * Claims the key for this request: inserts an IN_PROGRESS row, or takes over one that expired
-     * or whose request died. Answers the owner id when claimed, empty when someone else holds it.
+     * Claims the key for this request: inserts an IN_PROGRESS row, or takes over an expired one
+     * (never a live IN_PROGRESS one, however old). Answers the owner id when claimed, empty when
+     * someone else holds it.
      */
     public Optional<UUID> claim(Scope scope, Fingerprint fingerprint) {
         UUID owner = UUID.randomUUID();
@@ -106,7 +113,6 @@ public class IdempotencyStore {
                     response_content_type = null, response_location = null, response_etag = null, response_body = null,
                     completed_at = null
                 where idempotency_key.expires_at <= now()
-                   or (idempotency_key.state = 'IN_PROGRESS' and idempotency_key.claimed_at < now() - make_interval(secs => ?))
                 returning owner""";
         return inNewTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -120,7 +126,6 @@ public class IdempotencyStore {
                 s.setBytes(++i, fingerprint.digest());
                 s.setObject(++i, owner);
                 s.setDouble(++i, retention.toMillis() / 1000.0);
-                s.setDouble(++i, lease.toMillis() / 1000.0);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(owner) : Optional.<UUID>empty();
                 }
@@ -133,10 +138,12 @@ public class IdempotencyStore {
         return inNewTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     select request_method, request_path, request_fingerprint, state, response_status, response_content_type,
-                        response_location, response_etag, response_body
+                        response_location, response_etag, response_body,
+                        state = 'IN_PROGRESS' and claimed_at < now() - make_interval(secs => ?) as abandoned
                     from idempotency_key
                     where scope_digest = ? and expires_at > now()""")) {
-                bindScope(s, scope);
+                s.setDouble(1, lease.toMillis() / 1000.0);
+                s.setBytes(2, scope.digest());
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.<Existing>empty();
@@ -145,7 +152,7 @@ public class IdempotencyStore {
                     StoredResponse response = "COMPLETED".equals(rs.getString(4))
                             ? new StoredResponse(rs.getInt(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9))
                             : null;
-                    return Optional.of(new Existing(fingerprint, response));
+                    return Optional.of(new Existing(fingerprint, response, rs.getBoolean(10)));
                 }
             }
         });

@@ -85,6 +85,37 @@ class FailuresTest {
                 "decoded (and so upcast), the v1 is current");
     }
 
+    @Test
+    void a_dead_letter_reason_keeps_rule_codes_classes_and_sqlstates_but_no_record_content() {
+        // PostgreSQL's unique violation as the driver words it: the Detail quotes the row's key
+        SQLException duplicate = new SQLException("ERROR: duplicate key value violates unique constraint \"incentive_line_pkey\"\n"
+                + "  Detail: Key (proposal_id, applicant_email)=(p-42, jane.doe@example.com) already exists.", "23505");
+        String reason = Failures.reason(wrapped(duplicate));
+        assertTrue(reason.startsWith("RuntimeException: outer / caused by SQLException (SQLState 23505): "), reason);
+        assertTrue(reason.contains("duplicate key value violates unique constraint \"incentive_line_pkey\""), reason);
+        assertFalse(reason.contains("jane.doe") || reason.contains("p-42") || reason.contains("Detail"), reason);
+
+        // a Key (...)=(...) on the first line, a not-null violation's failing row, a quoted bad value
+        assertEquals("duplicate key: Key (…)=(…) exists", Failures.sanitise("duplicate key: Key (email)=(a@b.c) exists"));
+        assertEquals("null value in column \"title\" violates not-null constraint Failing row contains (…)",
+                Failures.sanitise("null value in column \"title\" violates not-null constraint Failing row contains (p-1, Secret, 5000)"));
+        assertEquals("ERROR: invalid input syntax for type uuid: \"…\"",
+                Failures.sanitise("ERROR: invalid input syntax for type uuid: \"Jane's budget\"\n  Where: SQL statement"));
+        assertEquals("Cannot deserialize value of type `java.util.UUID` from String \"…\": not a valid UUID",
+                Failures.sanitise("Cannot deserialize value of type `java.util.UUID` from String \"secret\": not a valid UUID\n"
+                        + " at [Source: (byte[])\"{\\\"id\\\":\\\"secret\\\"}\"; line: 1, column: 7]"));
+        assertEquals("", Failures.sanitise(null));
+
+        // capped, whatever the message
+        String capped = Failures.sanitise("x".repeat(10_000));
+        assertEquals(Failures.MESSAGE_MAX, capped.length());
+
+        // a rule of the program: its codes and fields, not its sentences (they may quote the record)
+        String refused = Failures.reason(new IllegalStateException("apply", new RuleViolation("BUDGET_EXCEEDED", "/amount",
+                "the amount 987654 for Acme Secret Corp exceeds the budget")));
+        assertEquals("IllegalStateException: apply / caused by RuleViolation [BUDGET_EXCEEDED at /amount]", refused);
+    }
+
     private static IntegrationEvent event(String type, int version) {
         return new IntegrationEvent(UUID.randomUUID(), type, version, "Proposal", "p-1", 1, Instant.now(), "proposals-service", "c",
                 "c", null, JsonNodeFactory.instance.objectNode().put("proposalId", "p-1"));

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class IdempotencyFilterTest {
@@ -41,5 +44,67 @@ class IdempotencyFilterTest {
         assertFalse(Arrays.equals(a, otherValue));
         assertFalse(Arrays.equals(a, otherOrderOfArray));
         assertFalse(Arrays.equals(IdempotencyFilter.digest(new byte[0]), IdempotencyFilter.digest("{}".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** A store whose writes fail, counting them. */
+    private static final class FailingStore extends IdempotencyStore {
+        final AtomicInteger completes = new AtomicInteger();
+        final AtomicInteger releases = new AtomicInteger();
+        final int failures;
+
+        FailingStore(int failures) {
+            this.failures = failures;
+        }
+
+        @Override
+        public void complete(Scope scope, UUID owner, StoredResponse response) {
+            if (completes.incrementAndGet() <= failures) {
+                throw new IllegalStateException("idempotency key store: connection lost");
+            }
+        }
+
+        @Override
+        public void release(Scope scope, UUID owner) {
+            releases.incrementAndGet();
+            throw new IllegalStateException("idempotency key store: connection lost");
+        }
+    }
+
+    private static IdempotencyFilter filter(IdempotencyStore store, SimpleMeterRegistry metrics) {
+        IdempotencyFilter filter = new IdempotencyFilter();
+        filter.store = store;
+        filter.context = new RequestContext();
+        filter.metrics = metrics;
+        return filter;
+    }
+
+    private static double counted(SimpleMeterRegistry metrics, String outcome) {
+        var counter = metrics.find("aiexports.idempotency.requests").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void an_answer_that_cannot_be_stored_is_tried_again_then_counted_and_the_response_still_goes_out() {
+        var scope = new IdempotencyStore.Scope("user-1", "org-1", "k-1");
+        var answer = new IdempotencyStore.StoredResponse(201, "application/json", "/proposals/p-1", null, "{}".getBytes());
+
+        // a transient failure: the second try stores it
+        FailingStore once = new FailingStore(1);
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        filter(once, metrics).finish(scope, UUID.randomUUID(), answer);
+        assertEquals(2, once.completes.get());
+        assertEquals(0, counted(metrics, "answer-not-stored"));
+
+        // a lasting one: no exception reaches the response (the effect committed, the caller must see its 201),
+        // the claim stays IN_PROGRESS (so repeats are never run again) and operators see it counted
+        FailingStore always = new FailingStore(Integer.MAX_VALUE);
+        filter(always, metrics).finish(scope, UUID.randomUUID(), answer);
+        assertEquals(2, always.completes.get());
+        assertEquals(1, counted(metrics, "answer-not-stored"));
+
+        // a refusal whose key cannot be freed: counted too, nothing thrown
+        filter(always, metrics).finish(scope, UUID.randomUUID(), null);
+        assertEquals(1, always.releases.get());
+        assertEquals(1, counted(metrics, "release-failed"));
     }
 }

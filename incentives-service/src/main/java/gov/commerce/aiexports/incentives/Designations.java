@@ -5,7 +5,6 @@ import gov.commerce.aiexports.events.IntegrationEvent;
 import gov.commerce.aiexports.events.Topics;
 import gov.commerce.aiexports.events.review.DesignationRevoked;
 import gov.commerce.aiexports.events.review.ProposalDesignated;
-import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.incentives.request.IncentiveRequestCommand;
 import gov.commerce.aiexports.runtime.consuming.IntegrationEventHandler;
 import gov.commerce.aiexports.runtime.request.Commands;
@@ -54,16 +53,16 @@ public class Designations implements IntegrationEventHandler {
     /**
      * Every line of the designation, in this one transaction: an approval that reaches a line
      * first is flagged here, one that comes after finds the line cancelled. The revocation follows
-     * the designation on the same partition, so its lines are open by now.
+     * the designation on the same partition, but the designation may not have been applied (it was
+     * dead-lettered, and may be redelivered later): such a line is created cancelled, a tombstone
+     * the late designation cannot reopen. No command here may fail on a missing line: a failure
+     * marks the consumer's transaction rollback-only and the whole revocation would be lost.
      */
     private void revoke(DesignationRevoked r, IntegrationEvent event) {
         for (int line = 1; line <= r.endorsedLineCount(); line++) {
-            try {
-                commands.sendOnEvent(new IncentiveRequestCommand.ApplyDesignationRevocation(lineId(r.designationNumber(), line),
-                        r.cause(), r.causeEventId(), r.reason()), event);
-            } catch (NotFound neverOpened) {
-                // a line this service never opened has nothing to cancel
-            }
+            commands.sendOnEvent(new IncentiveRequestCommand.ApplyDesignationRevocation(lineId(r.designationNumber(), line),
+                    r.proposalId(), r.designationNumber(), line, r.consortiumId(), r.applicantOrganisation(), r.cause(),
+                    r.causeEventId(), r.reason()), event);
         }
     }
 

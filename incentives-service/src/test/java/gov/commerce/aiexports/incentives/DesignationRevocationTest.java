@@ -16,9 +16,12 @@ import static gov.commerce.aiexports.incentives.IncentiveAllocationTest.uei;
 import static gov.commerce.aiexports.incentives.IncentiveAllocationTest.usd;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.commerce.aiexports.events.Actor;
 import gov.commerce.aiexports.events.EventCodec;
@@ -156,6 +159,53 @@ class DesignationRevocationTest {
         // the applicant sees the flag, not the budget cost
         given().auth().oauth2(token(applicant, "applicant")).get("/incentive-requests/" + loan).then().statusCode(200)
                 .body("deobligationFlag.cause", equalTo("RELINQUISHED"));
+    }
+
+    /**
+     * The revocation reaches this service before the designation (the designation was
+     * dead-lettered and is redelivered later): the lines are created cancelled, and the late
+     * designation opens nothing and does not fail, so no live, fundable line ever appears.
+     */
+    @Test
+    void a_revocation_before_the_designation_leaves_cancelled_lines_the_designation_cannot_reopen() throws Exception {
+        clock.inFiscalYear(2048);
+        budget(2048, Instrument.FEASIBILITY_STUDY, "100000.00");
+        String applicant = uei();
+        String proposal = UUID.randomUUID().toString();
+        String designation = Fixtures.nextDesignationNumber();
+        String first = Designations.lineId(designation, 1);
+        String second = Designations.lineId(designation, 2);
+
+        revoke(proposal, designation, 2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            lineView(first).body("status", equalTo("CANCELLED")).body("cancellation.cause", equalTo("RELINQUISHED"))
+                    .body("designationNumber", equalTo(designation)).body("lineNumber", equalTo(1));
+            lineView(second).body("status", equalTo("CANCELLED")).body("lineNumber", equalTo(2));
+        });
+        List<String> firstBefore = eventTypes(first);
+        assertEquals(1, firstBefore.size(), "one tombstone event: " + firstBefore);
+        assertTrue(firstBefore.get(0).endsWith("CancelledUnopened"), firstBefore.toString());
+
+        designate(proposal, designation, applicant, List.of(line(Instrument.FEASIBILITY_STUDY, "40000.00"),
+                line(Instrument.TECHNICAL_ASSISTANCE, "5000.00")));
+        // a later designation on the same key (so the same partition) shows the first one was handled
+        String probe = designate(proposal, Fixtures.nextDesignationNumber(), applicant,
+                List.of(line(Instrument.TECHNICAL_ASSISTANCE, "1.00")));
+        Fixtures.awaitLines(probe, 1);
+
+        assertEquals(firstBefore, eventTypes(first), "the late designation opens nothing");
+        assertEquals(1, eventTypes(second).size());
+        given().auth().oauth2(auditor()).queryParam("designation", designation).get("/incentive-requests").then()
+                .statusCode(200).body("size()", equalTo(2)).body("status", everyItem(equalTo("CANCELLED")));
+        given().auth().oauth2(auditor()).get("/admin/dead-letters").then().statusCode(200)
+                .body("items.findAll { it.key == '" + proposal + "' }", empty());
+
+        post(edag(), "/incentive-requests/" + first + "/routing", routing("USTDA", null)).statusCode(409)
+                .body("rule", equalTo("LINE_CANCELLED"));
+        post(officer("USTDA"), "/incentive-requests/" + first + "/approval", Map.of("fiscalYear", 2048)).statusCode(409);
+        assertEquals(firstBefore, eventTypes(first), "refusals write nothing");
+        given().auth().oauth2(auditor()).get("/budgets/budget-FY2048-FEASIBILITY_STUDY").then()
+                .body("obligatedUsd", usd("0.00")).body("availableUsd", usd("100000.00"));
     }
 
     @Test

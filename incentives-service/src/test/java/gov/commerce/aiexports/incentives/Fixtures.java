@@ -60,9 +60,17 @@ final class Fixtures {
 
     /** Publishes a designation endorsing these lines; answers its designation number. */
     static String designate(String applicantOrganisation, List<IncentiveLine> lines) throws Exception {
-        // a number of the real shape, in a fiscal year no real designation reaches, distinct per test run
-        String number = "PAEP-2099-" + NUMBERS.incrementAndGet();
-        String proposalId = UUID.randomUUID().toString();
+        return designate(UUID.randomUUID().toString(), nextDesignationNumber(), applicantOrganisation, lines);
+    }
+
+    /** A number of the real shape, in a fiscal year no real designation reaches, distinct per test run. */
+    static String nextDesignationNumber() {
+        return "PAEP-2099-" + NUMBERS.incrementAndGet();
+    }
+
+    /** Publishes ProposalDesignated for this proposal and number (keyed by the proposal, as review-service does). */
+    static String designate(String proposalId, String number, String applicantOrganisation, List<IncentiveLine> lines)
+            throws Exception {
         ProposalDesignated payload = new ProposalDesignated(UUID.randomUUID().toString(), proposalId, number,
                 UUID.randomUUID().toString(), applicantOrganisation, LocalDate.now(), List.of(), lines, "test designation");
         IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), "ProposalDesignated", 1, "Review", payload.reviewId(), 3,

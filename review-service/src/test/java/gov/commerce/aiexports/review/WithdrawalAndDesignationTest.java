@@ -6,7 +6,11 @@ import static gov.commerce.aiexports.review.InteragencyReviewTest.designate;
 import static gov.commerce.aiexports.review.InteragencyReviewTest.events;
 import static gov.commerce.aiexports.review.InteragencyReviewTest.openReview;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,10 +100,20 @@ class WithdrawalAndDesignationTest {
         as("APPL00000001", "applicant").get("/designations/" + number).then().statusCode(200)
                 .body("status", equalTo("REVOKED"))
                 .body("revocation.cause", equalTo("RELINQUISHED"))
-                .body("revocation.causeEventId", equalTo(withdrawal.toString()))
-                .body("revocation.reason", equalTo("partner left"));
-        as("APPL00000001", "applicant").get("/designations").then()
-                .body("find { it.number == '" + number + "' }.status", equalTo("REVOKED"));
+                .body("revocation.revokedAt", notNullValue())
+                .body("revocation", not(hasKey("reason")))
+                .body("revocation", not(hasKey("causeEventId")));
+        // the catalogue is open to any token: another organisation sees the cause, not the applicant's reason
+        as("OTHER0000001", "applicant").get("/designations").then().statusCode(200)
+                .body("find { it.number == '" + number + "' }.status", equalTo("REVOKED"))
+                .body("find { it.number == '" + number + "' }.revocation.cause", equalTo("RELINQUISHED"))
+                .body("find { it.number == '" + number + "' }.revocation", not(hasKey("reason")))
+                .body("find { it.number == '" + number + "' }.revocation", not(hasKey("causeEventId")))
+                .body(not(containsString("partner left")));
+        // the review keeps them, for its officers
+        as("COMMERCE", "commerce-officer").get("/reviews/" + review).then()
+                .body("revocation.reason", equalTo("partner left"))
+                .body("revocation.causeEventId", equalTo(withdrawal.toString()));
 
         IntegrationEvent published = TestBus.awaitPublished(TestInfrastructure.get().kafka().bootstrapServers(), Topics.REVIEW,
                 proposal, "DesignationRevoked");

@@ -11,7 +11,9 @@ import java.math.BigDecimal;
 import java.util.EnumSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 
 /** One endorsed line of a designation, on its way through EDAG routing, approval and obligation. */
 public class IncentiveRequest {
@@ -41,8 +43,17 @@ public class IncentiveRequest {
     protected IncentiveRequest() {
     }
 
+    /**
+     * Opens the line once. A line that exists already does nothing: a redelivered designation, or
+     * one whose revocation came first and left the line cancelled (a tombstone), which must never
+     * reopen, and must not fail either (that would dead-letter the designation).
+     */
     @CommandHandler
-    public IncentiveRequest(IncentiveRequestCommand.OpenIncentiveRequest c) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(IncentiveRequestCommand.OpenIncentiveRequest c) {
+        if (status != null) {
+            return;
+        }
         apply(new IncentiveRequestEvent.Opened(c.incentiveRequestId(), c.proposalId(), c.designationNumber(), c.lineNumber(),
                 c.consortiumId(), c.applicantOrganisation(), c.instrument(), c.amountUsd(), c.tenorYears()));
     }
@@ -128,10 +139,17 @@ public class IncentiveRequest {
      * Serialised with approvals on the line's own stream, so either order converges: revoked
      * first, a later approval is refused (LINE_CANCELLED); approved first, the line is flagged.
      * Declined, closed, de-obligated or already handled lines change nothing (a redelivery too).
+     * A line never opened (the revocation overtook the designation, or the designation was
+     * dead-lettered) is created cancelled, as a tombstone, so a designation delivered later opens
+     * nothing; a missing line must not fail either, as that would roll back the whole revocation.
      */
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(IncentiveRequestCommand.ApplyDesignationRevocation c) {
-        if (EnumSet.of(IncentiveStatus.AWAITING_ROUTING, IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED).contains(status)) {
+        if (status == null) {
+            apply(new IncentiveRequestEvent.CancelledUnopened(c.incentiveRequestId(), c.proposalId(), c.designationNumber(),
+                    c.lineNumber(), c.consortiumId(), c.applicantOrganisation(), c.cause(), c.causeEventId(), c.reason()));
+        } else if (EnumSet.of(IncentiveStatus.AWAITING_ROUTING, IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED).contains(status)) {
             apply(new IncentiveRequestEvent.Cancelled(incentiveRequestId, proposalId, designationNumber, applicantOrganisation,
                     agency, instrument, amountUsd, c.cause(), c.causeEventId(), c.reason()));
         } else if (status == IncentiveStatus.OBLIGATED && !flaggedForDeobligation) {
@@ -196,6 +214,15 @@ public class IncentiveRequest {
 
     @EventSourcingHandler
     void on(IncentiveRequestEvent.Cancelled e) {
+        status = IncentiveStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(IncentiveRequestEvent.CancelledUnopened e) {
+        incentiveRequestId = e.incentiveRequestId();
+        proposalId = e.proposalId();
+        designationNumber = e.designationNumber();
+        applicantOrganisation = e.applicantOrganisation();
         status = IncentiveStatus.CANCELLED;
     }
 

@@ -45,10 +45,12 @@ public sealed interface IncentiveRequestCommand {
 
     /**
      * The line's designation was revoked (cause as in DesignationRevoked, causeEventId that event):
-     * a line not yet obligated is cancelled, an obligated one flagged for de-obligation.
+     * a line not yet obligated is cancelled, an obligated one flagged for de-obligation, one never
+     * opened created cancelled (what the revocation knows of it: its designation and number).
      */
-    record ApplyDesignationRevocation(@TargetAggregateIdentifier String incentiveRequestId, String cause, String causeEventId,
-            String reason) implements IncentiveRequestCommand {
+    record ApplyDesignationRevocation(@TargetAggregateIdentifier String incentiveRequestId, String proposalId,
+            String designationNumber, int lineNumber, String consortiumId, String applicantOrganisation, String cause,
+            String causeEventId, String reason) implements IncentiveRequestCommand {
     }
 
     /** What the budget must record for a line: obligate budgetCostUsd, or return it on a de-obligation. */

@@ -53,6 +53,16 @@ public sealed interface IncentiveRequestEvent {
     }
 
     /**
+     * The designation was revoked before this service opened the line (the revocation came first):
+     * the line exists only as a tombstone, cancelled, so the designation arriving later opens nothing.
+     * No instrument or amount: the revocation does not carry them. Not published (nothing was announced).
+     */
+    record CancelledUnopened(String incentiveRequestId, String proposalId, String designationNumber, int lineNumber,
+            String consortiumId, String applicantOrganisation, String cause, String causeEventId, String reason)
+            implements IncentiveRequestEvent {
+    }
+
+    /**
      * The designation was revoked after the line was obligated: the financing agency is to
      * de-obligate what is undisbursed (undisbursedUsd face, budgetCostUsd of budget cost still
      * obligated), and no further disbursement is accepted.

@@ -92,6 +92,11 @@ public class IncentiveRequestProjection {
     }
 
     @EventHandler
+    void on(IncentiveRequestEvent.CancelledUnopened e, @Timestamp Instant at) {
+        save(IncentiveRequestView.cancelledUnopened(e, at));
+    }
+
+    @EventHandler
     void on(IncentiveRequestEvent.FlaggedForDeobligation e, @Timestamp Instant at) {
         update(e.incentiveRequestId(), v -> v.flagged(new IncentiveRequestView.DeobligationFlag(e.cause(), e.causeEventId(),
                 e.reason(), e.undisbursedUsd(), e.budgetCostUsd(), at), at));

@@ -76,6 +76,13 @@ public record IncentiveRequestView(String id, String proposalId, String designat
                 IncentiveStatus.AWAITING_ROUTING.name(), null, at, null, null, null, List.of(), List.of(), null, null, at, null, null);
     }
 
+    /** A tombstone: the revocation came before the designation; no instrument, amount nor opening. */
+    static IncentiveRequestView cancelledUnopened(IncentiveRequestEvent.CancelledUnopened e, Instant at) {
+        return new IncentiveRequestView(e.incentiveRequestId(), e.proposalId(), e.designationNumber(), e.lineNumber(),
+                e.consortiumId(), e.applicantOrganisation(), null, null, null, IncentiveStatus.CANCELLED.name(), null, null, null,
+                null, null, List.of(), List.of(), null, null, at, new Cancellation(e.cause(), e.causeEventId(), e.reason(), at), null);
+    }
+
     IncentiveRequestView routed(Routing r, Instant at) {
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, IncentiveStatus.ROUTED.name(), r.agency(), openedAt, r, boardApproval, obligation,

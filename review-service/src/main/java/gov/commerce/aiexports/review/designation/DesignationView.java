@@ -19,8 +19,11 @@ public record DesignationView(String number, String proposalId, String title, St
     public static final String ACTIVE = "ACTIVE";
     public static final String REVOKED = "REVOKED";
 
-    /** causeEventId: the event that caused it (for RELINQUISHED, the applicant's ProposalWithdrawn). */
-    public record Revocation(String cause, String causeEventId, String reason, Instant revokedAt) {
+    /**
+     * Only the cause and when: the catalogue is open to every token, so the applicant's own reason
+     * and the id of its withdrawal stay in the review (see ReviewView.Revocation).
+     */
+    public record Revocation(String cause, Instant revokedAt) {
     }
 
     public DesignationView {

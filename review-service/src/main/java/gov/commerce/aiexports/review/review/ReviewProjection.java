@@ -115,12 +115,12 @@ public class ReviewProjection {
 
     @EventHandler
     void on(ReviewEvent.DesignationRevoked e) {
-        DesignationView.Revocation revocation = new DesignationView.Revocation(e.cause(), e.causeEventId(), e.reason(),
-                e.revokedAt());
         update(e.reviewId(), v -> {
             v.status = ReviewStatus.REVOKED.name();
-            v.revocation = revocation;
+            v.revocation = new ReviewView.Revocation(e.cause(), e.causeEventId(), e.reason(), e.revokedAt());
         });
+        // the public catalogue: the cause and when, not the applicant's reason nor its withdrawal's id
+        DesignationView.Revocation revocation = new DesignationView.Revocation(e.cause(), e.revokedAt());
         documents.find("designation_view", e.designationNumber(), DesignationView.class).ifPresent(d -> documents.upsert(
                 "designation_view", d.number(), Map.of("proposal_id", d.proposalId()), d.revoked(revocation)));
     }

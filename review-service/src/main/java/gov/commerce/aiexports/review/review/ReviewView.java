@@ -45,7 +45,11 @@ public class ReviewView {
     public ReviewEvent.Determined determination;
     public String closedReason;
     /** Set when the designation was revoked (status REVOKED). */
-    public gov.commerce.aiexports.review.designation.DesignationView.Revocation revocation;
+    public Revocation revocation;
+
+    /** causeEventId: the event that caused it (for RELINQUISHED, the applicant's ProposalWithdrawn); reason: its own words. */
+    public record Revocation(String cause, String causeEventId, String reason, java.time.Instant revokedAt) {
+    }
 
     public record AssessmentEntry(String assessmentId, String agency, String reviewer, int round, Assessment.Scores scores,
             Assessment.Recommendation recommendation, List<String> conditions, List<Assessment.Comment> comments,

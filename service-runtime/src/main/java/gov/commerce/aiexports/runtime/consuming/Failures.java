@@ -20,8 +20,8 @@ import javax.transaction.xa.XAException;
  * How the consumer treats a failure to apply a record. Three kinds: the record can never be applied
  * ({@link Kind#PERMANENT}: unreadable, or a rule of the program refuses it; dead-lettered at once),
  * the infrastructure is away ({@link Kind#INFRASTRUCTURE}: the database unreachable, a connection
- * lost, the pool exhausted, a deadlock; retried without limit, since no record is to blame), and
- * everything else ({@link Kind#INAPPLICABLE}: retried a bounded number of times, then dead-lettered).
+ * lost, the pool exhausted, a deadlock, or a lost append race on an aggregate's stream; retried
+ * without limit, since no record is to blame), and everything else ({@link Kind#INAPPLICABLE}: retried a bounded number of times, then dead-lettered).
  */
 final class Failures {
 
@@ -47,9 +47,15 @@ final class Failures {
         return null;
     }
 
-    /** True when some cause is the database (or the way to it) being away, not the record. */
+    /**
+     * True when some cause is the database (or the way to it) being away, or contention, not the record:
+     * retried without limit and counted as no attempt.
+     */
     static boolean infrastructure(Throwable failure) {
         for (Throwable t : chain(failure)) {
+            if (lostAppendRace(t)) {
+                return true;
+            }
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException || t instanceof ConnectException || t instanceof SocketException) {
                 return true;
@@ -68,6 +74,25 @@ final class Failures {
         }
         return false;
     }
+
+    /**
+     * Another writer (a REST call, another record) appended to the same aggregate's stream first:
+     * Axon's optimistic lock, or the unique (aggregate, sequence) constraint of the event store. Like
+     * a serialization failure (40001), the retry reloads the aggregate and wins; counting it against
+     * the record would dead-letter a valid one that keeps losing to busy REST traffic.
+     */
+    static boolean lostAppendRace(Throwable t) {
+        if (t instanceof org.axonframework.modelling.command.ConcurrencyException
+                || t instanceof org.axonframework.modelling.command.AggregateStreamCreationException) {
+            return true;
+        }
+        String message = t.getMessage();
+        return t instanceof SQLException sql && "23505".equals(sql.getSQLState()) && message != null
+                && message.contains(EVENT_STREAM_CONSTRAINT);
+    }
+
+    /** The event store's unique (aggregate_identifier, sequence_number) constraint (runtime V1__event_store.sql). */
+    static final String EVENT_STREAM_CONSTRAINT = "domain_event_entry_aggregate_sequence";
 
     /**
      * SQLState classes that say nothing about the record: 08 connection exception, 57P01-57P03

@@ -289,9 +289,10 @@ public class IntegrationEventConsumer {
             }
             Attempt.Failed f = (Attempt.Failed) attempt;
             if (f.infrastructure()) {
-                // the database is away: no record is to blame, so this counts no attempt; retried until it is back
+                // the database is away, or another writer won the append race: no record is to blame, so this
+                // counts no attempt; retried until it is back (or the retry wins)
                 long delay = delay(++infrastructureFailures);
-                LOG.warnf("%s-%d@%d not applied, the database is unavailable (%s); retrying in %d ms", source.topic(),
+                LOG.warnf("%s-%d@%d not applied, the database is unavailable or busy (%s); retrying in %d ms", source.topic(),
                         source.partition(), source.offset(), Failures.describeForLog(f.cause()), delay);
                 sleep(delay);
                 continue;

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import javax.transaction.xa.XAException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 
 /** Which failures blame the record (bounded retries, then a dead letter) and which the database (retried without limit). */
@@ -36,6 +38,20 @@ class FailuresTest {
         RuntimeException commit = new RuntimeException("ARJUNA016053: Could not commit transaction.");
         commit.addSuppressed(new XAException(XAException.XAER_RMFAIL));
         assertEquals(Kind.INFRASTRUCTURE, Failures.classify(commit));
+    }
+
+    @Test
+    void a_lost_append_race_on_an_aggregate_stream_is_retried_without_limit_like_a_serialization_failure() {
+        assertEquals(Kind.INFRASTRUCTURE, Failures.classify(wrapped(new SQLException("could not serialize access", "40001"))));
+        assertEquals(Kind.INFRASTRUCTURE, Failures.classify(wrapped(new ConcurrencyException("An event for aggregate [l-1] at "
+                + "sequence [3] was already inserted"))));
+        assertEquals(Kind.INFRASTRUCTURE, Failures.classify(wrapped(new AggregateStreamCreationException(
+                "Cannot reuse aggregate identifier [l-1] to create aggregate [IncentiveRequest] since identifiers need to be unique."))));
+        assertEquals(Kind.INFRASTRUCTURE, Failures.classify(wrapped(new SQLException("ERROR: duplicate key value violates unique "
+                + "constraint \"domain_event_entry_aggregate_sequence\"", "23505"))));
+        // the same state on another constraint is the record's own conflict, not a race on a stream
+        assertEquals(Kind.INAPPLICABLE, Failures.classify(wrapped(new SQLException("ERROR: duplicate key value violates unique "
+                + "constraint \"domain_event_entry_event_identifier_key\"", "23505"))));
     }
 
     @Test

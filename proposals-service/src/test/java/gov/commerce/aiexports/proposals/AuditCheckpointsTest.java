@@ -17,6 +17,8 @@ import gov.commerce.aiexports.events.EventCodec;
 import gov.commerce.aiexports.events.Topics;
 import gov.commerce.aiexports.runtime.audit.AuditCheckpoints;
 import gov.commerce.aiexports.runtime.audit.AuditVerifier;
+import gov.commerce.aiexports.runtime.audit.HashChain;
+import gov.commerce.aiexports.runtime.axon.AxonRuntime;
 import gov.commerce.aiexports.testsupport.PostgresServer;
 import gov.commerce.aiexports.testsupport.ServiceTestResource;
 import gov.commerce.aiexports.testsupport.ServiceTestResource.TestInfrastructure;
@@ -35,6 +37,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,6 +49,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +68,8 @@ class AuditCheckpointsTest {
     AuditCheckpoints checkpoints;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    AxonRuntime axon;
 
     @Test
     void the_services_database_role_cannot_update_or_delete_stored_events() throws Exception {
@@ -84,6 +91,13 @@ class AuditCheckpointsTest {
             refused(app, "delete from event_hash_chain where position = (select max(position) from event_hash_chain)");
             refused(app, "update audit_checkpoint set link = link");
             refused(app, "delete from audit_checkpoint");
+            // Axon loads a snapshot before the events: a forged one would change an aggregate with no event changed (V8)
+            refused(app, "insert into snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier, "
+                    + "payload_type, time_stamp, payload) values ('forged', 99, 'Proposal', 'forged-snapshot', 'x', '2026-01-01T00:00:00Z', "
+                    + "convert_to('{}', 'UTF8'))");
+            refused(app, "update snapshot_event_entry set payload = payload");
+            refused(app, "delete from snapshot_event_entry");
+            refused(app, "truncate snapshot_event_entry");
             // what the service must write stays writable: tracking tokens and read models
             try (Statement s = app.createStatement()) {
                 s.executeUpdate("update token_entry set owner = owner where processor_name = 'none'");
@@ -122,6 +136,18 @@ class AuditCheckpointsTest {
                             .body("failedCheckpoint.position", equalTo((int) second.position()))
                             .body("failedCheckpoint.reason", containsString("rewritten"))
                             .body("firstMismatch.position", equalTo((int) firstChainedAfter(owner, first.position())));
+                    // offline too: an export taken after the rewrite verifies link by link, not against the topic's checkpoints
+                    Path dir = Files.createTempDirectory("audit-rewrite");
+                    Path export = Files.writeString(dir.resolve("export.ndjson"), given().auth().oauth2(auditor)
+                            .accept("application/x-ndjson").get("/audit/events").then().statusCode(200).extract().asString());
+                    Path cps = Files.writeString(dir.resolve("checkpoints.ndjson"), checkpointsFromTopic(second.position()));
+                    Path key = Files.writeString(dir.resolve("public-key.json"), given().auth().oauth2(auditor)
+                            .get("/audit/chain/public-key").then().statusCode(200).extract().asString());
+                    Run offline = verifyAudit(export, cps, key);
+                    assertEquals(1, offline.exit(), offline.output());
+                    assertTrue(offline.output().contains("failed checkpoint: position " + second.position()), offline.output());
+                    assertTrue(offline.output().contains("first event that does not verify: "
+                            + eventAt(owner, firstChainedAfter(owner, first.position()))), offline.output());
                 } finally {
                     setPayload(owner, eventId, original);
                     restoreLinks(owner, originalLinks);
@@ -180,6 +206,13 @@ class AuditCheckpointsTest {
         Run good = verifyAudit(export, cps, key);
         assertEquals(0, good.exit(), good.output());
         assertTrue(good.output().startsWith("VERIFIED"), good.output());
+        assertTrue(good.output().contains("newest checkpoint taken at: 20"), good.output());
+
+        // no checkpoint, nothing outside the export vouches for it
+        Run none = verifyAudit(export, Files.writeString(dir.resolve("no-checkpoints.ndjson"), ""), key);
+        assertEquals(1, none.exit(), none.output());
+        assertTrue(none.output().startsWith("NOT VERIFIED"), none.output());
+        assertTrue(none.output().contains("no signed checkpoint supplied"), none.output());
 
         // one byte of one chained event's stored payload, edited in the file
         List<String> lines = new ArrayList<>(List.of(ndjson.split("\n")));
@@ -197,6 +230,61 @@ class AuditCheckpointsTest {
         assertTrue(bad.output().contains("first event that does not verify: " + victim.get("eventId").asText()), bad.output());
         System.out.printf("offline verifier: %d exported events; untouched: %s; tampered: %s%n", lines.size(),
                 good.output().lines().findFirst().orElse(""), bad.output().lines().skip(1).findFirst().orElse(""));
+    }
+
+    @Test
+    void an_event_the_owner_slipped_back_dated_into_a_passed_gap_fails_verification_and_a_late_fresh_one_does_not() throws Exception {
+        String auditor = token("GAO", "auditor");
+        synchronized (checkpoints) {
+            long gap;
+            try (Connection owner = TestInfrastructure.get().postgres().connect(DB); Statement s = owner.createStatement();
+                 ResultSet rs = s.executeQuery("select nextval(pg_get_serial_sequence('domain_event_entry', 'global_index')), "
+                         + "nextval(pg_get_serial_sequence('domain_event_entry', 'global_index'))")) {
+                rs.next();
+                gap = rs.getLong(1); // two indexes no transaction will take: a gap
+                assertEquals(gap + 1, rs.getLong(2));
+            }
+            publishedCall();
+            awaitChained(auditor);
+            AuditVerifier.Checkpoint head = checkpoints.take().orElseThrow();
+            assertTrue(head.globalIndex() > gap + 1, head + " above the gap " + gap);
+            // the processors still watch the young gap; stopped, they stand for processors that gave up on it long ago
+            List<TrackingEventProcessor> processors = List.of(processor(HashChain.PROCESSOR), processor(AxonRuntime.PUBLISHER));
+            processors.forEach(TrackingEventProcessor::shutDown);
+            Path dir = Files.createTempDirectory("audit-unchained");
+            Path cps = Files.writeString(dir.resolve("checkpoints.ndjson"), checkpointsFromTopic(head.position()));
+            Path key = Files.writeString(dir.resolve("public-key.json"), given().auth().oauth2(auditor)
+                    .get("/audit/chain/public-key").then().statusCode(200).extract().asString());
+            String forged = "forged-" + UUID.randomUUID();
+            String late = "late-" + UUID.randomUUID();
+            try (Connection owner = TestInfrastructure.get().postgres().connect(DB)) {
+                try {
+                    insertCopy(owner, gap, forged, "2020-01-01T00:00:00.000Z");
+                    given().auth().oauth2(auditor).get("/audit/verify").then().statusCode(200)
+                            .body("verified", equalTo(false))
+                            .body("firstMismatch.eventId", equalTo(forged))
+                            .body("firstMismatch.globalIndex", equalTo((int) gap))
+                            .body("firstMismatch.reason", containsString("not chained"));
+                    Run offline = verifyAudit(export(auditor, dir), cps, key);
+                    assertEquals(1, offline.exit(), offline.output());
+                    assertTrue(offline.output().contains("event stored but never chained: " + forged), offline.output());
+                    delete(owner, forged);
+
+                    // a transaction that took its index before the checkpoint and commits now: not chained yet, not a failure
+                    insertCopy(owner, gap + 1, late, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+                    given().auth().oauth2(auditor).get("/audit/verify").then().statusCode(200)
+                            .body("verified", equalTo(true)).body("pending", equalTo(1));
+                    Run fresh = verifyAudit(export(auditor, dir), cps, key);
+                    assertEquals(0, fresh.exit(), fresh.output());
+                    assertTrue(fresh.output().contains("1 not chained yet"), fresh.output());
+                } finally {
+                    delete(owner, forged);
+                    delete(owner, late);
+                    processors.forEach(TrackingEventProcessor::start);
+                }
+            }
+            awaitChained(auditor);
+        }
     }
 
     @Test
@@ -246,6 +334,65 @@ class AuditCheckpointsTest {
     }
 
     // ---- helpers ----
+
+    private TrackingEventProcessor processor(String name) {
+        return axon.configuration().eventProcessingConfiguration().eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
+    }
+
+    /** The owner's insert: a copy of the newest chained event under a new id and aggregate, at a chosen index and time. */
+    private static void insertCopy(Connection owner, long globalIndex, String eventId, String timeStamp) throws SQLException {
+        try (PreparedStatement s = owner.prepareStatement("insert into domain_event_entry (global_index, event_identifier, "
+                + "aggregate_identifier, sequence_number, type, payload_type, payload_revision, time_stamp, payload, meta_data) "
+                + "select ?, ?, ?, 0, type, payload_type, payload_revision, ?, payload, meta_data from domain_event_entry "
+                + "where event_identifier = (select event_identifier from event_hash_chain order by position desc limit 1)")) {
+            s.setLong(1, globalIndex);
+            s.setString(2, eventId);
+            s.setString(3, "agg-" + eventId);
+            s.setString(4, timeStamp);
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    private static void delete(Connection owner, String eventId) throws SQLException {
+        try (PreparedStatement s = owner.prepareStatement("delete from domain_event_entry where event_identifier = ?")) {
+            s.setString(1, eventId);
+            s.executeUpdate();
+        }
+    }
+
+    private static Path export(String auditor, Path dir) throws Exception {
+        return Files.writeString(Files.createTempFile(dir, "export", ".ndjson"), given().auth().oauth2(auditor)
+                .accept("application/x-ndjson").get("/audit/events").then().statusCode(200).extract().asString());
+    }
+
+    /** As the README has auditors take them: the service's records on audit.checkpoints, one a line, up to a position. */
+    private static String checkpointsFromTopic(long upTo) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", TestInfrastructure.get().kafka().bootstrapServers());
+        p.put("group.id", "test-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        p.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        StringBuilder lines = new StringBuilder();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(Topics.AUDIT_CHECKPOINTS));
+            long[] newest = {0};
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if ("proposals-service".equals(r.key())) {
+                        for (AuditVerifier.Checkpoint c : AuditVerifier.Checkpoint.parseAll(r.value())) {
+                            if (c.position() <= upTo) {
+                                lines.append(r.value().strip()).append('\n');
+                                newest[0] = Math.max(newest[0], c.position());
+                            }
+                        }
+                    }
+                }
+                return newest[0] == upTo;
+            });
+        }
+        return lines.toString();
+    }
 
     private static void awaitChained(String auditor) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(auditor).get("/audit/verify").then()

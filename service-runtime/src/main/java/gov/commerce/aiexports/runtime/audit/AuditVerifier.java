@@ -20,6 +20,8 @@ import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -39,22 +41,40 @@ import java.util.TreeMap;
 public final class AuditVerifier {
 
     public static final byte[] GENESIS = new byte[32];
+    /**
+     * The services' default gap window (GapSettings: aiexports.axon.longest-appending-transaction
+     * 120s plus 30s of clock skew): how long a reader of the store waits for an event that took a
+     * lower global index to commit. A service configured otherwise is verified with --gap-window.
+     */
+    public static final Duration DEFAULT_GAP_WINDOW = Duration.ofSeconds(150);
     static final String CHECKPOINT_DOMAIN = "aiexports-audit-checkpoint/v1";
 
     private AuditVerifier() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: verify-audit EXPORT.ndjson CHECKPOINTS.json PUBLIC_KEY");
+        Duration gapWindow = DEFAULT_GAP_WINDOW;
+        List<String> files = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--gap-window=")) {
+                String v = arg.substring("--gap-window=".length()).toUpperCase(java.util.Locale.ROOT);
+                gapWindow = v.startsWith("P") ? Duration.parse(v) : Duration.ofSeconds(Long.parseLong(v.replaceAll("S$", "")));
+            } else {
+                files.add(arg);
+            }
+        }
+        if (files.size() != 3) {
+            System.err.println("usage: verify-audit [--gap-window=SECONDS] EXPORT.ndjson CHECKPOINTS PUBLIC_KEY");
             System.err.println("  EXPORT.ndjson     GET /audit/events with Accept: application/x-ndjson, unfiltered");
-            System.err.println("  CHECKPOINTS.json  GET /audit/chain/checkpoints, or the audit.checkpoints topic's records, one a line");
+            System.err.println("  CHECKPOINTS       the audit.checkpoints topic's records for the service, one a line (or an archive of them)");
             System.err.println("  PUBLIC_KEY        GET /audit/chain/public-key's answer, or the key as PEM or base64 (X.509)");
+            System.err.println("  --gap-window      the service's gap window, default " + DEFAULT_GAP_WINDOW.toSeconds()
+                    + " (longest appending transaction + 30s)");
             System.exit(2);
         }
-        List<Checkpoint> checkpoints = Checkpoint.parseAll(Files.readString(Path.of(args[1])));
-        PublicKey key = Keys.publicKey(Files.readString(Path.of(args[2])));
-        Report report = verify(Path.of(args[0]), checkpoints, List.of(key));
+        List<Checkpoint> checkpoints = Checkpoint.parseAll(Files.readString(Path.of(files.get(1))));
+        PublicKey key = Keys.publicKey(Files.readString(Path.of(files.get(2))));
+        Report report = verify(Path.of(files.get(0)), checkpoints, List.of(key), gapWindow);
         System.out.println(report.describe());
         System.exit(report.verified() ? 0 : 1);
     }
@@ -170,6 +190,9 @@ public final class AuditVerifier {
         public static List<Checkpoint> parseAll(String text) {
             String t = text.strip();
             List<Checkpoint> all = new ArrayList<>();
+            if (t.isEmpty()) {
+                return all;
+            }
             if (t.startsWith("[") || (t.startsWith("{") && !t.contains("\n"))) {
                 Object parsed = Json.parse(t);
                 if (parsed instanceof Map<?, ?> m && m.get("items") instanceof List<?> items) {
@@ -274,11 +297,17 @@ public final class AuditVerifier {
     public record Bad(long position, long globalIndex, String eventId, String reason) {
     }
 
+    /**
+     * {@code newestTakenAt}: when the newest checkpoint supplied was taken; only events chained up
+     * to it are proven. {@code notChained}: an event stored but skipped by the chain for good.
+     */
     public record Report(long lines, long chained, long unchained, int checkpointsVerified, Checkpoint failedCheckpoint,
-            String checkpointProblem, Bad firstBad) {
+            String checkpointProblem, Bad firstBad, String newestTakenAt, Bad notChained) {
 
         public boolean verified() {
-            return failedCheckpoint == null && checkpointProblem == null && firstBad == null;
+            // no checkpoint, no proof: links alone are recomputed by whoever rewrites the export or the store
+            return checkpointsVerified > 0 && failedCheckpoint == null && checkpointProblem == null && firstBad == null
+                    && notChained == null;
         }
 
         public String describe() {
@@ -286,6 +315,7 @@ public final class AuditVerifier {
             s.append(verified() ? "VERIFIED" : "NOT VERIFIED").append(": ").append(lines).append(" events read, ").append(chained)
                     .append(" chained, ").append(unchained).append(" not chained yet; ").append(checkpointsVerified)
                     .append(" signed checkpoint(s) verified\n");
+            s.append("newest checkpoint taken at: ").append(newestTakenAt == null ? "none supplied" : newestTakenAt).append('\n');
             if (checkpointProblem != null) {
                 s.append("checkpoint problem: ").append(checkpointProblem).append('\n');
             }
@@ -297,6 +327,10 @@ public final class AuditVerifier {
                 s.append("first event that does not verify: ").append(firstBad.eventId()).append(" (global index ")
                         .append(firstBad.globalIndex()).append(", chain position ").append(firstBad.position()).append("): ")
                         .append(firstBad.reason()).append('\n');
+            }
+            if (notChained != null) {
+                s.append("event stored but never chained: ").append(notChained.eventId()).append(" (global index ")
+                        .append(notChained.globalIndex()).append("): ").append(notChained.reason()).append('\n');
             }
             return s.toString();
         }
@@ -311,6 +345,26 @@ public final class AuditVerifier {
      * recomputes every link from the exported bytes and its predecessor's claimed link.
      */
     public static Report verify(Path export, List<Checkpoint> checkpoints, List<PublicKey> keys) throws IOException {
+        return verify(export, checkpoints, keys, DEFAULT_GAP_WINDOW);
+    }
+
+    /**
+     * As above; {@code gapWindow} is the service's: an unchained event below the newest
+     * checkpoint's global index and stamped before its takenAt minus the window was skipped by the
+     * chain for good (the checkpoint's event was chained after it, and the processor no longer
+     * waited), so it fails.
+     */
+    public static Report verify(Path export, List<Checkpoint> checkpoints, List<PublicKey> keys, Duration gapWindow) throws IOException {
+        Checkpoint newest = checkpoints.stream().max(java.util.Comparator.comparingLong(Checkpoint::position)).orElse(null);
+        Instant cutoff = null;
+        if (newest != null) {
+            try {
+                cutoff = Instant.parse(newest.takenAt()).minus(gapWindow);
+            } catch (RuntimeException unreadable) {
+                cutoff = null; // its signature check reports it; no cutoff to hold events against
+            }
+        }
+        Bad notChained = null;
         TreeMap<Long, Seen> chain = new TreeMap<>();
         long lines = 0;
         long unchained = 0;
@@ -324,6 +378,15 @@ public final class AuditVerifier {
                 Map<?, ?> e = (Map<?, ?>) Json.parse(line);
                 if (e.get("chainPosition") == null) {
                     unchained++;
+                    long globalIndex = number(e.get("globalIndex"));
+                    if (cutoff != null && globalIndex < newest.globalIndex()
+                            && (notChained == null || globalIndex < notChained.globalIndex())) {
+                        String why = staleness(string(e.get("occurredAt")), cutoff, gapWindow);
+                        if (why != null) {
+                            notChained = new Bad(0, globalIndex, string(e.get("eventId")), why + "; below the newest checkpoint's "
+                                    + "global index " + newest.globalIndex() + " (line " + lines + ")");
+                        }
+                    }
                     continue;
                 }
                 chain.put(number(e.get("chainPosition")), new Seen(number(e.get("globalIndex")), string(e.get("eventId")),
@@ -349,7 +412,9 @@ public final class AuditVerifier {
         // the signed checkpoints: each must verify, and the exported chain must agree with it
         int verified = 0;
         Checkpoint failed = null;
-        String problem = null;
+        String problem = checkpoints.isEmpty()
+                ? "no signed checkpoint supplied: nothing outside the export vouches for it (take them from the audit.checkpoints topic)"
+                : null;
         long lastGood = 0;
         List<Checkpoint> sorted = checkpoints.stream().sorted(java.util.Comparator.comparingLong(Checkpoint::position)).toList();
         for (Checkpoint cp : sorted) {
@@ -374,7 +439,27 @@ public final class AuditVerifier {
                                 + " the chain no longer matches the signed checkpoint (rewritten or removed events)");
             }
         }
-        return new Report(lines, chain.size(), unchained, verified, failed, problem, firstBad);
+        return new Report(lines, chain.size(), unchained, verified, failed, problem, firstBad, newest == null ? null : newest.takenAt(),
+                notChained);
+    }
+
+    /**
+     * Why an unchained event stamped {@code stamp} is past waiting for, or null while it may still
+     * be chained: stamped before the cutoff (a time minus the gap window), or unreadable.
+     */
+    static String staleness(String stamp, Instant cutoff, Duration gapWindow) {
+        Instant at;
+        try {
+            at = Instant.parse(stamp);
+        } catch (RuntimeException e) {
+            return "not chained, and its time stamp '" + stamp + "' is unreadable";
+        }
+        if (at.isBefore(cutoff)) {
+            return "not chained although stamped " + stamp + ", more than the gap window (" + gapWindow.toSeconds()
+                    + "s) before " + cutoff.plus(gapWindow) + ": no reader of the store waits for it any more, yet event sourcing "
+                    + "loads it (inserted behind the processors' back, or the chain's processor is stalled)";
+        }
+        return null;
     }
 
     /** Why the exported chain disagrees with a checkpoint, or null when it agrees. */

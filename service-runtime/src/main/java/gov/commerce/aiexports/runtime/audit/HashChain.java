@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -56,6 +58,9 @@ public class HashChain {
     AuditSigningKey keys;
     @Inject
     AuditCheckpoints checkpoints;
+    /** Looked up when verifying: AxonRuntime itself injects this bean. */
+    @Inject
+    jakarta.enterprise.inject.Instance<gov.commerce.aiexports.runtime.axon.AxonRuntime> axon;
 
     @EventHandler
     public void on(Object payload, EventMessage<?> message) throws SQLException {
@@ -163,6 +168,10 @@ public class HashChain {
                         return failed(c, checked, verifiedCheckpoints, lastGood, next, "the chain ends at position " + after
                                 + ", before the signed checkpoint at position " + next.position() + ": its tail was cut");
                     }
+                    Mismatch stale = unchainedPastGapWindow(c, Duration.ofMillis(axon.get().gapSettings().gapTimeoutMillis()));
+                    if (stale != null) {
+                        return new Verification(false, checked, pending(c), stale, verifiedCheckpoints, null);
+                    }
                     return new Verification(true, checked, pending(c), null, verifiedCheckpoints, null);
                 }
             }
@@ -202,6 +211,33 @@ public class HashChain {
                     + " and no longer in the chain" + (gone ? ": removed, or the tail was cut" : ""));
         }
         return new Verification(false, checked, pending(c), first, verifiedCheckpoints, CheckpointFailure.of(cp, reason));
+    }
+
+    /**
+     * The first stored event the chain skipped for good. Every reader of the store, the chain's
+     * processor among them, waits for a gap in the global index only for the gap window: an
+     * unchained event stamped before now minus that window will never be chained, yet event
+     * sourcing loads it. It was inserted behind the processors' back (a back-dated row in a gap
+     * they passed, or a moved token), or the chain's processor is stalled: either way the chain no
+     * longer vouches for the store. Position 0: the event holds no chain position.
+     */
+    Mismatch unchainedPastGapWindow(Connection c, Duration gapWindow) throws SQLException {
+        Instant cutoff = Instant.now().minus(gapWindow);
+        try (PreparedStatement s = c.prepareStatement("select e.global_index, e.event_identifier, e.time_stamp from domain_event_entry e "
+                + "where not exists (select 1 from event_hash_chain h where h.event_identifier = e.event_identifier) "
+                + "order by e.global_index")) {
+            s.setFetchSize(1000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String stamp = rs.getString(3);
+                    String why = AuditVerifier.staleness(stamp, cutoff, gapWindow);
+                    if (why != null) {
+                        return new Mismatch(0, rs.getLong(1), rs.getString(2), why);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** Events stored but not chained yet (the processor is a moment behind), or rows inserted behind its back. */

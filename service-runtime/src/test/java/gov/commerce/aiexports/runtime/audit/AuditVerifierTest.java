@@ -137,6 +137,56 @@ class AuditVerifierTest {
     }
 
     @Test
+    void an_export_with_no_checkpoint_is_not_verified() throws Exception {
+        Chain chain = chain(3);
+        AuditVerifier.Report r = AuditVerifier.verify(write(chain.lines), AuditVerifier.Checkpoint.parseAll("\n"),
+                List.of(keys.getPublic()));
+        assertFalse(r.verified(), r.describe());
+        assertTrue(r.describe().startsWith("NOT VERIFIED"), r.describe());
+        assertTrue(r.describe().contains("no signed checkpoint supplied"), r.describe());
+        assertTrue(r.describe().contains("newest checkpoint taken at: none supplied"), r.describe());
+    }
+
+    @Test
+    void an_unchained_event_back_dated_below_the_newest_checkpoint_is_named_and_a_fresh_one_is_not() throws Exception {
+        Chain chain = chain(6);
+        List<AuditVerifier.Checkpoint> signed = List.of(chain.checkpoint(3), chain.checkpoint(6)); // taken at 2026-12-01T00:00:00Z
+        // slipped into a gap at global index 25, stamped a day before the checkpoint: the chain passed it for good
+        ObjectNode backDated = unchained(chain(7).lines.get(6), "e-forged", 25, "2026-11-30T00:00:00.000Z");
+        // committed late at global index 35, stamped within the gap window before the checkpoint: may still be chained
+        ObjectNode late = unchained(chain(7).lines.get(6), "e-late", 35, "2026-11-30T23:58:00.000Z");
+        List<ObjectNode> lines = new ArrayList<>(chain.lines);
+        lines.add(late);
+        AuditVerifier.Report fresh = AuditVerifier.verify(write(lines), signed, List.of(keys.getPublic()));
+        assertTrue(fresh.verified(), fresh.describe());
+        assertEquals("2026-12-01T00:00:00Z", fresh.newestTakenAt());
+        assertTrue(fresh.describe().contains("newest checkpoint taken at: 2026-12-01T00:00:00Z"), fresh.describe());
+
+        lines.add(2, backDated);
+        AuditVerifier.Report r = AuditVerifier.verify(write(lines), signed, List.of(keys.getPublic()));
+        assertFalse(r.verified(), r.describe());
+        assertEquals("e-forged", r.notChained().eventId(), r.describe());
+        assertEquals(25, r.notChained().globalIndex());
+        assertTrue(r.describe().contains("event stored but never chained: e-forged"), r.describe());
+        assertNull(r.firstBad(), "every chained event still verifies");
+        // a service whose gap window is longer than a day still waits for it
+        assertTrue(AuditVerifier.verify(write(lines), signed, List.of(keys.getPublic()), java.time.Duration.ofDays(2)).verified());
+        // above the newest checkpoint's global index, the chain may simply not have reached it
+        ObjectNode above = unchained(chain(7).lines.get(6), "e-above", 65, "2026-11-30T00:00:00.000Z");
+        List<ObjectNode> tail = new ArrayList<>(chain.lines);
+        tail.add(above);
+        assertTrue(AuditVerifier.verify(write(tail), signed, List.of(keys.getPublic())).verified());
+    }
+
+    private static ObjectNode unchained(ObjectNode template, String eventId, long globalIndex, String occurredAt) {
+        ObjectNode e = template.deepCopy();
+        e.remove("chainPosition");
+        e.remove("link");
+        e.put("eventId", eventId).put("globalIndex", globalIndex).put("occurredAt", occurredAt);
+        return e;
+    }
+
+    @Test
     void json_values_compare_by_value() {
         assertTrue(AuditVerifier.Json.same(AuditVerifier.Json.parse("{\"a\":1.0,\"b\":[true,null,\"x\\u00e9\"]}"),
                 AuditVerifier.Json.parse("{ \"b\" : [true, null, \"xé\"], \"a\" : 1 }")));

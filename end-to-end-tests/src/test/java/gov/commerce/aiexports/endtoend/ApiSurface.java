@@ -153,7 +153,11 @@ final class ApiSurface {
         ops.add(op(p, "GET", "/proposals", owner, APPLICANT, f -> "/proposals"));
         ops.add(op(p, "POST", "/proposals", Set.of(APPLICANT), APPLICANT, f -> "/proposals")
                 .withBody(ApiSurface::proposal, DRAFT_MAY_LEAVE_OUT));
-        ops.add(op(p, "GET", "/proposals/{id}", owner, APPLICANT, f -> "/proposals/" + f.draftProposalId));
+        // a draft is its consortium's only (Disclosure): every allowed role reads a submitted one
+        ops.add(op(p, "GET", "/proposals/{id}", owner, APPLICANT, f -> "/proposals/" + f.submittedProposalId));
+        // the account of disclosure: the owning consortium and auditors
+        ops.add(op(p, "GET", "/proposals/{id}/disclosures", Set.of(APPLICANT, AUDITOR), APPLICANT,
+                f -> "/proposals/" + f.submittedProposalId + "/disclosures"));
         // an edit changes the content; the call and consortium stay those of the draft, so they may be left out
         ops.add(op(p, "PUT", "/proposals/{id}", Set.of(APPLICANT), APPLICANT, f -> "/proposals/" + f.draftProposalId)
                 .withBody(ApiSurface::proposal, union(Set.of(DRAFT_MAY_LEAVE_OUT), "callId", "consortiumId").toArray(String[]::new)));

@@ -101,7 +101,9 @@ class ProposalIntakeTest {
         assertEquals("proposals-service", published.producer());
         assertEquals(uei, published.actor().organisation());
         assertTrue(published.actor().roles().contains("applicant"));
-        assertEquals(1, published.schemaVersion());
+        assertEquals(2, published.schemaVersion());
+        // the names of the marked sections travel, never their values
+        assertEquals(published.payload().get("confidentialSections").toString(), "[]");
         assertEquals(proposalId, published.payload().get("proposalId").asText());
     }
 

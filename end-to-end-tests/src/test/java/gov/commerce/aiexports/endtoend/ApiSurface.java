@@ -231,7 +231,8 @@ final class ApiSurface {
         Set<String> contactOwners = union(GOVERNMENT, APPLICANT, OPERATOR);
         Set<String> webhookOwners = union(GOVERNMENT, OPERATOR);
         ops.add(op(n, "GET", "/contacts", contactOwners, APPLICANT, f -> "/contacts"));
-        ops.add(new Operation(n, "POST", "/contacts", contactOwners, new Caller(APPLICANT, "other"), f -> "/contacts",
+        // separation of duties: operators list and remove contacts and webhooks, but add no contact and subscribe no agency
+        ops.add(new Operation(n, "POST", "/contacts", union(GOVERNMENT, APPLICANT), new Caller(APPLICANT, "other"), f -> "/contacts",
                 f -> map("organisation", f.otherUei, "email", "desk@" + f.otherUei.toLowerCase() + ".example", "name", "Desk"),
                 Set.of("name", "organisation"))); // the organisation defaults to the caller's
         ops.add(new Operation(n, "DELETE", "/contacts/{id}", contactOwners, new Caller(APPLICANT, "other"),
@@ -241,7 +242,7 @@ final class ApiSurface {
         ops.add(op(n, "POST", "/deliveries/{id}/redeliver", Set.of(OPERATOR), OPERATOR, f -> "/deliveries/" + f.inboxEntryId + "/redeliver"));
         ops.add(op(n, "GET", "/inbox", ANYONE, APPLICANT, f -> "/inbox"));
         ops.add(op(n, "POST", "/inbox/{id}/read", ANYONE, APPLICANT, f -> "/inbox/" + f.inboxEntryId + "/read"));
-        ops.add(op(n, "POST", "/webhooks", webhookOwners, AGENCY_REVIEWER, f -> "/webhooks")
+        ops.add(op(n, "POST", "/webhooks", GOVERNMENT, AGENCY_REVIEWER, f -> "/webhooks")
                 .withBody(f -> map("url", "https://hooks.state.example/other", "eventTypes", List.of("ProposalDesignated"),
                         "secret", "fedcba9876543210fedcba9876543210"), "agency"));
         ops.add(op(n, "GET", "/webhooks", webhookOwners, AGENCY_REVIEWER, f -> "/webhooks"));

@@ -153,7 +153,11 @@ final class ApiSurface {
         ops.add(op(p, "GET", "/proposals", owner, APPLICANT, f -> "/proposals"));
         ops.add(op(p, "POST", "/proposals", Set.of(APPLICANT), APPLICANT, f -> "/proposals")
                 .withBody(ApiSurface::proposal, DRAFT_MAY_LEAVE_OUT));
-        ops.add(op(p, "GET", "/proposals/{id}", owner, APPLICANT, f -> "/proposals/" + f.draftProposalId));
+        // a draft is its consortium's only (Disclosure): every allowed role reads a submitted one
+        ops.add(op(p, "GET", "/proposals/{id}", owner, APPLICANT, f -> "/proposals/" + f.submittedProposalId));
+        // the account of disclosure: the owning consortium and auditors
+        ops.add(op(p, "GET", "/proposals/{id}/disclosures", Set.of(APPLICANT, AUDITOR), APPLICANT,
+                f -> "/proposals/" + f.submittedProposalId + "/disclosures"));
         // an edit changes the content; the call and consortium stay those of the draft, so they may be left out
         ops.add(op(p, "PUT", "/proposals/{id}", Set.of(APPLICANT), APPLICANT, f -> "/proposals/" + f.draftProposalId)
                 .withBody(ApiSurface::proposal, union(Set.of(DRAFT_MAY_LEAVE_OUT), "callId", "consortiumId").toArray(String[]::new)));
@@ -229,7 +233,8 @@ final class ApiSurface {
         Set<String> contactOwners = union(GOVERNMENT, APPLICANT, OPERATOR);
         Set<String> webhookOwners = union(GOVERNMENT, OPERATOR);
         ops.add(op(n, "GET", "/contacts", contactOwners, APPLICANT, f -> "/contacts"));
-        ops.add(new Operation(n, "POST", "/contacts", contactOwners, new Caller(APPLICANT, "other"), f -> "/contacts",
+        // separation of duties: operators list and remove contacts and webhooks, but add no contact and subscribe no agency
+        ops.add(new Operation(n, "POST", "/contacts", union(GOVERNMENT, APPLICANT), new Caller(APPLICANT, "other"), f -> "/contacts",
                 f -> map("organisation", f.otherUei, "email", "desk@" + f.otherUei.toLowerCase() + ".example", "name", "Desk"),
                 Set.of("name", "organisation"))); // the organisation defaults to the caller's
         ops.add(new Operation(n, "DELETE", "/contacts/{id}", contactOwners, new Caller(APPLICANT, "other"),
@@ -239,7 +244,7 @@ final class ApiSurface {
         ops.add(op(n, "POST", "/deliveries/{id}/redeliver", Set.of(OPERATOR), OPERATOR, f -> "/deliveries/" + f.inboxEntryId + "/redeliver"));
         ops.add(op(n, "GET", "/inbox", ANYONE, APPLICANT, f -> "/inbox"));
         ops.add(op(n, "POST", "/inbox/{id}/read", ANYONE, APPLICANT, f -> "/inbox/" + f.inboxEntryId + "/read"));
-        ops.add(op(n, "POST", "/webhooks", webhookOwners, AGENCY_REVIEWER, f -> "/webhooks")
+        ops.add(op(n, "POST", "/webhooks", GOVERNMENT, AGENCY_REVIEWER, f -> "/webhooks")
                 .withBody(f -> map("url", "https://hooks.state.example/other", "eventTypes", List.of("ProposalDesignated"),
                         "secret", "fedcba9876543210fedcba9876543210"), "agency"));
         ops.add(op(n, "GET", "/webhooks", webhookOwners, AGENCY_REVIEWER, f -> "/webhooks"));

@@ -50,7 +50,7 @@ public final class Bus {
 
     public static ProposalSubmitted submitted(String proposalId, String uei, String trackingNumber) {
         return new ProposalSubmitted(proposalId, trackingNumber, "call-" + proposalId, 2026, "cons-" + uei, "Consortium " + uei, uei,
-                "Sovereign AI cloud", List.of("DE"), List.of(), List.of("STATE", "DEFENSE"), List.of(), "v1", Instant.now());
+                "Sovereign AI cloud", List.of("DE"), List.of(), List.of("STATE", "DEFENSE"), List.of(), "v1", Instant.now(), List.of());
     }
 
     public static String newUei() {

@@ -202,19 +202,20 @@ class NotificationsTest {
                 .body("violations.rule", equalTo(List.of("WEBHOOK_URL_INVALID", "EVENT_TYPE_UNKNOWN", "SECRET_TOO_SHORT")))
                 .body("violations.field", equalTo(List.of("/url", "/eventTypes/0", "/secret")));
 
-        // an operator registers for any agency
-        String forEdag = given().auth().oauth2(operator()).contentType(ContentType.JSON)
-                .body(Map.of("url", "https://edag.state.gov/h", "eventTypes", List.of("ProposalDesignated"), "secret", SECRET,
-                        "agency", "EDAG"))
-                .post("/webhooks").then().statusCode(201).body("agency", equalTo("EDAG")).extract().path("id");
-        given().auth().oauth2(token("EDAG", "edag-coordinator")).get("/webhooks").then().body("id", equalTo(List.of(forEdag)));
+        // separation of duties: an operator subscribes no agency to program events, not even its own organisation
+        for (Map<String, Object> hook : List.<Map<String, Object>>of(
+                Map.of("url", "https://edag.state.gov/h", "eventTypes", List.of("ProposalDesignated"), "secret", SECRET, "agency", "EDAG"),
+                Map.of("url", "https://ops.example.com/h", "eventTypes", List.of("ProposalDesignated"), "secret", SECRET))) {
+            given().auth().oauth2(operator()).contentType(ContentType.JSON).body(hook).post("/webhooks").then().statusCode(403);
+        }
+        given().auth().oauth2(operator()).get("/webhooks").then().statusCode(200)
+                .body("url", not(hasItem("https://edag.state.gov/h"))).body("url", not(hasItem("https://ops.example.com/h")));
 
         given().auth().oauth2(state).delete("/webhooks/" + id).then().statusCode(204);
         given().auth().oauth2(state).get("/webhooks").then().body("id", not(hasItem(id)));
         given().auth().oauth2(state).delete("/webhooks/" + id).then().statusCode(404);
         assertEquals(List.of("Registered", "Removed"), EventStore.eventTypes(id));
         assertEquals(0, EventStore.count("select count(*) from webhook_secret where webhook_id = ?", id));
-        removeWebhook(forEdag);
     }
 
     @Test
@@ -437,11 +438,13 @@ class NotificationsTest {
         given().auth().oauth2(token("DFC", "financing-officer")).contentType(ContentType.JSON).body(Map.of("email", "desk@dfc.gov"))
                 .post("/contacts").then().statusCode(201).body("organisation", equalTo("DFC"))
                 .body("organisationType", equalTo("AGENCY"));
-        given().auth().oauth2(operator()).contentType(ContentType.JSON).body(Map.of("email", "ops@acme.example.com"))
-                .post("/contacts").then().statusCode(400).body("field", equalTo("/organisation"));
-        String byOperator = given().auth().oauth2(operator()).contentType(ContentType.JSON)
-                .body(Map.of("email", "ops@acme.example.com", "organisation", uei))
-                .post("/contacts").then().statusCode(201).extract().path("id");
+        // separation of duties: an operator adds no address that would receive an organisation's program mail
+        given().auth().oauth2(operator()).contentType(ContentType.JSON).body(Map.of("email", "ops@acme.example.com", "organisation", uei))
+                .post("/contacts").then().statusCode(403);
+        String second = given().auth().oauth2(applicant).contentType(ContentType.JSON)
+                .body(Map.of("email", "second@acme.example.com")).post("/contacts").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(operator()).queryParam("organisation", uei).get("/contacts").then().statusCode(200)
+                .body("id", hasItem(second));
 
         given().get("/contacts").then().statusCode(401);
         given().auth().oauth2(token("AUDIT", "auditor")).get("/contacts").then().statusCode(403);
@@ -450,7 +453,7 @@ class NotificationsTest {
         given().auth().oauth2(stranger).queryParam("organisation", uei).get("/contacts").then().statusCode(403);
 
         given().auth().oauth2(applicant).delete("/contacts/" + id).then().statusCode(204);
-        given().auth().oauth2(applicant).get("/contacts").then().body("id", equalTo(List.of(byOperator)));
+        given().auth().oauth2(applicant).get("/contacts").then().body("id", equalTo(List.of(second)));
         assertEquals(List.of("Added", "Added", "Removed"), EventStore.eventTypes(uei));
     }
 

@@ -37,12 +37,19 @@ public class ProposalsIntegrationEvents implements IntegrationEventMapper {
             return Optional.of(new ProposalSubmitted(e.proposalId(), e.trackingNumber(), e.callId(), e.fiscalYear(),
                     e.consortiumId(), e.consortiumName(), e.applicantOrganisation(), e.content().title(),
                     e.content().targetCountries(), e.content().incentiveLines(), e.requiredAgencies(), e.flags(),
-                    e.countryListVersion(), e.submittedAt()));
+                    e.countryListVersion(), e.submittedAt(), confidentialSections(e.content())));
         }
         if (event instanceof ProposalEvent.Withdrawn e) {
             return Optional.of(new ProposalWithdrawn(e.proposalId(), e.applicantOrganisation(), e.reason(), e.withdrawnAt(),
                     e.relinquishedDesignation() != null, e.relinquishedDesignation()));
         }
         return Optional.empty();
+    }
+
+    /** The names of the sections marked confidential, never their values or justifications. */
+    private static java.util.List<String> confidentialSections(gov.commerce.aiexports.proposals.proposal.ProposalContent content) {
+        return content == null || content.confidentialSections() == null ? java.util.List.of()
+                : content.confidentialSections().stream().filter(c -> c != null && c.section() != null)
+                        .map(gov.commerce.aiexports.proposals.proposal.ProposalContent.ConfidentialSection::section).distinct().toList();
     }
 }

@@ -101,7 +101,9 @@ class ProposalIntakeTest {
         assertEquals("proposals-service", published.producer());
         assertEquals(uei, published.actor().organisation());
         assertTrue(published.actor().roles().contains("applicant"));
-        assertEquals(1, published.schemaVersion());
+        assertEquals(2, published.schemaVersion());
+        // the names of the marked sections travel, never their values
+        assertEquals(published.payload().get("confidentialSections").toString(), "[]");
         assertEquals(proposalId, published.payload().get("proposalId").asText());
     }
 
@@ -147,6 +149,9 @@ class ProposalIntakeTest {
         String other = token(newUei(), "applicant");
         given().auth().oauth2(other).get("/proposals/" + proposalId).then().statusCode(404);
         given().auth().oauth2(other).get("/proposals").then().statusCode(200).body("total", equalTo(0));
+        // a draft is its consortium's only (Disclosure): a reviewer reads it once submitted
+        given().auth().oauth2(token("STATE", "agency-reviewer")).get("/proposals/" + proposalId).then().statusCode(404);
+        given().auth().oauth2(applicant).post("/proposals/" + proposalId + "/submit").then().statusCode(200);
         given().auth().oauth2(token("STATE", "agency-reviewer")).get("/proposals/" + proposalId).then().statusCode(200);
     }
 

@@ -92,10 +92,10 @@ class ConsumerDeadLettersTest {
     }
 
     static IntegrationEvent submitted(String proposalId) {
-        return envelope("ProposalSubmitted", 1, proposalId, new ProposalSubmitted(proposalId, "AIEP-2027-" + proposalId.substring(0, 8),
+        return envelope("ProposalSubmitted", 2, proposalId, new ProposalSubmitted(proposalId, "AIEP-2027-" + proposalId.substring(0, 8),
                 "call-1", 2027, "cons-1", "Acme", "APPL00000001", "Sovereign AI", List.of("FR"),
                 List.of(new IncentiveLine(Instrument.DIRECT_LOAN, new BigDecimal("25000000.00"), 12)), List.of("STATE", "DEFENSE"),
-                List.of(), "EAR-TEST", Instant.now()));
+                List.of(), "EAR-TEST", Instant.now(), List.of()));
     }
 
     static void publish(String key, IntegrationEvent event) throws Exception {
@@ -189,12 +189,12 @@ class ConsumerDeadLettersTest {
         String key = UUID.randomUUID().toString();
         String newer = UUID.randomUUID().toString();
         String next = UUID.randomUUID().toString();
-        IntegrationEvent v2 = envelope("ProposalSubmitted", 2, newer, submitted(newer).payload());
+        IntegrationEvent v3 = envelope("ProposalSubmitted", 3, newer, submitted(newer).payload());
         IntegrationEvent unknown = envelope("ProposalTeleported", 1, newer, Map.of("proposalId", newer));
         // a known contract that review-service does not act on: skipped by design, recorded as processed
         IntegrationEvent notHandled = envelope("CallPublished", 1, "call-" + key, JsonNodeFactory.instance.objectNode()
                 .put("callId", "call-" + key));
-        publish(key, v2);
+        publish(key, v3);
         publish(key, unknown);
         publish(key, notHandled);
         publish(key, submitted(next));
@@ -205,26 +205,26 @@ class ConsumerDeadLettersTest {
         assertEquals(2, dead.size(), "the newer version and the unknown type, nothing else");
         Map<String, ConsumerRecord<String, byte[]>> byType = Map.of(header(dead.get(0), "dlt.event-type"), dead.get(0),
                 header(dead.get(1), "dlt.event-type"), dead.get(1));
-        ConsumerRecord<String, byte[]> deadV2 = byType.get("ProposalSubmitted");
-        assertEquals("SCHEMA_VERSION_NEWER", header(deadV2, "dlt.rule"));
-        assertEquals("2", header(deadV2, "dlt.schema-version"));
-        assertTrue(header(deadV2, "dlt.reason").contains("ProposalSubmitted v2 is newer than v1"), header(deadV2, "dlt.reason"));
-        assertEquals(v2.eventId().toString(), header(deadV2, "dlt.event-id"));
+        ConsumerRecord<String, byte[]> deadNewer = byType.get("ProposalSubmitted");
+        assertEquals("SCHEMA_VERSION_NEWER", header(deadNewer, "dlt.rule"));
+        assertEquals("3", header(deadNewer, "dlt.schema-version"));
+        assertTrue(header(deadNewer, "dlt.reason").contains("ProposalSubmitted v3 is newer than v2"), header(deadNewer, "dlt.reason"));
+        assertEquals(v3.eventId().toString(), header(deadNewer, "dlt.event-id"));
         ConsumerRecord<String, byte[]> deadUnknown = byType.get("ProposalTeleported");
         assertEquals("EVENT_TYPE_UNKNOWN", header(deadUnknown, "dlt.rule"));
         assertTrue(header(deadUnknown, "dlt.reason").contains("not in this consumer's contract catalogue"));
 
         assertEquals(404, reviewStatus(newer), "a newer version is not applied as if it were the old one");
-        assertEquals(0, count("select count(*) from processed_integration_event where event_id in (?, ?)", v2.eventId(),
+        assertEquals(0, count("select count(*) from processed_integration_event where event_id in (?, ?)", v3.eventId(),
                 unknown.eventId()), "neither is recorded as processed: a redelivery can still apply them");
-        assertEquals(2, count("select count(*) from dead_letter where event_id in (?, ?) and status = 'DEAD_LETTERED'", v2.eventId(),
+        assertEquals(2, count("select count(*) from dead_letter where event_id in (?, ?) and status = 'DEAD_LETTERED'", v3.eventId(),
                 unknown.eventId()));
         assertEquals(1, count("select count(*) from processed_integration_event where event_id = ?", notHandled.eventId()),
                 "a known type the service does not act on is processed (skipped by design)");
         assertEquals(0, count("select count(*) from dead_letter where event_id = ?", notHandled.eventId()));
 
         System.out.printf("newer version and unknown type: %d records dead-lettered (%s, %s), 1 known type skipped by design, "
-                + "next record applied: %s%n", dead.size(), header(deadV2, "dlt.rule"), header(deadUnknown, "dlt.rule"),
+                + "next record applied: %s%n", dead.size(), header(deadNewer, "dlt.rule"), header(deadUnknown, "dlt.rule"),
                 reviewStatus(next) == 200);
     }
 

@@ -74,7 +74,8 @@ class InteragencyReviewTest {
     }
 
     static void publish(IntegrationPayload payload, String type, String proposalId) throws Exception {
-        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), type, 1, "Proposal", proposalId, 1, Instant.now(),
+        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), type,
+                gov.commerce.aiexports.events.EventCatalog.contractOf(payload.getClass()).version(), "Proposal", proposalId, 1, Instant.now(),
                 "proposals-service", "corr-" + proposalId, UUID.randomUUID().toString(),
                 new Actor("applicant@x", APPLICANT, List.of("applicant")), EventCodec.mapper().valueToTree(payload));
         gov.commerce.aiexports.testsupport.TestBus.publish(TestInfrastructure.get().kafka().bootstrapServers(), Topics.PROPOSALS,
@@ -83,11 +84,17 @@ class InteragencyReviewTest {
 
     /** A submitted proposal to Vietnam (a D:1 flag) asking for a 25M loan; returns the review's id once it is open. */
     static String openReview() throws Exception {
+        return openReview(List.of());
+    }
+
+    /** The same, with these sections marked confidential by the consortium. */
+    static String openReview(List<String> confidentialSections) throws Exception {
         String proposalId = UUID.randomUUID().toString();
         publish(new ProposalSubmitted(proposalId, "AIEP-2027-" + proposalId.substring(0, 8), "call-1", 2027, "cons-1", "Acme",
                 APPLICANT, "Sovereign AI", List.of("VN"),
                 List.of(new IncentiveLine(Instrument.DIRECT_LOAN, new BigDecimal("25000000.00"), 12)), REQUIRED,
-                List.of(new ScreeningFlag("TARGET_COUNTRY_GROUP_D", "/targets/0/country", "VN is in D:1")), "EAR-TEST", Instant.now()),
+                List.of(new ScreeningFlag("TARGET_COUNTRY_GROUP_D", "/targets/0/country", "VN is in D:1")), "EAR-TEST", Instant.now(),
+                confidentialSections),
                 "ProposalSubmitted", proposalId);
         String reviewId = SubmittedProposals.reviewIdFor(proposalId);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("COMMERCE", "commerce-officer").get("/reviews/" + reviewId)
@@ -285,8 +292,33 @@ class InteragencyReviewTest {
         assertEquals(java.time.LocalDate.of(2026, 12, 31), gov.commerce.aiexports.events.FederalTime.today(clock));
     }
 
+    @Test
+    void the_public_catalogue_never_shows_a_section_marked_confidential() throws Exception {
+        String marked = designateAnother(List.of("targets", "incentives", "businessModel"));
+        String open = designateAnother(List.of("businessModel"));
+        // any token reads the catalogue, and it is the public to the disclosure rule, a commerce officer's included
+        for (String[] reader : new String[][] {{"OTHR00000002", "applicant"}, {"COMMERCE", "commerce-officer"}}) {
+            String body = as(reader[0], reader[1]).get("/designations/" + marked).then().statusCode(200)
+                    .body("targetCountries", equalTo(Map.of("withheld", "BUSINESS_CONFIDENTIAL", "because", "NO_NEED_TO_KNOW")))
+                    .body("endorsedIncentives.withheld", equalTo("BUSINESS_CONFIDENTIAL"))
+                    .body("title", equalTo("Sovereign AI"))
+                    .extract().asString();
+            assertFalse(body.contains("VN") || body.contains("DIRECT_LOAN"), body);
+            as(reader[0], reader[1]).get("/designations/" + open).then().statusCode(200)
+                    .body("targetCountries", equalTo(List.of("VN")))
+                    .body("endorsedIncentives[0].instrument", equalTo("DIRECT_LOAN"));
+            as(reader[0], reader[1]).get("/designations").then().statusCode(200)
+                    .body("find { it.number == '" + marked + "' }.targetCountries.withheld", equalTo("BUSINESS_CONFIDENTIAL"))
+                    .body("find { it.number == '" + open + "' }.targetCountries", equalTo(List.of("VN")));
+        }
+    }
+
     private static String designateAnother() throws Exception {
-        String review = openReview();
+        return designateAnother(List.of());
+    }
+
+    private static String designateAnother(List<String> confidentialSections) throws Exception {
+        String review = openReview(confidentialSections);
         for (String agency : REQUIRED) {
             as(agency, "agency-reviewer").body(assessment("CONCUR", List.of())).post("/reviews/" + review + "/assessments")
                     .then().statusCode(201);

@@ -1,6 +1,7 @@
 package gov.commerce.aiexports.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -33,7 +34,18 @@ public final class IntegrationUpcasters {
         return withPayload(e, 3, payload);
     });
 
-    public static final List<Step> STEPS = List.of(PROPOSAL_WITHDRAWN_1_TO_2, PROPOSAL_WITHDRAWN_2_TO_3);
+    /**
+     * ProposalSubmitted v1 to v2: v1 did not say which sections were marked confidential; not knowing,
+     * a consumer must withhold, so every markable section is taken as marked.
+     */
+    static final Step PROPOSAL_SUBMITTED_1_TO_2 = new Step("ProposalSubmitted", 1, e -> {
+        ObjectNode payload = ((ObjectNode) e.payload()).deepCopy();
+        payload.putArray("confidentialSections").addAll(
+                gov.commerce.aiexports.events.disclosure.Sections.ALL.stream().map(TextNode::valueOf).toList());
+        return withPayload(e, 2, payload);
+    });
+
+    public static final List<Step> STEPS = List.of(PROPOSAL_WITHDRAWN_1_TO_2, PROPOSAL_WITHDRAWN_2_TO_3, PROPOSAL_SUBMITTED_1_TO_2);
 
     private IntegrationUpcasters() {
     }

@@ -75,6 +75,22 @@ class ContractSchemasTest {
     }
 
     @Test
+    void a_proposal_submitted_before_v2_is_read_as_marking_every_section_confidential() throws Exception {
+        // v1 did not say what was marked: a consumer that does not know must withhold
+        assertTrue(Files.exists(CONTRACTS.resolve("ProposalSubmitted.v1.schema.json")));
+        String v1 = "{\"eventId\":\"" + java.util.UUID.randomUUID() + "\",\"eventType\":\"ProposalSubmitted\",\"schemaVersion\":1,"
+                + "\"aggregateType\":\"Proposal\",\"aggregateId\":\"p-9\",\"aggregateSequence\":2,"
+                + "\"occurredAt\":\"2026-01-05T10:15:30Z\",\"producer\":\"proposals-service\",\"correlationId\":\"c\","
+                + "\"causationId\":\"k\",\"actor\":{\"subject\":\"a\",\"organisation\":\"ORG\",\"roles\":[\"applicant\"]},"
+                + "\"payload\":{\"proposalId\":\"p-9\",\"title\":\"T\",\"targetCountries\":[\"VN\"]}}";
+        IntegrationEvent read = EventCodec.decode(v1.getBytes());
+        assertEquals(2, read.schemaVersion());
+        var upcast = read.payloadAs(gov.commerce.aiexports.events.proposals.ProposalSubmitted.class);
+        assertEquals(gov.commerce.aiexports.events.disclosure.Sections.ALL, upcast.confidentialSections());
+        assertEquals(java.util.List.of("VN"), upcast.targetCountries());
+    }
+
+    @Test
     void each_type_and_version_is_published_once() {
         Set<String> seen = new HashSet<>();
         for (Class<? extends IntegrationPayload> type : EventCatalog.CONTRACTS) {

@@ -43,7 +43,9 @@ public class ContactResource {
     @Inject
     RequestContext request;
 
+    /** Operators may list and remove contacts, not add an address that would receive an organisation's program mail. */
     @POST
+    @RolesAllowed({Roles.APPLICANT, Roles.COMMERCE_OFFICER, Roles.AGENCY_REVIEWER, Roles.EDAG_COORDINATOR, Roles.FINANCING_OFFICER})
     public Response add(ContactRequest body) {
         if (body == null) {
             throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");

@@ -52,7 +52,9 @@ public class WebhookResource {
     @ConfigProperty(name = "aiexports.notifications.webhooks.allow-internal", defaultValue = "false")
     boolean allowInternal;
 
+    /** Operators run the system, not the program: subscribing an agency to program events is the agency's own act. */
     @POST
+    @RolesAllowed({Roles.COMMERCE_OFFICER, Roles.AGENCY_REVIEWER, Roles.EDAG_COORDINATOR, Roles.FINANCING_OFFICER})
     public Response register(WebhookRequest body) {
         if (body == null) {
             throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
@@ -100,11 +102,8 @@ public class WebhookResource {
         return Response.noContent().build();
     }
 
-    /** A government role acts for its own agency; an operator for the agency it names (its own by default). */
+    /** A government role acts for its own agency. */
     private static String agencyFor(Caller caller, String requested) {
-        if (caller.has(Roles.OPERATOR)) {
-            return requested == null || requested.isBlank() ? caller.organisation() : requested;
-        }
         if (requested != null && !requested.isBlank() && !requested.equals(caller.organisation())) {
             throw new ForbiddenException("webhooks of another agency");
         }

@@ -55,7 +55,7 @@ class RoutingRulesTest {
     @Test
     void submission_receipt_goes_to_the_consortium_with_its_tracking_number() {
         List<Notice> notices = route(new ProposalSubmitted("p-1", "AIEP-2026-000042", "call-1", 2026, "c-1", "Acme", UEI, "Sovereign AI",
-                List.of("VN"), List.of(), List.of("STATE"), List.of(), "v1", Instant.now()));
+                List.of("VN"), List.of(), List.of("STATE"), List.of(), "v1", Instant.now(), List.of()));
         assertEquals(1, notices.size());
         Notice n = notices.get(0);
         assertEquals("SUBMISSION_RECEIPT", n.rule());

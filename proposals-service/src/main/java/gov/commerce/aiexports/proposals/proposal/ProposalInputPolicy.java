@@ -2,6 +2,7 @@ package gov.commerce.aiexports.proposals.proposal;
 
 import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.events.UsdAmount;
+import gov.commerce.aiexports.events.disclosure.Sections;
 import gov.commerce.aiexports.proposals.screening.IsoCountries;
 import gov.commerce.aiexports.runtime.domain.Checks;
 import java.math.BigDecimal;
@@ -16,8 +17,7 @@ import java.util.TreeSet;
 public final class ProposalInputPolicy {
 
     /** The sections an applicant may mark confidential: the content's own parts. */
-    public static final Set<String> CONFIDENTIAL_SECTIONS = Set.of("summary", "stack", "stack.hardware", "stack.dataPipelines",
-            "stack.models", "stack.security", "stack.applications", "targets", "businessModel", "incentives");
+    public static final Set<String> CONFIDENTIAL_SECTIONS = Set.copyOf(Sections.ALL);
     /** Longest repayment term accepted for a credit line, in years. */
     public static final int MAX_TENOR_YEARS = 40;
 

@@ -48,6 +48,7 @@ public class ProposalProjection {
             v.flags = e.flags();
             v.countryListVersion = e.countryListVersion();
             v.submittedAt = e.submittedAt();
+            v.requiredAgencies = e.requiredAgencies();
         });
     }
 

@@ -11,6 +11,9 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import gov.commerce.aiexports.events.disclosure.Disclosure;
+import gov.commerce.aiexports.events.disclosure.Sections;
 
 /** The proposal list: filters, sorting and paging on the read model, scoped to what the caller may see. */
 @Singleton
@@ -31,7 +34,11 @@ public class ProposalQueries {
     @Inject
     Documents documents;
 
-    public Page find(Caller caller, Filter f) {
+    /**
+     * The page of proposals the filter selects; {@code filterable}, when given, further keeps only those
+     * the caller may be matched on (then the paging is done here, after it).
+     */
+    public Page find(Caller caller, Filter f, Predicate<ProposalView> filterable) {
         int p = f.page() == null ? 0 : f.page();
         int s = f.size() == null ? 20 : f.size();
         if (p < 0 || s < 1 || s > 200) {
@@ -54,6 +61,9 @@ public class ProposalQueries {
             where.append(" and organisation = ?");
             params.add(caller.organisation());
         }
+        // drafts are their consortium's only (Disclosure)
+        where.append(" and (status <> 'DRAFT' or organisation = ?)");
+        params.add(caller.organisation());
         if (f.callId() != null) {
             where.append(" and call_id = ?");
             params.add(f.callId());
@@ -74,6 +84,12 @@ public class ProposalQueries {
                     + " where i->>'instrument' = ?)");
             params.add(instrument);
         }
+        if (filterable != null) {
+            List<ProposalView> all = documents.query("select doc from proposal_view" + where + " order by " + order,
+                    ProposalView.class, params.toArray()).stream().filter(filterable).toList();
+            int from = (int) Math.min((long) p * s, all.size());
+            return new Page(all.subList(from, Math.min(from + s, all.size())), p, s, all.size());
+        }
         long total = documents.count("select count(*) from proposal_view" + where, params.toArray());
         params.add(s);
         params.add((long) p * s);
@@ -82,16 +98,19 @@ public class ProposalQueries {
         return new Page(items, p, s, total);
     }
 
-    static String csv(List<ProposalView> items) {
+    /** The CSV of a page; a section the rule withholds from the caller shows as withheld, not as empty. */
+    static String csv(List<ProposalView> items, Map<String, Disclosure.Outcome> outcomes) {
         StringBuilder out = new StringBuilder("id,trackingNumber,callId,consortiumId,status,title,targetCountries,instruments,"
                 + "submittedAt,designationNumber\r\n");
         for (ProposalView v : items) {
             List<String> instruments = v.content == null ? List.of()
                     : v.content.incentiveLines().stream().map(l -> String.valueOf(l.instrument())).distinct().toList();
+            Disclosure.Outcome o = outcomes.get(v.id);
+            String withheld = ProposalDisclosure.withheldText();
             out.append(String.join(",", cell(v.id), cell(v.trackingNumber), cell(v.callId), cell(v.consortiumId), cell(v.status),
                     cell(v.content == null ? null : v.content.title()),
-                    cell(v.content == null ? null : String.join(" ", v.content.targetCountries())),
-                    cell(String.join(" ", instruments)), cell(v.submittedAt == null ? null : v.submittedAt.toString()),
+                    cell(!o.shown(Sections.TARGETS) ? withheld : v.content == null ? null : String.join(" ", v.content.targetCountries())),
+                    cell(!o.shown(Sections.INCENTIVES) ? withheld : String.join(" ", instruments)), cell(v.submittedAt == null ? null : v.submittedAt.toString()),
                     cell(v.designationNumber))).append("\r\n");
         }
         return out.toString();

@@ -1,6 +1,11 @@
 package gov.commerce.aiexports.proposals.proposal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.commerce.aiexports.events.IncentiveLine;
+import gov.commerce.aiexports.events.disclosure.Disclosure;
+import gov.commerce.aiexports.events.disclosure.Sections;
+import gov.commerce.aiexports.proposals.disclosure.DisclosureAccount;
+import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.proposals.call.CallResource;
 import gov.commerce.aiexports.proposals.call.CallView;
 import gov.commerce.aiexports.proposals.consortium.ConsortiumView;
@@ -32,11 +37,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 @Path("/proposals")
@@ -60,6 +67,10 @@ public class ProposalResource {
     public record ResponseRequest(String informationRequestId, String response, ProposalRequest changes) {
     }
 
+    /** A page of proposals as the caller may see them. */
+    public record ShownPage(List<ObjectNode> items, int page, int size, long total) {
+    }
+
     private static final CountryGroups COUNTRY_GROUPS = CountryGroups.load();
 
     @Inject
@@ -74,6 +85,10 @@ public class ProposalResource {
     CallResource calls;
     @Inject
     Clock clock;
+    @Inject
+    ProposalDisclosure disclosure;
+    @Inject
+    DisclosureAccount account;
 
     @POST
     @RolesAllowed(Roles.APPLICANT)
@@ -187,11 +202,34 @@ public class ProposalResource {
         }
     }
 
+    /** The proposal as the disclosure rule lets this caller see it; every confidential section shown to an outsider is accounted for. */
     @GET
     @Path("{id}")
-    public ProposalView get(@PathParam("id") String id) {
+    public ObjectNode read(@PathParam("id") String id) {
+        ProposalView v = disclosure.visible(request.caller(), id);
+        Disclosure.Outcome outcome = disclosure.outcome(request.caller(), v);
+        disclosure.account(id, outcome, "GET /proposals/{id}", null);
+        return disclosure.show(v, outcome);
+    }
+
+    /** What the owning consortium's own operations answer with: all of its proposal. */
+    ProposalView get(String id) {
         return OrganisationScope.readable(request.caller(), documents.find(ProposalProjection.TABLE, id, ProposalView.class),
                 v -> v.organisation, "proposal", id);
+    }
+
+    /** The account of disclosure of a proposal: for its consortium and auditors. */
+    @GET
+    @Path("{id}/disclosures")
+    @RolesAllowed({Roles.APPLICANT, Roles.AUDITOR})
+    public List<DisclosureAccount.Entry> disclosures(@PathParam("id") String id) {
+        Caller caller = request.caller();
+        ProposalView v = documents.find(ProposalProjection.TABLE, id, ProposalView.class).orElseThrow(() -> new NotFound("proposal", id));
+        boolean owner = caller.has(Roles.APPLICANT) && caller.organisation().equals(v.organisation);
+        if (!owner && !caller.has(Roles.AUDITOR)) {
+            throw new NotFound("proposal", id);
+        }
+        return account.of(id);
     }
 
     /** JSON by default; with Accept: text/csv the same selection as CSV, one line per proposal, no confidential content. */
@@ -203,15 +241,30 @@ public class ProposalResource {
     public Response list(@QueryParam("callId") String callId, @QueryParam("status") String status,
             @QueryParam("country") String country, @QueryParam("instrument") String instrument, @QueryParam("sort") String sort,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size, @Context HttpHeaders headers) {
-        ProposalQueries.Page selection = queries.find(request.caller(),
-                new ProposalQueries.Filter(callId, status, country, instrument, sort, page, size));
+        Caller caller = request.caller();
+        // a filter on a section the caller may not see must not reveal it: such proposals do not match
+        Predicate<ProposalView> filterable = country == null && instrument == null ? null : v -> {
+            Disclosure.Outcome o = disclosure.outcome(caller, v);
+            return (country == null || o.shown(Sections.TARGETS)) && (instrument == null || o.shown(Sections.INCENTIVES));
+        };
+        ProposalQueries.Page selection = queries.find(caller,
+                new ProposalQueries.Filter(callId, status, country, instrument, sort, page, size), filterable);
+        Map<String, Disclosure.Outcome> outcomes = disclosure.outcomes(caller, selection.items());
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));
         if (csv) {
-            return Response.ok(ProposalQueries.csv(selection.items()), "text/csv")
+            selection.items().forEach(v -> disclosure.account(v.id, outcomes.get(v.id), "GET /proposals (text/csv)",
+                    Set.of(Sections.TARGETS, Sections.INCENTIVES)));
+            return Response.ok(ProposalQueries.csv(selection.items(), outcomes), "text/csv")
                     .header("Content-Disposition", "attachment; filename=\"proposals.csv\"").build();
         }
-        return Response.ok(selection, MediaType.APPLICATION_JSON).build();
+        List<ObjectNode> items = new ArrayList<>();
+        for (ProposalView v : selection.items()) {
+            disclosure.account(v.id, outcomes.get(v.id), "GET /proposals", null);
+            items.add(disclosure.show(v, outcomes.get(v.id)));
+        }
+        return Response.ok(new ShownPage(items, selection.page(), selection.size(), selection.total()), MediaType.APPLICATION_JSON)
+                .build();
     }
 
     private SubmissionContext context(CallView call, ConsortiumView consortium) {

@@ -23,6 +23,8 @@ public class ProposalView {
     public String trackingNumber;
     public List<ScreeningFlag> flags;
     public String countryListVersion;
+    /** The agencies the call required when the proposal was submitted: their reviewers see its confidential sections. */
+    public List<String> requiredAgencies;
     public Instant submittedAt;
     public String reviewId;
     public List<InformationRequest> informationRequests = new ArrayList<>();

@@ -2,6 +2,7 @@ package gov.commerce.aiexports.proposals.timeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.commerce.aiexports.events.IntegrationEvent;
+import gov.commerce.aiexports.events.disclosure.Sections;
 import gov.commerce.aiexports.proposals.timeline.TimelineEntry.Audience;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,14 @@ public final class TimelineEntries {
                             + p.path("subject").asText())));
 
     private TimelineEntries() {
+    }
+
+    /**
+     * The confidential section an entry's summary carries, if any: the incentive events name the
+     * lines and amounts. Shown only to whom the section may be (Disclosure).
+     */
+    public static String sectionCarried(String eventType) {
+        return eventType.startsWith("Incentive") ? Sections.INCENTIVES : null;
     }
 
     public static Optional<TimelineEntry> of(IntegrationEvent event) {

@@ -1,14 +1,20 @@
 package gov.commerce.aiexports.proposals.timeline;
 
-import gov.commerce.aiexports.proposals.proposal.ProposalResource;
+import gov.commerce.aiexports.events.disclosure.Disclosure;
+import gov.commerce.aiexports.events.disclosure.Sections;
+import gov.commerce.aiexports.proposals.proposal.ProposalDisclosure;
+import gov.commerce.aiexports.proposals.proposal.ProposalView;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import io.quarkus.security.Authenticated;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** GET /proposals/{id}/timeline: one ordered list across all services; applicants see only the entries meant for them. */
 @Path("/proposals/{id}/timeline")
@@ -20,13 +26,30 @@ public class TimelineResource {
     @Inject
     RequestContext request;
     @Inject
-    ProposalResource proposals;
+    ProposalDisclosure disclosure;
 
     @GET
     public List<TimelineEntry> timeline(@PathParam("id") String id) {
-        proposals.get(id); // 404 unless the caller may see the proposal
-        boolean government = request.caller().readsAcrossOrganisations();
-        return documents.query("select doc from timeline_entry where proposal_id = ?"
+        Caller caller = request.caller();
+        ProposalView proposal = disclosure.visible(caller, id); // 404 unless the caller may see the proposal
+        boolean government = caller.readsAcrossOrganisations();
+        List<TimelineEntry> entries = documents.query("select doc from timeline_entry where proposal_id = ?"
                 + (government ? "" : " and audience = 'APPLICANT'") + " order by occurred_at, id", TimelineEntry.class, id);
+        Disclosure.Outcome outcome = disclosure.outcome(caller, proposal);
+        Set<String> carried = new HashSet<>();
+        List<TimelineEntry> shown = entries.stream().map(e -> {
+            String section = TimelineEntries.sectionCarried(e.eventType());
+            if (section == null) {
+                return e;
+            }
+            if (outcome.shown(section)) {
+                carried.add(section);
+                return e;
+            }
+            return new TimelineEntry(e.eventId(), e.proposalId(), e.occurredAt(), e.service(), e.eventType(),
+                    e.eventType() + ": " + ProposalDisclosure.withheldText(), e.audience(), e.actor(), e.correlationId());
+        }).toList();
+        disclosure.account(id, outcome, "GET /proposals/{id}/timeline", carried);
+        return shown;
     }
 }

@@ -1,5 +1,12 @@
 package gov.commerce.aiexports.review.designation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.commerce.aiexports.events.EventCodec;
+import gov.commerce.aiexports.events.disclosure.Disclosure;
+import gov.commerce.aiexports.events.disclosure.ProposalFacts;
+import gov.commerce.aiexports.events.disclosure.Sections;
+import gov.commerce.aiexports.events.disclosure.Viewer;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import io.quarkus.security.Authenticated;
@@ -8,24 +15,56 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** The catalogue of priority AI export packages, readable by anyone with a token. */
+/**
+ * The catalogue of priority AI export packages, readable by anyone with a token. It is public, so
+ * whoever reads it is the public to the disclosure rule: a section marked confidential (targets,
+ * incentives) never shows its value here, whatever the token; its place holds the withheld marker.
+ */
 @Path("/designations")
 @Authenticated
 public class DesignationResource {
 
+    /** The public: no organisation, no role. */
+    private static final Viewer PUBLIC = new Viewer(null, Set.of());
+    /** The catalogue's fields that carry a markable section. */
+    private static final Map<String, String> FIELDS = Map.of("targetCountries", Sections.TARGETS,
+            "endorsedIncentives", Sections.INCENTIVES);
+
     @Inject
     Documents documents;
 
+    private final ObjectMapper json = EventCodec.mapper();
+
     @GET
-    public List<DesignationView> list() {
-        return documents.query("select doc from designation_view order by id", DesignationView.class);
+    public List<ObjectNode> list() {
+        return documents.query("select doc from designation_view order by id", DesignationView.class).stream().map(this::shown)
+                .toList();
     }
 
     @GET
     @Path("{number}")
-    public DesignationView get(@PathParam("number") String number) {
-        return documents.find("designation_view", number, DesignationView.class)
-                .orElseThrow(() -> new NotFound("designation", number));
+    public ObjectNode get(@PathParam("number") String number) {
+        return shown(documents.find("designation_view", number, DesignationView.class)
+                .orElseThrow(() -> new NotFound("designation", number)));
+    }
+
+    static Disclosure.Outcome outcome(DesignationView d) {
+        Set<String> marked = d.confidentialSections() == null ? Set.copyOf(Sections.ALL) : Set.copyOf(d.confidentialSections());
+        return Disclosure.decide(PUBLIC, new ProposalFacts(null, false, true, Set.of(), Set.of(), marked));
+    }
+
+    private ObjectNode shown(DesignationView d) {
+        Disclosure.Outcome outcome = outcome(d);
+        ObjectNode node = json.valueToTree(d);
+        node.remove("confidentialSections");
+        FIELDS.forEach((field, section) -> {
+            if (!outcome.shown(section)) {
+                node.set(field, Disclosure.marker(outcome.sections().get(section).reason()));
+            }
+        });
+        return node;
     }
 }

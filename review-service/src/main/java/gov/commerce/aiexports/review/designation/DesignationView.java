@@ -7,14 +7,16 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An entry of the public catalogue of priority AI export packages: nothing confidential. status is
- * ACTIVE or REVOKED; a revoked entry stays listed with its revocation (cause, e.g. RELINQUISHED),
- * so the catalogue never shows as live a designation that is not.
+ * An entry of the public catalogue of priority AI export packages, as stored; DesignationResource
+ * withholds the sections marked confidential ({@code confidentialSections}: names only; null, for a
+ * review opened before proposals said, counts as all marked) before serving it. status is ACTIVE or
+ * REVOKED; a revoked entry stays listed with its revocation (cause, e.g. RELINQUISHED), so the
+ * catalogue never shows as live a designation that is not.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DesignationView(String number, String proposalId, String title, String consortiumName,
         List<String> targetCountries, LocalDate effectiveDate, List<String> conditions, List<IncentiveLine> endorsedIncentives,
-        Instant designatedAt, String status, Revocation revocation) {
+        Instant designatedAt, String status, Revocation revocation, List<String> confidentialSections) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String REVOKED = "REVOKED";
@@ -33,6 +35,6 @@ public record DesignationView(String number, String proposalId, String title, St
 
     public DesignationView revoked(Revocation r) {
         return new DesignationView(number, proposalId, title, consortiumName, targetCountries, effectiveDate, conditions,
-                endorsedIncentives, designatedAt, REVOKED, r);
+                endorsedIncentives, designatedAt, REVOKED, r, confidentialSections);
     }
 }

@@ -55,7 +55,7 @@ public class Review {
         ProposalSubmitted s = command.submission();
         apply(new ReviewEvent.Opened(command.reviewId(), s.proposalId(), s.trackingNumber(), s.consortiumId(),
                 s.consortiumName(), s.applicantOrganisation(), s.title(), s.fiscalYear(), s.targetCountries(),
-                s.requestedIncentives(), s.requiredAgencies(), s.flags(), s.countryListVersion()));
+                s.requestedIncentives(), s.requiredAgencies(), s.flags(), s.countryListVersion(), s.confidentialSections()));
     }
 
     @CommandHandler

@@ -13,7 +13,7 @@ public sealed interface ReviewEvent {
     record Opened(String reviewId, String proposalId, String trackingNumber, String consortiumId, String consortiumName,
             String applicantOrganisation, String title, int fiscalYear, List<String> targetCountries,
             List<IncentiveLine> requestedIncentives, List<String> requiredAgencies, List<ScreeningFlag> flags,
-            String countryListVersion) implements ReviewEvent {
+            String countryListVersion, List<String> confidentialSections) implements ReviewEvent {
     }
 
     /** An agency's assessment; it supersedes the same agency's earlier one of the round, which stays in the history. */

@@ -40,6 +40,7 @@ public class ReviewProjection {
         v.requiredAgencies = e.requiredAgencies();
         v.flags = e.flags();
         v.countryListVersion = e.countryListVersion();
+        v.confidentialSections = e.confidentialSections();
         v.openedAt = at;
         save(v);
     }
@@ -99,7 +100,8 @@ public class ReviewProjection {
             if (e.decision() == ReviewEvent.Decision.DESIGNATE) {
                 // the public catalogue: no confidential sections, no comments, no applicant organisation id
                 DesignationView d = new DesignationView(e.designationNumber(), v.proposalId, v.title, v.consortiumName,
-                        v.targetCountries, e.effectiveDate(), e.conditions(), e.endorsedIncentives(), at, DesignationView.ACTIVE, null);
+                        v.targetCountries, e.effectiveDate(), e.conditions(), e.endorsedIncentives(), at, DesignationView.ACTIVE, null,
+                        v.confidentialSections);
                 documents.upsert("designation_view", d.number(), Map.of("proposal_id", d.proposalId()), d);
             }
         });

@@ -37,6 +37,8 @@ public class ReviewView {
     public List<String> awaitingAgencies = new ArrayList<>();
     public List<ScreeningFlag> flags;
     public String countryListVersion;
+    /** The names of the sections the consortium marked confidential (null: opened before proposals said). */
+    public List<String> confidentialSections;
     public Instant openedAt;
     public List<AssessmentEntry> assessments = new ArrayList<>();
     public List<Recusal> recusals = new ArrayList<>();

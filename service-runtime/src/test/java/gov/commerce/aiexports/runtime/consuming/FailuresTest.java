@@ -91,11 +91,11 @@ class FailuresTest {
 
     @Test
     void contracts_this_build_does_not_know_are_refused_and_known_ones_pass() {
-        assertTrue(ContractVersions.check(event("ProposalSubmitted", 1)).isEmpty());
+        assertTrue(ContractVersions.check(event("ProposalSubmitted", 2)).isEmpty());
         assertTrue(ContractVersions.check(event("CallPublished", 1)).isEmpty(), "known, even where no handler acts on it");
-        assertEquals("SCHEMA_VERSION_NEWER", ContractVersions.check(event("ProposalSubmitted", 2)).orElseThrow().rule());
+        assertEquals("SCHEMA_VERSION_NEWER", ContractVersions.check(event("ProposalSubmitted", 3)).orElseThrow().rule());
         assertEquals("EVENT_TYPE_UNKNOWN", ContractVersions.check(event("ProposalTeleported", 1)).orElseThrow().rule());
-        // ProposalWithdrawn is at v2; an old v1 is upcast when read, so a v1 here means no upcaster brought it up
+        // ProposalWithdrawn is at v3; an old v1 is upcast when read, so a v1 here means no upcaster brought it up
         assertEquals("SCHEMA_VERSION_UNKNOWN", ContractVersions.check(event("ProposalWithdrawn", 1)).orElseThrow().rule());
         assertTrue(ContractVersions.check(EventCodec.decode(EventCodec.encode(event("ProposalWithdrawn", 1)))).isEmpty(),
                 "decoded (and so upcast), the v1 is current");

@@ -7,8 +7,12 @@ import gov.commerce.aiexports.events.ScreeningFlag;
 import java.time.Instant;
 import java.util.List;
 
-/** A proposal passed the submission checks; review-service opens a review, the applicant gets a receipt. */
-@EventContract(type = "ProposalSubmitted", version = 1, producer = "proposals-service")
+/**
+ * A proposal passed the submission checks; review-service opens a review, the applicant gets a receipt.
+ * v2 adds {@code confidentialSections}: the names (never the values) of the sections its consortium
+ * marked business-confidential, so consumers apply the disclosure rule before showing any of it.
+ */
+@EventContract(type = "ProposalSubmitted", version = 2, producer = "proposals-service")
 public record ProposalSubmitted(
         String proposalId,
         String trackingNumber,
@@ -23,5 +27,6 @@ public record ProposalSubmitted(
         List<String> requiredAgencies,
         List<ScreeningFlag> flags,
         String countryListVersion,
-        Instant submittedAt) implements IntegrationPayload {
+        Instant submittedAt,
+        List<String> confidentialSections) implements IntegrationPayload {
 }

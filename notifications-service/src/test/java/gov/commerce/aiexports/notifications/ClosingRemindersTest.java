@@ -73,6 +73,21 @@ class ClosingRemindersTest {
                 ClosingReminderPolicy.reminderId(callId, threshold));
     }
 
+    /** Waits for the e-mail; if it does not come, the failure shows where its delivery stands. */
+    static void awaitOneMail(String address, String subjectPart) throws Exception {
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> NotificationsTest.mailTo(address, subjectPart).size() == 1);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            StringBuilder state = new StringBuilder();
+            for (String[] row : EventStore.rows("select id, status, doc->>'attempts', doc->>'lastError', next_attempt_at::text"
+                    + " from delivery where doc->>'destination' = ?", address)) {
+                state.append('\n').append(java.util.Arrays.toString(row));
+            }
+            throw new AssertionError("no single e-mail '" + subjectPart + "' to " + address + " within 30 s; "
+                    + NotificationsTest.mailTo(address, subjectPart).size() + " received; its deliveries:" + state, e);
+        }
+    }
+
     @Test
     void reminders_go_out_once_seven_days_and_one_day_before_closing_to_known_consortia() throws Exception {
         EventStore.handOver();
@@ -104,7 +119,7 @@ class ClosingRemindersTest {
         reminders.runOnce();
         assertEquals(1, remindersOf(callId, Threshold.SEVEN_DAYS));
         assertEquals(0, remindersOf(callId, Threshold.ONE_DAY));
-        await().atMost(Duration.ofSeconds(30)).until(() -> NotificationsTest.mailTo(address, "7 days: " + title).size() == 1);
+        awaitOneMail(address, "7 days: " + title);
 
         // twelve hours before closing: the 1-day reminder, once
         clock.advanceTo(closesAt.minus(Duration.ofHours(12)));
@@ -113,7 +128,7 @@ class ClosingRemindersTest {
         reminders.runOnce();
         assertEquals(1, remindersOf(callId, Threshold.SEVEN_DAYS));
         assertEquals(1, remindersOf(callId, Threshold.ONE_DAY));
-        await().atMost(Duration.ofSeconds(30)).until(() -> NotificationsTest.mailTo(address, "1 day: " + title).size() == 1);
+        awaitOneMail(address, "1 day: " + title);
 
         given().auth().oauth2(applicant).queryParam("size", 200).get("/inbox").then().statusCode(200)
                 .body("items.findAll { it.subject.endsWith('" + title + "') }.subject",

@@ -54,7 +54,7 @@ class LateCommitTest {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> held = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().timeout(60).run(() -> {
             // the command joins this transaction: its event has an index but stays invisible until the commit
-            axon.configuration().commandGateway().sendAndWait(new CallCommand.PublishCall(heldCall));
+            axon.configuration().commandGateway().sendAndWait(new CallCommand.PublishCall(heldCall, java.time.Instant.now()));
             appended.countDown();
             try {
                 if (!release.await(50, TimeUnit.SECONDS)) {

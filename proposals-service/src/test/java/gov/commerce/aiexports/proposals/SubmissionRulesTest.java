@@ -133,7 +133,7 @@ class SubmissionRulesTest {
         given().auth().oauth2(a.token()).post("/proposals/" + id + "/submit").then().statusCode(200)
                 .body("flags.code", equalTo(List.of("TARGET_COUNTRY_GROUP_D", "US_CONTENT_BELOW_51")))
                 .body("flags[0].detail", org.hamcrest.Matchers.containsString("D:1 and D:5"))
-                .body("countryListVersion", equalTo("EAR-740-SUPP1-2026-06-15"));
+                .body("countryListVersion", equalTo("EAR-740-SUPP1-2026-06-15.2"));
     }
 
     @Test
@@ -148,6 +148,51 @@ class SubmissionRulesTest {
         given().auth().oauth2(a.token()).post("/proposals/" + late + "/submit").then().statusCode(422)
                 .body("rule", equalTo("CALL_NOT_OPEN")).body("field", equalTo("/callId"));
         assertEquals(before, events(late));
+    }
+
+    @Test
+    void a_call_cannot_be_drafted_amended_or_published_to_close_in_the_past() throws Exception {
+        String officer = token("COMMERCE", "commerce-officer");
+        Map<String, Object> terms = new HashMap<>(Map.of("title", "FY2026 late call", "fiscalYear", 2026,
+                "opensAt", java.time.Instant.now().minusSeconds(7 * 86400).toString(),
+                "closesAt", java.time.Instant.now().minusSeconds(3600).toString(), "instruments", List.of("DIRECT_LOAN"),
+                "requiredAgencies", List.of("STATE")));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(terms).post("/calls").then().statusCode(400)
+                .body("violations.rule", hasItem("CALL_CLOSING_PASSED"))
+                .body("violations.find { it.rule == 'CALL_CLOSING_PASSED' }.field", equalTo("/closesAt"));
+        // drafted to close in two hours; the clock passes the closing before it is published
+        terms.put("closesAt", java.time.Instant.now().plusSeconds(7200).toString());
+        String callId = given().auth().oauth2(officer).contentType(ContentType.JSON).body(terms).post("/calls").then().statusCode(201)
+                .extract().path("id");
+        clock.moveBy(Duration.ofHours(3));
+        long before = events(callId);
+        given().auth().oauth2(officer).post("/calls/" + callId + "/publish").then().statusCode(409)
+                .body("rule", equalTo("CALL_CLOSING_PASSED")).body("field", equalTo("/closesAt"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Map.of("title", "renamed", "modificationComment", "typo")).post("/calls/" + callId + "/amendments")
+                .then().statusCode(400).body("violations.rule", hasItem("CALL_CLOSING_PASSED"));
+        assertEquals(before, events(callId));
+        // an amendment that moves the closing into the future makes it publishable
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Map.of("closesAt", java.time.Instant.now().plusSeconds(10 * 86400).toString(),
+                        "modificationComment", "closing extended"))
+                .post("/calls/" + callId + "/amendments").then().statusCode(200);
+        given().auth().oauth2(officer).post("/calls/" + callId + "/publish").then().statusCode(200).body("status", equalTo("PUBLISHED"));
+    }
+
+    @Test
+    void a_sanctioned_region_written_by_name_is_refused_and_hong_kong_is_flagged_as_china() throws Exception {
+        Applicant a = applicant();
+        Map<String, Object> body = mutable(proposal(a.callId(), a.consortiumId(), a.uei(), "UA"));
+        body.put("targets", List.of(Map.of("country", "DE"), Map.of("country", "UA", "region", "Crimea")));
+        String crimea = draft(a, body);
+        given().auth().oauth2(a.token()).post("/proposals/" + crimea + "/submit").then().statusCode(422)
+                .body("violations.rule", hasItem("TARGET_EMBARGOED"))
+                .body("violations.find { it.rule == 'TARGET_EMBARGOED' }.field", equalTo("/targets/1/region"));
+        String hongKong = draft(a, proposal(a.callId(), a.consortiumId(), a.uei(), "HK"));
+        given().auth().oauth2(a.token()).post("/proposals/" + hongKong + "/submit").then().statusCode(200)
+                .body("flags.code", hasItem("TARGET_COUNTRY_GROUP_D"))
+                .body("flags[0].detail", org.hamcrest.Matchers.containsString("HK (treated as CN) is in Country Group D:1 and D:5"));
     }
 
     @Test

@@ -26,7 +26,7 @@ public class Call {
 
     @CommandHandler
     public Call(DraftCall command) {
-        CallTermsPolicy.check(command.terms());
+        CallTermsPolicy.check(command.terms(), command.now());
         apply(new CallEvent.Drafted(command.callId(), command.terms()));
     }
 
@@ -34,6 +34,10 @@ public class Call {
     void handle(PublishCall command) {
         if (status != CallStatus.DRAFT) {
             throw new StateConflict("CALL_NOT_DRAFT", "only a draft call can be published; this one is " + status);
+        }
+        if (!terms.closesAt().isAfter(command.now())) {
+            throw new StateConflict("CALL_CLOSING_PASSED", "/closesAt",
+                    "the call's closing date " + terms.closesAt() + " has passed: amend it before publishing");
         }
         apply(new CallEvent.Published(callId, terms, 1));
     }
@@ -47,7 +51,7 @@ public class Call {
             throw new gov.commerce.aiexports.runtime.domain.InvalidInput("MODIFICATION_COMMENT_REQUIRED", "/modificationComment",
                     "an amendment says what changed and why");
         }
-        CallTermsPolicy.check(command.terms());
+        CallTermsPolicy.check(command.terms(), command.now());
         apply(new CallEvent.Amended(callId, command.terms(), version + 1, command.modificationComment()));
     }
 

@@ -35,6 +35,8 @@ public class CallResource {
     Documents documents;
     @Inject
     gov.commerce.aiexports.runtime.request.RequestContext request;
+    @Inject
+    java.time.Clock clock;
 
     @POST
     @RolesAllowed(Roles.COMMERCE_OFFICER)
@@ -46,7 +48,8 @@ public class CallResource {
         commands.send(new CallCommand.DraftCall(id, new CallEvent.CallTerms(body.title(),
                 body.fiscalYear() == null ? 0 : body.fiscalYear(), body.description(), body.opensAt(), body.closesAt(),
                 body.gracePeriodHours() == null ? 0 : body.gracePeriodHours(), body.instruments(),
-                body.requiredAgencies() == null ? List.of("COMMERCE", "STATE", "DEFENSE", "ENERGY", "OSTP") : body.requiredAgencies())));
+                body.requiredAgencies() == null ? List.of("COMMERCE", "STATE", "DEFENSE", "ENERGY", "OSTP") : body.requiredAgencies()),
+                clock.instant()));
         return Response.created(URI.create("/calls/" + id)).entity(Map.of("id", id, "status", CallStatus.DRAFT)).build();
     }
 
@@ -54,7 +57,7 @@ public class CallResource {
     @Path("{id}/publish")
     @RolesAllowed(Roles.COMMERCE_OFFICER)
     public CallView publish(@PathParam("id") String id) {
-        commands.send(new CallCommand.PublishCall(id));
+        commands.send(new CallCommand.PublishCall(id, clock.instant()));
         return get(id);
     }
 
@@ -79,7 +82,7 @@ public class CallResource {
                 body.gracePeriodHours() != null ? body.gracePeriodHours() : t.gracePeriodHours(),
                 body.instruments() != null ? body.instruments() : t.instruments(),
                 body.requiredAgencies() != null ? body.requiredAgencies() : t.requiredAgencies());
-        commands.send(new CallCommand.AmendCall(id, amended, body.modificationComment()));
+        commands.send(new CallCommand.AmendCall(id, amended, body.modificationComment(), clock.instant()));
         return get(id);
     }
 

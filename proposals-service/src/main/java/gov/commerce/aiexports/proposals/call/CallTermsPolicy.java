@@ -2,6 +2,7 @@ package gov.commerce.aiexports.proposals.call;
 
 import gov.commerce.aiexports.proposals.call.CallEvent.CallTerms;
 import gov.commerce.aiexports.runtime.domain.Checks;
+import java.time.Instant;
 import java.util.Set;
 
 /** A call's terms must be complete and coherent before anyone can apply to it. */
@@ -12,7 +13,8 @@ public final class CallTermsPolicy {
     private CallTermsPolicy() {
     }
 
-    public static void check(CallTerms t) {
+    /** The terms as drafted or amended at {@code now}: CALL_CLOSING_PASSED among the others, a call closes in the future. */
+    public static void check(CallTerms t, Instant now) {
         Checks checks = new Checks()
                 .required(t.title(), "/title")
                 .required(t.opensAt(), "/opensAt")
@@ -28,6 +30,10 @@ public final class CallTermsPolicy {
                         "requiredAgencies are one or more of " + REVIEWING_AGENCIES);
         if (t.opensAt() != null && t.closesAt() != null) {
             checks.require(t.closesAt().isAfter(t.opensAt()), "CALL_WINDOW_INVALID", "/closesAt", "closesAt must be after opensAt");
+        }
+        if (t.closesAt() != null) {
+            checks.require(t.closesAt().isAfter(now), "CALL_CLOSING_PASSED", "/closesAt",
+                    "closesAt " + t.closesAt() + " has passed: a call cannot be drafted or amended to close in the past");
         }
         checks.throwIfInvalid();
     }

@@ -9,6 +9,7 @@ import gov.commerce.aiexports.runtime.domain.Violation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every check made when a proposal is submitted, each a named policy with a stable rule code.
@@ -48,7 +49,8 @@ public final class SubmissionPolicies {
     };
 
     /**
-     * TARGET_EMBARGOED: no target in Country Group E:1/E:2 or under a comprehensive OFAC programme.
+     * TARGET_EMBARGOED: no target in Country Group E:1/E:2 or under a comprehensive OFAC programme, nor in a
+     * region under one (Crimea, Sevastopol, Donetsk, Luhansk), written as its ISO 3166-2 code or its name.
      * TARGET_COUNTRY_GROUP_D (flag): a target in D:1 or D:5 is accepted and shown to the reviewers.
      */
     public static final SubmissionPolicy TARGET_COUNTRY = (p, ctx, refusals, flags) -> {
@@ -56,9 +58,10 @@ public final class SubmissionPolicies {
         List<Target> targets = p.targets() == null ? List.of() : p.targets();
         for (int i = 0; i < targets.size(); i++) {
             Target t = targets.get(i);
-            if (t.region() != null && groups.ofacComprehensiveRegions().contains(t.region())) {
-                refusals.add(new Violation("TARGET_EMBARGOED", "/targets/" + i + "/region",
-                        t.region() + " is under a comprehensive OFAC sanctions programme"));
+            Optional<CountryGroups.Region> sanctioned = groups.sanctionedRegion(t.region());
+            if (sanctioned.isPresent()) {
+                refusals.add(new Violation("TARGET_EMBARGOED", "/targets/" + i + "/region", t.region() + " (" + sanctioned.get().code()
+                        + ") is under a comprehensive OFAC sanctions programme (list " + groups.version() + ")"));
             }
             List<String> countries = t.allCountries();
             for (int j = 0; j < countries.size(); j++) {
@@ -68,10 +71,11 @@ public final class SubmissionPolicies {
                 if (groups.embargoed(c)) {
                     refusals.add(new Violation("TARGET_EMBARGOED", field,
                             c + " is in Country Group E:1/E:2 or under a comprehensive OFAC programme (list " + groups.version() + ")"));
-                } else if (groups.D1().contains(c) || groups.D5().contains(c)) {
-                    flags.add(new ScreeningFlag("TARGET_COUNTRY_GROUP_D", field, c + " is in Country Group "
-                            + (groups.D1().contains(c) ? "D:1" : "") + (groups.D1().contains(c) && groups.D5().contains(c) ? " and " : "")
-                            + (groups.D5().contains(c) ? "D:5" : "") + " (list " + groups.version() + ")"));
+                } else if (groups.inD1(c) || groups.inD5(c)) {
+                    String as = groups.groupsOf(c).equals(c) ? "" : " (treated as " + groups.groupsOf(c) + ")";
+                    flags.add(new ScreeningFlag("TARGET_COUNTRY_GROUP_D", field, c + as + " is in Country Group "
+                            + (groups.inD1(c) ? "D:1" : "") + (groups.inD1(c) && groups.inD5(c) ? " and " : "")
+                            + (groups.inD5(c) ? "D:5" : "") + " (list " + groups.version() + ")"));
                 }
             }
         }

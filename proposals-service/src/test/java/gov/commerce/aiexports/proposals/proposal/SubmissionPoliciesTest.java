@@ -65,6 +65,38 @@ class SubmissionPoliciesTest {
     }
 
     @Test
+    void sanctioned_regions_are_refused_by_code_or_by_name_whatever_the_country_given() {
+        for (String region : List.of("Crimea", "crimea", "Autonomous Republic of Crimea", "UA-40", "Sevastopol", "Donetsk",
+                "Donetsk region", "DNR", "Luhansk", "Lugansk", "LNR", "UA-09", "ua-14")) {
+            var s = SubmissionPolicies.screen(good(List.of(new Target("UA", region, null, null))), open());
+            assertEquals(List.of("TARGET_EMBARGOED"), rules(s.refusals()), region);
+            assertEquals("/targets/0/region", s.refusals().get(0).field(), region);
+        }
+        // the region decides, not the country it is filed under
+        var underRussia = SubmissionPolicies.screen(good(List.of(new Target("RU", "Crimea", null, null))), open());
+        assertEquals(List.of("TARGET_EMBARGOED"), rules(underRussia.refusals()));
+        assertTrue(underRussia.refusals().get(0).detail().contains("UA-43"), underRussia.refusals().get(0).detail());
+        // other regions of Ukraine pass
+        for (String region : List.of("Kyiv", "UA-30", "Lviv Oblast", "Odesa")) {
+            var s = SubmissionPolicies.screen(good(List.of(new Target("UA", region, null, null))), open());
+            assertEquals(List.of(), s.refusals(), region);
+        }
+    }
+
+    @Test
+    void hong_kong_is_flagged_exactly_as_china() {
+        var china = SubmissionPolicies.screen(good(List.of(new Target("CN", null, null, null))), open());
+        var hongKong = SubmissionPolicies.screen(good(List.of(new Target("HK", null, null, null))), open());
+        assertEquals(List.of(), hongKong.refusals());
+        assertEquals(china.flags().stream().map(f -> f.code() + " " + f.field()).toList(),
+                hongKong.flags().stream().map(f -> f.code() + " " + f.field()).toList());
+        assertTrue(hongKong.flags().get(0).detail().contains("HK (treated as CN) is in Country Group D:1 and D:5"),
+                hongKong.flags().get(0).detail());
+        var inABloc = SubmissionPolicies.screen(good(List.of(new Target(null, null, "Pearl River Delta", List.of("HK", "MO")))), open());
+        assertEquals(2, inABloc.flags().size());
+    }
+
+    @Test
     void targets_in_d1_or_d5_are_accepted_and_flagged() {
         var s = SubmissionPolicies.screen(good(List.of(new Target("VN", null, null, null), new Target("IQ", null, null, null))), open());
         assertEquals(List.of(), s.refusals());

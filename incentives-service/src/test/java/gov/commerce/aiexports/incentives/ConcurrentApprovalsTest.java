@@ -32,15 +32,16 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Antideficiency guard under real concurrency: 120 approvals from 12 threads against a budget
+ * The Antideficiency guard under real concurrency: 200 approvals from 12 threads against a budget
  * that fits only some of them, on the real database. (Two running instances: see
- * end-to-end-tests' ConcurrentApprovalsAcrossInstancesIT.)
+ * end-to-end-tests' ConcurrentApprovalsAcrossInstancesIT.) Then the Antideficiency evidence report of
+ * that budget: every line non-negative, its sums those of the budget view, equal to a fold of the events.
  */
 @QuarkusTest
 @QuarkusTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = "incentives"))
 class ConcurrentApprovalsTest {
 
-    private static final int LINES = 120;
+    private static final int LINES = 200;
     private static final BigDecimal RATE = new BigDecimal("3.3333");
     private static final BigDecimal AUTHORITY = new BigDecimal("500000.00");
 
@@ -136,6 +137,38 @@ class ConcurrentApprovalsTest {
             assertEquals(0, replayed.obligatedUsd().compareTo(obligated));
             assertEquals(0, replayed.availableUsd().compareTo(available));
             assertEquals(0, replayed.authorityUsd().compareTo(AUTHORITY));
+
+            // the evidence report: one entry per stored event, in order, none below zero, its sums the budget view's
+            io.restassured.path.json.JsonPath report = given().auth().oauth2(auditor()).get("/budgets/" + budgetId
+                    + "/antideficiency-report").then().statusCode(200).header("X-Antideficiency-Check", "PASSED").extract().jsonPath();
+            assertEquals(true, report.getBoolean("check.passed"), report.prettify());
+            List<Map<String, Object>> entries = report.getList("entries");
+            assertEquals(events.size(), entries.size());
+            BudgetLedger fold = BudgetLedger.EMPTY;
+            BigDecimal obligations = BigDecimal.ZERO;
+            for (int i = 0; i < entries.size(); i++) {
+                Map<String, Object> entry = entries.get(i);
+                BudgetLedger before = fold;
+                fold = fold.apply(events.get(i));
+                BigDecimal availableAfter = new BigDecimal(entry.get("availableAfterUsd").toString());
+                assertTrue(availableAfter.signum() >= 0, "entry " + i + " left " + availableAfter);
+                assertEquals(0, fold.availableUsd().compareTo(availableAfter), "entry " + i);
+                assertEquals(0, before.availableUsd().compareTo(new BigDecimal(entry.get("availableBeforeUsd").toString())));
+                assertEquals(0, availableAfter.compareTo(new BigDecimal(entry.get("recordedAvailableAfterUsd").toString())));
+                if ("OBLIGATION".equals(entry.get("kind"))) {
+                    obligations = obligations.add(new BigDecimal(entry.get("amountUsd").toString()));
+                }
+            }
+            assertEquals(accepted, report.getInt("totals.obligations"));
+            assertEquals(0, obligations.compareTo(obligated), "the obligations sum to the budget view's obligated");
+            assertEquals(0, available.compareTo(new BigDecimal(report.getString("totals.availableUsd"))));
+            String csv = given().auth().oauth2(officer("DFC")).accept("text/csv").get("/budgets/" + budgetId + "/antideficiency-report")
+                    .then().statusCode(200).header("X-Antideficiency-Check", "PASSED").extract().asString();
+            assertEquals(entries.size() + 1, csv.split("\r\n").length, "a header and a line per entry");
+            given().auth().oauth2(Fixtures.token("ACME00000001", "applicant")).get("/budgets/" + budgetId + "/antideficiency-report")
+                    .then().statusCode(403);
+            given().auth().oauth2(auditor()).get("/budgets/budget-FY2046-EQUITY/antideficiency-report").then().statusCode(404);
+            given().auth().oauth2(auditor()).get("/budgets/" + ids.get(0) + "/antideficiency-report").then().statusCode(404);
         } finally {
             pool.shutdown();
         }

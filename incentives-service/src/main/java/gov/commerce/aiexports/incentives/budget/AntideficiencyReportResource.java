@@ -1,0 +1,39 @@
+package gov.commerce.aiexports.incentives.budget;
+
+import gov.commerce.aiexports.runtime.request.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** A budget's Antideficiency evidence report: JSON by default, CSV with Accept: text/csv. */
+@Path("/budgets/{id}/antideficiency-report")
+@RolesAllowed({Roles.COMMERCE_OFFICER, Roles.EDAG_COORDINATOR, Roles.FINANCING_OFFICER, Roles.AUDITOR})
+public class AntideficiencyReportResource {
+
+    /** Says, on every answer, whether the check passed, so that a CSV download carries it too. */
+    static final String CHECK_HEADER = "X-Antideficiency-Check";
+
+    @Inject
+    AntideficiencyReports reports;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
+        AntideficiencyReport report = reports.of(id);
+        String check = report.check().passed() ? "PASSED" : "FAILED";
+        boolean csv = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));
+        if (csv) {
+            return Response.ok(report.csv(), "text/csv").header(CHECK_HEADER, check)
+                    .header("Content-Disposition", "attachment; filename=\"" + id + "-antideficiency.csv\"").build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON).header(CHECK_HEADER, check).build();
+    }
+}

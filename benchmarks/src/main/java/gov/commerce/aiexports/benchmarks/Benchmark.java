@@ -41,16 +41,16 @@ public final class Benchmark {
 
     /** Sizes of one run: {@code --quick} while developing, the full run as issue 8 specifies. */
     record Sizes(String name, Duration intake, Duration baseline, Duration paced, Duration propagation, int designations,
-            int replayEvents, int growthSamples) {
+            int replayEvents, int growthSamples, int[] capacityRates, Duration capacityStep) {
 
         static Sizes full() {
             return new Sizes("full", Duration.ofSeconds(20), Duration.ofSeconds(8), Duration.ofSeconds(30), Duration.ofSeconds(40),
-                    100, 1_000_000, 400);
+                    100, 1_000_000, 400, new int[] {10, 20, 40, 80, 160, 320}, Duration.ofSeconds(30));
         }
 
         static Sizes quick() {
             return new Sizes("quick", Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(6), Duration.ofSeconds(8),
-                    10, 50_000, 60);
+                    10, 50_000, 60, new int[] {10, 20}, Duration.ofSeconds(5));
         }
     }
 
@@ -86,7 +86,7 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         Sizes sizes = Sizes.full();
-        Set<String> sections = new LinkedHashSet<>(List.of("intake", "propagation", "replay", "growth"));
+        Set<String> sections = new LinkedHashSet<>(List.of("intake", "propagation", "capacity", "replay", "growth"));
         for (String a : args) {
             if (a.equals("--quick")) {
                 sizes = Sizes.quick();
@@ -99,7 +99,7 @@ public final class Benchmark {
             } else if (a.startsWith("--only=")) {
                 sections = new LinkedHashSet<>(Arrays.asList(a.substring(7).split(",")));
             } else {
-                System.err.println("usage: ./bench [--quick] [--only=intake,propagation,replay,growth] [--rate=SUBMISSIONS_PER_SECOND]"
+                System.err.println("usage: ./bench [--quick] [--only=intake,propagation,capacity,replay,growth] [--rate=SUBMISSIONS_PER_SECOND]"
                         + " [--profile] [--c1]");
                 System.exit(2);
             }
@@ -124,7 +124,8 @@ public final class Benchmark {
             jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + target.resolve("jfr").toAbsolutePath() + "/" + Stack.SERVICE_NAME + ".jfr");
         }
-        stack = new Stack(new Stack.Options(root, data, FreePorts.next(), FreePorts.next(), ports, true, true, List.copyOf(jvm)));
+        // the broker in its own JVM, so that its CPU time is its own and not the load generator's
+        stack = new Stack(new Stack.Options(root, data, FreePorts.next(), FreePorts.next(), ports, true, false, List.copyOf(jvm)));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         report.put("run", Map.of("sizes", sizes.name(), "startedAt", Instant.now().toString(),
                 "cores", Runtime.getRuntime().availableProcessors(), "fsync", true, "sections", sections));
@@ -142,6 +143,9 @@ public final class Benchmark {
             }
             if (sections.contains("propagation")) {
                 propagation();
+            }
+            if (sections.contains("capacity")) {
+                capacity();
             }
             if (sections.contains("replay") || sections.contains("growth")) {
                 replay();
@@ -328,11 +332,113 @@ public final class Benchmark {
         int submissions = (int) (SUBMISSIONS_PER_SECOND * sizes.propagation().toSeconds());
         System.out.printf("-- propagation: %d submissions at %d/s, %d designations meanwhile%n", submissions, SUBMISSIONS_PER_SECOND,
                 sizes.designations());
+        Step step = measure(SUBMISSIONS_PER_SECOND, sizes.propagation(), sizes.designations());
+        report.latencies.put("submission to-review", step.review());
+        report.latencies.put("designation to-incentives", step.incentives());
+        report.latencies.put("designation to-inbox", step.inbox());
+        report.row("propagation", String.format("submissions at %d/s: achieved, submit latency", SUBMISSIONS_PER_SECOND),
+                String.format("%s/s, %s", Report.fmt(step.achieved()), step.submit()), "", "", null);
+        report.row("propagation", "submission 2xx -> review open (review-service)", step.review().toString(), "", "p99 < 250 ms",
+                step.review().p99() < 250);
+        report.row("propagation", "designation 2xx -> incentive requests", step.incentives().toString(), "", "p99 < 250 ms",
+                step.incentives().p99() < 250);
+        report.row("propagation", "designation 2xx -> inbox entry", step.inbox().toString(), "", "p99 < 250 ms",
+                step.inbox().p99() < 250);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("submissionsPerSecondTarget", SUBMISSIONS_PER_SECOND);
+        p.put("submissionsPerSecondAchieved", Report.round(step.achieved()));
+        p.put("submitLatency", step.submit().json());
+        p.put("submissionToReview", step.review().json());
+        p.put("designations", step.designations());
+        p.put("designationToIncentiveRequests", step.incentives().json());
+        p.put("designationToInbox", step.inbox().json());
+        p.put("negativeDifferencesClampedToZero", step.negative());
+        p.put("cpuMsPerSubmission", step.cpuMsPerSubmission());
+        report.put("propagation", p);
+    }
+
+    // ---------------------------------------------------------------- 2b. capacity
+
+    /** A step passes when it achieves 95% of the offered rate with these tails (issue 14). */
+    private static final double ACHIEVED_SHARE = 0.95;
+    private static final double REVIEW_P99_MS = 500;
+    private static final double INBOX_P99_MS = 1000;
+    /** One designation for this many submissions. */
+    private static final int SUBMISSIONS_PER_DESIGNATION = 20;
+
+    /**
+     * Full submissions (drafted beforehand by distinct applicants, then submitted at a steady rate)
+     * at rising rates, one designation per twenty submissions meanwhile; the capacity is the highest
+     * rate whose step passes. Stops at the first step that fails: the next ones only queue deeper.
+     */
+    private void capacity() throws Exception {
+        System.out.printf("-- capacity: steady submissions at %s/s, %s each, one designation per %d%n",
+                Arrays.toString(sizes.capacityRates()), sizes.capacityStep(), SUBMISSIONS_PER_DESIGNATION);
+        List<Map<String, Object>> steps = new ArrayList<>();
+        int capacity = 0;
+        Map<String, Double> cpuAtCapacity = Map.of();
+        for (int rate : sizes.capacityRates()) {
+            int designations = Math.max(1, (int) (rate * sizes.capacityStep().toSeconds() / SUBMISSIONS_PER_DESIGNATION));
+            Step step = measure(rate, sizes.capacityStep(), designations);
+            boolean achieved = step.achieved() >= ACHIEVED_SHARE * rate;
+            boolean passed = achieved && step.review().p99() < REVIEW_P99_MS && step.inbox().p99() < INBOX_P99_MS;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("offeredPerSecond", rate);
+            m.put("achievedPerSecond", Report.round(step.achieved()));
+            m.put("designations", step.designations());
+            m.put("submitLatency", step.submit().json());
+            m.put("submissionToReview", step.review().json());
+            m.put("designationToIncentiveRequests", step.incentives().json());
+            m.put("designationToInbox", step.inbox().json());
+            m.put("cpuMsPerSubmission", step.cpuMsPerSubmission());
+            m.put("passed", passed);
+            steps.add(m);
+            report.capacity.add(new Report.CapacityStep(rate, step.achieved(), step.review().p99(), step.incentives().p99(),
+                    step.inbox().p99(), passed));
+            report.row("capacity", String.format("%d/s offered: achieved, p99 review / incentives / inbox", rate),
+                    String.format("%s/s, %.0f / %.0f / %.0f ms, CPU %.1f ms/submission", Report.fmt(step.achieved()),
+                            step.review().p99(), step.incentives().p99(), step.inbox().p99(),
+                            step.cpuMsPerSubmission().getOrDefault("total", -1.0)),
+                    "", "≥ 95% achieved, p99 review < 500 ms, inbox < 1 s", passed);
+            System.out.printf("   %d/s: %s%n", rate, passed ? "passed" : "failed");
+            if (!passed) {
+                break;
+            }
+            capacity = rate;
+            cpuAtCapacity = step.cpuMsPerSubmission();
+        }
+        report.row("capacity", "sustained submissions/s (highest passing step)", capacity + "/s", "", "≥ 200/s", capacity >= 200);
+        report.row("capacity", "CPU ms per submission at that rate, by process", cpuAtCapacity.toString(), "", "", null);
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("rule", "achieved >= 95% of offered, p99 submission->review < 500 ms, p99 designation->inbox < 1 s");
+        c.put("sustainedSubmissionsPerSecond", capacity);
+        c.put("cpuMsPerSubmissionAtCapacity", cpuAtCapacity);
+        c.put("steps", steps);
+        report.put("capacity", c);
+    }
+
+    /** One steady-load measurement: achieved rate, the three propagation hops, CPU per submission by process. */
+    record Step(double achieved, Latencies.Summary submit, Latencies.Summary review, Latencies.Summary incentives,
+            Latencies.Summary inbox, int designations, int negative, Map<String, Double> cpuMsPerSubmission) {
+    }
+
+    private CpuMeter cpuMeter() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (Services.Service s : Services.ALL) {
+            pids.put(s.name(), stack.service(s).pid());
+        }
+        pids.put("postgresql", CpuMeter.postmaster(stack.postgresDataDirectory()));
+        pids.put("kafka", stack.kafkaPid());
+        return new CpuMeter(pids);
+    }
+
+    private Step measure(int rate, Duration window, int designationCount) throws Exception {
+        int submissions = (int) (rate * window.toSeconds());
         // designations need reviews open and assessed by STATE, the call's only required agency; each its own applicant
         record Designee(String uei, String proposalId, String reviewId) {
         }
         List<Designee> designees = java.util.Collections.synchronizedList(new ArrayList<>());
-        parallel(sizes.designations(), 8, i -> {
+        parallel(designationCount, 8, i -> {
             String uei = Api.newUei();
             String consortium = api.consortium(uei);
             String proposal = api.draft(callId, consortium, uei).text("id");
@@ -350,12 +456,14 @@ public final class Benchmark {
         });
         quiesce();
 
+        CpuMeter cpu = cpuMeter();
+        Map<String, Double> cpuBefore = cpu.sample();
         Instant[] submittedAt = new Instant[submissions];
         AtomicInteger nextSubmission = new AtomicInteger();
         Map<String, Instant> designatedAt = new ConcurrentHashMap<>();
         Map<String, Designee> byNumber = new ConcurrentHashMap<>();
         Thread designator = new Thread(() -> {
-            long period = sizes.propagation().toNanos() / Math.max(1, designees.size());
+            long period = window.toNanos() / Math.max(1, designees.size());
             long start = System.nanoTime();
             for (int i = 0; i < designees.size(); i++) {
                 long due = start + i * period + period / 2;
@@ -369,7 +477,7 @@ public final class Benchmark {
             }
         }, "bench-designator");
         designator.start();
-        Load.Result steady = Load.paced(SUBMISSIONS_PER_SECOND, sizes.propagation(), 32, (client, intended, lat) -> {
+        Load.Result steady = Load.paced(rate, window, 32, (client, intended, lat) -> {
             int i = nextSubmission.getAndIncrement();
             if (i >= submissions) {
                 return 0;
@@ -380,6 +488,9 @@ public final class Benchmark {
             return 1;
         });
         designator.join();
+        // the CPU the step caused: until every service has consumed its tail, before the probes below add their reads
+        quiesce();
+        Map<String, Double> cpuPerSubmission = CpuMeter.perUnit(cpuBefore, cpu.sample(), steady.commands());
 
         // review opened: its openedAt (stamped by review-service) minus the instant the submission's 2xx arrived
         Latencies toReview = new Latencies();
@@ -419,31 +530,9 @@ public final class Benchmark {
             }, Duration.ofSeconds(120));
             record(toInbox, negative, at, Instant.parse(entry.path("createdAt").asText()));
         });
-        Latencies.Summary review = toReview.summary();
-        Latencies.Summary incentives = toIncentives.summary();
-        Latencies.Summary inbox = toInbox.summary();
-        Latencies.Summary submit = steady.latencies().summary();
-        report.latencies.put("submission to-review", review);
-        report.latencies.put("designation to-incentives", incentives);
-        report.latencies.put("designation to-inbox", inbox);
-        report.row("propagation", String.format("submissions at %d/s: achieved, submit latency", SUBMISSIONS_PER_SECOND),
-                String.format("%s/s, %s", Report.fmt(steady.rate()), submit), "", "", null);
-        report.row("propagation", "submission 2xx -> review open (review-service)", review.toString(), "", "p99 < 250 ms",
-                review.p99() < 250);
-        report.row("propagation", "designation 2xx -> incentive requests", incentives.toString(), "", "p99 < 250 ms",
-                incentives.p99() < 250);
-        report.row("propagation", "designation 2xx -> inbox entry", inbox.toString(), "", "p99 < 250 ms", inbox.p99() < 250);
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("submissionsPerSecondTarget", SUBMISSIONS_PER_SECOND);
-        p.put("submissionsPerSecondAchieved", Report.round(steady.rate()));
-        p.put("submitLatency", submit.json());
-        p.put("submissionToReview", review.json());
-        p.put("designations", designatedAt.size());
-        p.put("designationToIncentiveRequests", incentives.json());
-        p.put("designationToInbox", inbox.json());
-        p.put("negativeDifferencesClampedToZero", negative.get());
-        report.put("propagation", p);
         quiesce();
+        return new Step(steady.rate(), steady.latencies().summary(), toReview.summary(), toIncentives.summary(), toInbox.summary(),
+                designatedAt.size(), negative.get(), cpuPerSubmission);
     }
 
     /** Latency from a client instant to a service's stamp; the clocks are one, so a tiny negative is a race of receipt. */

@@ -26,7 +26,7 @@ final class Chart {
     static void draw(Report report, String title, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         int width = 1400;
-        int height = 720;
+        int height = report.capacity.isEmpty() ? 720 : 1320;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -38,6 +38,9 @@ final class Chart {
         g.drawString(title, 30, 36);
         throughput(g, report, 30, 70, 520, 590);
         latencies(g, report, 610, 70, 770, 590);
+        if (!report.capacity.isEmpty()) {
+            capacity(g, report, 30, 700, 1350, 590);
+        }
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
     }
@@ -122,6 +125,73 @@ final class Chart {
             g.drawString(p99, left + i * groupWidth + (groupWidth - g.getFontMetrics().stringWidth(p99)) / 2, bottom + 50);
         }
         legend(g, x + 70, y + h - 8, new String[] {"p50", "p95", "p99"}, PERCENTILES);
+    }
+
+    private static final Color[] HOPS = {new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2)};
+
+    /**
+     * The capacity curve: achieved against offered submissions/s (left axis, with the ideal diagonal)
+     * and the p99 of each hop per step (right axis, ms, log scale); a failed step is marked.
+     */
+    private static void capacity(Graphics2D g, Report report, int x, int y, int w, int h) {
+        List<Report.CapacityStep> steps = report.capacity;
+        double maxRate = 1;
+        double maxMs = 10;
+        for (Report.CapacityStep s : steps) {
+            maxRate = Math.max(maxRate, Math.max(s.offered(), s.achieved()));
+            maxMs = Math.max(maxMs, Math.max(s.reviewP99(), Math.max(s.incentivesP99(), s.inboxP99())));
+        }
+        maxRate = niceCeiling(maxRate);
+        double logMin = 0;
+        double logMax = Math.ceil(Math.log10(maxMs * 1.5));
+        int left = x + 70;
+        int right = x + w - 80;
+        int bottom = y + h - 70;
+        int top = y + 40;
+        panelTitle(g, "Capacity: achieved vs offered submissions/s (left), p99 of each hop in ms, log scale (right)", x, y + 15);
+        axes(g, left, top, right, bottom);
+        g.drawLine(right, top, right, bottom);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        for (int i = 0; i <= 5; i++) {
+            double v = maxRate * i / 5;
+            gridLine(g, left, bottom - (int) ((bottom - top) * (v / maxRate)), right, String.format("%,.0f", v));
+        }
+        for (double v : new double[] {1, 10, 100, 1000, 10000, 100000}) {
+            if (Math.log10(v) <= logMax) {
+                int py = bottom - (int) ((bottom - top) * (Math.log10(v) - logMin) / (logMax - logMin));
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(String.format("%,.0f ms", v), right + 6, py + 5);
+            }
+        }
+        int n = steps.size();
+        int[] px = new int[n];
+        for (int i = 0; i < n; i++) {
+            px[i] = left + (int) ((right - left) * (i + 0.5) / n);
+            g.setColor(Color.BLACK);
+            String label = steps.get(i).offered() + "/s" + (steps.get(i).passed() ? "" : " (failed)");
+            g.drawString(label, px[i] - g.getFontMetrics().stringWidth(label) / 2, bottom + 20);
+        }
+        g.setStroke(new BasicStroke(2.5f));
+        for (int i = 0; i < n; i++) {
+            int offered = bottom - (int) ((bottom - top) * steps.get(i).offered() / maxRate);
+            int achieved = bottom - (int) ((bottom - top) * steps.get(i).achieved() / maxRate);
+            g.setColor(BASELINE);
+            g.fillOval(px[i] - 5, offered - 5, 10, 10);
+            g.setColor(INTAKE);
+            g.fillOval(px[i] - 6, achieved - 6, 12, 12);
+            if (i > 0) {
+                g.drawLine(px[i - 1], bottom - (int) ((bottom - top) * steps.get(i - 1).achieved() / maxRate), px[i], achieved);
+            }
+            double[] hops = {steps.get(i).reviewP99(), steps.get(i).incentivesP99(), steps.get(i).inboxP99()};
+            for (int k = 0; k < 3; k++) {
+                int py = bottom - (int) ((bottom - top) * (Math.log10(Math.max(1, hops[k])) - logMin) / (logMax - logMin));
+                g.setColor(HOPS[k]);
+                g.fillRect(px[i] - 14 + 10 * k, py - 4, 8, 8);
+            }
+        }
+        g.setStroke(new BasicStroke(1f));
+        legend(g, x + 80, y + h - 8, new String[] {"achieved/s", "offered/s", "p99 submission->review", "p99 designation->incentives",
+            "p99 designation->inbox"}, new Color[] {INTAKE, BASELINE, HOPS[0], HOPS[1], HOPS[2]});
     }
 
     private static void panelTitle(Graphics2D g, String text, int x, int y) {

@@ -23,6 +23,11 @@ final class Report {
     final List<Row> rows = new ArrayList<>();
     final List<Throughput> throughput = new ArrayList<>();
     final Map<String, Latencies.Summary> latencies = new LinkedHashMap<>();
+    final List<CapacityStep> capacity = new ArrayList<>();
+
+    /** One step of the capacity measure: offered and achieved submissions/s and the p99 of the three hops. */
+    record CapacityStep(int offered, double achieved, double reviewP99, double incentivesP99, double inboxP99, boolean passed) {
+    }
 
     void row(String section, String measure, String value, String baseline, String target, Boolean holds) {
         rows.add(new Row(section, measure, value, baseline, target, holds == null ? "" : holds ? "holds" : "MISSED"));

@@ -192,6 +192,16 @@ public final class Stack implements AutoCloseable {
         postgres = PostgresServer.start(options.postgresPort(), options.dataDirectory().resolve("postgres"), options.durable());
     }
 
+    /** Where PostgreSQL keeps its data (its postmaster.pid names the server's process). */
+    public Path postgresDataDirectory() {
+        return options.dataDirectory().resolve("postgres");
+    }
+
+    /** The broker's process id when it runs in its own JVM, -1 when it runs in this one. */
+    public long kafkaPid() {
+        return kafkaProcess == null ? -1 : kafkaProcess.pid();
+    }
+
     /** The in-process broker, for tests that stop and restart it. */
     public KafkaBroker kafka() {
         if (kafkaInProcess == null) {

@@ -42,6 +42,8 @@ public final class ApiFixtures {
     public String routedRequestId;
     public String unroutedRequestId;
     public String budgetId;
+    /** The country-group list version in effect when the fixtures were made (the bundled one on a fresh stack). */
+    public String countryListVersion;
     public String webhookId;
     public String contactId;
     public String inboxEntryId;
@@ -102,6 +104,8 @@ public final class ApiFixtures {
                 .body(Map.of("agency", "EXIM", "terms", "10 years", "creditSubsidyRatePercent", 2.0))
                 .post("/incentive-requests/" + routedRequestId + "/routing").then().statusCode(200);
 
+        countryListVersion = Program.as(Services.PROPOSALS, "COMMERCE", "commerce-officer").get("/country-lists").then()
+                .statusCode(200).extract().path("[0].version");
         budgetId = Program.as(Services.INCENTIVES, "EXIM", "financing-officer")
                 .body(Map.of("fiscalYear", fiscalYear + 1, "instrument", "EQUITY_INVESTMENT", "amountUsd", 1000000.00,
                         "appropriationReference", "Pub. L. 119-4"))

@@ -142,6 +142,12 @@ final class ApiSurface {
         for (String step : List.of("publish", "close", "archive")) {
             ops.add(op(p, "POST", "/calls/{id}/" + step, Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER, f -> "/calls/" + f.callId + "/" + step));
         }
+        // versions of the country-group list: reference data every role reads; a load keeps the bundled groups
+        // (so the shared stack screens as before) under a new version, effective now
+        ops.add(op(p, "GET", "/country-lists", ANYONE, OPERATOR, f -> "/country-lists"));
+        ops.add(op(p, "GET", "/country-lists/{version}", ANYONE, APPLICANT, f -> "/country-lists/" + f.countryListVersion));
+        ops.add(op(p, "POST", "/country-lists", Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER, f -> "/country-lists")
+                .withBody(f -> countryList(), "source", "ofacComprehensiveRegions", "treatedAs"));
         ops.add(op(p, "POST", "/consortia", Set.of(APPLICANT), APPLICANT, f -> "/consortia")
                 .withBody(f -> map("name", "Another consortium", "anchorMember", ApiFixtures.member(f.uei),
                         "members", List.of(ApiFixtures.member(f.otherUei))), "members"));
@@ -273,6 +279,22 @@ final class ApiSurface {
                     f -> "/admin/dead-letters/" + f.deadLetterIds.get(s.name()) + "/redeliver"));
         }
         return List.copyOf(ops);
+    }
+
+    /** The bundled country groups under a new version, effective now (each call a new version). */
+    static Map<String, Object> countryList() {
+        return map("version", "EAR-TEST-" + java.util.UUID.randomUUID().toString().substring(0, 12),
+                "effectiveAt", Instant.now().toString(), "source", "15 CFR Part 740, Supp. 1 (unchanged)",
+                "E1", List.of("IR", "KP", "SY"), "E2", List.of("CU"), "ofacComprehensiveCountries", List.of("CU", "IR", "KP"),
+                "ofacComprehensiveRegions", List.of(map("code", "UA-43", "country", "UA", "names", List.of("Crimea")),
+                        map("code", "UA-40", "country", "UA", "names", List.of("Sevastopol")),
+                        map("code", "UA-14", "country", "UA", "names", List.of("Donetsk")),
+                        map("code", "UA-09", "country", "UA", "names", List.of("Luhansk"))),
+                "D1", List.of("AM", "AZ", "BY", "MM", "KH", "CN", "GE", "IQ", "KZ", "KP", "KG", "LA", "LY", "MO", "MD", "MN", "NI",
+                        "RU", "TJ", "TM", "UZ", "VE", "VN", "YE"),
+                "D5", List.of("AF", "BY", "MM", "CF", "CN", "CD", "CU", "ER", "HT", "IR", "IQ", "KP", "LB", "LY", "NI", "RU", "SO",
+                        "SS", "SD", "SY", "VE", "ZW"),
+                "treatedAs", map("HK", "CN"));
     }
 
     static Map<String, Object> call() {

@@ -39,6 +39,11 @@ public class ProposalsIntegrationEvents implements IntegrationEventMapper {
                     e.content().targetCountries(), e.content().incentiveLines(), e.requiredAgencies(), e.flags(),
                     e.countryListVersion(), e.submittedAt(), confidentialSections(e.content())));
         }
+        if (event instanceof ProposalEvent.Rescreened e) {
+            return Optional.of(new gov.commerce.aiexports.events.proposals.ProposalRescreened(e.proposalId(), e.trackingNumber(),
+                    e.applicantOrganisation(), e.status(), e.previousListVersion(), e.listVersion(), e.findings(), e.rescreenedAt(),
+                    e.confidentialSections()));
+        }
         if (event instanceof ProposalEvent.Withdrawn e) {
             return Optional.of(new ProposalWithdrawn(e.proposalId(), e.applicantOrganisation(), e.reason(), e.withdrawnAt(),
                     e.relinquishedDesignation() != null, e.relinquishedDesignation()));

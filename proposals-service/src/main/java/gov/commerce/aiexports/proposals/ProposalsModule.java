@@ -21,12 +21,13 @@ public class ProposalsModule implements ServiceModule {
 
     @Override
     public List<Class<?>> aggregates() {
-        return List.of(Call.class, Consortium.class, Proposal.class);
+        return List.of(Call.class, Consortium.class, Proposal.class, gov.commerce.aiexports.proposals.screening.CountryList.class);
     }
 
     @Override
     public List<Object> projections() {
-        return List.of(new CallProjection(documents), new ConsortiumProjection(documents), new ProposalProjection(documents));
+        return List.of(new CallProjection(documents), new ConsortiumProjection(documents), new ProposalProjection(documents),
+                new gov.commerce.aiexports.proposals.screening.CountryListProjection(documents));
     }
 
     @Override

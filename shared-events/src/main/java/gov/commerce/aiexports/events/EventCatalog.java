@@ -17,6 +17,7 @@ public final class EventCatalog {
             CallPublished.class,
             gov.commerce.aiexports.events.proposals.CallAmended.class,
             gov.commerce.aiexports.events.proposals.ProposalResubmitted.class,
+            gov.commerce.aiexports.events.proposals.ProposalRescreened.class,
             ProposalSubmitted.class,
             ProposalWithdrawn.class,
             ReviewOpened.class,

@@ -106,6 +106,22 @@ public final class RoutingRules {
             new Notice("REJECTION", Recipient.consortium(r.applicantOrganisation()), r.proposalId(), "Proposal not designated",
                     r.justification())));
 
+    /**
+     * A newly loaded country list screens a proposal's targets differently: Commerce and the
+     * consortium are told what changed (both may see the targets), once per proposal and list version.
+     */
+    public static final Rule PROPOSAL_RESCREENED = rule("PROPOSAL_RESCREENED",
+            gov.commerce.aiexports.events.proposals.ProposalRescreened.class, (r, d) -> {
+                String subject = "Screening changed under country list " + r.listVersion() + ": " + r.trackingNumber();
+                String body = "The " + r.status().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " proposal " + r.trackingNumber()
+                        + " was screened against country list " + r.previousListVersion() + "; under " + r.listVersion() + ":\n"
+                        + r.findings().stream().map(f -> "- " + f.code() + " " + f.field() + ": " + f.detail())
+                                .collect(java.util.stream.Collectors.joining("\n"));
+                return List.of(new Notice("PROPOSAL_RESCREENED", Recipient.consortium(r.applicantOrganisation()), r.proposalId(),
+                                subject, body),
+                        new Notice("PROPOSAL_RESCREENED", Recipient.agency("COMMERCE"), r.proposalId(), subject, body));
+            });
+
     /** The routed financing agency is told a line awaits its decision. */
     public static final Rule LINE_ROUTED_TO_AGENCY = rule("LINE_ROUTED_TO_AGENCY", IncentiveRequestRouted.class, (r, d) -> List.of(
             new Notice("LINE_ROUTED_TO_AGENCY", Recipient.agency(r.agency()), r.proposalId(),
@@ -209,7 +225,7 @@ public final class RoutingRules {
             INFORMATION_REQUEST, REVIEW_AWAITS_AGENCY, REVIEW_ROUND_AWAITS_AGENCY, DESIGNATION, INCENTIVE_REQUESTS_TO_EDAG,
             REJECTION, LINE_ROUTED_TO_AGENCY, LINE_ROUTED_TO_APPLICANT, BOARD_APPROVAL, INCENTIVE_APPROVAL, INCENTIVE_DECLINE,
             INCENTIVE_DEOBLIGATION, DISBURSEMENT, DESIGNATION_REVOKED, DESIGNATION_REVOKED_TO_EDAG, LINE_CANCELLED,
-            LINE_FLAGGED_FOR_DEOBLIGATION, CALL_AMENDED);
+            LINE_FLAGGED_FOR_DEOBLIGATION, CALL_AMENDED, PROPOSAL_RESCREENED);
 
     /**
      * The published contracts that deliberately tell nobody (webhooks may still subscribe to them):

@@ -16,6 +16,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 /** A consortium's proposal to one call, from draft to decision. */
 public class Proposal {
 
+    /** The proposals a new country list screens again: open ones and designations (their lines may still be financed). */
+    static final Set<ProposalStatus> RESCREENED = Set.of(ProposalStatus.SUBMITTED, ProposalStatus.UNDER_REVIEW,
+            ProposalStatus.INFORMATION_REQUESTED, ProposalStatus.DESIGNATED);
+
     private static final Set<ProposalStatus> DECIDED = Set.of(ProposalStatus.DESIGNATED, ProposalStatus.REJECTED,
             ProposalStatus.WITHDRAWN);
 
@@ -30,6 +34,8 @@ public class Proposal {
     private String openInformationRequest;
     private String designationNumber;
     private String designationAfterWithdrawal;
+    /** The list versions its targets were screened against: a version screens it once. */
+    private final java.util.Set<String> screenedListVersions = new java.util.HashSet<>();
 
     protected Proposal() {
     }
@@ -146,6 +152,23 @@ public class Proposal {
         return "AIEP-" + fiscalYear + "-" + proposalId.replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
     }
 
+    /** Recorded once per list version, while the proposal is submitted, under review or designated; else nothing happens. */
+    @CommandHandler
+    void handle(ProposalCommand.RecordRescreening command) {
+        if (!RESCREENED.contains(status) || screenedListVersions.contains(command.listVersion()) || command.findings().isEmpty()) {
+            return;
+        }
+        apply(new ProposalEvent.Rescreened(proposalId, trackingNumber, applicantOrganisation, status.name(), command.listVersion(),
+                command.previousListVersion(), command.findings(), command.rescreenedAt(), markedSections()));
+    }
+
+    /** The names of the sections its consortium marked confidential (never their values). */
+    private List<String> markedSections() {
+        return content == null || content.confidentialSections() == null ? List.of()
+                : content.confidentialSections().stream().filter(c -> c != null && c.section() != null)
+                        .map(ProposalContent.ConfidentialSection::section).distinct().toList();
+    }
+
     @EventSourcingHandler
     void on(ProposalEvent.Drafted e) {
         proposalId = e.proposalId();
@@ -165,6 +188,12 @@ public class Proposal {
     void on(ProposalEvent.Submitted e) {
         status = ProposalStatus.SUBMITTED;
         trackingNumber = e.trackingNumber();
+        screenedListVersions.add(e.countryListVersion());
+    }
+
+    @EventSourcingHandler
+    void on(ProposalEvent.Rescreened e) {
+        screenedListVersions.add(e.listVersion());
     }
 
     @EventSourcingHandler
@@ -176,6 +205,7 @@ public class Proposal {
     @EventSourcingHandler
     void on(ProposalEvent.Resubmitted e) {
         status = ProposalStatus.SUBMITTED;
+        screenedListVersions.add(e.countryListVersion());
         content = e.content();
         openInformationRequest = null;
     }

@@ -1,5 +1,7 @@
 package gov.commerce.aiexports.proposals.proposal;
 
+import gov.commerce.aiexports.events.ScreeningFlag;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -37,6 +39,11 @@ public sealed interface ProposalCommand {
 
     record MarkUnderReview(@TargetAggregateIdentifier String proposalId, String reviewId, String sourceEventId)
             implements ProposalCommand {
+    }
+
+    /** What screening the proposal's targets against a newly loaded list version found changed, each finding citing both versions. */
+    record RecordRescreening(@TargetAggregateIdentifier String proposalId, String listVersion, String previousListVersion,
+            List<ScreeningFlag> findings, Instant rescreenedAt) implements ProposalCommand {
     }
 
     record RecordDesignation(@TargetAggregateIdentifier String proposalId, String designationNumber, String sourceEventId)

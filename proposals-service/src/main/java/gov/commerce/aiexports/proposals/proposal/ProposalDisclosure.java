@@ -111,14 +111,21 @@ public class ProposalDisclosure {
         if (node.get("content") instanceof ObjectNode content) {
             Disclosure.redactContent(content, outcome);
         }
-        if (node.get("flags") != null && node.get("flags").isArray()) {
-            for (JsonNode flag : node.get("flags")) {
+        withholdDetails(node.get("flags"), outcome);
+        if (node.get("rescreenings") != null) {
+            node.get("rescreenings").forEach(r -> withholdDetails(r.get("findings"), outcome));
+        }
+        return node;
+    }
+
+    private static void withholdDetails(JsonNode flags, Disclosure.Outcome outcome) {
+        if (flags != null && flags.isArray()) {
+            for (JsonNode flag : flags) {
                 if (flag instanceof ObjectNode f && Disclosure.withholds(outcome, f.path("field").asText(null))) {
                     f.put("detail", withheldText());
                 }
             }
         }
-        return node;
     }
 
     public static String withheldText() {

@@ -58,4 +58,10 @@ public sealed interface ProposalEvent {
 
     record UnderReview(String proposalId, String reviewId, String sourceEventId) implements ProposalEvent {
     }
+
+    /** Its targets screen differently under a newly loaded version of the country-group list: findings cite both versions. */
+    record Rescreened(String proposalId, String trackingNumber, String applicantOrganisation, String status, String listVersion,
+            String previousListVersion, List<ScreeningFlag> findings, Instant rescreenedAt, List<String> confidentialSections)
+            implements ProposalEvent {
+    }
 }

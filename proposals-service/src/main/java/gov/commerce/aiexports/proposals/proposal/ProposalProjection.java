@@ -117,6 +117,15 @@ public class ProposalProjection {
         });
     }
 
+    @EventHandler
+    void on(ProposalEvent.Rescreened e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.proposalId(), seq, at, v -> {
+            v.countryListVersion = e.listVersion();
+            v.rescreenings = new java.util.ArrayList<>(v.rescreenings == null ? java.util.List.of() : v.rescreenings);
+            v.rescreenings.add(new ProposalView.Rescreening(e.listVersion(), e.previousListVersion(), e.findings(), e.rescreenedAt()));
+        });
+    }
+
     private void update(String id, long seq, Instant at, Consumer<ProposalView> change) {
         documents.find(TABLE, id, ProposalView.class).ifPresent(v -> {
             change.accept(v);

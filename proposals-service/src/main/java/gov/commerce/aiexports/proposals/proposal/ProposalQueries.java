@@ -38,6 +38,12 @@ public class ProposalQueries {
      * The page of proposals the filter selects; {@code filterable}, when given, further keeps only those
      * the caller may be matched on (then the paging is done here, after it).
      */
+    /** The proposals a newly loaded country list screens again: submitted, under review, awaiting information, designated. */
+    public List<ProposalView> rescreenable() {
+        return documents.query("select doc from " + ProposalProjection.TABLE + " where status in ('SUBMITTED', 'UNDER_REVIEW',"
+                + " 'INFORMATION_REQUESTED', 'DESIGNATED') order by id", ProposalView.class);
+    }
+
     public Page find(Caller caller, Filter f, Predicate<ProposalView> filterable) {
         int p = f.page() == null ? 0 : f.page();
         int s = f.size() == null ? 20 : f.size();

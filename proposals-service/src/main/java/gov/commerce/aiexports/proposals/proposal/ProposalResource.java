@@ -9,7 +9,6 @@ import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.proposals.call.CallResource;
 import gov.commerce.aiexports.proposals.call.CallView;
 import gov.commerce.aiexports.proposals.consortium.ConsortiumView;
-import gov.commerce.aiexports.proposals.screening.CountryGroups;
 import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
@@ -37,6 +36,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,7 +71,6 @@ public class ProposalResource {
     public record ShownPage(List<ObjectNode> items, int page, int size, long total) {
     }
 
-    private static final CountryGroups COUNTRY_GROUPS = CountryGroups.load();
 
     @Inject
     Commands commands;
@@ -85,6 +84,8 @@ public class ProposalResource {
     CallResource calls;
     @Inject
     Clock clock;
+    @Inject
+    gov.commerce.aiexports.proposals.screening.CountryLists countryLists;
     @Inject
     ProposalDisclosure disclosure;
     @Inject
@@ -271,7 +272,8 @@ public class ProposalResource {
         Set<String> offered = call.instruments().stream().map(Enum::name).collect(Collectors.toSet());
         Set<String> members = new HashSet<>();
         consortium.members().forEach(m -> members.add(m.uei()));
-        return new SubmissionContext(call.acceptsSubmissionsAt(clock.instant()), offered, members, COUNTRY_GROUPS, clock.instant());
+        Instant now = clock.instant();
+        return new SubmissionContext(call.acceptsSubmissionsAt(now), offered, members, countryLists.inEffect(now).groups(), now);
     }
 
     private ProposalView own(String id) {

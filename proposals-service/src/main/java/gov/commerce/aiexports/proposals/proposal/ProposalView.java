@@ -38,6 +38,12 @@ public class ProposalView {
     public String relinquishedDesignation;
     public Boolean designatedAfterWithdrawal;
     public Instant updatedAt;
+    /** Each time a newly loaded country list screened its targets differently (list versions, findings). */
+    public List<Rescreening> rescreenings;
+
+    /** What a new version of the country-group list changed in the screening of its targets. */
+    public record Rescreening(String listVersion, String previousListVersion, List<ScreeningFlag> findings, Instant rescreenedAt) {
+    }
 
     /** An information request of the review, and the applicant's answer once given. */
     public record InformationRequest(String informationRequestId, List<String> questions, String requestedBy,

@@ -15,6 +15,12 @@ import java.util.function.Function;
  */
 public final class TimelineEntries {
 
+    private static String findings(JsonNode p) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        p.path("findings").forEach(f -> out.add(f.path("code").asText() + " " + f.path("field").asText()));
+        return String.join(", ", out);
+    }
+
     private record Describe(Audience audience, Function<JsonNode, String> summary) {
     }
 
@@ -22,6 +28,10 @@ public final class TimelineEntries {
             Map.entry("ProposalSubmitted", new Describe(Audience.APPLICANT,
                     p -> "Submitted; tracking number " + p.path("trackingNumber").asText()
                             + flags(p) + " (country list " + p.path("countryListVersion").asText() + ")")),
+            // codes and fields only: a finding's detail names the target, a section that may be confidential
+            Map.entry("ProposalRescreened", new Describe(Audience.APPLICANT,
+                    p -> "Screened again under country list " + p.path("listVersion").asText() + " (was "
+                            + p.path("previousListVersion").asText() + "): " + findings(p))),
             Map.entry("ProposalResubmitted", new Describe(Audience.APPLICANT,
                     p -> "Resubmitted with the answer: " + p.path("response").asText())),
             Map.entry("ProposalWithdrawn", new Describe(Audience.APPLICANT, p -> p.path("relinquishment").asBoolean()

@@ -41,6 +41,11 @@ public class Commands {
         return dispatch(command, metadata(Actor.system(serviceName), cause.correlationId(), cause.eventId().toString()));
     }
 
+    /** From the service's own scheduled work: the service is the actor, the correlation names the work. */
+    public <R> R sendAsService(Object command, String correlationId) {
+        return dispatch(command, metadata(Actor.system(serviceName), correlationId, null));
+    }
+
     private static Map<String, Object> metadata(Actor actor, String correlationId, String sourceEventId) {
         Map<String, Object> meta = new HashMap<>();
         meta.put(MetadataKeys.ACTOR_SUBJECT, actor.subject());

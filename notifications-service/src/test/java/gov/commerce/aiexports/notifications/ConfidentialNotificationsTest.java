@@ -31,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -203,6 +204,24 @@ class ConfidentialNotificationsTest {
                 h.receiver().close();
             }
         }
+    }
+
+    @Test
+    void a_webhook_keeps_its_registering_roles_across_a_replay_of_its_read_model() throws Exception {
+        String id = webhook(token("STATE", "agency-reviewer", "auditor"), "https://systems.state.gov/roles-" + UUID.randomUUID(),
+                "ProposalSubmitted");
+        String path = "find { it.id == '" + id + "' }.registeredRoles";
+        given().auth().oauth2(token("STATE", "agency-reviewer")).get("/webhooks").then().statusCode(200)
+                .body(path, org.hamcrest.Matchers.equalTo(List.of("agency-reviewer", "auditor")));
+        String started = given().auth().oauth2(operator()).post("/admin/projections/webhook-projection/replay").then()
+                .statusCode(202).extract().path("startedAt");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                given().auth().oauth2(operator()).get("/admin/projections/webhook-projection").then()
+                        .body("startedAt", org.hamcrest.Matchers.equalTo(started)).body("status", org.hamcrest.Matchers.equalTo("LIVE")));
+        // read back from the stored registration's metadata, as after any rebuild
+        given().auth().oauth2(token("STATE", "agency-reviewer")).get("/webhooks").then().statusCode(200)
+                .body(path, org.hamcrest.Matchers.equalTo(List.of("agency-reviewer", "auditor")));
+        removeWebhook(id);
     }
 
     @Test

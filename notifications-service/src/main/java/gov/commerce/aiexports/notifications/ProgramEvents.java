@@ -4,6 +4,7 @@ import gov.commerce.aiexports.events.IntegrationEvent;
 import gov.commerce.aiexports.events.Topics;
 import gov.commerce.aiexports.events.proposals.CallAmended;
 import gov.commerce.aiexports.events.proposals.CallPublished;
+import gov.commerce.aiexports.notifications.disclosure.ProposalFactsStore;
 import gov.commerce.aiexports.notifications.dispatch.Dispatcher;
 import gov.commerce.aiexports.notifications.reminders.CallDeadlineCommand;
 import gov.commerce.aiexports.notifications.routing.Directory;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * Listens to the other services. In the consumer's transaction (which also records the event's
- * id, so a redelivery does nothing): remembers the calls' closing instants, records a
+ * id, so a redelivery does nothing): remembers the calls' closing instants and what the
+ * disclosure rule needs to know of the proposals, records a
  * notification per recipient the routing rules name (with its e-mails to send), and schedules a
  * delivery to each webhook subscribed to the event's type.
  */
@@ -29,6 +31,8 @@ public class ProgramEvents implements IntegrationEventHandler {
     Dispatcher dispatcher;
     @Inject
     Directory directory;
+    @Inject
+    ProposalFactsStore facts;
 
     @Override
     public Set<String> topics() {
@@ -44,6 +48,8 @@ public class ProgramEvents implements IntegrationEventHandler {
             CallAmended c = event.payloadAs(CallAmended.class);
             commands.sendOnEvent(new CallDeadlineCommand.TrackCall(c.callId(), c.title(), c.closesAt(), c.callVersion()), event);
         }
+        // the event's own facts (a marking, a designation, a route) count for what it sends
+        facts.learn(event);
         dispatcher.tell(RoutingRules.noticesFor(event, directory), event.eventId().toString(), event.eventType(), event);
         dispatcher.offerToWebhooks(event);
     }

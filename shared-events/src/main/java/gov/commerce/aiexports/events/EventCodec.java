@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /** The one JSON mapping of envelopes and payloads, shared by producers and consumers. */
 public final class EventCodec {
@@ -47,8 +46,9 @@ public final class EventCodec {
             throw new UnreadableEventException("not a JSON envelope: " + e.getMessage());
         }
         if (event.eventId() == null || event.eventType() == null || event.schemaVersion() < 1 || event.payload() == null) {
-            throw new UnreadableEventException("envelope lacks eventId, eventType, schemaVersion or payload: "
-                    + new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8));
+            // its length, not its bytes: the reason is shown to operators, and a payload may hold a proposal's sections
+            throw new UnreadableEventException("envelope lacks eventId, eventType, schemaVersion or payload (" + bytes.length
+                    + " bytes)");
         }
         return IntegrationUpcasters.toCurrent(event);
     }

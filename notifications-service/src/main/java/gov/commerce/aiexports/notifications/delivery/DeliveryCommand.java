@@ -12,6 +12,13 @@ public sealed interface DeliveryCommand {
     record ScheduleDelivery(@TargetAggregateIdentifier String deliveryId, Channel channel, String destination, String webhookId,
             String notificationId, String sourceEventId, String sourceEventType, String proposalId, String subject, String body,
             Instant dueAt) implements DeliveryCommand {
+
+        /** Without the subject and body: they may hold a proposal's sections, and commands get printed. */
+        @Override
+        public String toString() {
+            return "ScheduleDelivery[deliveryId=" + deliveryId + ", channel=" + channel + ", sourceEventId=" + sourceEventId
+                    + ", sourceEventType=" + sourceEventType + ", proposalId=" + proposalId + "]";
+        }
     }
 
     record RecordSuccess(@TargetAggregateIdentifier String deliveryId, int attempt, Integer statusCode, Instant attemptedAt,

@@ -10,6 +10,13 @@ public sealed interface DeliveryEvent {
     record Scheduled(String deliveryId, Channel channel, String destination, String webhookId, String notificationId,
             String sourceEventId, String sourceEventType, String proposalId, String subject, String body, Instant dueAt)
             implements DeliveryEvent {
+
+        /** Without the subject and body: they may hold a proposal's sections, and Axon's messages print their payload. */
+        @Override
+        public String toString() {
+            return "Scheduled[deliveryId=" + deliveryId + ", channel=" + channel + ", sourceEventId=" + sourceEventId
+                    + ", sourceEventType=" + sourceEventType + ", proposalId=" + proposalId + "]";
+        }
     }
 
     record AttemptSucceeded(String deliveryId, int attempt, Integer statusCode, Instant attemptedAt, long durationMillis)

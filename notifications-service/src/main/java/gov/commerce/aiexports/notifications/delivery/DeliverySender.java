@@ -115,7 +115,8 @@ public class DeliverySender {
             // a transaction that appends events: aiexports.axon.longest-appending-transaction must cover its timeout
             return QuarkusTransaction.requiringNew().timeout(120).call(this::claimAndSend);
         } catch (RuntimeException e) {
-            LOG.warnf("a delivery try was not recorded; the delivery stays due: %s", e.toString());
+            // classes and SQLState only: a message may quote the row, i.e. the delivery's body
+            LOG.warnf("a delivery try was not recorded; the delivery stays due: %s", describe(e));
             return false;
         }
     }
@@ -143,6 +144,20 @@ public class DeliverySender {
             record(d, outcome, start, cause);
         }
         return true;
+    }
+
+    /** A failure as a log line may show it: the exception classes and a SQLState, never a message that may quote a body. */
+    static String describe(Throwable failure) {
+        StringBuilder out = new StringBuilder(failure.getClass().getSimpleName());
+        Throwable t = failure;
+        for (int depth = 0; t.getCause() != null && t.getCause() != t && depth < 10; depth++) {
+            t = t.getCause();
+            out.append(" caused by ").append(t.getClass().getSimpleName());
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                out.append(" (SQLState ").append(sql.getSQLState()).append(')');
+            }
+        }
+        return out.toString();
     }
 
     private void record(DeliveryView d, Outcome outcome, Instant start, IntegrationEvent cause) {

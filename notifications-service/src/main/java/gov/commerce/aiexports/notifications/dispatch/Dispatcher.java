@@ -2,7 +2,12 @@ package gov.commerce.aiexports.notifications.dispatch;
 
 import gov.commerce.aiexports.events.EventCodec;
 import gov.commerce.aiexports.events.IntegrationEvent;
+import gov.commerce.aiexports.events.disclosure.Disclosure;
+import gov.commerce.aiexports.events.disclosure.ProposalFacts;
 import gov.commerce.aiexports.notifications.contacts.ContactProjection;
+import gov.commerce.aiexports.notifications.disclosure.EventRedaction;
+import gov.commerce.aiexports.notifications.disclosure.ProposalFactsStore;
+import gov.commerce.aiexports.notifications.disclosure.Viewers;
 import gov.commerce.aiexports.notifications.contacts.ContactView;
 import gov.commerce.aiexports.notifications.delivery.Channel;
 import gov.commerce.aiexports.notifications.delivery.DeliveryCommand;
@@ -33,6 +38,8 @@ public class Dispatcher {
     Documents documents;
     @Inject
     Clock clock;
+    @Inject
+    ProposalFactsStore facts;
 
     /** Records each notice and schedules an e-mail to each contact of its recipient organisation. */
     public void tell(List<Notice> notices, String sourceId, String sourceType, IntegrationEvent cause) {
@@ -51,15 +58,24 @@ public class Dispatcher {
         }
     }
 
-    /** Schedules a signed POST of the event, as received, to every active webhook subscribed to its type. */
+    /**
+     * Schedules a signed POST of the event to every active webhook subscribed to its type: the
+     * event as received, but with each section of the proposal that the webhook's agency may not
+     * see (the disclosure rule, on the facts known now) replaced by the withheld marker. The body
+     * is fixed here, so every try and a redelivery send the same signed bytes.
+     */
     public void offerToWebhooks(IntegrationEvent event) {
         List<WebhookView> subscribed = WebhookProjection.subscribedTo(documents, event.eventType());
         if (subscribed.isEmpty()) {
             return;
         }
-        String body = new String(EventCodec.encode(event), StandardCharsets.UTF_8);
         String proposalId = event.payload().hasNonNull("proposalId") ? event.payload().get("proposalId").asText() : null;
+        ProposalFacts proposal = proposalId == null ? null : facts.facts(proposalId);
         for (WebhookView webhook : subscribed) {
+            IntegrationEvent shown = proposal == null ? event
+                    : EventRedaction.redact(event, Disclosure.decide(Viewers.ofWebhook(webhook.agency(), webhook.registeredRoles()),
+                            proposal));
+            String body = new String(EventCodec.encode(shown), StandardCharsets.UTF_8);
             commands.sendOnEvent(new DeliveryCommand.ScheduleDelivery(Causes.idFrom(event.eventId().toString(), webhook.id()),
                     Channel.WEBHOOK, webhook.url(), webhook.id(), null, event.eventId().toString(), event.eventType(), proposalId,
                     null, body, clock.instant()), event);

@@ -7,6 +7,7 @@ import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.RequestContext;
+import gov.commerce.aiexports.runtime.request.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -46,7 +47,7 @@ public class InboxResource {
                 .require(s >= 1 && s <= 200, "PAGE_INVALID", "/size", "size is from 1 to 200")
                 .throwIfInvalid();
         Caller caller = request.caller();
-        String org = "org:" + caller.organisation();
+        String org = organisationKey(caller);
         String person = "person:" + caller.subject();
         String filter = " where recipient in (?, ?)" + (unread == null ? "" : unread ? " and not read" : " and read");
         long total = documents.count("select count(*) from inbox_entry" + filter, org, person);
@@ -61,10 +62,20 @@ public class InboxResource {
     public InboxEntry markRead(@PathParam("id") String id) {
         Caller caller = request.caller();
         InboxEntry entry = documents.find(InboxProjection.TABLE, id, InboxEntry.class)
-                .filter(e -> e.recipient().inboxKey().equals("org:" + caller.organisation())
+                .filter(e -> e.recipient().inboxKey().equals(organisationKey(caller))
                         || e.recipient().inboxKey().equals("person:" + caller.subject()))
                 .orElseThrow(() -> new NotFound("inbox entry", id));
         commands.send(new NotificationCommand.MarkRead(entry.id(), caller.subject()));
         return documents.find(InboxProjection.TABLE, id, InboxEntry.class).orElseThrow();
+    }
+
+    /**
+     * The inbox key of the caller's organisation. Operators run the system and read no program
+     * content: a token that is only an operator reads its own (person) entries, never those of the
+     * organisation in its token.
+     */
+    private static String organisationKey(Caller caller) {
+        boolean operatorOnly = caller.has(Roles.OPERATOR) && caller.roles().stream().allMatch(Roles.OPERATOR::equals);
+        return operatorOnly ? "person:" + caller.subject() : "org:" + caller.organisation();
     }
 }

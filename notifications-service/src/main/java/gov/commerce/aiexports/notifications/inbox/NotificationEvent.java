@@ -12,6 +12,13 @@ public sealed interface NotificationEvent {
      */
     record Recorded(String notificationId, Recipient recipient, String proposalId, String subject, String body,
             String sourceEventId, String sourceEventType, String rule) implements NotificationEvent {
+
+        /** Without the subject and body: they may hold a proposal's sections, and Axon's messages print their payload. */
+        @Override
+        public String toString() {
+            return "Recorded[notificationId=" + notificationId + ", recipient=" + recipient + ", proposalId=" + proposalId
+                    + ", rule=" + rule + ", sourceEventId=" + sourceEventId + "]";
+        }
     }
 
     record Read(String notificationId, String readBy) implements NotificationEvent {

@@ -1,5 +1,7 @@
 package gov.commerce.aiexports.notifications.recipients;
 
+import gov.commerce.aiexports.events.disclosure.ProposalFacts;
+import gov.commerce.aiexports.notifications.disclosure.ProposalFactsStore;
 import gov.commerce.aiexports.notifications.routing.Directory;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
@@ -17,6 +19,14 @@ public class ReadModelDirectory implements Directory {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ProposalFactsStore facts;
+
+    @Override
+    public ProposalFacts facts(String proposalId) {
+        return facts.facts(proposalId);
+    }
 
     @Override
     public List<String> knownConsortia() {

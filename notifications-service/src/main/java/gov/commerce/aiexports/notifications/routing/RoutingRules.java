@@ -20,6 +20,10 @@ import gov.commerce.aiexports.events.review.ProposalDesignated;
 import gov.commerce.aiexports.events.review.ProposalRejected;
 import gov.commerce.aiexports.events.review.ReviewOpened;
 import gov.commerce.aiexports.events.review.ReviewReopened;
+import gov.commerce.aiexports.events.disclosure.Disclosure;
+import gov.commerce.aiexports.events.disclosure.Sections;
+import gov.commerce.aiexports.notifications.disclosure.EventRedaction;
+import gov.commerce.aiexports.notifications.disclosure.Viewers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -126,28 +130,34 @@ public final class RoutingRules {
     public static final Rule LINE_ROUTED_TO_AGENCY = rule("LINE_ROUTED_TO_AGENCY", IncentiveRequestRouted.class, (r, d) -> List.of(
             new Notice("LINE_ROUTED_TO_AGENCY", Recipient.agency(r.agency()), r.proposalId(),
                     "Incentive line routed to " + r.agency() + ": " + r.designationNumber(),
-                    "EDAG routed the " + r.instrument() + " line of " + usd(r.amountUsd()) + " USD (request " + r.incentiveRequestId()
-                            + ", " + r.designationNumber() + ") to " + r.agency() + ". Terms: " + r.terms() + ".")));
+                    "EDAG routed the " + line(d, Recipient.agency(r.agency()), r.proposalId(), String.valueOf(r.instrument()))
+                            + " line of " + line(d, Recipient.agency(r.agency()), r.proposalId(), usd(r.amountUsd()) + " USD")
+                            + " (request " + r.incentiveRequestId() + ", " + r.designationNumber() + ") to " + r.agency() + ". Terms: "
+                            + r.terms() + ".")));
 
     /** The applicant consortium learns to which agency a line was routed. */
     public static final Rule LINE_ROUTED_TO_APPLICANT = rule("LINE_ROUTED_TO_APPLICANT", IncentiveRequestRouted.class, (r, d) ->
             List.of(new Notice("LINE_ROUTED_TO_APPLICANT", Recipient.consortium(r.applicantOrganisation()), r.proposalId(),
                     "Incentive line routed to " + r.agency(),
-                    "Your " + r.instrument() + " line of " + usd(r.amountUsd()) + " USD (" + r.designationNumber() + ") is routed to "
-                            + r.agency() + ", which decides on it.")));
+                    "Your " + line(d, Recipient.consortium(r.applicantOrganisation()), r.proposalId(), String.valueOf(r.instrument()))
+                            + " line of " + line(d, Recipient.consortium(r.applicantOrganisation()), r.proposalId(),
+                            usd(r.amountUsd()) + " USD") + " (" + r.designationNumber() + ") is routed to " + r.agency()
+                            + ", which decides on it.")));
 
     /** The applicant consortium learns that EXIM's board approved a line. */
     public static final Rule BOARD_APPROVAL = rule("BOARD_APPROVAL", IncentiveRequestBoardApproved.class, (b, d) -> List.of(
             new Notice("BOARD_APPROVAL", Recipient.consortium(b.applicantOrganisation()), b.proposalId(),
                     "Board approval by " + b.agency(),
-                    "The board of " + b.agency() + " approved your line of " + usd(b.amountUsd()) + " USD (" + b.designationNumber()
+                    "The board of " + b.agency() + " approved your line of " + line(d, Recipient.consortium(b.applicantOrganisation()),
+                            b.proposalId(), usd(b.amountUsd()) + " USD") + " (" + b.designationNumber()
                             + ", board reference " + b.boardReference() + ").")));
 
     /** The applicant consortium learns its line is approved and obligated. */
     public static final Rule INCENTIVE_APPROVAL = rule("INCENTIVE_APPROVAL", IncentiveRequestApproved.class, (a, d) -> List.of(
             new Notice("INCENTIVE_APPROVAL", Recipient.consortium(a.applicantOrganisation()), a.proposalId(),
                     "Incentive approved by " + a.agency(),
-                    a.agency() + " approved your " + a.instrument() + " line of " + usd(a.faceAmountUsd()) + " USD ("
+                    a.agency() + " approved your " + line(d, Recipient.consortium(a.applicantOrganisation()), a.proposalId(),
+                            a.instrument() + " line of " + usd(a.faceAmountUsd()) + " USD") + " ("
                             + a.designationNumber() + "), obligated in fiscal year " + a.fiscalYear() + ".")));
 
     /** The applicant consortium learns its line is declined, and why. */
@@ -160,15 +170,20 @@ public final class RoutingRules {
     public static final Rule INCENTIVE_DEOBLIGATION = rule("INCENTIVE_DEOBLIGATION", IncentiveRequestDeobligated.class, (x, d) ->
             List.of(new Notice("INCENTIVE_DEOBLIGATION", Recipient.consortium(x.applicantOrganisation()), x.proposalId(),
                     "Incentive commitment reduced by " + x.agency(),
-                    x.agency() + " cancelled " + usd(x.amountUsd()) + " USD of your commitment (" + x.designationNumber()
-                            + "); " + usd(x.remainingCommitmentUsd()) + " USD remain. Reason: " + x.reason())));
+                    x.agency() + " cancelled " + line(d, Recipient.consortium(x.applicantOrganisation()), x.proposalId(),
+                            usd(x.amountUsd()) + " USD") + " of your commitment (" + x.designationNumber() + "); "
+                            + line(d, Recipient.consortium(x.applicantOrganisation()), x.proposalId(),
+                            usd(x.remainingCommitmentUsd()) + " USD") + " remain. Reason: " + x.reason())));
 
     /** The applicant consortium learns of each disbursement. */
     public static final Rule DISBURSEMENT = rule("DISBURSEMENT", IncentiveDisbursementRecorded.class, (x, d) -> List.of(
+            // the subject names no amount: subjects are shown to operators and announced in NotificationRecorded
             new Notice("DISBURSEMENT", Recipient.consortium(x.applicantOrganisation()), x.proposalId(),
-                    "Disbursement of " + usd(x.amountUsd()) + " USD by " + x.agency(),
-                    x.agency() + " disbursed " + usd(x.amountUsd()) + " USD (reference " + x.reference() + ", " + x.designationNumber()
-                            + "); " + usd(x.undisbursedUsd()) + " USD of the obligation remain.")));
+                    "Disbursement by " + x.agency(),
+                    x.agency() + " disbursed " + line(d, Recipient.consortium(x.applicantOrganisation()), x.proposalId(),
+                            usd(x.amountUsd()) + " USD") + " (reference " + x.reference() + ", " + x.designationNumber() + "); "
+                            + line(d, Recipient.consortium(x.applicantOrganisation()), x.proposalId(), usd(x.undisbursedUsd()) + " USD")
+                            + " of the obligation remain.")));
 
     /** The applicant consortium learns its designation is revoked, and why (e.g. RELINQUISHED by its withdrawal). */
     public static final Rule DESIGNATION_REVOKED = rule("DESIGNATION_REVOKED", DesignationRevoked.class, (r, d) -> List.of(
@@ -187,13 +202,13 @@ public final class RoutingRules {
     /** The consortium, and the financing agency when the line was routed, learn that a line is cancelled. */
     public static final Rule LINE_CANCELLED = rule("LINE_CANCELLED", IncentiveRequestCancelled.class, (x, d) -> {
         List<Notice> notices = new ArrayList<>();
-        String body = "The " + x.instrument() + " line of " + usd(x.amountUsd()) + " USD (request " + x.incentiveRequestId() + ", "
-                + x.designationNumber() + ") is cancelled: its designation was revoked (" + x.cause() + ").";
-        notices.add(new Notice("LINE_CANCELLED", Recipient.consortium(x.applicantOrganisation()), x.proposalId(),
-                "Incentive line cancelled: " + x.designationNumber(), body));
-        if (x.agency() != null) {
-            notices.add(new Notice("LINE_CANCELLED", Recipient.agency(x.agency()), x.proposalId(),
-                    "Incentive line cancelled: " + x.designationNumber(), body));
+        List<Recipient> told = x.agency() == null ? List.of(Recipient.consortium(x.applicantOrganisation()))
+                : List.of(Recipient.consortium(x.applicantOrganisation()), Recipient.agency(x.agency()));
+        for (Recipient recipient : told) {
+            notices.add(new Notice("LINE_CANCELLED", recipient, x.proposalId(), "Incentive line cancelled: " + x.designationNumber(),
+                    "The " + line(d, recipient, x.proposalId(), x.instrument() + " line of " + usd(x.amountUsd()) + " USD")
+                            + " (request " + x.incentiveRequestId() + ", " + x.designationNumber()
+                            + ") is cancelled: its designation was revoked (" + x.cause() + ")."));
         }
         return notices;
     });
@@ -204,12 +219,14 @@ public final class RoutingRules {
                     new Notice("LINE_FLAGGED_FOR_DEOBLIGATION", Recipient.agency(x.agency()), x.proposalId(),
                             "De-obligation needed: " + x.designationNumber(),
                             "Designation " + x.designationNumber() + " was revoked (" + x.cause() + "). Request "
-                                    + x.incentiveRequestId() + " is flagged for de-obligation: " + usd(x.undisbursedUsd())
-                                    + " USD undisbursed, " + usd(x.budgetCostUsd()) + " USD of budget cost in " + x.budgetId()
+                                    + x.incentiveRequestId() + " is flagged for de-obligation: "
+                                    + line(d, Recipient.agency(x.agency()), x.proposalId(), usd(x.undisbursedUsd()) + " USD undisbursed, "
+                                    + usd(x.budgetCostUsd()) + " USD of budget cost in " + x.budgetId())
                                     + ". No further disbursement is accepted."),
                     new Notice("LINE_FLAGGED_FOR_DEOBLIGATION", Recipient.consortium(x.applicantOrganisation()), x.proposalId(),
                             "Incentive commitment to be cancelled: " + x.designationNumber(),
-                            x.agency() + " will cancel the undisbursed " + usd(x.undisbursedUsd()) + " USD of your commitment ("
+                            x.agency() + " will cancel the undisbursed " + line(d, Recipient.consortium(x.applicantOrganisation()),
+                                    x.proposalId(), usd(x.undisbursedUsd()) + " USD") + " of your commitment ("
                                     + x.designationNumber() + "), whose designation was revoked (" + x.cause() + ").")));
 
     /** Every consortium the service knows is told that a call changed, with Commerce's comment. */
@@ -241,6 +258,20 @@ public final class RoutingRules {
     public static final String CLOSING_REMINDER = "CLOSING_REMINDER";
 
     private RoutingRules() {
+    }
+
+    /**
+     * A value of the proposal's incentive lines (instrument, amounts) as the recipient may see it
+     * under the disclosure rule: the value, or the withheld marker's text in its place.
+     */
+    static String line(Directory d, Recipient recipient, String proposalId, String value) {
+        return section(d, recipient, proposalId, Sections.INCENTIVES, value);
+    }
+
+    /** A value of one of the proposal's sections as the recipient may see it (the rule decides on the facts the directory knows). */
+    static String section(Directory d, Recipient recipient, String proposalId, String section, String value) {
+        Disclosure.Decision decision = Disclosure.decide(Viewers.of(recipient), d.facts(proposalId)).sections().get(section);
+        return decision.shown() ? value : EventRedaction.withheldText(decision);
     }
 
     /** Dollars as people read them: two decimals, no exponent. */

@@ -23,8 +23,16 @@ public class WebhookProjection {
     }
 
     @EventHandler
-    void on(WebhookEvent.Registered e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_SUBJECT) String actor) {
-        save(new WebhookView(e.webhookId(), e.agency(), e.url(), e.eventTypes(), true, actor, at));
+    void on(WebhookEvent.Registered e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_SUBJECT) String actor,
+            @MetaDataValue(MetadataKeys.ACTOR_ROLES) Object roles) {
+        // the registering token's roles decide what the deliveries disclose; kept from the event's metadata, so a replay has them
+        List<String> registeredRoles = null;
+        if (roles instanceof Iterable<?> list) {
+            java.util.TreeSet<String> names = new java.util.TreeSet<>();
+            list.forEach(r -> names.add(r instanceof com.fasterxml.jackson.databind.JsonNode n ? n.asText() : String.valueOf(r)));
+            registeredRoles = List.copyOf(names);
+        }
+        save(new WebhookView(e.webhookId(), e.agency(), e.url(), e.eventTypes(), true, actor, at, registeredRoles));
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package gov.commerce.aiexports.notifications.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.commerce.aiexports.events.Actor;
@@ -11,6 +12,8 @@ import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.events.Instrument;
 import gov.commerce.aiexports.events.IntegrationEvent;
 import gov.commerce.aiexports.events.IntegrationPayload;
+import gov.commerce.aiexports.events.disclosure.ProposalFacts;
+import gov.commerce.aiexports.events.disclosure.Sections;
 import gov.commerce.aiexports.events.incentives.IncentiveDisbursementRecorded;
 import gov.commerce.aiexports.events.incentives.IncentiveRequestApproved;
 import gov.commerce.aiexports.events.incentives.IncentiveRequestBoardApproved;
@@ -40,7 +43,24 @@ import org.junit.jupiter.api.Test;
 class RoutingRulesTest {
 
     static final String UEI = "ACME00000001";
-    static final Directory TWO_CONSORTIA = () -> List.of("ACME00000001", "BETA00000002");
+    /** p-1 as the rule sees it: every section marked, designated, lines routed to EXIM and USTDA. */
+    static final ProposalFacts DESIGNATED = new ProposalFacts(UEI, false, true, Set.of("STATE"), Set.of("EXIM", "USTDA"),
+            Set.copyOf(Sections.ALL));
+    static final Directory TWO_CONSORTIA = directory(DESIGNATED);
+
+    static Directory directory(ProposalFacts facts) {
+        return new Directory() {
+            @Override
+            public List<String> knownConsortia() {
+                return List.of("ACME00000001", "BETA00000002");
+            }
+
+            @Override
+            public ProposalFacts facts(String proposalId) {
+                return facts;
+            }
+        };
+    }
 
     static IntegrationEvent event(IntegrationPayload payload) {
         EventContract c = EventCatalog.contractOf(payload.getClass());
@@ -199,6 +219,47 @@ class RoutingRulesTest {
         assertEquals(Recipient.agency("EXIM"), flagged.get(0).recipient());
         assertTrue(flagged.get(0).body().contains("20000000.00") && flagged.get(0).body().contains("900000.00"));
         assertEquals(Recipient.consortium(UEI), flagged.get(1).recipient());
+    }
+
+    @Test
+    void an_agency_is_told_a_line_only_as_far_as_the_disclosure_rule_lets_it_see_the_incentives() {
+        IncentiveRequestRouted routed = new IncentiveRequestRouted("ir-1", "p-1", "PAEP-2026-001", UEI, Instrument.DIRECT_LOAN,
+                new BigDecimal("20000000.00"), "EXIM", "12 years", new BigDecimal("3.50"));
+        // the designation not known yet (it travels on another topic): withheld from EXIM, never from the owner
+        ProposalFacts notDesignated = new ProposalFacts(UEI, false, false, Set.of("STATE"), Set.of("EXIM"), Set.copyOf(Sections.ALL));
+        List<Notice> early = RoutingRules.noticesFor(event(routed), directory(notDesignated));
+        assertFalse(early.get(0).body().contains("20000000.00"), early.get(0).body());
+        assertFalse(early.get(0).body().contains("DIRECT_LOAN"), early.get(0).body());
+        assertTrue(early.get(0).body().contains("[withheld: BUSINESS_CONFIDENTIAL because NO_FINANCING_NEED]"), early.get(0).body());
+        assertTrue(early.get(0).body().contains("12 years"), "EDAG's own terms are no section: " + early.get(0).body());
+        assertTrue(early.get(1).body().contains("20000000.00 USD"), "the owner sees its own line: " + early.get(1).body());
+
+        // nothing marked: the line is no secret to anyone who is told of it
+        ProposalFacts unmarked = new ProposalFacts(UEI, false, false, Set.of("STATE"), Set.of(), Set.of());
+        assertTrue(RoutingRules.noticesFor(event(routed), directory(unmarked)).get(0).body().contains("20000000.00 USD"));
+
+        // a revoked designation: the financing agency loses the need to know, the consortium keeps its own
+        var flagged = new gov.commerce.aiexports.events.incentives.IncentiveRequestFlaggedForDeobligation("ir-3", "p-1",
+                "PAEP-2027-0007", UEI, "EXIM", "budget-FY2027-DIRECT_LOAN", new BigDecimal("20000000.00"),
+                new BigDecimal("900000.00"), "RELINQUISHED", "partner left");
+        List<Notice> told = RoutingRules.noticesFor(event(flagged), directory(notDesignated));
+        assertFalse(told.get(0).body().contains("20000000.00") || told.get(0).body().contains("900000.00")
+                || told.get(0).body().contains("DIRECT_LOAN"), told.get(0).body());
+        assertTrue(told.get(0).body().contains("ir-3"), "the agency still learns which request: " + told.get(0).body());
+        assertTrue(told.get(1).body().contains("20000000.00"), told.get(1).body());
+        var cancelled = new gov.commerce.aiexports.events.incentives.IncentiveRequestCancelled("ir-1", "p-1", "PAEP-2027-0007", UEI,
+                "USTDA", "FEASIBILITY_STUDY", new BigDecimal("750000.00"), "RELINQUISHED", "partner left");
+        List<Notice> lines = RoutingRules.noticesFor(event(cancelled), directory(notDesignated));
+        assertTrue(lines.get(0).body().contains("750000.00"), lines.get(0).body());
+        assertFalse(lines.get(1).body().contains("750000.00") || lines.get(1).body().contains("FEASIBILITY_STUDY"), lines.get(1).body());
+    }
+
+    @Test
+    void no_subject_names_a_section_value() {
+        Notice disbursed = route(new IncentiveDisbursementRecorded("ir-1", "p-1", "PAEP-1", UEI, "EXIM", new BigDecimal("1234567.00"),
+                "WIRE-1", new BigDecimal("1234567.00"), new BigDecimal("19000000.00"))).get(0);
+        assertEquals("Disbursement by EXIM", disbursed.subject(), "subjects are shown to operators and announced on Kafka");
+        assertTrue(disbursed.body().contains("1234567.00 USD"));
     }
 
     @Test

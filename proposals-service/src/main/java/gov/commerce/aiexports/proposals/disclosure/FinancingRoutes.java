@@ -2,6 +2,7 @@ package gov.commerce.aiexports.proposals.disclosure;
 
 import gov.commerce.aiexports.events.IntegrationEvent;
 import gov.commerce.aiexports.events.Topics;
+import gov.commerce.aiexports.events.disclosure.LearntFacts;
 import gov.commerce.aiexports.runtime.consuming.IntegrationEventHandler;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import jakarta.inject.Inject;
@@ -29,12 +30,8 @@ public class FinancingRoutes implements IntegrationEventHandler {
 
     @Override
     public void handle(IntegrationEvent event) {
-        if (!event.eventType().equals("IncentiveRequestRouted")) {
-            return;
-        }
-        String line = event.payload().path("incentiveRequestId").asText();
-        String proposal = event.payload().path("proposalId").asText();
-        String agency = event.payload().path("agency").asText();
-        documents.upsert(TABLE, line, Map.of("proposal_id", proposal, "agency", agency), new Route(line, proposal, agency));
+        // the one reading of a route, shared with notifications-service's disclosure facts
+        LearntFacts.route(event).ifPresent(r -> documents.upsert(TABLE, r.incentiveRequestId(),
+                Map.of("proposal_id", r.proposalId(), "agency", r.agency()), new Route(r.incentiveRequestId(), r.proposalId(), r.agency())));
     }
 }

@@ -1,40 +1,8 @@
 package gov.commerce.aiexports.proposals.disclosure;
 
-import gov.commerce.aiexports.events.IntegrationEvent;
-import gov.commerce.aiexports.events.Topics;
-import gov.commerce.aiexports.runtime.consuming.IntegrationEventHandler;
-import gov.commerce.aiexports.runtime.readmodel.Documents;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.Map;
-import java.util.Set;
 
-/** Remembers which financing agency each of a proposal's incentive lines was routed to: they may see its financing sections. */
+/** proposals-service learns where lines were routed (the rule's routed agencies) through the shared handler. */
 @Singleton
-public class FinancingRoutes implements IntegrationEventHandler {
-
-    static final String TABLE = "proposal_route";
-
-    /** One routed line. */
-    public record Route(String incentiveRequestId, String proposalId, String agency) {
-    }
-
-    @Inject
-    Documents documents;
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.INCENTIVES);
-    }
-
-    @Override
-    public void handle(IntegrationEvent event) {
-        if (!event.eventType().equals("IncentiveRequestRouted")) {
-            return;
-        }
-        String line = event.payload().path("incentiveRequestId").asText();
-        String proposal = event.payload().path("proposalId").asText();
-        String agency = event.payload().path("agency").asText();
-        documents.upsert(TABLE, line, Map.of("proposal_id", proposal, "agency", agency), new Route(line, proposal, agency));
-    }
+public class FinancingRoutes extends gov.commerce.aiexports.runtime.disclosure.FinancingRoutes {
 }

@@ -1,6 +1,5 @@
 package gov.commerce.aiexports.proposals.proposal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.commerce.aiexports.events.EventCodec;
@@ -20,7 +19,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +41,8 @@ public class ProposalDisclosure {
     RequestContext request;
     @Inject
     Clock clock;
+    @Inject
+    FinancingRoutes routes;
 
     private final ObjectMapper json = EventCodec.mapper();
 
@@ -95,14 +95,7 @@ public class ProposalDisclosure {
     }
 
     private Map<String, Set<String>> routes(List<String> proposalIds) {
-        Map<String, Set<String>> out = new HashMap<>();
-        if (proposalIds.isEmpty()) {
-            return out;
-        }
-        String marks = proposalIds.stream().map(i -> "?").collect(Collectors.joining(", "));
-        documents.query("select doc from proposal_route where proposal_id in (" + marks + ")", FinancingRoutes.Route.class,
-                proposalIds.toArray()).forEach(r -> out.computeIfAbsent(r.proposalId(), k -> new HashSet<>()).add(r.agency()));
-        return out;
+        return routes.of(proposalIds);
     }
 
     /** The proposal as this caller may see it: withheld sections and the screening details about them replaced by the marker. */
@@ -111,18 +104,12 @@ public class ProposalDisclosure {
         if (node.get("content") instanceof ObjectNode content) {
             Disclosure.redactContent(content, outcome);
         }
-        if (node.get("flags") != null && node.get("flags").isArray()) {
-            for (JsonNode flag : node.get("flags")) {
-                if (flag instanceof ObjectNode f && Disclosure.withholds(outcome, f.path("field").asText(null))) {
-                    f.put("detail", withheldText());
-                }
-            }
-        }
+        Disclosure.redactFlags(node.get("flags"), outcome);
         return node;
     }
 
     public static String withheldText() {
-        return "[withheld: " + Disclosure.WITHHELD + "]";
+        return Disclosure.WITHHELD_TEXT;
     }
 
     /** Accounts for the confidential sections (of those a path carries, if given) shown to someone outside the consortium. */

@@ -68,8 +68,8 @@ class DesignationRevocationTest {
 
     static void revoke(String proposalId, String number, int lines) throws Exception {
         DesignationRevoked payload = new DesignationRevoked(UUID.randomUUID().toString(), proposalId, number, "cons", "APPL",
-                DesignationRevoked.RELINQUISHED, UUID.randomUUID().toString(), "partner left", lines, Instant.now());
-        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), "DesignationRevoked", 1, "Review", payload.reviewId(), 9,
+                DesignationRevoked.RELINQUISHED, UUID.randomUUID().toString(), lines, Instant.now());
+        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), "DesignationRevoked", 2, "Review", payload.reviewId(), 9,
                 Instant.now(), "review-service", "corr-" + number, null, Actor.system("review-service"),
                 EventCodec.mapper().valueToTree(payload));
         TestBus.publish(TestInfrastructure.get().kafka().bootstrapServers(), Topics.REVIEW, proposalId, event);

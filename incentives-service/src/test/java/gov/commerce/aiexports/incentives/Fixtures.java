@@ -72,8 +72,9 @@ final class Fixtures {
     static String designate(String proposalId, String number, String applicantOrganisation, List<IncentiveLine> lines)
             throws Exception {
         ProposalDesignated payload = new ProposalDesignated(UUID.randomUUID().toString(), proposalId, number,
-                UUID.randomUUID().toString(), applicantOrganisation, LocalDate.now(), List.of(), lines, "test designation");
-        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), "ProposalDesignated", 1, "Review", payload.reviewId(), 3,
+                UUID.randomUUID().toString(), applicantOrganisation, LocalDate.now(), List.of(), lines, "test designation",
+                List.of("STATE", "DEFENSE"), List.of());
+        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), "ProposalDesignated", 2, "Review", payload.reviewId(), 3,
                 Instant.now(), "review-service", "corr-" + number, null, new Actor("commerce-1", "COMMERCE",
                         List.of("commerce-officer")), EventCodec.mapper().valueToTree(payload));
         Properties p = new Properties();

@@ -119,7 +119,8 @@ class DisclosureTest {
     }
 
     static void publish(IntegrationPayload payload, String type, String topic, String aggregate, String key) throws Exception {
-        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), type, 1, aggregate, key, 1, Instant.now(), "test",
+        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), type,
+                gov.commerce.aiexports.events.EventCatalog.contractOf(payload.getClass()).version(), aggregate, key, 1, Instant.now(), "test",
                 "corr-" + key, UUID.randomUUID().toString(), new Actor("someone", "COMMERCE", List.of("commerce-officer")),
                 EventCodec.mapper().valueToTree(payload));
         TestBus.publish(TestInfrastructure.get().kafka().bootstrapServers(), topic, key, event);
@@ -199,7 +200,8 @@ class DisclosureTest {
         String path = "/proposals/" + p.id();
         sees(p, read("EDAG", "edag-coordinator", path));
         publish(new ProposalDesignated("review-" + p.id(), p.id(), "PAEP-2026-0001", "cons", p.uei(), LocalDate.now(), List.of(),
-                List.of(new IncentiveLine(Instrument.DIRECT_LOAN, new BigDecimal("20000000.00"), 13)), "strategic"),
+                List.of(new IncentiveLine(Instrument.DIRECT_LOAN, new BigDecimal("20000000.00"), 13)), "strategic", List.of("STATE"),
+                List.of()),
                 "ProposalDesignated", Topics.REVIEW, "Review", p.id());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(p.uei(), "applicant").get(path).then()
                 .body("status", equalTo("DESIGNATED")));

@@ -1,8 +1,6 @@
 package gov.commerce.aiexports.incentives.budget;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gov.commerce.aiexports.events.EventCodec;
 import gov.commerce.aiexports.events.FiscalYear;
 import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.incentives.disclosure.IncentivesDisclosure;
@@ -59,7 +57,6 @@ public class BudgetResource {
     @Inject
     RequestContext request;
 
-    private final ObjectMapper json = EventCodec.mapper();
 
     @POST
     @RolesAllowed({Roles.FINANCING_OFFICER, Roles.OPERATOR})
@@ -122,7 +119,7 @@ public class BudgetResource {
      * agency the call did not require and an operator see the marker).
      */
     private ObjectNode shown(BudgetView v) {
-        ObjectNode node = json.valueToTree(v);
+        ObjectNode node = Disclosure.tree(v);
         if (!(node.get("obligations") instanceof com.fasterxml.jackson.databind.node.ArrayNode lines) || lines.isEmpty()) {
             return node;
         }

@@ -1,8 +1,6 @@
 package gov.commerce.aiexports.incentives.disclosure;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gov.commerce.aiexports.events.EventCodec;
 import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.events.disclosure.ProposalFacts;
 import gov.commerce.aiexports.events.disclosure.Sections;
@@ -55,7 +53,6 @@ public class IncentivesDisclosure {
     @Inject
     Documents documents;
 
-    private final ObjectMapper json = EventCodec.mapper();
 
     /** Remembered in the consumer's transaction, with the lines the designation opens. */
     public void remember(ProposalDesignated d) {
@@ -94,7 +91,7 @@ public class IncentivesDisclosure {
 
     /** A line (or any view) as JSON with its incentives fields replaced by the marker when the outcome withholds them. */
     public ObjectNode showLine(Object line, Disclosure.Outcome outcome) {
-        return redact(json.valueToTree(line), LINE_FIELDS, outcome);
+        return redact(Disclosure.tree(line), LINE_FIELDS, outcome);
     }
 
     /** A budget's obligation line, the same way. */

@@ -1,8 +1,6 @@
 package gov.commerce.aiexports.proposals.proposal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gov.commerce.aiexports.events.EventCodec;
 import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.events.disclosure.ProposalFacts;
 import gov.commerce.aiexports.events.disclosure.Viewer;
@@ -44,7 +42,6 @@ public class ProposalDisclosure {
     @Inject
     FinancingRoutes routes;
 
-    private final ObjectMapper json = EventCodec.mapper();
 
     public static Viewer viewer(Caller caller) {
         return new Viewer(caller.organisation(), caller.roles());
@@ -100,7 +97,7 @@ public class ProposalDisclosure {
 
     /** The proposal as this caller may see it: withheld sections and the screening details about them replaced by the marker. */
     public ObjectNode show(ProposalView v, Disclosure.Outcome outcome) {
-        ObjectNode node = json.valueToTree(v);
+        ObjectNode node = Disclosure.tree(v);
         if (node.get("content") instanceof ObjectNode content) {
             Disclosure.redactContent(content, outcome);
         }

@@ -1,8 +1,6 @@
 package gov.commerce.aiexports.review.disclosure;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gov.commerce.aiexports.events.EventCodec;
 import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.events.disclosure.ProposalFacts;
 import gov.commerce.aiexports.events.disclosure.Sections;
@@ -37,7 +35,6 @@ public class ReviewDisclosure {
     @Inject
     ReviewFinancingRoutes routes;
 
-    private final ObjectMapper json = EventCodec.mapper();
 
     public static Viewer viewer(Caller caller) {
         return new Viewer(caller.organisation(), caller.roles());
@@ -71,7 +68,7 @@ public class ReviewDisclosure {
 
     /** The review as this caller may see it. */
     public ObjectNode show(ReviewView review, Disclosure.Outcome outcome) {
-        ObjectNode node = json.valueToTree(review);
+        ObjectNode node = Disclosure.tree(review);
         FIELDS.forEach((field, section) -> Disclosure.redactField(node, field, section, outcome));
         Disclosure.redactFlags(node.get("flags"), outcome);
         if (node.get("determination") instanceof ObjectNode determination) {

@@ -144,6 +144,16 @@ public final class Disclosure {
         return outcome.sections().values().stream().anyMatch(o -> !o.shown() && section.startsWith(o.section() + "."));
     }
 
+    /** Views become trees with their decimals exact: 25000000.00 stays 25000000.00 (not 2.5E+7), 5.00 stays 5.00. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper TREES = gov.commerce.aiexports.events.EventCodec.mapper().copy()
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    /** A view (record or document) as a JSON tree to redact, serialised exactly as the view itself would be. */
+    public static ObjectNode tree(Object view) {
+        return TREES.valueToTree(view);
+    }
+
     /** What a screening flag about a withheld section shows instead of its detail (the detail names the value). */
     public static final String WITHHELD_TEXT = "[withheld: " + WITHHELD + "]";
 

@@ -106,7 +106,8 @@ class DesignationRevocationTest {
         revoke(proposal, designation, 4);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             lineView(study).body("status", equalTo("CANCELLED")).body("cancellation.cause", equalTo("RELINQUISHED"))
-                    .body("cancellation.reason", equalTo("partner left"));
+                    // DesignationRevoked v2 carries no applicant's words: the line says the designation and the cause
+                    .body("cancellation.reason", equalTo("designation " + designation + " revoked (RELINQUISHED)"));
             lineView(assistance).body("status", equalTo("CANCELLED"));
             lineView(loan).body("status", equalTo("OBLIGATED")).body("deobligationFlag.cause", equalTo("RELINQUISHED"))
                     .body("deobligationFlag.undisbursedUsd", usd("900000.00"))

@@ -207,8 +207,8 @@ final class ApiSurface {
                         "periodOfAvailability", "lastFiscalYear"));
         ops.add(op(i, "GET", "/budgets", budgetReaders, FINANCING_OFFICER, f -> "/budgets?fiscalYear=" + (f.fiscalYear + 1)));
         ops.add(op(i, "GET", "/budgets/{id}", budgetReaders, FINANCING_OFFICER, f -> "/budgets/" + f.budgetId));
-        ops.add(op(i, "GET", "/budgets/{id}/antideficiency-report", Set.of(COMMERCE_OFFICER, EDAG_COORDINATOR, FINANCING_OFFICER,
-                AUDITOR), AUDITOR, f -> "/budgets/" + f.budgetId + "/antideficiency-report"));
+        ops.add(op(i, "GET", "/budgets/{id}/antideficiency-report", Set.of(COMMERCE_OFFICER, EDAG_COORDINATOR, AUDITOR), AUDITOR,
+                f -> "/budgets/" + f.budgetId + "/antideficiency-report"));
         ops.add(op(i, "POST", "/budgets/{id}/adjustments", Set.of(FINANCING_OFFICER, OPERATOR), FINANCING_OFFICER,
                 f -> "/budgets/" + f.budgetId + "/adjustments")
                 .withBody(f -> map("kind", "SUPPLEMENTAL", "amountUsd", 1000.00, "reference", "Pub. L. 119-9", "reason", "Supplemental"),

@@ -196,8 +196,9 @@ class ConcurrentApprovalsAcrossInstancesIT {
         String number = "PAEP-2098-" + (100_000_000 + (System.nanoTime() & 0x3FFFFFF));
         String proposalId = UUID.randomUUID().toString();
         ProposalDesignated payload = new ProposalDesignated(UUID.randomUUID().toString(), proposalId, number,
-                UUID.randomUUID().toString(), "CONC00000002", LocalDate.now(), List.of(), lines, "two-instance test");
-        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), "ProposalDesignated", 1, "Review", payload.reviewId(), 3,
+                UUID.randomUUID().toString(), "CONC00000002", LocalDate.now(), List.of(), lines, "two-instance test",
+                List.of("STATE"), List.of());
+        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), "ProposalDesignated", 2, "Review", payload.reviewId(), 3,
                 Instant.now(), "review-service", "corr-" + number, null,
                 new Actor("commerce-1", "COMMERCE", List.of("commerce-officer")), EventCodec.mapper().valueToTree(payload));
         Properties p = new Properties();

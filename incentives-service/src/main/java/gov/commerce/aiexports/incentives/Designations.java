@@ -5,6 +5,7 @@ import gov.commerce.aiexports.events.IntegrationEvent;
 import gov.commerce.aiexports.events.Topics;
 import gov.commerce.aiexports.events.review.DesignationRevoked;
 import gov.commerce.aiexports.events.review.ProposalDesignated;
+import gov.commerce.aiexports.incentives.disclosure.IncentivesDisclosure;
 import gov.commerce.aiexports.incentives.request.IncentiveRequestCommand;
 import gov.commerce.aiexports.runtime.consuming.IntegrationEventHandler;
 import gov.commerce.aiexports.runtime.request.Commands;
@@ -24,6 +25,8 @@ public class Designations implements IntegrationEventHandler {
 
     @Inject
     Commands commands;
+    @Inject
+    IncentivesDisclosure disclosure;
 
     @Override
     public Set<String> topics() {
@@ -40,6 +43,7 @@ public class Designations implements IntegrationEventHandler {
             return;
         }
         ProposalDesignated d = event.payloadAs(ProposalDesignated.class);
+        disclosure.remember(d);
         List<IncentiveLine> lines = d.endorsedIncentives() == null ? List.of() : d.endorsedIncentives();
         for (int i = 0; i < lines.size(); i++) {
             IncentiveLine line = lines.get(i);
@@ -62,8 +66,17 @@ public class Designations implements IntegrationEventHandler {
         for (int line = 1; line <= r.endorsedLineCount(); line++) {
             commands.sendOnEvent(new IncentiveRequestCommand.ApplyDesignationRevocation(lineId(r.designationNumber(), line),
                     r.proposalId(), r.designationNumber(), line, r.consortiumId(), r.applicantOrganisation(), r.cause(),
-                    r.causeEventId(), r.reason()), event);
+                    r.causeEventId(), reasonOf(r)), event);
         }
+    }
+
+    /**
+     * The line's own words for its cancellation: DesignationRevoked v2 no longer carries the
+     * applicant's reason (free text the lines' readers, every financing agency, may not see), so
+     * the cause says it.
+     */
+    static String reasonOf(DesignationRevoked r) {
+        return "designation " + r.designationNumber() + " revoked (" + r.cause() + ")";
     }
 
     /** One id per designation and line number, so a line is opened once however often the designation is delivered. */

@@ -162,7 +162,8 @@ class ConcurrentApprovalsTest {
             assertEquals(accepted, report.getInt("totals.obligations"));
             assertEquals(0, obligations.compareTo(obligated), "the obligations sum to the budget view's obligated");
             assertEquals(0, available.compareTo(new BigDecimal(report.getString("totals.availableUsd"))));
-            String csv = given().auth().oauth2(officer("DFC")).accept("text/csv").get("/budgets/" + budgetId + "/antideficiency-report")
+            given().auth().oauth2(officer("DFC")).get("/budgets/" + budgetId + "/antideficiency-report").then().statusCode(403);
+            String csv = given().auth().oauth2(Fixtures.edag()).accept("text/csv").get("/budgets/" + budgetId + "/antideficiency-report")
                     .then().statusCode(200).header("X-Antideficiency-Check", "PASSED").extract().asString();
             assertEquals(entries.size() + 1, csv.split("\r\n").length, "a header and a line per entry");
             given().auth().oauth2(Fixtures.token("ACME00000001", "applicant")).get("/budgets/" + budgetId + "/antideficiency-report")

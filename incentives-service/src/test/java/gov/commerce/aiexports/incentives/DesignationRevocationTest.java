@@ -68,8 +68,8 @@ class DesignationRevocationTest {
 
     static void revoke(String proposalId, String number, int lines) throws Exception {
         DesignationRevoked payload = new DesignationRevoked(UUID.randomUUID().toString(), proposalId, number, "cons", "APPL",
-                DesignationRevoked.RELINQUISHED, UUID.randomUUID().toString(), "partner left", lines, Instant.now());
-        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), "DesignationRevoked", 1, "Review", payload.reviewId(), 9,
+                DesignationRevoked.RELINQUISHED, UUID.randomUUID().toString(), lines, Instant.now());
+        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), "DesignationRevoked", 2, "Review", payload.reviewId(), 9,
                 Instant.now(), "review-service", "corr-" + number, null, Actor.system("review-service"),
                 EventCodec.mapper().valueToTree(payload));
         TestBus.publish(TestInfrastructure.get().kafka().bootstrapServers(), Topics.REVIEW, proposalId, event);
@@ -106,7 +106,8 @@ class DesignationRevocationTest {
         revoke(proposal, designation, 4);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             lineView(study).body("status", equalTo("CANCELLED")).body("cancellation.cause", equalTo("RELINQUISHED"))
-                    .body("cancellation.reason", equalTo("partner left"));
+                    // DesignationRevoked v2 carries no applicant's words: the line says the designation and the cause
+                    .body("cancellation.reason", equalTo("designation " + designation + " revoked (RELINQUISHED)"));
             lineView(assistance).body("status", equalTo("CANCELLED"));
             lineView(loan).body("status", equalTo("OBLIGATED")).body("deobligationFlag.cause", equalTo("RELINQUISHED"))
                     .body("deobligationFlag.undisbursedUsd", usd("900000.00"))

@@ -71,9 +71,16 @@ final class Fixtures {
     /** Publishes ProposalDesignated for this proposal and number (keyed by the proposal, as review-service does). */
     static String designate(String proposalId, String number, String applicantOrganisation, List<IncentiveLine> lines)
             throws Exception {
+        return designate(proposalId, number, applicantOrganisation, lines, List.of());
+    }
+
+    /** The same, with these sections marked confidential by the consortium (a call requiring STATE and DEFENSE). */
+    static String designate(String proposalId, String number, String applicantOrganisation, List<IncentiveLine> lines,
+            List<String> confidentialSections) throws Exception {
         ProposalDesignated payload = new ProposalDesignated(UUID.randomUUID().toString(), proposalId, number,
-                UUID.randomUUID().toString(), applicantOrganisation, LocalDate.now(), List.of(), lines, "test designation");
-        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), "ProposalDesignated", 1, "Review", payload.reviewId(), 3,
+                UUID.randomUUID().toString(), applicantOrganisation, LocalDate.now(), List.of(), lines, "test designation",
+                List.of("STATE", "DEFENSE"), confidentialSections);
+        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), "ProposalDesignated", 2, "Review", payload.reviewId(), 3,
                 Instant.now(), "review-service", "corr-" + number, null, new Actor("commerce-1", "COMMERCE",
                         List.of("commerce-officer")), EventCodec.mapper().valueToTree(payload));
         Properties p = new Properties();

@@ -31,7 +31,7 @@ public class ProposalsIntegrationEvents implements IntegrationEventMapper {
             return Optional.of(new gov.commerce.aiexports.events.proposals.ProposalResubmitted(e.proposalId(), e.trackingNumber(),
                     e.applicantOrganisation(), e.informationRequestId(), e.response(), e.content().title(),
                     e.content().targetCountries(), e.content().incentiveLines(), e.flags(), e.countryListVersion(),
-                    e.resubmittedAt()));
+                    e.resubmittedAt(), confidentialSections(e.content())));
         }
         if (event instanceof ProposalEvent.Submitted e) {
             return Optional.of(new ProposalSubmitted(e.proposalId(), e.trackingNumber(), e.callId(), e.fiscalYear(),

@@ -60,7 +60,8 @@ class RelinquishmentTest {
 
     static ProposalDesignated designated(String proposalId, String uei, String number) {
         return new ProposalDesignated("review-" + proposalId, proposalId, number, "cons", uei, LocalDate.now(), List.of(),
-                List.of(new IncentiveLine(Instrument.DIRECT_LOAN, new BigDecimal("1000.00"), 5)), "national interest");
+                List.of(new IncentiveLine(Instrument.DIRECT_LOAN, new BigDecimal("1000.00"), 5)), "national interest", List.of(),
+                List.of());
     }
 
     static String submitted(SubmissionRulesTest.Applicant a) {
@@ -112,7 +113,7 @@ class RelinquishmentTest {
         // a second delivery (another event id) records nothing more; a probe event shows it was consumed
         publish(Topics.REVIEW, designated(id, a.uei(), number));
         publish(Topics.REVIEW, new DesignationRevoked("review-" + id, id, number, "cons", a.uei(), DesignationRevoked.RELINQUISHED,
-                withdrawn.proposalId(), "partner left", 1, Instant.now()));
+                withdrawn.proposalId(), 1, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token("GAO", "auditor"))
                 .get("/proposals/" + id + "/timeline").then().body("eventType", hasItem("DesignationRevoked")));
         assertEquals(before + 1, events(id), "the second designation changed nothing");
@@ -130,7 +131,7 @@ class RelinquishmentTest {
         given().auth().oauth2(a.token()).contentType(ContentType.JSON).body(Map.of("reason", "merger"))
                 .post("/proposals/" + id + "/withdraw").then().statusCode(200);
         publish(Topics.REVIEW, new DesignationRevoked("review-" + id, id, number, "cons", a.uei(), DesignationRevoked.RELINQUISHED,
-                UUID.randomUUID().toString(), "merger", 2, Instant.now()));
+                UUID.randomUUID().toString(), 2, Instant.now()));
         publish(Topics.INCENTIVES, new IncentiveRequestCancelled("line-1", id, number, a.uei(), null, "FEASIBILITY_STUDY",
                 new BigDecimal("750000.00"), DesignationRevoked.RELINQUISHED, "merger"));
         publish(Topics.INCENTIVES, new IncentiveRequestFlaggedForDeobligation("line-2", id, number, a.uei(), "EXIM",
@@ -139,7 +140,7 @@ class RelinquishmentTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(a.token())
                 .get("/proposals/" + id + "/timeline").then()
                 .body("summary", hasItem("Withdrawn, relinquishing designation " + number + ": merger"))
-                .body("summary", hasItem("Designation " + number + " revoked (RELINQUISHED): merger"))
+                .body("summary", hasItem("Designation " + number + " revoked (RELINQUISHED)"))
                 .body("summary", hasItem("Incentive request cancelled: FEASIBILITY_STUDY 750000.00 USD (RELINQUISHED)"))
                 .body("summary", hasItem("EXIM line flagged for de-obligation: 20000000.00 USD undisbursed (RELINQUISHED)")));
     }

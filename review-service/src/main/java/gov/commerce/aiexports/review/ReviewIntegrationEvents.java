@@ -1,6 +1,7 @@
 package gov.commerce.aiexports.review;
 
 import gov.commerce.aiexports.events.IntegrationPayload;
+import gov.commerce.aiexports.events.disclosure.Sections;
 import gov.commerce.aiexports.events.review.AssessmentRecorded;
 import gov.commerce.aiexports.events.review.InformationRequested;
 import gov.commerce.aiexports.events.review.ProposalDesignated;
@@ -55,13 +56,15 @@ public class ReviewIntegrationEvents implements IntegrationEventMapper {
             if (d.decision() == ReviewEvent.Decision.DESIGNATE) {
                 return Optional.of(new ProposalDesignated(d.reviewId(), d.proposalId(), d.designationNumber(),
                         review.consortiumId, review.applicantOrganisation, d.effectiveDate(), d.conditions(),
-                        d.endorsedIncentives(), d.justification()));
+                        d.endorsedIncentives(), d.justification(), review.requiredAgencies,
+                        // names only; a review that never learnt the marking says all were marked
+                        review.confidentialSections == null ? Sections.ALL : review.confidentialSections));
             }
             return Optional.of(new ProposalRejected(d.reviewId(), d.proposalId(), review.applicantOrganisation, d.justification()));
         }
         if (event instanceof ReviewEvent.DesignationRevoked r) {
             return Optional.of(new gov.commerce.aiexports.events.review.DesignationRevoked(r.reviewId(), r.proposalId(),
-                    r.designationNumber(), review.consortiumId, review.applicantOrganisation, r.cause(), r.causeEventId(), r.reason(),
+                    r.designationNumber(), review.consortiumId, review.applicantOrganisation, r.cause(), r.causeEventId(),
                     r.endorsedLineCount(), r.revokedAt()));
         }
         return Optional.empty();

@@ -236,7 +236,7 @@ class InteragencyReviewTest {
 
         publish(new ProposalResubmitted(proposal, "AIEP", APPLICANT, "ir", "Removed it", "Sovereign AI", List.of("VN"),
                 List.of(new IncentiveLine(Instrument.DIRECT_LOAN, new BigDecimal("25000000.00"), 12)),
-                List.of(new ScreeningFlag("TARGET_COUNTRY_GROUP_D", "/targets/0/country", "VN")), "EAR-TEST", Instant.now()),
+                List.of(new ScreeningFlag("TARGET_COUNTRY_GROUP_D", "/targets/0/country", "VN")), "EAR-TEST", Instant.now(), List.of()),
                 "ProposalResubmitted", proposal);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("COMMERCE", "commerce-officer").get("/reviews/" + review)
                 .then().body("status", equalTo("OPEN")).body("round", equalTo(2))

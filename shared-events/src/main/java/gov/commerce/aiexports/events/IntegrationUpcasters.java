@@ -45,7 +45,40 @@ public final class IntegrationUpcasters {
         return withPayload(e, 2, payload);
     });
 
-    public static final List<Step> STEPS = List.of(PROPOSAL_WITHDRAWN_1_TO_2, PROPOSAL_WITHDRAWN_2_TO_3, PROPOSAL_SUBMITTED_1_TO_2);
+    /**
+     * ProposalResubmitted v1 to v2: v1 did not say what was marked after the answer's changes. The
+     * proposal's last marking is not in the event, and the answer may have marked a section anew:
+     * not knowing, a consumer must withhold, so every markable section is taken as marked.
+     */
+    static final Step PROPOSAL_RESUBMITTED_1_TO_2 = new Step("ProposalResubmitted", 1, e -> {
+        ObjectNode payload = ((ObjectNode) e.payload()).deepCopy();
+        payload.putArray("confidentialSections").addAll(
+                gov.commerce.aiexports.events.disclosure.Sections.ALL.stream().map(TextNode::valueOf).toList());
+        return withPayload(e, 2, payload);
+    });
+
+    /**
+     * ProposalDesignated v1 to v2: neither the required agencies nor the marking were said; read as
+     * no agency required and every section marked, so the endorsed lines are withheld from all but
+     * those who see everything (the consortium, Commerce, EDAG and routed agencies, auditors).
+     */
+    static final Step PROPOSAL_DESIGNATED_1_TO_2 = new Step("ProposalDesignated", 1, e -> {
+        ObjectNode payload = ((ObjectNode) e.payload()).deepCopy();
+        payload.putArray("requiredAgencies");
+        payload.putArray("confidentialSections").addAll(
+                gov.commerce.aiexports.events.disclosure.Sections.ALL.stream().map(TextNode::valueOf).toList());
+        return withPayload(e, 2, payload);
+    });
+
+    /** DesignationRevoked v1 to v2: the applicant's free-text reason is dropped, wherever the record was published from. */
+    static final Step DESIGNATION_REVOKED_1_TO_2 = new Step("DesignationRevoked", 1, e -> {
+        ObjectNode payload = ((ObjectNode) e.payload()).deepCopy();
+        payload.remove("reason");
+        return withPayload(e, 2, payload);
+    });
+
+    public static final List<Step> STEPS = List.of(PROPOSAL_WITHDRAWN_1_TO_2, PROPOSAL_WITHDRAWN_2_TO_3, PROPOSAL_SUBMITTED_1_TO_2,
+            PROPOSAL_RESUBMITTED_1_TO_2, PROPOSAL_DESIGNATED_1_TO_2, DESIGNATION_REVOKED_1_TO_2);
 
     private IntegrationUpcasters() {
     }

@@ -90,6 +90,49 @@ class ContractSchemasTest {
         assertEquals(java.util.List.of("VN"), upcast.targetCountries());
     }
 
+    private static IntegrationEvent v1(String type, String payload) {
+        String envelope = "{\"eventId\":\"" + java.util.UUID.randomUUID() + "\",\"eventType\":\"" + type + "\",\"schemaVersion\":1,"
+                + "\"aggregateType\":\"X\",\"aggregateId\":\"p-9\",\"aggregateSequence\":2,"
+                + "\"occurredAt\":\"2026-01-05T10:15:30Z\",\"producer\":\"test\",\"correlationId\":\"c\","
+                + "\"causationId\":\"k\",\"actor\":{\"subject\":\"a\",\"organisation\":\"ORG\",\"roles\":[\"applicant\"]},"
+                + "\"payload\":" + payload + "}";
+        return EventCodec.decode(envelope.getBytes());
+    }
+
+    @Test
+    void a_resubmission_before_v2_is_read_as_marking_every_section_confidential() {
+        // the answer may have marked a section anew, which v1 did not say: not knowing, withhold
+        assertTrue(Files.exists(CONTRACTS.resolve("ProposalResubmitted.v1.schema.json")));
+        IntegrationEvent read = v1("ProposalResubmitted", "{\"proposalId\":\"p-9\",\"targetCountries\":[\"VN\"]}");
+        assertEquals(2, read.schemaVersion());
+        var upcast = read.payloadAs(gov.commerce.aiexports.events.proposals.ProposalResubmitted.class);
+        assertEquals(gov.commerce.aiexports.events.disclosure.Sections.ALL, upcast.confidentialSections());
+        assertEquals(java.util.List.of("VN"), upcast.targetCountries());
+    }
+
+    @Test
+    void a_designation_before_v2_is_read_with_no_agency_required_and_every_section_marked() {
+        assertTrue(Files.exists(CONTRACTS.resolve("ProposalDesignated.v1.schema.json")));
+        IntegrationEvent read = v1("ProposalDesignated", "{\"proposalId\":\"p-9\",\"designationNumber\":\"PAEP-2027-0001\"}");
+        assertEquals(2, read.schemaVersion());
+        var upcast = read.payloadAs(gov.commerce.aiexports.events.review.ProposalDesignated.class);
+        assertEquals(gov.commerce.aiexports.events.disclosure.Sections.ALL, upcast.confidentialSections());
+        assertEquals(java.util.List.of(), upcast.requiredAgencies());
+    }
+
+    @Test
+    void a_revocation_before_v2_loses_the_applicants_reason_when_read() {
+        assertTrue(Files.exists(CONTRACTS.resolve("DesignationRevoked.v1.schema.json")));
+        IntegrationEvent read = v1("DesignationRevoked", "{\"proposalId\":\"p-9\",\"cause\":\"RELINQUISHED\","
+                + "\"reason\":\"CANARY moving to Thailand with DFC\",\"endorsedLineCount\":2}");
+        assertEquals(2, read.schemaVersion());
+        assertTrue(read.payload().path("reason").isMissingNode(), read.payload().toString());
+        assertTrue(!read.payload().toString().contains("CANARY"));
+        var upcast = read.payloadAs(gov.commerce.aiexports.events.review.DesignationRevoked.class);
+        assertEquals("RELINQUISHED", upcast.cause());
+        assertEquals(2, upcast.endorsedLineCount());
+    }
+
     @Test
     void each_type_and_version_is_published_once() {
         Set<String> seen = new HashSet<>();

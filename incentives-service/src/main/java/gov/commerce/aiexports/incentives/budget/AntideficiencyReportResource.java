@@ -12,9 +12,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** A budget's Antideficiency evidence report: JSON by default, CSV with Accept: text/csv. */
+/**
+ * A budget's Antideficiency evidence report: JSON by default, CSV with Accept: text/csv. It lists
+ * every line's amounts, the incentives section of proposals whose lines may be routed to several
+ * agencies: only the roles the disclosure rule shows every designated proposal's financing sections
+ * to may read it (a financing officer sees its own lines on GET /budgets/{id}).
+ */
 @Path("/budgets/{id}/antideficiency-report")
-@RolesAllowed({Roles.COMMERCE_OFFICER, Roles.EDAG_COORDINATOR, Roles.FINANCING_OFFICER, Roles.AUDITOR})
+@RolesAllowed({Roles.COMMERCE_OFFICER, Roles.EDAG_COORDINATOR, Roles.AUDITOR})
 public class AntideficiencyReportResource {
 
     /** Says, on every answer, whether the check passed, so that a CSV download carries it too. */

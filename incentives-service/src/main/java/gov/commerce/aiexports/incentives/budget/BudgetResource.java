@@ -1,6 +1,10 @@
 package gov.commerce.aiexports.incentives.budget;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.commerce.aiexports.events.FiscalYear;
+import gov.commerce.aiexports.events.disclosure.Disclosure;
+import gov.commerce.aiexports.incentives.disclosure.IncentivesDisclosure;
+import gov.commerce.aiexports.runtime.request.RequestContext;
 import gov.commerce.aiexports.events.Instrument;
 
 import gov.commerce.aiexports.incentives.Retries;
@@ -21,7 +25,9 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Budget authority per fiscal year and instrument: appropriations, adjustments, and the figures with the obligations. */
 @Path("/budgets")
@@ -46,6 +52,11 @@ public class BudgetResource {
     Documents documents;
     @Inject
     Clock clock;
+    @Inject
+    IncentivesDisclosure disclosure;
+    @Inject
+    RequestContext request;
+
 
     @POST
     @RolesAllowed({Roles.FINANCING_OFFICER, Roles.OPERATOR})
@@ -71,7 +82,7 @@ public class BudgetResource {
     @POST
     @Path("{id}/adjustments")
     @RolesAllowed({Roles.FINANCING_OFFICER, Roles.OPERATOR})
-    public BudgetView adjust(@PathParam("id") String id, AdjustmentRequest body) {
+    public ObjectNode adjust(@PathParam("id") String id, AdjustmentRequest body) {
         if (body == null) {
             throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
         }
@@ -84,7 +95,7 @@ public class BudgetResource {
     }
 
     @GET
-    public List<BudgetView> list(@QueryParam("fiscalYear") Integer fiscalYear) {
+    public List<ObjectNode> list(@QueryParam("fiscalYear") Integer fiscalYear) {
         if (fiscalYear == null) {
             throw new InvalidInput("FIELD_REQUIRED", "/fiscalYear", "fiscalYear is required");
         }
@@ -92,13 +103,33 @@ public class BudgetResource {
             throw new InvalidInput(BudgetRules.FISCAL_YEAR_INVALID, "/fiscalYear", "fiscalYear is a federal fiscal year from 2025 to 2100");
         }
         return documents.query("select doc from budget_view where fiscal_year = ? order by instrument", BudgetView.class,
-                fiscalYear).stream().map(this::withObligations).toList();
+                fiscalYear).stream().map(this::withObligations).map(this::shown).toList();
     }
 
     @GET
     @Path("{id}")
-    public BudgetView get(@PathParam("id") String id) {
-        return withObligations(find(id));
+    public ObjectNode get(@PathParam("id") String id) {
+        return shown(withObligations(find(id)));
+    }
+
+    /**
+     * The budget's own figures are appropriations accounting, shown to all its readers; each
+     * obligation's figures are its incentive line's amount, the proposal's incentives section, shown
+     * only to whom the disclosure rule allows (another financing agency's officer, a reviewer of an
+     * agency the call did not require and an operator see the marker).
+     */
+    private ObjectNode shown(BudgetView v) {
+        ObjectNode node = Disclosure.tree(v);
+        if (!(node.get("obligations") instanceof com.fasterxml.jackson.databind.node.ArrayNode lines) || lines.isEmpty()) {
+            return node;
+        }
+        Map<String, String> proposals = new HashMap<>();
+        v.obligations().forEach(o -> proposals.put(o.proposalId(), null));
+        Map<String, Disclosure.Outcome> outcomes = disclosure.outcomes(request.caller(), proposals);
+        for (int i = 0; i < lines.size(); i++) {
+            disclosure.showObligation((ObjectNode) lines.get(i), outcomes.get(v.obligations().get(i).proposalId()));
+        }
+        return node;
     }
 
     private BudgetView find(String id) {

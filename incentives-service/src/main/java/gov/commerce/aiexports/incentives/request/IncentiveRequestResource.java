@@ -1,6 +1,9 @@
 package gov.commerce.aiexports.incentives.request;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.commerce.aiexports.events.DesignationNumber;
+import gov.commerce.aiexports.events.disclosure.Disclosure;
+import gov.commerce.aiexports.incentives.disclosure.IncentivesDisclosure;
 import gov.commerce.aiexports.incentives.budget.BudgetRules;
 import gov.commerce.aiexports.incentives.budget.Money;
 import gov.commerce.aiexports.incentives.obligation.Obligations;
@@ -25,7 +28,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Government roles and auditors see every line; an applicant sees its own consortium's lines. EDAG
@@ -64,9 +69,11 @@ public class IncentiveRequestResource {
     Commands commands;
     @Inject
     Obligations obligations;
+    @Inject
+    IncentivesDisclosure disclosure;
 
     @GET
-    public List<IncentiveRequestView> list(@QueryParam("designation") String designation, @QueryParam("status") String status,
+    public List<ObjectNode> list(@QueryParam("designation") String designation, @QueryParam("status") String status,
             @QueryParam("agency") String agency) {
         QueryParameters.matching(designation, "designation", DesignationNumber.PATTERN, "a designation number such as PAEP-2027-0001");
         status = QueryParameters.oneOf(status, "status", IncentiveStatus.class);
@@ -91,22 +98,31 @@ public class IncentiveRequestResource {
             params.add(agency);
         }
         sql.append(" order by designation_number, (doc->>'lineNumber')::int limit 1000");
-        return documents.query(sql.toString(), IncentiveRequestView.class, params.toArray()).stream()
-                .map(v -> shownTo(caller, v)).toList();
+        List<IncentiveRequestView> lines = documents.query(sql.toString(), IncentiveRequestView.class, params.toArray());
+        Map<String, Disclosure.Outcome> outcomes = disclosure.outcomes(caller, owners(lines));
+        return lines.stream().map(v -> disclosure.showLine(shownTo(caller, v), outcomes.get(v.proposalId()))).toList();
     }
 
+    /** The line as the caller may see it: an applicant without the government's figures, and the incentives section as the disclosure rule allows. */
     @GET
     @Path("{id}")
-    public IncentiveRequestView get(@PathParam("id") String id) {
+    public ObjectNode get(@PathParam("id") String id) {
         Caller caller = request.caller();
-        return shownTo(caller, OrganisationScope.readable(caller, find(id), IncentiveRequestView::organisation,
-                "incentive request", id));
+        IncentiveRequestView v = OrganisationScope.readable(caller, find(id), IncentiveRequestView::organisation,
+                "incentive request", id);
+        return disclosure.showLine(shownTo(caller, v), disclosure.outcomes(caller, owners(List.of(v))).get(v.proposalId()));
+    }
+
+    private static Map<String, String> owners(List<IncentiveRequestView> lines) {
+        Map<String, String> owners = new HashMap<>();
+        lines.forEach(l -> owners.put(l.proposalId(), l.organisation()));
+        return owners;
     }
 
     @POST
     @Path("{id}/routing")
     @RolesAllowed(Roles.EDAG_COORDINATOR)
-    public IncentiveRequestView route(@PathParam("id") String id, RoutingRequest body) {
+    public ObjectNode route(@PathParam("id") String id, RoutingRequest body) {
         require(body);
         existing(id);
         if (body.terms() != null && body.terms().length() > 4000) {
@@ -120,7 +136,7 @@ public class IncentiveRequestResource {
     @POST
     @Path("{id}/board-approval")
     @RolesAllowed(Roles.FINANCING_OFFICER)
-    public IncentiveRequestView boardApproval(@PathParam("id") String id, BoardApprovalRequest body) {
+    public ObjectNode boardApproval(@PathParam("id") String id, BoardApprovalRequest body) {
         Caller caller = request.caller();
         if (!FinancingAgency.EXIM.name().equals(caller.organisation())) {
             throw new ForbiddenException("only EXIM's financing officers record EXIM board approvals");
@@ -136,7 +152,7 @@ public class IncentiveRequestResource {
     @POST
     @Path("{id}/approval")
     @RolesAllowed(Roles.FINANCING_OFFICER)
-    public IncentiveRequestView approve(@PathParam("id") String id, ApprovalRequest body) {
+    public ObjectNode approve(@PathParam("id") String id, ApprovalRequest body) {
         String agency = routedToCaller(id);
         require(body);
         new Checks().require(BudgetRules.validFiscalYear(body.fiscalYear()), BudgetRules.FISCAL_YEAR_INVALID, "/fiscalYear",
@@ -148,7 +164,7 @@ public class IncentiveRequestResource {
     @POST
     @Path("{id}/decline")
     @RolesAllowed(Roles.FINANCING_OFFICER)
-    public IncentiveRequestView decline(@PathParam("id") String id, DeclineRequest body) {
+    public ObjectNode decline(@PathParam("id") String id, DeclineRequest body) {
         String agency = routedToCaller(id);
         require(body);
         new Checks().required(body.reason(), "/reason").throwIfInvalid();
@@ -159,7 +175,7 @@ public class IncentiveRequestResource {
     @POST
     @Path("{id}/deobligations")
     @RolesAllowed(Roles.FINANCING_OFFICER)
-    public IncentiveRequestView deobligate(@PathParam("id") String id, DeobligationRequest body) {
+    public ObjectNode deobligate(@PathParam("id") String id, DeobligationRequest body) {
         String agency = routedToCaller(id);
         require(body);
         new Checks().required(body.reason(), "/reason").throwIfInvalid();
@@ -170,7 +186,7 @@ public class IncentiveRequestResource {
     @POST
     @Path("{id}/disbursements")
     @RolesAllowed(Roles.FINANCING_OFFICER)
-    public IncentiveRequestView disburse(@PathParam("id") String id, DisbursementRequest body) {
+    public ObjectNode disburse(@PathParam("id") String id, DisbursementRequest body) {
         String agency = routedToCaller(id);
         require(body);
         new Checks().required(body.reference(), "/reference").throwIfInvalid();

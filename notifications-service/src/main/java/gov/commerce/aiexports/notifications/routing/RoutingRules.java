@@ -185,11 +185,14 @@ public final class RoutingRules {
                             + line(d, Recipient.consortium(x.applicantOrganisation()), x.proposalId(), usd(x.undisbursedUsd()) + " USD")
                             + " of the obligation remain.")));
 
-    /** The applicant consortium learns its designation is revoked, and why (e.g. RELINQUISHED by its withdrawal). */
+    /**
+     * The applicant consortium learns its designation is revoked, and why (e.g. RELINQUISHED by its
+     * withdrawal). DesignationRevoked v2 carries no applicant's reason: the cause says why.
+     */
     public static final Rule DESIGNATION_REVOKED = rule("DESIGNATION_REVOKED", DesignationRevoked.class, (r, d) -> List.of(
             new Notice("DESIGNATION_REVOKED", Recipient.consortium(r.applicantOrganisation()), r.proposalId(),
                     "Designation " + r.designationNumber() + " revoked",
-                    "Designation " + r.designationNumber() + " is revoked (" + r.cause() + "): " + r.reason()
+                    "Designation " + r.designationNumber() + " is revoked (" + r.cause() + ")"
                             + ". Its open incentive lines are cancelled and obligated ones flagged for de-obligation.")));
 
     /** EDAG learns that the designation's lines are withdrawn from routing and financing. */

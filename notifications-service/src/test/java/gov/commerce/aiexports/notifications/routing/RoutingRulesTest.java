@@ -87,7 +87,7 @@ class RoutingRulesTest {
     @Test
     void resubmission_and_withdrawal_are_confirmed_to_the_consortium() {
         Notice resubmitted = route(new ProposalResubmitted("p-1", "AIEP-2026-000042", UEI, "ir-1", "answers", "Sovereign AI",
-                List.of("VN"), List.of(), List.of(), "v1", Instant.now())).get(0);
+                List.of("VN"), List.of(), List.of(), "v1", Instant.now(), List.of())).get(0);
         assertEquals("RESUBMISSION_RECEIPT", resubmitted.rule());
         assertEquals(Recipient.consortium(UEI), resubmitted.recipient());
         Notice withdrawn = route(new ProposalWithdrawn("p-1", UEI, "partner left", java.time.Instant.now())).get(0);
@@ -119,7 +119,7 @@ class RoutingRulesTest {
     @Test
     void designation_tells_the_consortium_and_edag() {
         List<Notice> notices = route(new ProposalDesignated("r-1", "p-1", "PAEP-2026-001", "c-1", UEI, LocalDate.of(2026, 12, 1),
-                List.of(), List.of(new IncentiveLine(Instrument.DIRECT_LOAN, new BigDecimal("20000000.00"), 12)), "strategic"));
+                List.of(), List.of(new IncentiveLine(Instrument.DIRECT_LOAN, new BigDecimal("20000000.00"), 12)), "strategic", List.of("STATE"), List.of()));
         assertEquals(List.of("DESIGNATION", "INCENTIVE_REQUESTS_TO_EDAG"), notices.stream().map(Notice::rule).toList());
         assertEquals(Recipient.consortium(UEI), notices.get(0).recipient());
         assertTrue(notices.get(0).subject().contains("PAEP-2026-001"));
@@ -199,10 +199,10 @@ class RoutingRulesTest {
     @Test
     void a_revoked_designation_tells_the_consortium_and_edag_and_each_line_its_financing_agency() {
         var revoked = new gov.commerce.aiexports.events.review.DesignationRevoked("r-1", "p-1", "PAEP-2027-0007", "c-1", UEI,
-                "RELINQUISHED", "ev-1", "partner left", 2, Instant.now());
+                "RELINQUISHED", "ev-1", 2, Instant.now());
         List<Notice> notices = route(revoked);
         assertEquals(List.of(Recipient.consortium(UEI), Recipient.agency("EDAG")), notices.stream().map(Notice::recipient).toList());
-        assertTrue(notices.get(0).body().contains("RELINQUISHED") && notices.get(0).body().contains("partner left"));
+        assertTrue(notices.get(0).body().contains("RELINQUISHED"));
 
         List<Notice> cancelled = route(new gov.commerce.aiexports.events.incentives.IncentiveRequestCancelled("ir-1", "p-1",
                 "PAEP-2027-0007", UEI, "USTDA", "FEASIBILITY_STUDY", new BigDecimal("750000.00"), "RELINQUISHED", "partner left"));

@@ -1,9 +1,6 @@
 package gov.commerce.aiexports.proposals.proposal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gov.commerce.aiexports.events.EventCodec;
 import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.events.disclosure.ProposalFacts;
 import gov.commerce.aiexports.events.disclosure.Viewer;
@@ -20,7 +17,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,8 +39,9 @@ public class ProposalDisclosure {
     RequestContext request;
     @Inject
     Clock clock;
+    @Inject
+    FinancingRoutes routes;
 
-    private final ObjectMapper json = EventCodec.mapper();
 
     public static Viewer viewer(Caller caller) {
         return new Viewer(caller.organisation(), caller.roles());
@@ -95,41 +92,24 @@ public class ProposalDisclosure {
     }
 
     private Map<String, Set<String>> routes(List<String> proposalIds) {
-        Map<String, Set<String>> out = new HashMap<>();
-        if (proposalIds.isEmpty()) {
-            return out;
-        }
-        String marks = proposalIds.stream().map(i -> "?").collect(Collectors.joining(", "));
-        documents.query("select doc from proposal_route where proposal_id in (" + marks + ")", FinancingRoutes.Route.class,
-                proposalIds.toArray()).forEach(r -> out.computeIfAbsent(r.proposalId(), k -> new HashSet<>()).add(r.agency()));
-        return out;
+        return routes.of(proposalIds);
     }
 
     /** The proposal as this caller may see it: withheld sections and the screening details about them replaced by the marker. */
     public ObjectNode show(ProposalView v, Disclosure.Outcome outcome) {
-        ObjectNode node = json.valueToTree(v);
+        ObjectNode node = Disclosure.tree(v);
         if (node.get("content") instanceof ObjectNode content) {
             Disclosure.redactContent(content, outcome);
         }
-        withholdDetails(node.get("flags"), outcome);
+        Disclosure.redactFlags(node.get("flags"), outcome);
         if (node.get("rescreenings") != null) {
-            node.get("rescreenings").forEach(r -> withholdDetails(r.get("findings"), outcome));
+            node.get("rescreenings").forEach(r -> Disclosure.redactFlags(r.get("findings"), outcome));
         }
         return node;
     }
 
-    private static void withholdDetails(JsonNode flags, Disclosure.Outcome outcome) {
-        if (flags != null && flags.isArray()) {
-            for (JsonNode flag : flags) {
-                if (flag instanceof ObjectNode f && Disclosure.withholds(outcome, f.path("field").asText(null))) {
-                    f.put("detail", withheldText());
-                }
-            }
-        }
-    }
-
     public static String withheldText() {
-        return "[withheld: " + Disclosure.WITHHELD + "]";
+        return Disclosure.WITHHELD_TEXT;
     }
 
     /** Accounts for the confidential sections (of those a path carries, if given) shown to someone outside the consortium. */

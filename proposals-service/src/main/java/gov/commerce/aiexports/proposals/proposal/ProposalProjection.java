@@ -15,7 +15,7 @@ import org.axonframework.eventhandling.Timestamp;
 @ProcessingGroup("proposal-projection")
 public class ProposalProjection {
 
-    static final String TABLE = "proposal_view";
+    public static final String TABLE = "proposal_view";
     private final Documents documents;
 
     public ProposalProjection(Documents documents) {

@@ -37,9 +37,10 @@ public final class TimelineEntries {
             Map.entry("ProposalWithdrawn", new Describe(Audience.APPLICANT, p -> p.path("relinquishment").asBoolean()
                     ? "Withdrawn, relinquishing designation " + p.path("designationNumber").asText() + ": " + p.path("reason").asText()
                     : "Withdrawn: " + p.path("reason").asText())),
+            // v2 carries no applicant's reason (its withdrawal, just before on the timeline, does)
             Map.entry("DesignationRevoked", new Describe(Audience.APPLICANT,
                     p -> "Designation " + p.path("designationNumber").asText() + " revoked ("
-                            + p.path("cause").asText() + "): " + p.path("reason").asText())),
+                            + p.path("cause").asText() + ")")),
             Map.entry("IncentiveRequestCancelled", new Describe(Audience.APPLICANT,
                     p -> "Incentive request cancelled: " + p.path("instrument").asText() + " " + usd(p.path("amountUsd")) + " USD ("
                             + p.path("cause").asText() + ")")),

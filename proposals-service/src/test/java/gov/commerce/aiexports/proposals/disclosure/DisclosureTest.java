@@ -119,7 +119,8 @@ class DisclosureTest {
     }
 
     static void publish(IntegrationPayload payload, String type, String topic, String aggregate, String key) throws Exception {
-        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), type, 1, aggregate, key, 1, Instant.now(), "test",
+        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), type,
+                gov.commerce.aiexports.events.EventCatalog.contractOf(payload.getClass()).version(), aggregate, key, 1, Instant.now(), "test",
                 "corr-" + key, UUID.randomUUID().toString(), new Actor("someone", "COMMERCE", List.of("commerce-officer")),
                 EventCodec.mapper().valueToTree(payload));
         TestBus.publish(TestInfrastructure.get().kafka().bootstrapServers(), topic, key, event);
@@ -199,7 +200,8 @@ class DisclosureTest {
         String path = "/proposals/" + p.id();
         sees(p, read("EDAG", "edag-coordinator", path));
         publish(new ProposalDesignated("review-" + p.id(), p.id(), "PAEP-2026-0001", "cons", p.uei(), LocalDate.now(), List.of(),
-                List.of(new IncentiveLine(Instrument.DIRECT_LOAN, new BigDecimal("20000000.00"), 13)), "strategic"),
+                List.of(new IncentiveLine(Instrument.DIRECT_LOAN, new BigDecimal("20000000.00"), 13)), "strategic", List.of("STATE"),
+                List.of()),
                 "ProposalDesignated", Topics.REVIEW, "Review", p.id());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(p.uei(), "applicant").get(path).then()
                 .body("status", equalTo("DESIGNATED")));
@@ -231,6 +233,40 @@ class DisclosureTest {
         assertFalse(energy.contains("24681357"), energy);
         as(p.uei(), "applicant").get(timeline).then().statusCode(200)
                 .body("find { it.eventType == 'IncentiveRequestRouted' }.summary", org.hamcrest.Matchers.containsString("24681357"));
+    }
+
+    @Test
+    void only_auditors_read_through_audit_and_each_of_their_reads_of_confidential_content_is_accounted_for() throws Exception {
+        Submitted p = proposal(true);
+        String history = "/audit/aggregates/" + p.id() + "/events";
+        // no one but auditors reaches the store's content: every other kind of caller is refused
+        for (String[] other : new String[][] {{p.uei(), "applicant"}, {"COMMERCE", "commerce-officer"}, {"STATE", "agency-reviewer"},
+                {"EDAG", "edag-coordinator"}, {"EXIM", "financing-officer"}, {"OPS", "operator"}}) {
+            as(other[0], other[1]).get(history).then().statusCode(403);
+            as(other[0], other[1]).get("/audit/aggregates/" + p.id() + "/state").then().statusCode(403);
+            as(other[0], other[1]).get("/audit/events").then().statusCode(403);
+            as(other[0], other[1]).accept("application/x-ndjson").get("/audit/events").then().statusCode(403);
+        }
+        String events = as("GAO", "auditor").get(history).then().statusCode(200).extract().asString();
+        assertTrue(events.contains(p.canaries().get("businessModel")), "auditors read the store as stored");
+        long submitted = JsonPath.from(events).getLong("find { it.eventType.endsWith('Submitted') }.globalIndex");
+        as("GAO", "auditor").get("/audit/aggregates/" + p.id() + "/state").then().statusCode(200);
+        as("GAO", "auditor").queryParam("type", "Submitted").queryParam("after", submitted - 1).queryParam("limit", 1)
+                .get("/audit/events").then().statusCode(200).body("items[0].aggregateId", equalTo(p.id()));
+        String export = as("GAO", "auditor").accept("application/x-ndjson").queryParam("type", "Submitted")
+                .queryParam("after", submitted - 1).get("/audit/events").then().statusCode(200).extract().asString();
+        assertTrue(export.contains(p.id()), "the export holds the submission");
+
+        JsonPath account = JsonPath.from(as(p.uei(), "applicant").get("/proposals/" + p.id() + "/disclosures").then().statusCode(200)
+                .extract().asString());
+        assertEquals(List.of("GET /audit/aggregates/{id}/events", "GET /audit/aggregates/{id}/state", "GET /audit/events",
+                "GET /audit/events (application/x-ndjson)"), account.getList("path"));
+        assertEquals(List.of("GAO", "GAO", "GAO", "GAO"), account.getList("organisation"));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(List.of("summary", "stack.hardware", "stack.models", "targets", "businessModel", "incentives"),
+                    account.getList("[" + i + "].sections"), account.getString("[" + i + "].path"));
+        }
+        assertEquals(List.of("auditor"), account.getList("[0].roles"));
     }
 
     @Test

@@ -1,8 +1,6 @@
 package gov.commerce.aiexports.review.designation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gov.commerce.aiexports.events.EventCodec;
 import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.events.disclosure.ProposalFacts;
 import gov.commerce.aiexports.events.disclosure.Sections;
@@ -36,7 +34,6 @@ public class DesignationResource {
     @Inject
     Documents documents;
 
-    private final ObjectMapper json = EventCodec.mapper();
 
     @GET
     public List<ObjectNode> list() {
@@ -58,7 +55,7 @@ public class DesignationResource {
 
     private ObjectNode shown(DesignationView d) {
         Disclosure.Outcome outcome = outcome(d);
-        ObjectNode node = json.valueToTree(d);
+        ObjectNode node = Disclosure.tree(d);
         node.remove("confidentialSections");
         FIELDS.forEach((field, section) -> {
             if (!outcome.shown(section)) {

@@ -96,7 +96,7 @@ public class Review {
         }
         ProposalResubmitted r = c.resubmission();
         apply(new ReviewEvent.Reopened(reviewId, round + 1, r.informationRequestId(), r.response(), r.requestedIncentives(),
-                r.flags(), r.countryListVersion()));
+                r.flags(), r.countryListVersion(), r.targetCountries(), r.confidentialSections()));
     }
 
     @CommandHandler

@@ -29,9 +29,14 @@ public sealed interface ReviewEvent {
             String reason) implements ReviewEvent {
     }
 
-    /** The applicant resubmitted: a new round starts and earlier assessments stop counting. */
+    /**
+     * The applicant resubmitted: a new round starts and earlier assessments stop counting.
+     * targetCountries and confidentialSections (the marking after the answer's changes) are null in
+     * events stored before they were recorded: the review then keeps what it knew.
+     */
     record Reopened(String reviewId, int round, String informationRequestId, String response,
-            List<IncentiveLine> requestedIncentives, List<ScreeningFlag> flags, String countryListVersion) implements ReviewEvent {
+            List<IncentiveLine> requestedIncentives, List<ScreeningFlag> flags, String countryListVersion,
+            List<String> targetCountries, List<String> confidentialSections) implements ReviewEvent {
     }
 
     /** The national interest determination: DESIGNATE with its number, or REJECT with reasons. */

@@ -89,6 +89,13 @@ public class ReviewProjection {
             if (e.requestedIncentives() != null) {
                 v.requestedIncentives = e.requestedIncentives();
             }
+            if (e.targetCountries() != null) {
+                v.targetCountries = e.targetCountries();
+            }
+            if (e.confidentialSections() != null) {
+                // the answer may have changed the marking: the review's reads and its catalogue entry follow it
+                v.confidentialSections = e.confidentialSections();
+            }
         });
     }
 

@@ -1,6 +1,9 @@
 package gov.commerce.aiexports.review.review;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.commerce.aiexports.events.FiscalYear;
+import gov.commerce.aiexports.events.disclosure.Disclosure;
+import gov.commerce.aiexports.review.disclosure.ReviewDisclosure;
 import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.review.designation.DesignationNumbers;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
@@ -54,10 +57,12 @@ public class ReviewResource {
     RequestContext request;
     @Inject
     Clock clock;
+    @Inject
+    ReviewDisclosure disclosure;
 
     /** agency= lists the reviews that await that agency's assessment. */
     @GET
-    public List<ReviewView> list(@QueryParam("status") String status, @QueryParam("proposalId") String proposalId,
+    public List<ObjectNode> list(@QueryParam("status") String status, @QueryParam("proposalId") String proposalId,
             @QueryParam("agency") String agency) {
         status = QueryParameters.oneOf(status, "status", ReviewStatus.class);
         QueryParameters.identifier(proposalId, "proposalId");
@@ -77,12 +82,20 @@ public class ReviewResource {
             params.add(agency);
         }
         sql.append(" order by doc->>'openedAt' desc limit 500");
-        return documents.query(sql.toString(), ReviewView.class, params.toArray());
+        List<ReviewView> reviews = documents.query(sql.toString(), ReviewView.class, params.toArray());
+        Caller caller = request.caller();
+        Map<String, Disclosure.Outcome> outcomes = disclosure.outcomes(caller, reviews);
+        return reviews.stream().map(r -> disclosure.show(r, outcomes.get(r.id))).toList();
     }
 
+    /** The review as the disclosure rule lets this caller see its proposal's sections (withheld ones hold the marker). */
     @GET
     @Path("{id}")
-    public ReviewView get(@PathParam("id") String id) {
+    public ObjectNode get(@PathParam("id") String id) {
+        return disclosure.show(request.caller(), find(id));
+    }
+
+    private ReviewView find(String id) {
         return documents.find(ReviewProjection.TABLE, id, ReviewView.class).orElseThrow(() -> new NotFound("review", id));
     }
 
@@ -98,7 +111,7 @@ public class ReviewResource {
         if (body.agency() != null && !body.agency().equals(caller.organisation())) {
             throw new ForbiddenException("a reviewer assesses for its own agency only");
         }
-        get(id);
+        find(id);
         String assessmentId = UUID.randomUUID().toString();
         commands.send(new ReviewCommand.RecordAssessment(id, assessmentId, caller.organisation(), caller.subject(),
                 body.conflictOfInterest(), body.scores(), body.recommendation(), body.conditions(), body.comments()));
@@ -112,8 +125,8 @@ public class ReviewResource {
     @POST
     @Path("{id}/information-requests")
     @RolesAllowed(Roles.COMMERCE_OFFICER)
-    public ReviewView requestInformation(@PathParam("id") String id, InformationRequestRequest body) {
-        get(id);
+    public ObjectNode requestInformation(@PathParam("id") String id, InformationRequestRequest body) {
+        find(id);
         commands.send(new ReviewCommand.RequestInformation(id, UUID.randomUUID().toString(),
                 body == null ? null : body.questions(), request.caller().organisation()));
         return get(id);
@@ -128,11 +141,11 @@ public class ReviewResource {
     @Path("{id}/determination")
     @RolesAllowed(Roles.COMMERCE_OFFICER)
     @Transactional
-    public ReviewView determine(@PathParam("id") String id, DeterminationRequest body) {
+    public ObjectNode determine(@PathParam("id") String id, DeterminationRequest body) {
         if (body == null || body.decision() == null) {
             throw new InvalidInput("FIELD_REQUIRED", "/decision", "decision is DESIGNATE or REJECT");
         }
-        get(id);
+        find(id);
         String number = body.decision() == ReviewEvent.Decision.DESIGNATE
                 ? numbers.next(FiscalYear.of(clock.instant())) : null;
         commands.send(new ReviewCommand.RecordDetermination(id, body.decision(), body.justification(),

@@ -48,6 +48,10 @@ public class AuditResource {
     AuditCheckpoints checkpoints;
     @Inject
     AuditSigningKey signingKey;
+    @Inject
+    jakarta.enterprise.inject.Instance<AuditReads> reads;
+    @Inject
+    gov.commerce.aiexports.runtime.request.RequestContext request;
 
     private final ObjectMapper json = EventCodec.mapper();
 
@@ -58,13 +62,22 @@ public class AuditResource {
         if (events.isEmpty()) {
             throw new NotFound("aggregate", id);
         }
+        AuditReads.Reader reader = reader();
+        reads.forEach(r -> r.events(reader, "GET /audit/aggregates/{id}/events", events));
         return events;
+    }
+
+    private AuditReads.Reader reader() {
+        return new AuditReads.Reader(request.caller(), request.correlationId());
     }
 
     @GET
     @Path("aggregates/{id}/state")
     public AggregateStates.State state(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
-        return states.asOf(id, asOf == null ? Instant.now() : instant(asOf, "/asOf"));
+        AggregateStates.State state = states.asOf(id, asOf == null ? Instant.now() : instant(asOf, "/asOf"));
+        AuditReads.Reader reader = reader();
+        reads.forEach(r -> r.state(reader, "GET /audit/aggregates/{id}/state", state));
+        return state;
     }
 
     /** The ordered stream, paged by global position; with Accept: application/x-ndjson, all of it, streamed. */
@@ -82,13 +95,15 @@ public class AuditResource {
         boolean ndjson = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.getType().equals("application") && m.getSubtype().equals("x-ndjson"));
         if (ndjson) {
-            return Response.ok(export(filter), NDJSON).build();
+            return Response.ok(export(filter, reader()), NDJSON).build();
         }
         int size = limit == null ? 100 : limit;
         if (size < 1 || size > 1000) {
             throw new InvalidInput("LIMIT_INVALID", "/limit", "limit is from 1 to 1000");
         }
         List<StoredEvent> items = log.page(filter, size);
+        AuditReads.Reader reader = reader();
+        reads.forEach(r -> r.events(reader, "GET /audit/events", items));
         long next = items.isEmpty() ? filter.after() : items.get(items.size() - 1).globalIndex();
         return Response.ok(new Page(items, next, size, log.head()), MediaType.APPLICATION_JSON).build();
     }
@@ -136,13 +151,17 @@ public class AuditResource {
      * until chained) and the stored payload and metadata bytes exactly, base64 (rawPayload, rawMetadata).
      * Memory stays bounded whatever the stream's length.
      */
-    private StreamingOutput export(EventLog.Filter filter) {
+    private StreamingOutput export(EventLog.Filter filter, AuditReads.Reader reader) {
         return (OutputStream output) -> {
             OutputStream out = new BufferedOutputStream(output, 64 * 1024);
             long after = filter.after();
             while (true) {
                 List<EventLog.Exported> page = log.exportPage(
                         new EventLog.Filter(filter.eventType(), filter.from(), filter.to(), after), EXPORT_PAGE);
+                if (!page.isEmpty() && reads.iterator().hasNext()) {
+                    List<StoredEvent> read = page.stream().map(EventLog.Exported::event).toList();
+                    reads.forEach(r -> r.events(reader, "GET /audit/events (application/x-ndjson)", read));
+                }
                 for (EventLog.Exported e : page) {
                     com.fasterxml.jackson.databind.node.ObjectNode line = json.valueToTree(e.event());
                     if (e.chainPosition() != null) {

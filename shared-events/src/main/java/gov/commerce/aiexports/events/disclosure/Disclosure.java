@@ -144,6 +144,44 @@ public final class Disclosure {
         return outcome.sections().values().stream().anyMatch(o -> !o.shown() && section.startsWith(o.section() + "."));
     }
 
+    /** Views become trees with their decimals exact: 25000000.00 stays 25000000.00 (not 2.5E+7), 5.00 stays 5.00. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper TREES = gov.commerce.aiexports.events.EventCodec.mapper().copy()
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    /** A view (record or document) as a JSON tree to redact, serialised exactly as the view itself would be. */
+    public static ObjectNode tree(Object view) {
+        return TREES.valueToTree(view);
+    }
+
+    /** What a screening flag about a withheld section shows instead of its detail (the detail names the value). */
+    public static final String WITHHELD_TEXT = "[withheld: " + WITHHELD + "]";
+
+    /**
+     * For views that carry a section under another name (a review's {@code targetCountries} is the
+     * proposal's targets): replaces {@code node.field} by the marker when the outcome withholds the
+     * section. A field that is absent or null stays so (nothing to withhold). Edits in place.
+     */
+    public static void redactField(ObjectNode node, String field, String section, Outcome outcome) {
+        if (node == null || !node.hasNonNull(field) || outcome.shown(section)) {
+            return;
+        }
+        Decision d = outcome.sections().get(section);
+        node.set(field, marker(d == null ? Reason.NO_NEED_TO_KNOW : d.reason()));
+    }
+
+    /** Each screening flag (an array of {code, field, detail}) about a withheld section shows {@link #WITHHELD_TEXT} as its detail. */
+    public static void redactFlags(JsonNode flags, Outcome outcome) {
+        if (flags == null || !flags.isArray()) {
+            return;
+        }
+        for (JsonNode flag : flags) {
+            if (flag instanceof ObjectNode f && withholds(outcome, f.path("field").asText(null))) {
+                f.put("detail", WITHHELD_TEXT);
+            }
+        }
+    }
+
     /** Whether a JSON pointer (e.g. a screening flag's field) lies inside a section this outcome withholds. */
     public static boolean withholds(Outcome outcome, String pointer) {
         if (pointer == null) {

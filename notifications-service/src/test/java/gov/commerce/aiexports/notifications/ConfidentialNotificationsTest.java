@@ -158,7 +158,7 @@ class ConfidentialNotificationsTest {
             String number = "PAEP-2027-" + UUID.randomUUID().toString().substring(0, 8);
             IntegrationEvent designated = Bus.publish(new ProposalDesignated("r-" + proposalId, proposalId, number, "cons-" + uei, uei,
                     LocalDate.of(2027, 1, 4), List.of(), List.of(new IncentiveLine(Instrument.DIRECT_LOAN, new BigDecimal(amount), 12)),
-                    "strategic"));
+                    "strategic", List.of("STATE", "DEFENSE"), MARKED));
             awaitAll(hooks, designated);
             String dId = designated.eventId().toString();
             assertEquals(asSent(designated), hooks.get("STATE").payload(dId));

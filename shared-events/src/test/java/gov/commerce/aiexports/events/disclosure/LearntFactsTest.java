@@ -49,8 +49,9 @@ class LearntFactsTest {
     }
 
     static IntegrationEvent designated() {
+        // v2's requiredAgencies and confidentialSections left out: what a designation teaches is that it designates
         return event(new ProposalDesignated("r-1", "p-1", "PAEP-2027-0001", "c-1", UEI, LocalDate.of(2027, 1, 1), List.of(),
-                List.of(), "why"));
+                List.of(), "why", null, null));
     }
 
     static LearntFacts learn(IntegrationEvent... events) {
@@ -94,15 +95,21 @@ class LearntFactsTest {
     @Test
     void a_revocation_sticks_whatever_arrives_after_it() {
         IntegrationEvent revoked = event(new DesignationRevoked("r-1", "p-1", "PAEP-2027-0001", "c-1", UEI, "RELINQUISHED", "e-1",
-                "reason", 1, Instant.now()));
+                1, Instant.now()));
         assertFalse(learn(designated(), revoked).facts().designated());
         assertFalse(learn(revoked, designated()).facts().designated());
     }
 
     @Test
     void a_resubmission_without_a_marking_keeps_the_last_one_and_one_with_a_marking_replaces_it() {
-        IntegrationEvent v1 = event(new ProposalResubmitted("p-1", "AIEP-1", UEI, "ir-1", "answer", "Title", List.of("KE"), List.of(),
-                List.of(), "v1", Instant.now()));
+        // a v1 record as stored before v2: no confidentialSections at all
+        IntegrationEvent v2Record = event(new ProposalResubmitted("p-1", "AIEP-1", UEI, "ir-1", "answer", "Title", List.of("KE"),
+                List.of(), List.of(), "v1", Instant.now(), null));
+        ObjectNode v1Payload = ((ObjectNode) v2Record.payload()).deepCopy();
+        v1Payload.remove("confidentialSections");
+        IntegrationEvent v1 = new IntegrationEvent(v2Record.eventId(), v2Record.eventType(), 1, v2Record.aggregateType(),
+                v2Record.aggregateId(), 1, v2Record.occurredAt(), v2Record.producer(), v2Record.correlationId(), null, v2Record.actor(),
+                v1Payload);
         assertFalse(v1.payload().has("confidentialSections"));
         assertEquals(Set.of("targets"), learn(submitted(List.of("targets")), v1).facts().confidentialSections());
         assertEquals(Set.copyOf(Sections.ALL), learn(v1).facts().confidentialSections(), "never told: every section withheld");

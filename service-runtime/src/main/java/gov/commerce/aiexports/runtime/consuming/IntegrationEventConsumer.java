@@ -189,6 +189,7 @@ public class IntegrationEventConsumer {
                 c.subscribe(topics);
                 while (running) {
                     ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
+                    recordLag(c);
                     if (records.isEmpty()) {
                         continue;
                     }
@@ -309,6 +310,45 @@ public class IntegrationEventConsumer {
                     Failures.describeForLog(f.cause()));
             sleep(delay);
         }
+    }
+
+    /** Per assigned partition: records on the broker this consumer has not read yet (its position to the log's end). */
+    private final Map<TopicPartition, AtomicLong> lag = new java.util.concurrent.ConcurrentHashMap<>();
+    private long lagRecordedAt;
+
+    /**
+     * aiexports_consumer_lag_records{topic, partition}: read on the consumer's own thread (the
+     * client is not thread-safe), at most once a second, from what the client already knows
+     * (no request to the broker). A partition this instance no longer reads (another instance took
+     * it in a rebalance) reads 0 here: sum the series over instances.
+     */
+    private void recordLag(KafkaConsumer<String, byte[]> c) {
+        long now = System.nanoTime();
+        if (now - lagRecordedAt < 1_000_000_000L) {
+            return;
+        }
+        lagRecordedAt = now;
+        Set<TopicPartition> assigned = c.assignment();
+        for (TopicPartition tp : assigned) {
+            java.util.OptionalLong current = c.currentLag(tp);
+            if (current.isPresent()) {
+                lag.computeIfAbsent(tp, this::lagGauge).set(current.getAsLong());
+            }
+        }
+        lag.forEach((tp, value) -> {
+            if (!assigned.contains(tp)) {
+                value.set(0);
+            }
+        });
+    }
+
+    private AtomicLong lagGauge(TopicPartition tp) {
+        AtomicLong value = new AtomicLong();
+        io.micrometer.core.instrument.Gauge.builder("aiexports.consumer.lag.records", value, AtomicLong::get)
+                .description("Records on the topic partition not yet read by this service's consumer")
+                .tag("service", settings.serviceName()).tag("topic", tp.topic()).tag("partition", String.valueOf(tp.partition()))
+                .register(registry);
+        return value;
     }
 
     /** base × 2^(n-1), at most max-delay. */

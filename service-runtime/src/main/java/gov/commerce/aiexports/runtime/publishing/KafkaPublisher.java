@@ -44,6 +44,9 @@ public class KafkaPublisher {
     IntegrationEventMapper mapper;
 
     private volatile KafkaProducer<String, byte[]> producer;
+    private volatile java.time.Instant lastPublishedAt;
+    /** The last send's failure, cleared by the next success: a detail of readiness (PublisherHealth). */
+    private volatile String lastFailure;
 
     @EventHandler
     public void on(Object domainEvent, EventMessage<?> message) throws Exception {
@@ -55,11 +58,22 @@ public class KafkaPublisher {
         String key = payload.get().proposalId() != null ? payload.get().proposalId() : event.aggregateId();
         try {
             producer().send(new ProducerRecord<>(settings.ownTopic(), key, EventCodec.encode(event))).get(15, TimeUnit.SECONDS);
+            lastPublishedAt = java.time.Instant.now();
+            lastFailure = null;
         } catch (Exception e) {
+            lastFailure = java.time.Instant.now() + " " + e;
             // start the next try with a fresh producer: a timed-out idempotent producer may be unusable
             resetProducer();
             throw e;
         }
+    }
+
+    public Optional<java.time.Instant> lastPublishedAt() {
+        return Optional.ofNullable(lastPublishedAt);
+    }
+
+    public Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure);
     }
 
     private synchronized void resetProducer() {

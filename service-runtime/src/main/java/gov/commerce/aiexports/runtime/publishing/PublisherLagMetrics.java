@@ -6,11 +6,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 
 /**
+ * aiexports_processor_lag_events{processor}: the same for every tracking processor.
  * aiexports_publisher_lag_events: how many stored events the Kafka publisher has not yet
  * published (store head minus the processor's position). It grows while the broker is down.
  */
@@ -27,13 +29,25 @@ public class PublisherLagMetrics {
                 .description("Stored events not yet published to Kafka")
                 .tag("processor", AxonRuntime.PUBLISHER)
                 .register(registry);
+        // every tracking processor over the store (the publisher, the audit hash chain): how far behind the store's head
+        for (String name : started.configuration().eventProcessingConfiguration().eventProcessors().keySet()) {
+            started.configuration().eventProcessingConfiguration().eventProcessor(name, TrackingEventProcessor.class)
+                    .ifPresent(processor -> Gauge.builder("aiexports.processor.lag.events", () -> lag(Optional.of(processor)))
+                            .description("Stored events a tracking processor has not handled yet")
+                            .tag("processor", name)
+                            .register(registry));
+        }
     }
 
     public double lag() {
+        return lag(axon.publisherProcessor());
+    }
+
+    double lag(Optional<TrackingEventProcessor> processor) {
         try {
             TrackingToken head = axon.configuration().eventStore().createHeadToken();
             long headPosition = head == null ? 0 : head.position().orElse(0);
-            long position = axon.publisherProcessor().map(TrackingEventProcessor::processingStatus)
+            long position = processor.map(TrackingEventProcessor::processingStatus)
                     .flatMap(status -> status.values().stream()
                             .map(s -> s.getCurrentPosition().orElse(-1))
                             .min(Long::compare))

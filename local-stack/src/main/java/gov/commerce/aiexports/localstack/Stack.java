@@ -143,7 +143,7 @@ public final class Stack implements AutoCloseable {
     public Map<String, String> databaseEnvironment(Services.Service s) {
         Map<String, String> env = new HashMap<>();
         env.put("DATABASE_URL", postgres.jdbcUrl(s.database()));
-        env.put("DATABASE_USER", postgres.appUser());
+        env.put("DATABASE_USER", postgres.appUserOf(s.database()));
         env.put("DATABASE_OWNER_USER", postgres.user());
         // the local server trusts local connections; Quarkus wants a password set all the same
         env.put("DATABASE_OWNER_PASSWORD", "trusted-locally");

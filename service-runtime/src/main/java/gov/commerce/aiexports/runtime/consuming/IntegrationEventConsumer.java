@@ -5,6 +5,7 @@ import gov.commerce.aiexports.events.IntegrationEvent;
 import gov.commerce.aiexports.runtime.axon.AxonRuntime;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.kafka.KafkaSettings;
+import gov.commerce.aiexports.runtime.tracing.Tracing;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -74,6 +75,8 @@ public class IntegrationEventConsumer {
     DeadLetters deadLetterStore;
     @Inject
     MeterRegistry registry;
+    @Inject
+    Tracing tracing;
 
     @ConfigProperty(name = "aiexports.consumer.max-attempts", defaultValue = "5")
     int maxAttempts;
@@ -91,9 +94,13 @@ public class IntegrationEventConsumer {
     private final AtomicLong deadLettered = new AtomicLong();
 
     /** Where a record came from: its handlers are those of its topic, and it is recorded as processed with its position. */
-    record Source(String topic, int partition, long offset, String key) {
+    record Source(String topic, int partition, long offset, String key, String traceparent) {
+        Source(String topic, int partition, long offset, String key) {
+            this(topic, partition, offset, key, null);
+        }
+
         static Source of(ConsumerRecord<String, byte[]> record) {
-            return new Source(record.topic(), record.partition(), record.offset(), record.key());
+            return new Source(record.topic(), record.partition(), record.offset(), record.key(), Tracing.traceparentOf(record.headers()));
         }
     }
 
@@ -426,16 +433,31 @@ public class IntegrationEventConsumer {
     }
 
     private boolean apply(Source source, IntegrationEvent event) throws SQLException {
-        if (!markApplied(source, event)) {
-            return false;
-        }
-        for (IntegrationEventHandler handler : handlers) {
-            if (handler.topics().contains(source.topic())) {
-                handler.handle(event);
+        // what the handlers log carries the event's correlation id (JSON logs: mdc.correlationId)
+        org.jboss.logging.MDC.put(MDC_CORRELATION_ID, String.valueOf(event.correlationId()));
+        // a span per record, child of the publisher's (the record's traceparent): the commands it causes join the trace
+        io.opentelemetry.api.trace.Span span = tracing.consuming(source.topic(), source.partition(), event.eventType(), source.traceparent());
+        try (io.opentelemetry.context.Scope ignored = span.makeCurrent()) {
+            if (!markApplied(source, event)) {
+                return false;
             }
+            for (IntegrationEventHandler handler : handlers) {
+                if (handler.topics().contains(source.topic())) {
+                    handler.handle(event);
+                }
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+            org.jboss.logging.MDC.remove(MDC_CORRELATION_ID);
         }
-        return true;
     }
+
+    /** The log context's key for the correlation id, as CorrelationFilter sets it for requests. */
+    static final String MDC_CORRELATION_ID = gov.commerce.aiexports.runtime.request.CorrelationFilter.MDC_CORRELATION_ID;
 
     private boolean markApplied(Source source, IntegrationEvent event) throws SQLException {
         try (Connection connection = dataSource.getConnection();

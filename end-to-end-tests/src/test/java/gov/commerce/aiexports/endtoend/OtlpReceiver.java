@@ -28,13 +28,18 @@ final class OtlpReceiver implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedDeque<ReceivedSpan> spans = new ConcurrentLinkedDeque<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final AtomicInteger rejected = new AtomicInteger();
+    private volatile String firstRejection;
+    private final java.util.Set<String> strays = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     OtlpReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/traces", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 byte[] body = in.readAllBytes();
-                if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+                // gzip, whether or not the request says so (its magic number)
+                if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
+                        || body.length > 1 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
                     body = new GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes();
                 }
                 for (ReceivedSpan s : parseRequest(body)) {
@@ -47,16 +52,30 @@ final class OtlpReceiver implements AutoCloseable {
                 exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
                 exchange.sendResponseHeaders(200, -1); // an empty ExportTraceServiceResponse: all accepted
             } catch (RuntimeException e) {
+                if (rejected.incrementAndGet() == 1) {
+                    firstRejection = e + " (Content-Type " + exchange.getRequestHeaders().getFirst("Content-Type") + ", Content-Encoding "
+                            + exchange.getRequestHeaders().getFirst("Content-Encoding") + ")";
+                }
                 exchange.sendResponseHeaders(400, -1);
             } finally {
                 exchange.close();
             }
+        });
+        server.createContext("/", exchange -> {
+            strays.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
         });
         server.start();
     }
 
     String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Exports it could not read, and requests to other paths: what to look at when no span arrives. */
+    String rejected() {
+        return rejected.get() + " (first: " + firstRejection + "), other requests " + strays;
     }
 
     List<ReceivedSpan> spans() {
@@ -217,7 +236,10 @@ final class OtlpReceiver implements AutoCloseable {
             switch (tag & 7) {
                 case 0 -> varint();
                 case 1 -> pos += 8;
-                case 2 -> pos += (int) varint();
+                case 2 -> {
+                    int n = (int) varint(); // first the length (it moves pos), then past it
+                    pos += n;
+                }
                 case 5 -> pos += 4;
                 default -> throw new IllegalArgumentException("wire type " + (tag & 7));
             }

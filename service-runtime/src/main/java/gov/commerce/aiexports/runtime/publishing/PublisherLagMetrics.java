@@ -23,6 +23,8 @@ public class PublisherLagMetrics {
     MeterRegistry registry;
     @Inject
     AxonRuntime axon;
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     void register(@Observes AxonRuntime.Started started) {
         Gauge.builder("aiexports.publisher.lag.events", this, PublisherLagMetrics::lag)
@@ -51,13 +53,38 @@ public class PublisherLagMetrics {
                     .flatMap(status -> status.values().stream()
                             .map(s -> s.getCurrentPosition().orElse(-1))
                             .min(Long::compare))
-                    .orElse(-1L);
+                    // another instance holds the processor's token: its position is in the token store
+                    .orElseGet(() -> processor.map(p -> storedPosition(p.getName())).orElse(-1L));
             if (head instanceof GlobalSequenceTrackingToken && position < 0) {
                 return headPosition;
             }
             return Math.max(0, headPosition - position);
         } catch (RuntimeException e) {
             return Double.NaN;
+        }
+    }
+
+    /** The lowest position of the processor's segments as stored (token_entry), -1 when it has none yet. */
+    private long storedPosition(String processorName) {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("select token, token_type from token_entry where processor_name = ?")) {
+            s.setString(1, processorName);
+            long lowest = Long.MAX_VALUE;
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    byte[] bytes = rs.getBytes(1);
+                    String type = rs.getString(2);
+                    if (bytes == null || type == null) {
+                        return -1;
+                    }
+                    TrackingToken token = axon.serializer().deserialize(
+                            new org.axonframework.serialization.SimpleSerializedObject<>(bytes, byte[].class, type, null));
+                    lowest = Math.min(lowest, token == null ? -1 : token.position().orElse(-1));
+                }
+            }
+            return lowest == Long.MAX_VALUE ? -1 : lowest;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

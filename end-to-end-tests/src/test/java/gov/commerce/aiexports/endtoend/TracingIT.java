@@ -48,28 +48,34 @@ class TracingIT {
         String traceId = found[0];
 
         Set<String> all = Set.of("proposals-service", "review-service", "incentives-service", "notifications-service");
-        List<ReceivedSpan> trace = await().atMost(Duration.ofSeconds(90)).until(() -> receiver.spans().stream()
-                .filter(s -> s.traceId().equals(traceId)).toList(), t -> t.stream().map(ReceivedSpan::service)
-                .collect(Collectors.toSet()).containsAll(all) && t.stream().filter(s -> s.kind() == CONSUMER)
-                .map(ReceivedSpan::service).collect(Collectors.toSet()).containsAll(all));
-
-        Map<String, ReceivedSpan> byId = trace.stream().collect(Collectors.toMap(ReceivedSpan::spanId, Function.identity(), (a, b) -> a));
-        // one root: the HTTP request; every other span has its parent in the same trace
-        List<ReceivedSpan> roots = trace.stream().filter(s -> s.parentSpanId().isEmpty()).toList();
-        assertEquals(1, roots.size(), "one root: " + roots);
-        assertEquals("proposals-service", roots.get(0).service());
-        for (ReceivedSpan s : trace) {
-            assertTrue(s.parentSpanId().isEmpty() || byId.containsKey(s.parentSpanId()), "the parent of " + s + " is in the trace");
-        }
-        // linked across Kafka: every consumer span's parent is a publisher's span of another service
-        for (ReceivedSpan consumer : trace.stream().filter(s -> s.kind() == CONSUMER).toList()) {
-            ReceivedSpan parent = byId.get(consumer.parentSpanId());
-            assertEquals(PRODUCER, parent.kind(), consumer + " follows a publication");
-            assertTrue(!parent.service().equals(consumer.service()) || consumer.service().equals("proposals-service"),
-                    consumer + " read what " + parent.service() + " published");
-        }
-        assertTrue(trace.stream().anyMatch(s -> s.service().equals("review-service") && s.kind() == PRODUCER),
-                "review-service published ReviewOpened within the trace");
+        // the trace grows while the services' batches of spans arrive (a child may come before its parent): asserted
+        // on the spans received so far until it holds
+        List<List<ReceivedSpan>> last = new java.util.ArrayList<>(List.of(List.of()));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            List<ReceivedSpan> trace = receiver.spans().stream().filter(s -> s.traceId().equals(traceId)).toList();
+            last.set(0, trace);
+            assertEquals(all, trace.stream().filter(s -> s.kind() == CONSUMER).map(ReceivedSpan::service).collect(Collectors.toSet()),
+                    "a consumer span of every service");
+            Map<String, ReceivedSpan> byId = trace.stream().collect(Collectors.toMap(ReceivedSpan::spanId, Function.identity(), (a, b) -> a));
+            // one root: the HTTP request; every other span has its parent in the same trace
+            List<ReceivedSpan> roots = trace.stream().filter(s -> s.parentSpanId().isEmpty()).toList();
+            assertEquals(1, roots.size(), "one root: " + roots);
+            assertEquals("proposals-service", roots.get(0).service());
+            for (ReceivedSpan s : trace) {
+                assertTrue(s.parentSpanId().isEmpty() || byId.containsKey(s.parentSpanId()), "the parent of " + s + " is in the trace");
+            }
+            // linked across Kafka: every consumer span's parent is a publisher's span (of another service, but for
+            // proposals-service, which also reads its own topic for the timeline)
+            for (ReceivedSpan consumer : trace.stream().filter(s -> s.kind() == CONSUMER).toList()) {
+                ReceivedSpan parent = byId.get(consumer.parentSpanId());
+                assertEquals(PRODUCER, parent.kind(), consumer + " follows a publication");
+                assertTrue(!parent.service().equals(consumer.service()) || consumer.service().equals("proposals-service"),
+                        consumer + " read what " + parent.service() + " published");
+            }
+            assertTrue(trace.stream().anyMatch(s -> s.service().equals("review-service") && s.kind() == PRODUCER),
+                    "review-service published ReviewOpened within the trace");
+        });
+        List<ReceivedSpan> trace = last.get(0);
         System.out.printf("tracing: proposal %s is trace %s with %d spans from %s%n", proposal, traceId, trace.size(),
                 trace.stream().map(ReceivedSpan::service).collect(Collectors.toCollection(java.util.TreeSet::new)));
     }

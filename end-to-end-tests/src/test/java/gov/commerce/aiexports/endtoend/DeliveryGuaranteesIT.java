@@ -114,10 +114,19 @@ class DeliveryGuaranteesIT {
                 submitted.add(Program.submittedProposal(callId, consortiumId, uei));
                 Thread.sleep(300);
             }
+            // the broker's outage takes no instance out of its load balancer: every service still answers ready,
+            // and proposals-service's publisher lag (a metric and a detail of readiness) shows what waits for the broker
+            for (Services.Service s : Services.ALL) {
+                io.restassured.RestAssured.given().baseUri(RunningStack.url(s)).get("/q/health/ready").then().statusCode(200);
+            }
+            assertTrue(publisherLag() > 0, "events wait for the broker: " + publisherLag());
+            assertTrue(publisherLagDetail() > 0);
         } finally {
             stack.kafka().restart();
         }
         stack.awaitKafka(Duration.ofSeconds(60));
+        // ... and is back to zero once the publisher has caught up
+        await().atMost(PROPAGATION).until(() -> publisherLag() == 0 && publisherLagDetail() == 0);
 
         for (String proposal : submitted) {
             awaitReviews(proposal, 1);
@@ -138,6 +147,21 @@ class DeliveryGuaranteesIT {
         System.out.printf("Kafka stopped 30 s under load survived: %d submissions accepted during the outage, %d records checked "
                 + "in order per proposal, %d reviews and %d inbox receipts arrived once%n", submitted.size(),
                 sequences.values().stream().mapToInt(List::size).sum(), submitted.size(), submitted.size());
+    }
+
+    /** aiexports_publisher_lag_events of proposals-service, from /q/metrics. */
+    private static double publisherLag() throws Exception {
+        String metrics = io.restassured.RestAssured.given().baseUri(RunningStack.url(Services.PROPOSALS)).get("/q/metrics").then()
+                .statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^aiexports_publisher_lag_events\\{[^}]*} (\\S+)$").matcher(metrics);
+        assertTrue(m.find(), "the publisher lag is exported");
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** The same, as the detail of proposals-service's readiness. */
+    private static long publisherLagDetail() throws Exception {
+        return io.restassured.RestAssured.given().baseUri(RunningStack.url(Services.PROPOSALS)).get("/q/health/ready").then()
+                .statusCode(200).extract().jsonPath().getLong("checks.find { it.name == 'kafka-publisher' }.data.lagEvents");
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./run}: starts PostgreSQL, Kafka and the four services, prints their URLs, and stops
- * them all on Ctrl-C. {@code ./run token ROLE [ORG]} prints a token the local services accept.
+ * them all on Ctrl-C. {@code ./run infra} starts PostgreSQL and Kafka only and prints their
+ * settings, for a service run with {@code ./mvnw quarkus:dev} (its %dev profile points at them).
+ * {@code ./run token ROLE [ORG]} prints a token the local services accept.
  */
 public final class LocalStack {
 
@@ -22,6 +24,7 @@ public final class LocalStack {
             printToken(stack, Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        boolean infraOnly = args.length > 0 && args[0].equals("infra");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nstopping the services, Kafka and PostgreSQL ...");
@@ -33,6 +36,11 @@ public final class LocalStack {
         System.out.println("starting PostgreSQL on 127.0.0.1:" + stack.options().postgresPort() + " and Kafka on "
                 + stack.kafkaBootstrap() + " (data in " + stack.options().dataDirectory() + ")");
         stack.startInfrastructure();
+        if (infraOnly) {
+            printInfrastructure(stack);
+            stopped.await();
+            return;
+        }
         System.out.println("starting the four services ...");
         stack.startServices(Duration.ofSeconds(120));
         System.out.printf("%nready in %.1f s:%n", (System.nanoTime() - started) / 1e9);
@@ -43,6 +51,22 @@ public final class LocalStack {
         System.out.println("\nget a token with:  ./run token commerce-officer COMMERCE");
         System.out.println("press Ctrl-C to stop everything.");
         stopped.await();
+    }
+
+    /** What a service started by hand needs: the %dev profile of each service has exactly these defaults. */
+    private static void printInfrastructure(Stack stack) throws Exception {
+        System.out.println("\nPostgreSQL and Kafka are ready (no service started):");
+        System.out.println("  KAFKA_BOOTSTRAP_SERVERS=" + stack.kafkaBootstrap());
+        System.out.println("  DATABASE_OWNER_USER=" + stack.postgres().user() + "   (migrations; local connections are trusted, no password)");
+        for (Services.Service s : Services.ALL) {
+            System.out.printf("  %-22s DATABASE_URL=%s DATABASE_USER=%s%n", s.name(), stack.postgres().jdbcUrl(s.database()),
+                    stack.postgres().appUserOf(s.database()));
+        }
+        System.out.println("  MP_JWT_VERIFY_PUBLICKEY_LOCATION=" + stack.options().dataDirectory().resolve("keys/jwt-public.pem"));
+        System.out.println("\nrun a service in dev mode (live reload) against them, e.g.:");
+        System.out.println("  ./mvnw quarkus:dev -pl proposals-service");
+        System.out.println("get a token with:  ./run token commerce-officer COMMERCE");
+        System.out.println("press Ctrl-C to stop PostgreSQL and Kafka.");
     }
 
     private static void printToken(Stack stack, String[] args) throws Exception {

@@ -58,6 +58,7 @@ public final class Stack implements AutoCloseable {
     private ServiceProcess kafkaProcess;
     private Tokens tokens;
     private Path publicKey;
+    private final Map<String, String> extraEnvironment = new HashMap<>();
 
     public Stack(Options options) {
         this.options = options;
@@ -65,6 +66,11 @@ public final class Stack implements AutoCloseable {
 
     public Options options() {
         return options;
+    }
+
+    /** More environment for every service started from now on (tests turn tracing on with it). */
+    public Map<String, String> serviceEnvironment() {
+        return extraEnvironment;
     }
 
     public Tokens tokens() throws IOException {
@@ -129,6 +135,7 @@ public final class Stack implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
             env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+            env.putAll(extraEnvironment);
             List<String> jvm = options.serviceJvmOptions().stream().map(o -> o.replace(SERVICE_NAME, s.name())).toList();
             return ServiceProcess.quarkus(s.name(), s.jar(options.projectRoot()), jvm, env,
                     options.dataDirectory().resolve("logs/" + s.name() + ".log"), port(s));
@@ -143,7 +150,7 @@ public final class Stack implements AutoCloseable {
     public Map<String, String> databaseEnvironment(Services.Service s) {
         Map<String, String> env = new HashMap<>();
         env.put("DATABASE_URL", postgres.jdbcUrl(s.database()));
-        env.put("DATABASE_USER", postgres.appUser());
+        env.put("DATABASE_USER", postgres.appUserOf(s.database()));
         env.put("DATABASE_OWNER_USER", postgres.user());
         // the local server trusts local connections; Quarkus wants a password set all the same
         env.put("DATABASE_OWNER_PASSWORD", "trusted-locally");

@@ -24,7 +24,7 @@ public class HandedOverInfrastructure implements QuarkusTestResourceLifecycleMan
         }
         return Map.of(
                 "quarkus.datasource.jdbc.url", url,
-                "quarkus.datasource.username", gov.commerce.aiexports.testsupport.PostgresServer.APP_USER,
+                "quarkus.datasource.username", gov.commerce.aiexports.testsupport.PostgresServer.appRoleOf(url.substring(url.lastIndexOf('/') + 1)),
                 "quarkus.datasource.password", "",
                 "quarkus.flyway.username", "postgres",
                 "quarkus.flyway.password", "trusted-locally",

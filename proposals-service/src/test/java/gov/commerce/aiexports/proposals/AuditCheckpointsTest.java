@@ -80,9 +80,9 @@ class AuditCheckpointsTest {
         PostgresServer pg = TestInfrastructure.get().postgres();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select current_user")) {
             rs.next();
-            assertEquals(pg.appUser(), rs.getString(1), "the service connects as the append-only role");
+            assertEquals(pg.appUserOf(DB), rs.getString(1), "the service connects as the append-only role");
         }
-        try (Connection app = pg.connectAs(pg.appUser(), DB)) {
+        try (Connection app = pg.connectAs(pg.appUserOf(DB), DB)) {
             String last = "(select max(global_index) from domain_event_entry)";
             refused(app, "update domain_event_entry set payload = convert_to('{}', 'UTF8') where global_index = " + last);
             refused(app, "delete from domain_event_entry where global_index = " + last);

@@ -182,11 +182,14 @@ class ProposalIntakeTest {
 
     @Test
     void operations_endpoints_are_open_and_report_the_publisher_lag() {
-        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("kafka"));
+        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("kafka-publisher")).body("checks.find { it.name == 'kafka-publisher' }.data.lagEvents", org.hamcrest.Matchers.notNullValue());
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("aiexports_publisher_lag_events{processor=\"kafka-publisher\"")));
+                .body(org.hamcrest.Matchers.containsString("aiexports_publisher_lag_events{processor=\"kafka-publisher\""),
+                        org.hamcrest.Matchers.containsString("aiexports_processor_lag_events{processor=\"kafka-publisher\""),
+                        org.hamcrest.Matchers.containsString("agroal_active_count"),
+                        org.hamcrest.Matchers.containsString("aiexports_consumer_dead_letters_total")));
     }
 
     @Test

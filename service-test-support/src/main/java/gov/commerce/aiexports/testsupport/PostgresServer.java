@@ -58,6 +58,18 @@ public final class PostgresServer implements AutoCloseable {
 
     public static final String APP_USER = "aiexports_app";
 
+    /**
+     * The role a service connects as to its own database, one per database (as in production):
+     * db/runtime V9 lets no other role but the owner connect to that database.
+     */
+    public String appUserOf(String database) {
+        return appRoleOf(database);
+    }
+
+    public static String appRoleOf(String database) {
+        return "aiexports_" + database.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    }
+
     /** Creates the database if it does not exist yet. */
     public void createDatabase(String name) throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {

@@ -30,8 +30,8 @@ public class ServiceTestResource implements QuarkusTestResourceLifecycleManager 
             infra.postgres().createDatabase(database);
             return Map.ofEntries(
                     Map.entry("quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(database)),
-                    // as in production: migrations as the owner, the service as a role that may only append events
-                    Map.entry("quarkus.datasource.username", infra.postgres().appUser()),
+                    // as in production: migrations as the owner, the service as its database's own role that may only append events
+                    Map.entry("quarkus.datasource.username", infra.postgres().appUserOf(database)),
                     Map.entry("quarkus.datasource.password", ""),
                     Map.entry("quarkus.flyway.username", infra.postgres().user()),
                     // any non-empty value: the server trusts local connections, and Quarkus needs both settings

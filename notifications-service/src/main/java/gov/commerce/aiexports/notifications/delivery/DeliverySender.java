@@ -53,6 +53,8 @@ public class DeliverySender {
     EmailTransport email;
     @Inject
     WebhookSecrets secrets;
+    @Inject
+    DeliveryMetrics metrics;
     @ConfigProperty(name = "aiexports.notifications.delivery.max-attempts", defaultValue = "8")
     int maxAttempts;
     @ConfigProperty(name = "aiexports.notifications.delivery.base-delay", defaultValue = "30s")
@@ -73,6 +75,7 @@ public class DeliverySender {
             t.setDaemon(true);
             return t;
         });
+        metrics.register();
         started = true;
     }
 
@@ -166,6 +169,7 @@ public class DeliverySender {
         int attempt = d.attempts() + 1;
         if (outcome.delivered()) {
             commands.sendOnEvent(new DeliveryCommand.RecordSuccess(d.id(), attempt, outcome.statusCode(), start, millis), cause);
+            metrics.attempt(d.channel(), true, false);
             return;
         }
         RetryPolicy policy = policy();
@@ -177,5 +181,6 @@ public class DeliverySender {
         }
         commands.sendOnEvent(new DeliveryCommand.RecordFailure(d.id(), attempt, outcome.statusCode(), outcome.error(), start,
                 millis, retryAt, policy.maxAttempts()), cause);
+        metrics.attempt(d.channel(), false, retryAt == null);
     }
 }

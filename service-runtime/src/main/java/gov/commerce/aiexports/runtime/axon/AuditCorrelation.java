@@ -21,7 +21,7 @@ final class AuditCorrelation {
                 // "trace" key the root's id, carried along (our correlation id)
                 new MessageOriginProvider(MetadataKeys.CAUSATION_ID, MetadataKeys.CORRELATION_ID),
                 new SimpleCorrelationDataProvider(MetadataKeys.ACTOR_SUBJECT, MetadataKeys.ACTOR_ORGANISATION,
-                        MetadataKeys.ACTOR_ROLES, MetadataKeys.SOURCE_EVENT_ID),
+                        MetadataKeys.ACTOR_ROLES, MetadataKeys.SOURCE_EVENT_ID, MetadataKeys.TRACE_ID, MetadataKeys.TRACE_PARENT),
                 AuditCorrelation::commandName);
     }
 

@@ -6,6 +6,9 @@ public final class MetadataKeys {
     public static final String ACTOR_ORGANISATION = "actorOrganisation";
     public static final String ACTOR_ROLES = "actorRoles";
     public static final String CORRELATION_ID = "correlationId";
+    /** The trace (OpenTelemetry, when on) the event was stored in, beside the correlation id; and the W3C traceparent of its span. */
+    public static final String TRACE_ID = "traceId";
+    public static final String TRACE_PARENT = "traceparent";
     /** The id of the message that caused this one: for an event, the command it came from. */
     public static final String CAUSATION_ID = "causationId";
     /** The command's name, e.g. SubmitProposal. */

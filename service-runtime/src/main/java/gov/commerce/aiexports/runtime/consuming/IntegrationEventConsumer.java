@@ -5,6 +5,7 @@ import gov.commerce.aiexports.events.IntegrationEvent;
 import gov.commerce.aiexports.runtime.axon.AxonRuntime;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.kafka.KafkaSettings;
+import gov.commerce.aiexports.runtime.tracing.Tracing;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -74,6 +75,8 @@ public class IntegrationEventConsumer {
     DeadLetters deadLetterStore;
     @Inject
     MeterRegistry registry;
+    @Inject
+    Tracing tracing;
 
     @ConfigProperty(name = "aiexports.consumer.max-attempts", defaultValue = "5")
     int maxAttempts;
@@ -91,9 +94,13 @@ public class IntegrationEventConsumer {
     private final AtomicLong deadLettered = new AtomicLong();
 
     /** Where a record came from: its handlers are those of its topic, and it is recorded as processed with its position. */
-    record Source(String topic, int partition, long offset, String key) {
+    record Source(String topic, int partition, long offset, String key, String traceparent) {
+        Source(String topic, int partition, long offset, String key) {
+            this(topic, partition, offset, key, null);
+        }
+
         static Source of(ConsumerRecord<String, byte[]> record) {
-            return new Source(record.topic(), record.partition(), record.offset(), record.key());
+            return new Source(record.topic(), record.partition(), record.offset(), record.key(), Tracing.traceparentOf(record.headers()));
         }
     }
 
@@ -189,6 +196,7 @@ public class IntegrationEventConsumer {
                 c.subscribe(topics);
                 while (running) {
                     ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
+                    recordLag(c);
                     if (records.isEmpty()) {
                         continue;
                     }
@@ -311,6 +319,45 @@ public class IntegrationEventConsumer {
         }
     }
 
+    /** Per assigned partition: records on the broker this consumer has not read yet (its position to the log's end). */
+    private final Map<TopicPartition, AtomicLong> lag = new java.util.concurrent.ConcurrentHashMap<>();
+    private long lagRecordedAt;
+
+    /**
+     * aiexports_consumer_lag_records{topic, partition}: read on the consumer's own thread (the
+     * client is not thread-safe), at most once a second, from what the client already knows
+     * (no request to the broker). A partition this instance no longer reads (another instance took
+     * it in a rebalance) reads 0 here: sum the series over instances.
+     */
+    private void recordLag(KafkaConsumer<String, byte[]> c) {
+        long now = System.nanoTime();
+        if (now - lagRecordedAt < 1_000_000_000L) {
+            return;
+        }
+        lagRecordedAt = now;
+        Set<TopicPartition> assigned = c.assignment();
+        for (TopicPartition tp : assigned) {
+            java.util.OptionalLong current = c.currentLag(tp);
+            if (current.isPresent()) {
+                lag.computeIfAbsent(tp, this::lagGauge).set(current.getAsLong());
+            }
+        }
+        lag.forEach((tp, value) -> {
+            if (!assigned.contains(tp)) {
+                value.set(0);
+            }
+        });
+    }
+
+    private AtomicLong lagGauge(TopicPartition tp) {
+        AtomicLong value = new AtomicLong();
+        io.micrometer.core.instrument.Gauge.builder("aiexports.consumer.lag.records", value, AtomicLong::get)
+                .description("Records on the topic partition not yet read by this service's consumer")
+                .tag("service", settings.serviceName()).tag("topic", tp.topic()).tag("partition", String.valueOf(tp.partition()))
+                .register(registry);
+        return value;
+    }
+
     /** base × 2^(n-1), at most max-delay. */
     long delay(int failures) {
         long base = Math.max(1, baseDelay.toMillis());
@@ -386,16 +433,31 @@ public class IntegrationEventConsumer {
     }
 
     private boolean apply(Source source, IntegrationEvent event) throws SQLException {
-        if (!markApplied(source, event)) {
-            return false;
-        }
-        for (IntegrationEventHandler handler : handlers) {
-            if (handler.topics().contains(source.topic())) {
-                handler.handle(event);
+        // what the handlers log carries the event's correlation id (JSON logs: mdc.correlationId)
+        org.jboss.logging.MDC.put(MDC_CORRELATION_ID, String.valueOf(event.correlationId()));
+        // a span per record, child of the publisher's (the record's traceparent): the commands it causes join the trace
+        io.opentelemetry.api.trace.Span span = tracing.consuming(source.topic(), source.partition(), event.eventType(), source.traceparent());
+        try (io.opentelemetry.context.Scope ignored = span.makeCurrent()) {
+            if (!markApplied(source, event)) {
+                return false;
             }
+            for (IntegrationEventHandler handler : handlers) {
+                if (handler.topics().contains(source.topic())) {
+                    handler.handle(event);
+                }
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+            org.jboss.logging.MDC.remove(MDC_CORRELATION_ID);
         }
-        return true;
     }
+
+    /** The log context's key for the correlation id, as CorrelationFilter sets it for requests. */
+    static final String MDC_CORRELATION_ID = gov.commerce.aiexports.runtime.request.CorrelationFilter.MDC_CORRELATION_ID;
 
     private boolean markApplied(Source source, IntegrationEvent event) throws SQLException {
         try (Connection connection = dataSource.getConnection();

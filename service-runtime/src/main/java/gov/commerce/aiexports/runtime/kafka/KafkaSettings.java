@@ -2,10 +2,17 @@ package gov.commerce.aiexports.runtime.kafka;
 
 import gov.commerce.aiexports.events.Topics;
 import jakarta.inject.Singleton;
+import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,15 +20,27 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Client settings for the bus, in one place: producers that never lose or reorder, consumers that commit by hand. */
+/**
+ * Client settings for the bus, in one place: producers that never lose or reorder, consumers that
+ * commit by hand. Every other Kafka client setting passes through from configuration (TLS, SASL,
+ * client ids, acks, compression ...): a property {@code kafka.<setting>} (or the environment
+ * variable {@code KAFKA_<SETTING>}, upper case with underscores) reaches each client that knows
+ * that setting; {@code kafka.producer.<setting>}, {@code kafka.consumer.<setting>} and
+ * {@code kafka.admin.<setting>} reach one kind of client only. Only settings the Kafka client
+ * declares pass, so an unrelated variable such as a Kubernetes service link ({@code KAFKA_PORT})
+ * is not mistaken for one. What the code's correctness rests on (serializers, manual commits)
+ * cannot be overridden.
+ */
 @Singleton
 public class KafkaSettings {
 
@@ -35,6 +54,31 @@ public class KafkaSettings {
     int partitions;
     @ConfigProperty(name = "aiexports.kafka.replication-factor", defaultValue = "1")
     short replicationFactor;
+    /** Set on the topics this service creates; unset, the broker's default applies. */
+    @ConfigProperty(name = "aiexports.kafka.min-insync-replicas")
+    Optional<Integer> minInsyncReplicas;
+    @Inject
+    Config config;
+
+    /** The kind of client a setting is meant for. */
+    public enum Client {
+        PRODUCER("producer", ProducerConfig.configNames()),
+        CONSUMER("consumer", ConsumerConfig.configNames()),
+        ADMIN("admin", AdminClientConfig.configNames());
+
+        final String prefix;
+        final Set<String> known;
+
+        Client(String prefix, Set<String> known) {
+            this.prefix = prefix;
+            this.known = known;
+        }
+    }
+
+    /** Settings the code relies on: the byte/string (de)serializers and the consumer's manual commits. */
+    static final Set<String> FIXED = Set.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG);
 
     public String bootstrapServers() {
         return bootstrapServers;
@@ -58,7 +102,7 @@ public class KafkaSettings {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return p;
+        return withPassThrough(p, Client.PRODUCER);
     }
 
     public Properties consumer() {
@@ -71,7 +115,7 @@ public class KafkaSettings {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return p;
+        return withPassThrough(p, Client.CONSUMER);
     }
 
     public Admin admin() {
@@ -79,7 +123,59 @@ public class KafkaSettings {
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        return Admin.create(p);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, serviceName + "-admin");
+        return Admin.create(withPassThrough(p, Client.ADMIN));
+    }
+
+    private Properties withPassThrough(Properties defaults, Client client) {
+        Map<String, String> values = new HashMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("kafka.") || name.startsWith("KAFKA_")) {
+                config.getOptionalValue(name, String.class).ifPresent(v -> values.put(name, v));
+            }
+        }
+        defaults.putAll(passThrough(values, client));
+        return defaults;
+    }
+
+    /**
+     * The settings of {@code configured} (configuration names and values) meant for a client: the
+     * common ones first, then the client's own, which win. Dotted names before variables' names.
+     */
+    static Map<String, String> passThrough(Map<String, String> configured, Client client) {
+        Map<String, String> common = new TreeMap<>();
+        Map<String, String> own = new TreeMap<>();
+        // environment variables first, so a dotted property of the same setting wins (as MicroProfile orders sources)
+        List<String> names = configured.keySet().stream()
+                .sorted(Comparator.comparing((String n) -> !n.startsWith("KAFKA_")).thenComparing(Comparator.naturalOrder()))
+                .toList();
+        for (String name : names) {
+            String key;
+            if (name.startsWith("kafka.")) {
+                key = name.substring("kafka.".length());
+            } else if (name.startsWith("KAFKA_")) {
+                key = name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+            } else {
+                continue;
+            }
+            Map<String, String> target = common;
+            for (Client c : Client.values()) {
+                if (key.startsWith(c.prefix + ".")) {
+                    if (c != client) {
+                        target = null;
+                        break;
+                    }
+                    key = key.substring(c.prefix.length() + 1);
+                    target = own;
+                }
+            }
+            if (target != null && client.known.contains(key) && !FIXED.contains(key)) {
+                target.put(key, configured.get(name));
+            }
+        }
+        Map<String, String> result = new TreeMap<>(common);
+        result.putAll(own);
+        return result;
     }
 
     /**
@@ -91,7 +187,10 @@ public class KafkaSettings {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, replicationFactor)).toList();
+                    .map(t -> minInsyncReplicas.map(min -> new NewTopic(t, partitions, replicationFactor)
+                            .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(min))))
+                            .orElseGet(() -> new NewTopic(t, partitions, replicationFactor)))
+                    .toList();
             if (!missing.isEmpty()) {
                 for (var created : admin.createTopics(missing).values().values()) {
                     try {

@@ -8,6 +8,7 @@ import gov.commerce.aiexports.events.IntegrationEvent;
 import gov.commerce.aiexports.events.IntegrationPayload;
 import gov.commerce.aiexports.runtime.axon.MetadataKeys;
 import gov.commerce.aiexports.runtime.kafka.KafkaSettings;
+import gov.commerce.aiexports.runtime.tracing.Tracing;
 import io.quarkus.arc.Unremovable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -42,8 +43,13 @@ public class KafkaPublisher {
     KafkaSettings settings;
     @Inject
     IntegrationEventMapper mapper;
+    @Inject
+    Tracing tracing;
 
     private volatile KafkaProducer<String, byte[]> producer;
+    private volatile java.time.Instant lastPublishedAt;
+    /** The last send's failure, cleared by the next success: a detail of readiness (PublisherHealth). */
+    private volatile String lastFailure;
 
     @EventHandler
     public void on(Object domainEvent, EventMessage<?> message) throws Exception {
@@ -53,13 +59,31 @@ public class KafkaPublisher {
         }
         IntegrationEvent event = envelope(payload.get(), message);
         String key = payload.get().proposalId() != null ? payload.get().proposalId() : event.aggregateId();
-        try {
-            producer().send(new ProducerRecord<>(settings.ownTopic(), key, EventCodec.encode(event))).get(15, TimeUnit.SECONDS);
+        io.opentelemetry.api.trace.Span span = tracing.publishing(settings.ownTopic(), event.eventType(),
+                message.getMetaData().get(MetadataKeys.TRACE_PARENT));
+        try (io.opentelemetry.context.Scope ignored = span.makeCurrent()) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.ownTopic(), key, EventCodec.encode(event));
+            Tracing.inject(span, record.headers());
+            producer().send(record).get(15, TimeUnit.SECONDS);
+            lastPublishedAt = java.time.Instant.now();
+            lastFailure = null;
         } catch (Exception e) {
+            lastFailure = java.time.Instant.now() + " " + e;
+            span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, e.getClass().getSimpleName());
             // start the next try with a fresh producer: a timed-out idempotent producer may be unusable
             resetProducer();
             throw e;
+        } finally {
+            span.end();
         }
+    }
+
+    public Optional<java.time.Instant> lastPublishedAt() {
+        return Optional.ofNullable(lastPublishedAt);
+    }
+
+    public Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure);
     }
 
     private synchronized void resetProducer() {

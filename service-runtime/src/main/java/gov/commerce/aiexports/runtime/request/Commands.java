@@ -27,6 +27,8 @@ public class Commands {
     @Inject
     RequestContext request;
     @Inject
+    gov.commerce.aiexports.runtime.tracing.Tracing tracing;
+    @Inject
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aiexports.service.name")
     String serviceName;
 
@@ -61,12 +63,17 @@ public class Commands {
     }
 
     private <R> R dispatch(Object command, Map<String, Object> metadata) {
-        try {
-            return axon.configuration().commandGateway()
-                    .sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)));
-        } catch (RuntimeException e) {
-            throw unwrap(e);
-        }
+        // the command's span covers its handling and the append to the event store; the events keep its context
+        return tracing.command(command.getClass().getSimpleName(), () -> {
+            Map<String, Object> traced = new HashMap<>(metadata);
+            traced.putAll(gov.commerce.aiexports.runtime.tracing.Tracing.currentMetadata());
+            try {
+                return axon.configuration().commandGateway()
+                        .<R>sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(traced)));
+            } catch (RuntimeException e) {
+                throw unwrap(e);
+            }
+        });
     }
 
     /** Gives the REST edge the domain's own exception, not Axon's wrapper of it. */

@@ -18,6 +18,9 @@ public class CorrelationFilter implements ContainerRequestFilter, ContainerRespo
     /** What a caller may send as its correlation id; anything else is replaced by a new one. */
     public static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
+    /** The log context's key: every line logged while a request is handled carries its correlation id (JSON logs: mdc.correlationId). */
+    public static final String MDC_CORRELATION_ID = "correlationId";
+
     @Inject
     RequestContext context;
 
@@ -27,10 +30,12 @@ public class CorrelationFilter implements ContainerRequestFilter, ContainerRespo
         if (given != null && ACCEPTED.matcher(given).matches()) {
             context.correlationId(given);
         }
+        org.jboss.logging.MDC.put(MDC_CORRELATION_ID, context.correlationId());
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         response.getHeaders().putSingle(RequestContext.CORRELATION_HEADER, context.correlationId());
+        org.jboss.logging.MDC.remove(MDC_CORRELATION_ID);
     }
 }

@@ -164,6 +164,10 @@ class ConfidentialityCanaryIT {
     private Instant routedFrom;
     /** Which part of the test a call belongs to, for the report: the flow, the sweep of the draft, the sweep after the flow. */
     private String phase = "flow";
+    /** Kafka records keyed by this proposal, deliveries and notifications of it: the collection found something to search. */
+    private int proposalRecords;
+    private int proposalDeliveries;
+    private int proposalNotifications;
 
     private final List<Who> callers = List.of(
             new Who(ApiSurface.APPLICANT, owner, "owning consortium"),
@@ -461,8 +465,16 @@ class ConfidentialityCanaryIT {
         }
         Set<String> destinations = new HashSet<>(contactOrganisation.keySet());
         told.keySet().forEach(org -> destinations.add(Outbound.webhookUrl(org + "-" + run)));
-        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(500)).until(() -> deliveries(destinations).stream()
-                .noneMatch(d -> Set.of("PENDING", "FAILED").contains(d.path("status").asText())));
+        try {
+            await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(500)).until(() -> deliveries(destinations).stream()
+                    .noneMatch(d -> Set.of("PENDING", "FAILED").contains(d.path("status").asText())));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            List<String> stuck = deliveries(destinations).stream().filter(d -> Set.of("PENDING", "FAILED").contains(d.path("status").asText()))
+                    .map(d -> d.path("destination").asText() + " " + d.path("status").asText() + " " + d.path("lastError").asText())
+                    .toList();
+            throw new AssertionError("deliveries to this test's e-mail contacts and webhooks not sent within " + PROPAGATION + ": " + stuck,
+                    e);
+        }
     }
 
     /** The deliveries to these destinations, as operators list them. */
@@ -521,6 +533,7 @@ class ConfidentialityCanaryIT {
             told.keySet().forEach(org -> destinations.add(Outbound.webhookUrl(org + "-" + run)));
             deliveries(destinations).forEach(d -> {
                 deliveryIds.add(d.path("id").asText());
+                proposalDeliveries += proposalId.equals(d.path("proposalId").asText()) ? 1 : 0;
                 if (d.hasNonNull("notificationId")) {
                     notificationIds.add(d.path("notificationId").asText());
                 }
@@ -529,6 +542,7 @@ class ConfidentialityCanaryIT {
                 items(HttpCalls.send(Services.NOTIFICATIONS, "GET", "/inbox?size=100", Program.token(org.getKey(), org.getValue()), null,
                         null, Map.of()).json()).forEach(e -> {
                             if (proposalId.equals(e.path("proposalId").asText())) {
+                                proposalNotifications++;
                                 notificationIds.add(e.path("id").asText());
                             }
                         });
@@ -770,6 +784,7 @@ class ConfidentialityCanaryIT {
                         type = "(not an envelope)";
                     }
                     String eventType = type;
+                    proposalRecords += proposalId.equals(r.key()) ? 1 : 0;
                     Predicate<Canary> allowed = c -> c.section().equals(Sections.INCENTIVES) && r.topic().equals(Topics.PROPOSALS)
                             && FORWARDING_EVENTS.contains(eventType);
                     places.add(place("kafka", "topic " + r.topic() + ", " + eventType + " (key " + r.key() + ", partition "
@@ -880,12 +895,31 @@ class ConfidentialityCanaryIT {
             System.out.printf("  %-40s %-45s found in %s; %d where the rule allows%n", c.name(), c.value(), foundByKind.get(c.name()),
                     allowedFound.get(c.name()));
         }
+        // a search of nothing proves nothing: each channel must have carried something of this proposal
+        List<String> uncollected = new ArrayList<>();
+        if (places.stream().noneMatch(pl -> pl.kind().equals("e-mail") && pl.label().contains("(" + owner + ")"))) {
+            uncollected.add("NOT COLLECTED: no e-mail reached the owning consortium's contact");
+        }
+        if (places.stream().noneMatch(pl -> pl.kind().equals("webhook") && pl.label().startsWith("webhook to STATE:"))) {
+            uncollected.add("NOT COLLECTED: no webhook POST reached STATE's receiver");
+        }
+        if (proposalRecords == 0) {
+            uncollected.add("NOT COLLECTED: no Kafka record keyed by the proposal");
+        }
+        if (proposalDeliveries == 0 || proposalNotifications == 0) {
+            uncollected.add("NOT COLLECTED: " + proposalDeliveries + " deliveries and " + proposalNotifications
+                    + " inbox entries of the proposal swept");
+        }
+        System.out.printf("  the proposal's own: %d Kafka records, %d deliveries, %d inbox entries%n", proposalRecords, proposalDeliveries,
+                proposalNotifications);
         List<String> problems = new ArrayList<>(leaks);
         problems.addAll(missing);
         problems.addAll(account);
-        System.out.printf("  %d leaks, %d missing, %d account problems%n", leaks.size(), missing.size(), account.size());
+        problems.addAll(uncollected);
+        System.out.printf("  %d leaks, %d missing, %d account problems, %d channels not collected%n", leaks.size(), missing.size(),
+                account.size(), uncollected.size());
         problems.forEach(line -> System.out.println("  " + line));
         assertTrue(problems.isEmpty(), problems.size() + " confidentiality problems (" + leaks.size() + " leaks, " + missing.size()
-                + " missing, " + account.size() + " account):\n" + String.join("\n", problems));
+                + " missing, " + account.size() + " account, " + uncollected.size() + " not collected):\n" + String.join("\n", problems));
     }
 }

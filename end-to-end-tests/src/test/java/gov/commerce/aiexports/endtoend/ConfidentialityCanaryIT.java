@@ -41,6 +41,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -80,16 +81,19 @@ import org.junit.jupiter.api.Test;
  * of {@code ProposalSubmitted} and {@code ProposalResubmitted} on {@code proposals.events}): review-service
  * needs them for the determination, the event names the marked sections, and its two consumers
  * (review-service, notifications-service) apply the rule before showing them, which the HTTP and
- * webhook checks of this test verify. Anywhere else on Kafka an incentives canary is a leak.</li>
+ * webhook checks of this test verify. Likewise the loan Commerce endorses (its amount is the incentives
+ * section too: the public catalogue withholds it) in {@code ProposalDesignated} on {@code review.events}
+ * and the incentive-request events on {@code incentives.events}, which incentives-service needs to open
+ * and work the lines. Anywhere else on Kafka an incentives canary is a leak.</li>
  * </ul>
  * A canary must also be found where the rule shows it: each caller's {@code GET /proposals/{id}}
  * (the owner's above all). The account of disclosure ({@code GET /proposals/{id}/disclosures} as the
  * owner) must list every answer that showed a confidential section to someone outside the consortium
  * (matched by the request's correlation id) and no read by the owner.
  *
- * <p>The incentive lines have no free-text field, so their canary is the amount of the direct loan
- * requested (unique cents), searched as plain, grouped and floating-point text; Commerce endorses a
- * different amount, so the lines incentives-service opens do not carry it. Writes are sent as the
+ * <p>The incentive lines have no free-text field, so their canaries are amounts (unique dollars and
+ * cents, searched as plain, grouped and floating-point text): the direct loan requested, and the
+ * different amount Commerce endorses for it (which the lines incentives-service opens carry). Writes are sent as the
  * access matrix sends them (at resources that do not exist, with an empty body), so the sweep
  * changes nothing; the flow's own writes (with their answers) are searched as well.
  */
@@ -101,7 +105,12 @@ class ConfidentialityCanaryIT {
     private static final Set<String> FORWARDING_EVENTS = Set.of("ProposalSubmitted", "ProposalResubmitted");
 
     /** A unique string planted in one field of one section; {@code forms} are what is searched for. */
-    record Canary(String section, String field, List<String> forms) {
+    record Canary(String section, String field, List<String> forms, BiPredicate<String, String> onKafka) {
+
+        /** A free-text canary: on no topic, in no event. */
+        Canary(String section, String field, String value) {
+            this(section, field, List.of(value), (topic, eventType) -> false);
+        }
 
         String value() {
             return forms.get(0);
@@ -113,6 +122,11 @@ class ConfidentialityCanaryIT {
 
         String name() {
             return section + (field.isEmpty() ? "" : "/" + field);
+        }
+
+        /** Whether it is in the proposal's content (what Commerce endorses is not). */
+        boolean inContent() {
+            return !field.startsWith("endorsed");
         }
     }
 
@@ -152,6 +166,7 @@ class ConfidentialityCanaryIT {
     private final Map<String, String> contactIds = new HashMap<>();
     private final Map<String, String> webhookIds = new HashMap<>();
     private BigDecimal loanAmount;
+    private BigDecimal endorsedLoan;
     private String callId;
     private String consortiumId;
     private String proposalId;
@@ -226,16 +241,31 @@ class ConfidentialityCanaryIT {
         for (String section : List.of(Sections.SUMMARY, "stack.dataPipelines", "stack.models", "stack.security", "stack.applications",
                 Sections.TARGETS, Sections.BUSINESS_MODEL)) {
             canaries.add(new Canary(section, section.startsWith("stack.") ? "description" : section.equals(Sections.TARGETS) ? "bloc" : "",
-                    List.of(token(section))));
+                    token(section)));
         }
-        canaries.add(new Canary("stack.hardware", "description", List.of(token("stack.hardware.description"))));
-        canaries.add(new Canary("stack.hardware", "domesticManufacturing", List.of(token("stack.hardware.domesticManufacturing"))));
-        // cents ending in 1-9, so no serializer drops a trailing zero
+        canaries.add(new Canary("stack.hardware", "description", token("stack.hardware.description")));
+        canaries.add(new Canary("stack.hardware", "domesticManufacturing", token("stack.hardware.domesticManufacturing")));
+        loanAmount = amount(25_000_000);
+        canaries.add(new Canary(Sections.INCENTIVES, "0/amountUsd (requested)", amountForms(loanAmount),
+                (topic, type) -> topic.equals(Topics.PROPOSALS) && FORWARDING_EVENTS.contains(type)));
+        // what Commerce endorses of the loan is the incentives section too (the catalogue withholds it): the
+        // designation carries it to incentives-service, which opens the line and announces its steps
+        endorsedLoan = amount(20_000_000);
+        canaries.add(new Canary(Sections.INCENTIVES, "endorsed DIRECT_LOAN amountUsd", amountForms(endorsedLoan),
+                (topic, type) -> topic.equals(Topics.REVIEW) && type.equals("ProposalDesignated")
+                        || topic.equals(Topics.INCENTIVES) && type.startsWith("Incentive")));
+    }
+
+    /** A unique amount above a base: random dollars and cents ending in 1-9, so no serializer drops a trailing zero. */
+    private static BigDecimal amount(int base) {
         int cents = 10 * ThreadLocalRandom.current().nextInt(1, 10) + ThreadLocalRandom.current().nextInt(1, 10);
-        loanAmount = new BigDecimal(25_000_000 + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "." + cents);
-        String grouped = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(loanAmount);
-        canaries.add(new Canary(Sections.INCENTIVES, "0/amountUsd",
-                List.of(loanAmount.toPlainString(), grouped, Double.toString(loanAmount.doubleValue()))));
+        return new BigDecimal(base + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "." + cents);
+    }
+
+    /** An amount as JSON writes it, as a person writes it, and as a double prints it. */
+    private static List<String> amountForms(BigDecimal amount) {
+        String grouped = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(amount);
+        return List.of(amount.toPlainString(), grouped, Double.toString(amount.doubleValue()));
     }
 
     private String token(String where) {
@@ -398,7 +428,7 @@ class ConfidentialityCanaryIT {
         designatedFrom = Instant.now();
         designationNumber = ok(call(commerce, Services.REVIEW, "POST", "/reviews/" + reviewId + "/determination", ApiSurface.map(
                 "decision", "DESIGNATE", "justification", "Complete stack", "acknowledgedFlags", flags,
-                "endorsedIncentives", List.of(ApiSurface.map("instrument", "DIRECT_LOAN", "amountUsd", new BigDecimal("20000000.00"),
+                "endorsedIncentives", List.of(ApiSurface.map("instrument", "DIRECT_LOAN", "amountUsd", endorsedLoan,
                         "tenorYears", 12), ApiSurface.map("instrument", "FEASIBILITY_STUDY", "amountUsd", new BigDecimal("500000.00"))),
                 "effectiveDate", LocalDate.now().plusDays(1).toString()), null), "designation")
                 .path("determination").path("designationNumber").asText();
@@ -785,8 +815,7 @@ class ConfidentialityCanaryIT {
                     }
                     String eventType = type;
                     proposalRecords += proposalId.equals(r.key()) ? 1 : 0;
-                    Predicate<Canary> allowed = c -> c.section().equals(Sections.INCENTIVES) && r.topic().equals(Topics.PROPOSALS)
-                            && FORWARDING_EVENTS.contains(eventType);
+                    Predicate<Canary> allowed = c -> c.onKafka().test(r.topic(), eventType);
                     places.add(place("kafka", "topic " + r.topic() + ", " + eventType + " (key " + r.key() + ", partition "
                             + r.partition() + ", offset " + r.offset() + ")", text.toString(), allowed, null, null));
                 }
@@ -877,17 +906,22 @@ class ConfidentialityCanaryIT {
             if (place.caller() == null || !place.label().contains("] proposals-service GET /proposals/" + proposalId + " as")) {
                 continue;
             }
-            List<String> absent = canaries.stream().filter(c -> place.allowed().test(c) && !place.found().contains(c)).map(Canary::name).toList();
+            List<String> absent = canaries.stream().filter(c -> c.inContent() && place.allowed().test(c) && !place.found().contains(c)).map(Canary::name).toList();
             if (!absent.isEmpty()) {
                 missing.add("MISSING " + absent + " from " + place.label() + " although the rule shows them");
             }
         }
         boolean ownerSawAll = places.stream().anyMatch(pl -> pl.caller() != null && pl.caller().org().equals(owner)
                 && pl.label().contains("] proposals-service GET /proposals/" + proposalId + " as")
-                && pl.found().containsAll(canaries));
+                && pl.found().containsAll(canaries.stream().filter(Canary::inContent).toList()));
         if (!ownerSawAll) {
             missing.add("MISSING: the owner's GET /proposals/" + proposalId + " does not show every canary");
         }
+        allowedFound.forEach((name, count) -> {
+            if (count == 0) {
+                missing.add("MISSING: " + name + " was found nowhere the rule shows it");
+            }
+        });
 
         System.out.printf("confidentiality canary %s: searched %d HTTP answers, %d Kafka records, %d webhook bodies, %d e-mails "
                 + "(%d callers, %d canaries)%n", run, responses, records, hooks, mails, callers.size(), canaries.size());

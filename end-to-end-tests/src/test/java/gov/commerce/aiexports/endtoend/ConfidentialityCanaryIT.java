@@ -89,7 +89,8 @@ import org.junit.jupiter.api.Test;
  * A canary must also be found where the rule shows it: each caller's {@code GET /proposals/{id}}
  * (the owner's above all). The account of disclosure ({@code GET /proposals/{id}/disclosures} as the
  * owner) must list every answer that showed a confidential section to someone outside the consortium
- * (matched by the request's correlation id) and no read by the owner.
+ * (matched by the request's correlation id) and no read by the owner. And the README's table itself
+ * is held, cell by cell, against what {@code GET /proposals/{id}} answered the caller of each row.
  *
  * <p>The incentive lines have no free-text field, so their canaries are amounts (unique dollars and
  * cents, searched as plain, grouped and floating-point text): the direct loan requested, and the
@@ -179,6 +180,11 @@ class ConfidentialityCanaryIT {
     private Instant routedFrom;
     /** Which part of the test a call belongs to, for the report: the flow, the sweep of the draft, the sweep after the flow. */
     private String phase = "flow";
+    /** Each caller's GET /proposals/{id} by phase ("sweep OWNER applicant"): its status, canaries and whether it holds the marker. */
+    private final Map<String, ProposalRead> proposalReads = new HashMap<>();
+
+    record ProposalRead(int status, Set<Canary> found, boolean marker) {
+    }
     /** Kafka records keyed by this proposal, deliveries and notifications of it: the collection found something to search. */
     private int proposalRecords;
     private int proposalDeliveries;
@@ -229,7 +235,8 @@ class ConfidentialityCanaryIT {
             int hooks = places.size() - responses - records;
             collectMails();
             int mails = places.size() - responses - records - hooks;
-            judge(responses, records, hooks, mails, account);
+            List<String> table = checkTable();
+            judge(responses, records, hooks, mails, account, table);
         } finally {
             unsubscribe();
         }
@@ -343,7 +350,12 @@ class ConfidentialityCanaryIT {
                 json, headers);
         String label = "[" + phase + "] " + service.name() + " " + method + " " + path + (accept == null ? "" : " [" + accept + "]") + " as " + who.label()
                 + ": " + reply.status();
-        places.add(place("response", label, reply.body(), shownTo(who.viewer(), at), who, correlation));
+        Place place = place("response", label, reply.body(), shownTo(who.viewer(), at), who, correlation);
+        places.add(place);
+        if (method.equals("GET") && accept == null && path.equals("/proposals/" + proposalId)) {
+            proposalReads.put(phase + " " + who.org() + " " + who.role(), new ProposalRead(reply.status(), place.found(),
+                    reply.body().contains(Disclosure.WITHHELD)));
+        }
         return reply;
     }
 
@@ -402,6 +414,8 @@ class ConfidentialityCanaryIT {
         reviewId = await().atMost(PROPAGATION).until(() -> items(HttpCalls.send(Services.REVIEW, "GET", "/reviews?proposalId=" + proposalId,
                 Program.token("COMMERCE", ApiSurface.COMMERCE_OFFICER), null, null, Map.of()).json()).path(0).path("id").asText(null),
                 id -> id != null);
+        // submitted, not designated: the README table's row "edag-coordinator, proposal not designated"
+        call(who("EDAG"), Services.PROPOSALS, "GET", "/proposals/" + proposalId, null, null);
 
         // Commerce asks; the applicant answers with its content again (same canaries) and the review opens a second round
         ok(call(commerce, Services.REVIEW, "POST", "/reviews/" + reviewId + "/information-requests",
@@ -876,7 +890,73 @@ class ConfidentialityCanaryIT {
 
     // ---------------------------------------------------------------- the verdict
 
-    private void judge(int responses, int records, int hooks, int mails, List<String> account) {
+    /**
+     * The README's table (the one {@code DisclosureTableTest} holds the code to), row by row against
+     * what the running services answered to {@code GET /proposals/{id}}: each row is a caller of this
+     * test, each cell shown (every canary of that column), withheld (none, and the marker) or absent (4xx).
+     */
+    private List<String> checkTable() throws Exception {
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(System.getProperty("aiexports.root", ".."))
+                .resolve("README.md"));
+        int begin = lines.indexOf("<!-- disclosure-table:begin -->");
+        int end = lines.indexOf("<!-- disclosure-table:end -->");
+        List<String> problems = new ArrayList<>();
+        if (begin < 0 || end < begin) {
+            problems.add("TABLE: README.md has no disclosure table between its markers");
+            return problems;
+        }
+        Map<String, String> rows = new HashMap<>();
+        rows.put("applicant of the owning consortium", "sweep " + owner + " " + ApiSurface.APPLICANT);
+        rows.put("applicant of another consortium", "sweep " + other + " " + ApiSurface.APPLICANT);
+        rows.put("commerce-officer", "sweep COMMERCE " + ApiSurface.COMMERCE_OFFICER);
+        rows.put("agency-reviewer of an agency the call requires", "sweep STATE " + ApiSurface.AGENCY_REVIEWER);
+        rows.put("agency-reviewer of another agency", "sweep ENERGY " + ApiSurface.AGENCY_REVIEWER);
+        rows.put("edag-coordinator, designated proposal", "sweep EDAG " + ApiSurface.EDAG_COORDINATOR);
+        rows.put("edag-coordinator, proposal not designated", "flow EDAG " + ApiSurface.EDAG_COORDINATOR);
+        rows.put("financing-officer of an agency a line is routed to, designated proposal", "sweep " + ROUTED + " "
+                + ApiSurface.FINANCING_OFFICER);
+        rows.put("financing-officer of another agency", "sweep DFC " + ApiSurface.FINANCING_OFFICER);
+        rows.put("auditor", "sweep GAO " + ApiSurface.AUDITOR);
+        rows.put("operator", "sweep OPS " + ApiSurface.OPERATOR);
+        List<String> header = cells(lines.get(begin + 1));
+        int checked = 0;
+        for (String line : lines.subList(begin + 3, end)) {
+            List<String> row = cells(line);
+            ProposalRead read = rows.containsKey(row.get(0)) ? proposalReads.get(rows.get(row.get(0))) : null;
+            if (read == null) {
+                problems.add("TABLE: no read of this test answers the README's row \"" + row.get(0) + "\"");
+                continue;
+            }
+            boolean withheldSomewhere = false;
+            for (int c = 1; c < header.size(); c++) {
+                String column = header.get(c);
+                List<Canary> of = canaries.stream().filter(Canary::inContent)
+                        .filter(k -> k.section().equals(column) || k.section().startsWith(column + ".")).toList();
+                long found = of.stream().filter(read.found()::contains).count();
+                String observed = read.status() >= 400 ? "absent" : found == of.size() ? "shown" : found == 0 ? "withheld" : "partly shown";
+                withheldSomewhere |= observed.equals("withheld");
+                checked++;
+                // a 404 shows less than the marker: another consortium's applicant meets its organisation scope first
+                boolean stricter = observed.equals("absent") && row.get(c).equals("withheld");
+                if (!observed.equals(row.get(c)) && !stricter) {
+                    problems.add("TABLE: " + row.get(0) + " x " + column + ": README says " + row.get(c) + ", GET /proposals/{id} answered "
+                            + observed + " (status " + read.status() + ")");
+                }
+            }
+            if (withheldSomewhere && !read.marker()) {
+                problems.add("TABLE: " + row.get(0) + ": sections withheld without the marker " + Disclosure.WITHHELD);
+            }
+        }
+        System.out.printf("README disclosure table: %d cells checked against the answers; %d problems%n", checked, problems.size());
+        return problems;
+    }
+
+    private static List<String> cells(String line) {
+        String trimmed = line.trim();
+        return List.of(trimmed.substring(1, trimmed.length() - 1).split("\\|")).stream().map(String::trim).toList();
+    }
+
+    private void judge(int responses, int records, int hooks, int mails, List<String> account, List<String> table) {
         Map<String, Integer> allowedFound = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> foundByKind = new LinkedHashMap<>();
         canaries.forEach(c -> {
@@ -949,11 +1029,13 @@ class ConfidentialityCanaryIT {
         List<String> problems = new ArrayList<>(leaks);
         problems.addAll(missing);
         problems.addAll(account);
+        problems.addAll(table);
         problems.addAll(uncollected);
-        System.out.printf("  %d leaks, %d missing, %d account problems, %d channels not collected%n", leaks.size(), missing.size(),
-                account.size(), uncollected.size());
+        System.out.printf("  %d leaks, %d missing, %d account problems, %d table cells unlike the README, %d channels not collected%n",
+                leaks.size(), missing.size(), account.size(), table.size(), uncollected.size());
         problems.forEach(line -> System.out.println("  " + line));
         assertTrue(problems.isEmpty(), problems.size() + " confidentiality problems (" + leaks.size() + " leaks, " + missing.size()
-                + " missing, " + account.size() + " account, " + uncollected.size() + " not collected):\n" + String.join("\n", problems));
+                + " missing, " + account.size() + " account, " + table.size() + " table, " + uncollected.size() + " not collected):\n"
+                + String.join("\n", problems));
     }
 }

@@ -5,6 +5,8 @@ import gov.commerce.aiexports.localstack.Stack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** One stack for all end-to-end tests of this JVM: started on first use, stopped when the JVM ends. */
@@ -21,7 +23,13 @@ final class RunningStack {
             Path root = Path.of(System.getProperty("aiexports.root", "..")).toAbsolutePath().normalize();
             Path data = root.resolve("end-to-end-tests/target/e2e-stack");
             deleteRecursively(data);
-            Stack s = new Stack(Stack.Options.forTests(root, data));
+            // notifications-service sends to the test JVM's SMTP server and webhook receiver (Outbound)
+            Outbound.start();
+            Stack.Options o = Stack.Options.forTests(root, data);
+            List<String> jvm = new ArrayList<>(o.serviceJvmOptions());
+            jvm.addAll(Outbound.serviceOptions());
+            Stack s = new Stack(new Stack.Options(o.projectRoot(), o.dataDirectory(), o.postgresPort(), o.kafkaPort(), o.servicePorts(),
+                    o.durable(), o.kafkaInProcess(), jvm));
             Runtime.getRuntime().addShutdownHook(new Thread(s::close));
             // tracing on, as an operator turns it on, exporting to a receiver in this JVM (TracingIT reads it)
             OtlpReceiver receiver = new OtlpReceiver();

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * For aggregate fixture tests: Axon's repository logs a WARN with a stack trace for every command
- * refused in an aggregate's constructor, which those tests provoke on purpose. Silenced for the
- * test class only, then restored, so a Quarkus test after it logs as before.
+ * refused in an aggregate's constructor or sent to one that does not exist, which those tests
+ * provoke on purpose. Silenced for the test class only, then restored, so a Quarkus test after it
+ * logs as before.
  */
 public final class QuietRefusals implements BeforeAllCallback, AfterAllCallback {
 

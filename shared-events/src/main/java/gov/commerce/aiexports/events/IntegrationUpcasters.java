@@ -45,7 +45,20 @@ public final class IntegrationUpcasters {
         return withPayload(e, 2, payload);
     });
 
-    public static final List<Step> STEPS = List.of(PROPOSAL_WITHDRAWN_1_TO_2, PROPOSAL_WITHDRAWN_2_TO_3, PROPOSAL_SUBMITTED_1_TO_2);
+    /**
+     * DesignationRevoked v1 to v2: v1 revocations (relinquishments) took effect when recorded, so
+     * effectiveDate is the day of revokedAt (else of the envelope's occurredAt) in Washington.
+     */
+    static final Step DESIGNATION_REVOKED_1_TO_2 = new Step("DesignationRevoked", 1, e -> {
+        ObjectNode payload = ((ObjectNode) e.payload()).deepCopy();
+        String at = payload.path("revokedAt").isTextual() ? payload.path("revokedAt").asText()
+                : e.occurredAt() == null ? null : e.occurredAt().toString();
+        payload.put("effectiveDate", at == null ? null : FederalTime.dateOf(java.time.Instant.parse(at)).toString());
+        return withPayload(e, 2, payload);
+    });
+
+    public static final List<Step> STEPS = List.of(PROPOSAL_WITHDRAWN_1_TO_2, PROPOSAL_WITHDRAWN_2_TO_3, PROPOSAL_SUBMITTED_1_TO_2,
+            DESIGNATION_REVOKED_1_TO_2);
 
     private IntegrationUpcasters() {
     }

@@ -73,7 +73,8 @@ public class OversightResource {
             java.util.List<FigureRequest> figures) {
     }
 
-    private static final java.util.regex.Pattern COUNTRY = java.util.regex.Pattern.compile("[A-Z]{2}");
+    private static final java.util.Set<String> COUNTRIES = java.util.Set.copyOf(
+            java.util.Locale.getISOCountries(java.util.Locale.IsoCountryCode.PART1_ALPHA2));
 
     @Inject
     Commands commands;
@@ -118,8 +119,8 @@ public class OversightResource {
     @Transactional
     public OversightView conditionDueDate(@PathParam("number") String number, @PathParam("conditionId") String conditionId,
             DueDateRequest body) {
-        ReviewView review = open(number);
         require(body);
+        ReviewView review = open(number);
         commands.send(new OversightCommand.SetConditionDueDate(number, conditionId, body.dueDate(), FederalTime.today(clock)));
         return get(number);
     }
@@ -129,9 +130,9 @@ public class OversightResource {
     @RolesAllowed(Roles.COMMERCE_OFFICER)
     @Transactional
     public Response addMilestone(@PathParam("number") String number, MilestoneRequest body) {
-        ReviewView review = open(number);
         require(body);
-        if (body.country() != null && !COUNTRY.matcher(body.country()).matches()) {
+        ReviewView review = open(number);
+        if (body.country() != null && !COUNTRIES.contains(body.country())) {
             throw new InvalidInput("COUNTRY_INVALID", "/country", "country is an ISO 3166-1 alpha-2 code such as VN");
         }
         int lines = review.determination.endorsedIncentives() == null ? 0 : review.determination.endorsedIncentives().size();
@@ -145,8 +146,8 @@ public class OversightResource {
     @RolesAllowed(Roles.COMMERCE_OFFICER)
     @Transactional
     public OversightView schedule(@PathParam("number") String number, ScheduleRequest body) {
-        open(number);
         require(body);
+        open(number);
         commands.send(new OversightCommand.SetReportingSchedule(number, body.frequency() == null ? null : body.frequency().name(),
                 body.firstPeriodStart(), body.reportDueDays()));
         return get(number);
@@ -211,8 +212,8 @@ public class OversightResource {
     @RolesAllowed(Roles.APPLICANT)
     @Transactional
     public Response fileReport(@PathParam("number") String number, ReportRequest body) {
-        ownedOpen(number);
         require(body);
+        ownedOpen(number);
         java.util.List<OversightEvent.MilestoneStatus> statuses = body.milestoneStatuses() == null ? java.util.List.of()
                 : body.milestoneStatuses().stream().map(m -> m == null ? null : new OversightEvent.MilestoneStatus(m.milestoneId(),
                         m.status() == null ? null : m.status().name(), m.note())).toList();
@@ -226,16 +227,16 @@ public class OversightResource {
     }
 
     private Response evidence(String number, String type, String itemId, EvidenceRequest body) {
-        ownedOpen(number);
         require(body);
+        ownedOpen(number);
         commands.send(new OversightCommand.SubmitEvidence(number, type, itemId, java.util.UUID.randomUUID().toString(), body.text(),
                 body.documentIds(), clock.instant()));
         return Response.status(201).entity(get(number)).build();
     }
 
     private OversightView decide(String number, String type, String itemId, boolean accept, DecisionRequest body) {
-        open(number);
         require(body);
+        open(number);
         commands.send(new OversightCommand.DecideEvidence(number, type, itemId, accept, body.reason(), clock.instant()));
         return get(number);
     }
@@ -266,8 +267,8 @@ public class OversightResource {
     }
 
     private OversightView standing(String number, ReviewCommand.Standing change, StandingRequest body) {
-        ReviewView review = designated(number);
         require(body);
+        ReviewView review = designated(number);
         commands.send(new ReviewCommand.ChangeDesignationStanding(review.id, change, body.reason(), body.effectiveDate(),
                 FederalTime.today(clock), clock.instant()));
         return get(number);

@@ -53,6 +53,19 @@ public class Oversight {
             this.lineNumber = lineNumber;
             this.dueDate = dueDate;
         }
+
+        /** By value, so that Axon's test fixture can compare the state it rebuilt from the events. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Item i && type.equals(i.type) && java.util.Objects.equals(text, i.text)
+                    && java.util.Objects.equals(lineNumber, i.lineNumber) && java.util.Objects.equals(dueDate, i.dueDate)
+                    && status.equals(i.status) && java.util.Objects.equals(lastEvidenceId, i.lastEvidenceId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(type, text, lineNumber, dueDate, status, lastEvidenceId);
+        }
     }
 
     protected Oversight() {

@@ -98,6 +98,12 @@ class AccessMatrixIT {
                 ApiSurface.map("reason", "not mine")});
         cases.add(new Object[] {Services.PROPOSALS, "GET", "/proposals/" + f.submittedProposalId + "/timeline", other, "applicant", null});
         cases.add(new Object[] {Services.REVIEW, "GET", "/feedback/" + f.submittedProposalId, other, "applicant", null});
+        // a designation's oversight is its consortium's (and the government's): another consortium neither reads nor files
+        cases.add(new Object[] {Services.REVIEW, "GET", "/oversight/" + f.designationNumber, other, "applicant", null});
+        cases.add(new Object[] {Services.REVIEW, "POST", "/oversight/" + f.designationNumber + "/conditions/C1/evidence", other,
+                "applicant", ApiSurface.map("text", "not ours")});
+        cases.add(new Object[] {Services.REVIEW, "POST", "/oversight/" + f.designationNumber + "/reports", other, "applicant",
+                ApiSurface.map("period", 1, "narrative", "not ours")});
         cases.add(new Object[] {Services.REVIEW, "POST", "/reviews/" + f.reviewId + "/assessments", "STATE", "agency-reviewer",
                 withAgency(Program.assessment("CONCUR", List.of(), "ok", "ok"), "DEFENSE")});
         cases.add(new Object[] {Services.INCENTIVES, "GET", "/incentive-requests/" + f.routedRequestId, other, "applicant", null});

@@ -198,6 +198,44 @@ final class ApiSurface {
                         "effectiveDate", LocalDate.now().plusDays(1).toString()),
                         "acknowledgedFlags", "endorsedIncentives"));
 
+        // post-designation oversight (review-service): Commerce's standing changes and obligations, the consortium's evidence
+        // and reports; the fixtures' designation is live, with no condition (its agencies set none) and no reporting schedule
+        ops.add(op(r, "GET", "/oversight/{number}", union(GOVERNMENT, APPLICANT, AUDITOR), APPLICANT,
+                f -> "/oversight/" + f.designationNumber));
+        for (String step : List.of("suspension", "reinstatement", "revocation")) {
+            ops.add(op(r, "POST", "/oversight/{number}/" + step, Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER,
+                    f -> "/oversight/" + f.designationNumber + "/" + step)
+                    .withBody(f -> map("reason", "Security audit not delivered", "effectiveDate", LocalDate.now().toString())));
+        }
+        ops.add(op(r, "POST", "/oversight/{number}/conditions/{conditionId}/due-date", Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER,
+                f -> "/oversight/" + f.designationNumber + "/conditions/C1/due-date")
+                .withBody(f -> map("dueDate", LocalDate.now().plusDays(90).toString())));
+        ops.add(op(r, "POST", "/oversight/{number}/milestones", Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER,
+                f -> "/oversight/" + f.designationNumber + "/milestones")
+                .withBody(f -> map("kind", "DEPLOYMENT", "description", "Cluster live in Hanoi", "country", "VN", "lineNumber", 1,
+                        "dueDate", LocalDate.now().plusDays(180).toString()), "country", "lineNumber"));
+        ops.add(op(r, "POST", "/oversight/{number}/reporting-schedule", Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER,
+                f -> "/oversight/" + f.designationNumber + "/reporting-schedule")
+                .withBody(f -> map("frequency", "QUARTERLY", "firstPeriodStart", LocalDate.now().toString(), "reportDueDays", 30),
+                        "reportDueDays"));
+        for (String item : List.of("conditions/{conditionId}", "milestones/{milestoneId}")) {
+            String real = item.startsWith("conditions") ? "conditions/C1" : "milestones/M1";
+            ops.add(op(r, "POST", "/oversight/{number}/" + item + "/evidence", Set.of(APPLICANT), APPLICANT,
+                    f -> "/oversight/" + f.designationNumber + "/" + real + "/evidence")
+                    .withBody(f -> map("text", "Audit report signed by the auditor", "documentIds", List.of()), "documentIds"));
+            for (String decision : List.of("acceptance", "rejection")) {
+                ops.add(op(r, "POST", "/oversight/{number}/" + item + "/" + decision, Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER,
+                        f -> "/oversight/" + f.designationNumber + "/" + real + "/" + decision)
+                        .withBody(f -> map("reason", "Evidence reviewed"), decision.equals("acceptance") ? "reason" : "none"));
+            }
+        }
+        ops.add(op(r, "POST", "/oversight/{number}/reports", Set.of(APPLICANT), APPLICANT,
+                f -> "/oversight/" + f.designationNumber + "/reports")
+                .withBody(f -> map("period", 1, "narrative", "Deployment on track",
+                        "milestoneStatuses", List.of(map("milestoneId", "M1", "status", "ON_TRACK", "note", "racks delivered")),
+                        "figures", List.of(map("name", "revenue", "value", "1250000.00", "unit", "USD"))),
+                        "milestoneStatuses", "figures"));
+
         Services.Service i = Services.INCENTIVES;
         Set<String> budgetReaders = union(GOVERNMENT, AUDITOR, OPERATOR);
         ops.add(op(i, "POST", "/budgets", Set.of(FINANCING_OFFICER, OPERATOR), FINANCING_OFFICER, f -> "/budgets")
@@ -226,7 +264,7 @@ final class ApiSurface {
                 .withBody(f -> map("reference", "Board resolution 2027-3", "notes", "Unanimous"), "notes"));
         ops.add(op(i, "POST", "/incentive-requests/{id}/approval", Set.of(FINANCING_OFFICER), FINANCING_OFFICER,
                 f -> "/incentive-requests/" + f.routedRequestId + "/approval")
-                .withBody(f -> map("fiscalYear", f.fiscalYear)));
+                .withBody(f -> map("fiscalYear", f.fiscalYear, "requiredMilestoneId", "M1"), "requiredMilestoneId"));
         ops.add(op(i, "POST", "/incentive-requests/{id}/decline", Set.of(FINANCING_OFFICER), FINANCING_OFFICER,
                 f -> "/incentive-requests/" + f.routedRequestId + "/decline")
                 .withBody(f -> map("reason", "Outside the bank's mandate")));

@@ -4,8 +4,12 @@ import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.events.IntegrationEvent;
 import gov.commerce.aiexports.events.Topics;
 import gov.commerce.aiexports.events.review.DesignationRevoked;
+import gov.commerce.aiexports.events.review.DesignationReinstated;
+import gov.commerce.aiexports.events.review.DesignationSuspended;
+import gov.commerce.aiexports.events.review.ObligationAccepted;
 import gov.commerce.aiexports.events.review.ProposalDesignated;
 import gov.commerce.aiexports.incentives.disclosure.IncentivesDisclosure;
+import gov.commerce.aiexports.incentives.request.IncentiveRequestProjection;
 import gov.commerce.aiexports.incentives.request.IncentiveRequestCommand;
 import gov.commerce.aiexports.runtime.consuming.IntegrationEventHandler;
 import gov.commerce.aiexports.runtime.request.Commands;
@@ -27,6 +31,8 @@ public class Designations implements IntegrationEventHandler {
     Commands commands;
     @Inject
     IncentivesDisclosure disclosure;
+    @Inject
+    gov.commerce.aiexports.runtime.readmodel.Documents documents;
 
     @Override
     public Set<String> topics() {
@@ -37,6 +43,20 @@ public class Designations implements IntegrationEventHandler {
     public void handle(IntegrationEvent event) {
         if (event.is(DesignationRevoked.class)) {
             revoke(event.payloadAs(DesignationRevoked.class), event);
+            return;
+        }
+        if (event.is(DesignationSuspended.class)) {
+            DesignationSuspended s = event.payloadAs(DesignationSuspended.class);
+            suspension(s.designationNumber(), s.endorsedLineCount(), true, s.reason(), s.effectiveDate(), event);
+            return;
+        }
+        if (event.is(DesignationReinstated.class)) {
+            DesignationReinstated r = event.payloadAs(DesignationReinstated.class);
+            suspension(r.designationNumber(), r.endorsedLineCount(), false, r.reason(), r.effectiveDate(), event);
+            return;
+        }
+        if (event.is(ObligationAccepted.class)) {
+            milestoneAccepted(event.payloadAs(ObligationAccepted.class), event);
             return;
         }
         if (!event.is(ProposalDesignated.class)) {
@@ -77,6 +97,38 @@ public class Designations implements IntegrationEventHandler {
      */
     static String reasonOf(DesignationRevoked r) {
         return "designation " + r.designationNumber() + " revoked (" + r.cause() + ")";
+    }
+
+    /**
+     * Each opened line of the designation is suspended or reinstated on its own stream, so an
+     * approval racing the suspension is either before it or refused. A line not opened yet (its
+     * designation dead-lettered) is skipped: sending to it would fail the whole consumer transaction.
+     */
+    private void suspension(String number, int lines, boolean suspend, String reason, java.time.LocalDate effectiveDate,
+            IntegrationEvent event) {
+        for (int line = 1; line <= lines; line++) {
+            String id = lineId(number, line);
+            if (documents.find(IncentiveRequestProjection.TABLE, id, Object.class).isPresent()) {
+                commands.sendOnEvent(new IncentiveRequestCommand.ApplyDesignationSuspension(id, suspend, reason, effectiveDate,
+                        event.eventId().toString()), event);
+            }
+        }
+    }
+
+    /** A milestone of a line goes to that line; one of the whole package (no line) to every line of the designation. */
+    private void milestoneAccepted(ObligationAccepted a, IntegrationEvent event) {
+        if (!"MILESTONE".equals(a.itemType())) {
+            return;
+        }
+        List<String> lines = a.lineNumber() != null ? List.of(lineId(a.designationNumber(), a.lineNumber()))
+                : documents.query("select to_jsonb(id) from " + IncentiveRequestProjection.TABLE + " where designation_number = ?",
+                        String.class, a.designationNumber());
+        for (String id : lines) {
+            if (documents.find(IncentiveRequestProjection.TABLE, id, Object.class).isPresent()) {
+                commands.sendOnEvent(new IncentiveRequestCommand.RecordMilestoneAcceptance(id, a.itemId(),
+                        event.eventId().toString()), event);
+            }
+        }
     }
 
     /** One id per designation and line number, so a line is opened once however often the designation is delivered. */

@@ -27,11 +27,16 @@ public class ReviewIntegrationEvents implements IntegrationEventMapper {
 
     @Inject
     Documents documents;
+    @Inject
+    gov.commerce.aiexports.review.oversight.OversightIntegrationEvents oversight;
 
     @Override
     public Optional<IntegrationPayload> toIntegration(Object event) {
         if (event instanceof ReviewEvent.Opened e) {
             return Optional.of(new ReviewOpened(e.reviewId(), e.proposalId(), e.applicantOrganisation(), e.requiredAgencies()));
+        }
+        if (event instanceof gov.commerce.aiexports.review.oversight.OversightEvent o) {
+            return oversight.toIntegration(o);
         }
         if (!(event instanceof ReviewEvent e)) {
             return Optional.empty();
@@ -65,7 +70,18 @@ public class ReviewIntegrationEvents implements IntegrationEventMapper {
         if (event instanceof ReviewEvent.DesignationRevoked r) {
             return Optional.of(new gov.commerce.aiexports.events.review.DesignationRevoked(r.reviewId(), r.proposalId(),
                     r.designationNumber(), review.consortiumId, review.applicantOrganisation, r.cause(), r.causeEventId(),
-                    r.endorsedLineCount(), r.revokedAt()));
+                    r.endorsedLineCount(), r.revokedAt(), r.effectiveDate() != null ? r.effectiveDate()
+                            : gov.commerce.aiexports.events.FederalTime.dateOf(r.revokedAt())));
+        }
+        if (event instanceof ReviewEvent.DesignationSuspended s) {
+            return Optional.of(new gov.commerce.aiexports.events.review.DesignationSuspended(s.reviewId(), s.proposalId(),
+                    s.designationNumber(), review.consortiumId, review.applicantOrganisation, s.reason(), s.effectiveDate(),
+                    s.endorsedLineCount(), s.suspendedAt()));
+        }
+        if (event instanceof ReviewEvent.DesignationReinstated s) {
+            return Optional.of(new gov.commerce.aiexports.events.review.DesignationReinstated(s.reviewId(), s.proposalId(),
+                    s.designationNumber(), review.consortiumId, review.applicantOrganisation, s.reason(), s.effectiveDate(),
+                    s.endorsedLineCount(), s.reinstatedAt()));
         }
         return Optional.empty();
     }

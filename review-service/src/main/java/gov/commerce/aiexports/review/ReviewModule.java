@@ -16,11 +16,11 @@ public class ReviewModule implements ServiceModule {
 
     @Override
     public List<Class<?>> aggregates() {
-        return List.of(Review.class);
+        return List.of(Review.class, gov.commerce.aiexports.review.oversight.Oversight.class);
     }
 
     @Override
     public List<Object> projections() {
-        return List.of(new ReviewProjection(documents));
+        return List.of(new ReviewProjection(documents), new gov.commerce.aiexports.review.oversight.OversightProjection(documents));
     }
 }

@@ -70,10 +70,17 @@ public final class IntegrationUpcasters {
         return withPayload(e, 2, payload);
     });
 
-    /** DesignationRevoked v1 to v2: the applicant's free-text reason is dropped, wherever the record was published from. */
+    /**
+     * DesignationRevoked v1 to v2: the applicant's free-text reason is dropped, wherever the record was
+     * published from; v1 revocations (relinquishments) took effect when recorded, so effectiveDate is
+     * the day of revokedAt (else of the envelope's occurredAt) in Washington.
+     */
     static final Step DESIGNATION_REVOKED_1_TO_2 = new Step("DesignationRevoked", 1, e -> {
         ObjectNode payload = ((ObjectNode) e.payload()).deepCopy();
         payload.remove("reason");
+        String at = payload.path("revokedAt").isTextual() ? payload.path("revokedAt").asText()
+                : e.occurredAt() == null ? null : e.occurredAt().toString();
+        payload.put("effectiveDate", at == null ? null : FederalTime.dateOf(java.time.Instant.parse(at)).toString());
         return withPayload(e, 2, payload);
     });
 

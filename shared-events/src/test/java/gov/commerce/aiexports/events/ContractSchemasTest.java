@@ -158,4 +158,21 @@ class ContractSchemasTest {
         org.junit.jupiter.api.Assertions.assertThrows(EventCodec.UnreadableEventException.class,
                 () -> back.payloadAs(gov.commerce.aiexports.events.review.ReviewOpened.class));
     }
+
+    @Test
+    void a_v1_revocation_reads_as_v2_effective_the_day_it_was_recorded_in_washington() {
+        assertTrue(Files.exists(CONTRACTS.resolve("DesignationRevoked.v1.schema.json")));
+        // 02:00 UTC on 1 October is still 30 September in Washington
+        String v1 = "{\"eventId\":\"" + java.util.UUID.randomUUID() + "\",\"eventType\":\"DesignationRevoked\",\"schemaVersion\":1,"
+                + "\"aggregateType\":\"Review\",\"aggregateId\":\"r-1\",\"aggregateSequence\":9,"
+                + "\"occurredAt\":\"2026-10-01T02:05:00Z\",\"producer\":\"review-service\",\"correlationId\":\"c\","
+                + "\"causationId\":\"k\",\"actor\":{\"subject\":\"s\",\"organisation\":\"ORG\",\"roles\":[]},"
+                + "\"payload\":{\"reviewId\":\"r-1\",\"proposalId\":\"p-1\",\"designationNumber\":\"PAEP-2026-0001\","
+                + "\"cause\":\"RELINQUISHED\",\"reason\":\"merger\",\"endorsedLineCount\":2,\"revokedAt\":\"2026-10-01T02:00:00Z\"}}";
+        IntegrationEvent read = EventCodec.decode(v1.getBytes());
+        assertEquals(2, read.schemaVersion());
+        var upcast = read.payloadAs(gov.commerce.aiexports.events.review.DesignationRevoked.class);
+        assertEquals(java.time.LocalDate.parse("2026-09-30"), upcast.effectiveDate());
+        assertEquals(2, upcast.endorsedLineCount());
+    }
 }

@@ -37,12 +37,17 @@ public class Obligations {
      * Washington) leaves nothing.
      */
     public ObligationToRecord approve(String incentiveRequestId, String actingAgency, int fiscalYear) {
+        return approve(incentiveRequestId, actingAgency, fiscalYear, null);
+    }
+
+    /** requiredMilestoneId: when set, the line's disbursements wait for Commerce's acceptance of that milestone. */
+    public ObligationToRecord approve(String incentiveRequestId, String actingAgency, int fiscalYear, String requiredMilestoneId) {
         // judged once, at the request: a retry after a lost race obligates in the same fiscal year
         int obligationFiscalYear = FiscalYear.current(clock);
         try {
             return Retries.inFreshTransactions(() -> {
                 ObligationToRecord o = commands.send(new IncentiveRequestCommand.ApproveIncentiveRequest(incentiveRequestId,
-                        actingAgency, fiscalYear));
+                        actingAgency, fiscalYear, requiredMilestoneId));
                 try {
                     commands.send(new BudgetCommand.ObligateBudget(o.budgetId(), o.incentiveRequestId(), o.proposalId(),
                             o.designationNumber(), o.agency(), o.faceAmountUsd(), o.creditSubsidyRatePercent(),

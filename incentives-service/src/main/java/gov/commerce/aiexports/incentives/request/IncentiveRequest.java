@@ -39,6 +39,11 @@ public class IncentiveRequest {
     private BigDecimal disbursedUsd = ZERO;
     /** Flagged for de-obligation after its designation's revocation: no more disbursements. */
     private boolean flaggedForDeobligation;
+    /** The designation is suspended by Commerce: no approvals or disbursements. */
+    private boolean suspended;
+    /** Set at approval: disbursements wait for Commerce's acceptance of this milestone. */
+    private String requiredMilestoneId;
+    private final java.util.Set<String> acceptedMilestones = new java.util.HashSet<>();
 
     protected IncentiveRequest() {
     }
@@ -87,12 +92,16 @@ public class IncentiveRequest {
         IncentiveRequestPolicies.notCancelled(status, "approved");
         IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED),
                 IncentiveRequestPolicies.LINE_NOT_DECIDABLE, "approved");
+        IncentiveRequestPolicies.notSuspended(suspended, "approved");
         IncentiveRequestPolicies.actingForRoutedAgency(agency, c.actingAgency());
         IncentiveRequestPolicies.boardApprovalPresent(agency, amountUsd, boardApproved);
         String budget = BudgetId.of(c.fiscalYear(), instrument);
         BigDecimal cost = BudgetCost.of(instrument, amountUsd, creditSubsidyRatePercent);
         apply(new IncentiveRequestEvent.Approved(incentiveRequestId, proposalId, designationNumber, applicantOrganisation, agency,
                 instrument, c.fiscalYear(), budget, amountUsd, creditSubsidyRatePercent, cost));
+        if (c.requiredMilestoneId() != null) {
+            apply(new IncentiveRequestEvent.MilestoneRequired(incentiveRequestId, c.requiredMilestoneId()));
+        }
         return new ObligationToRecord(budget, instrument, incentiveRequestId, proposalId, designationNumber, agency.name(), amountUsd,
                 creditSubsidyRatePercent, cost);
     }
@@ -129,6 +138,8 @@ public class IncentiveRequest {
                 "disbursed");
         IncentiveRequestPolicies.notFlaggedForDeobligation(flaggedForDeobligation);
         IncentiveRequestPolicies.actingForRoutedAgency(agency, c.actingAgency());
+        IncentiveRequestPolicies.notSuspended(suspended, "disbursed");
+        IncentiveRequestPolicies.milestoneAccepted(requiredMilestoneId, acceptedMilestones);
         BigDecimal undisbursed = commitmentUsd.subtract(disbursedUsd);
         IncentiveRequestPolicies.disbursementWithinObligation(c.amountUsd(), undisbursed);
         apply(new IncentiveRequestEvent.Disbursed(incentiveRequestId, proposalId, designationNumber, applicantOrganisation,
@@ -159,6 +170,29 @@ public class IncentiveRequest {
                     budgetCostUsd);
             apply(new IncentiveRequestEvent.FlaggedForDeobligation(incentiveRequestId, proposalId, designationNumber,
                     applicantOrganisation, agency, budgetId, undisbursed, cost, c.cause(), c.causeEventId(), c.reason()));
+        }
+    }
+
+    /** A suspension or reinstatement seen twice, or of a cancelled line, changes nothing. */
+    @CommandHandler
+    void handle(IncentiveRequestCommand.ApplyDesignationSuspension c) {
+        if (status == IncentiveStatus.CANCELLED || c.suspend() == suspended) {
+            return;
+        }
+        if (c.suspend()) {
+            apply(new IncentiveRequestEvent.Suspended(incentiveRequestId, designationNumber, c.reason(), c.effectiveDate(),
+                    c.causeEventId()));
+        } else {
+            apply(new IncentiveRequestEvent.Reinstated(incentiveRequestId, designationNumber, c.reason(), c.effectiveDate(),
+                    c.causeEventId()));
+        }
+    }
+
+    /** Recorded whether or not a disbursement needs it yet: an approval after the acceptance may require it. Once per milestone. */
+    @CommandHandler
+    void handle(IncentiveRequestCommand.RecordMilestoneAcceptance c) {
+        if (!acceptedMilestones.contains(c.milestoneId())) {
+            apply(new IncentiveRequestEvent.MilestoneAccepted(incentiveRequestId, c.milestoneId(), c.causeEventId()));
         }
     }
 
@@ -235,6 +269,26 @@ public class IncentiveRequest {
     void on(IncentiveRequestEvent.Disbursed e) {
         disbursedUsd = e.disbursedTotalUsd();
         closeWhenNothingLeft();
+    }
+
+    @EventSourcingHandler
+    void on(IncentiveRequestEvent.Suspended e) {
+        suspended = true;
+    }
+
+    @EventSourcingHandler
+    void on(IncentiveRequestEvent.Reinstated e) {
+        suspended = false;
+    }
+
+    @EventSourcingHandler
+    void on(IncentiveRequestEvent.MilestoneRequired e) {
+        requiredMilestoneId = e.milestoneId();
+    }
+
+    @EventSourcingHandler
+    void on(IncentiveRequestEvent.MilestoneAccepted e) {
+        acceptedMilestones.add(e.milestoneId());
     }
 
     private void closeWhenNothingLeft() {

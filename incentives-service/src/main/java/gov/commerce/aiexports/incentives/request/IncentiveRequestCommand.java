@@ -21,8 +21,12 @@ public sealed interface IncentiveRequestCommand {
     }
 
     /** Answers the {@link ObligationToRecord} that the budget must then take in the same transaction. */
-    record ApproveIncentiveRequest(@TargetAggregateIdentifier String incentiveRequestId, String actingAgency, int fiscalYear)
-            implements IncentiveRequestCommand {
+    record ApproveIncentiveRequest(@TargetAggregateIdentifier String incentiveRequestId, String actingAgency, int fiscalYear,
+            String requiredMilestoneId) implements IncentiveRequestCommand {
+
+        public ApproveIncentiveRequest(String incentiveRequestId, String actingAgency, int fiscalYear) {
+            this(incentiveRequestId, actingAgency, fiscalYear, null);
+        }
     }
 
     record DeclineIncentiveRequest(@TargetAggregateIdentifier String incentiveRequestId, String actingAgency, String reason)
@@ -56,5 +60,15 @@ public sealed interface IncentiveRequestCommand {
     /** What the budget must record for a line: obligate budgetCostUsd, or return it on a de-obligation. */
     record ObligationToRecord(String budgetId, Instrument instrument, String incentiveRequestId, String proposalId, String designationNumber,
             String agency, BigDecimal faceAmountUsd, BigDecimal creditSubsidyRatePercent, BigDecimal budgetCostUsd) {
+    }
+
+    /** The designation was suspended (suspend true) or reinstated, per DesignationSuspended / DesignationReinstated. */
+    record ApplyDesignationSuspension(@TargetAggregateIdentifier String incentiveRequestId, boolean suspend, String reason,
+            java.time.LocalDate effectiveDate, String causeEventId) implements IncentiveRequestCommand {
+    }
+
+    /** Commerce accepted a milestone (ObligationAccepted, causeEventId that event). */
+    record RecordMilestoneAcceptance(@TargetAggregateIdentifier String incentiveRequestId, String milestoneId,
+            String causeEventId) implements IncentiveRequestCommand {
     }
 }

@@ -76,4 +76,22 @@ public sealed interface IncentiveRequestEvent {
     record ApprovalRefused(String incentiveRequestId, int fiscalYear, String budgetId, String rule, BigDecimal budgetCostUsd,
             BigDecimal availableUsd) implements IncentiveRequestEvent {
     }
+
+    /** The line's designation was suspended by Commerce: no approval or disbursement until it is reinstated. */
+    record Suspended(String incentiveRequestId, String designationNumber, String reason, java.time.LocalDate effectiveDate,
+            String causeEventId) implements IncentiveRequestEvent {
+    }
+
+    /** The suspension was lifted. */
+    record Reinstated(String incentiveRequestId, String designationNumber, String reason, java.time.LocalDate effectiveDate,
+            String causeEventId) implements IncentiveRequestEvent {
+    }
+
+    /** Set with the approval: a disbursement needs Commerce's acceptance of this milestone of the designation first. */
+    record MilestoneRequired(String incentiveRequestId, String milestoneId) implements IncentiveRequestEvent {
+    }
+
+    /** Commerce accepted the evidence of a milestone of the line (or of its whole package), learnt from ObligationAccepted. */
+    record MilestoneAccepted(String incentiveRequestId, String milestoneId, String causeEventId) implements IncentiveRequestEvent {
+    }
 }

@@ -118,4 +118,25 @@ public final class IncentiveRequestPolicies {
             throw new StateConflict(rule, "a line that is " + status + " cannot be " + step);
         }
     }
+
+    /** 409: the line's designation is suspended by Commerce: no approval, no disbursement. */
+    public static final String DESIGNATION_SUSPENDED = "DESIGNATION_SUSPENDED";
+    /** 409: the line's disbursements need a milestone Commerce has not accepted (yet). */
+    public static final String MILESTONE_NOT_ACCEPTED = "MILESTONE_NOT_ACCEPTED";
+    /** 400: a requiredMilestoneId that is not a milestone id (M1, M2, ...). */
+    public static final String MILESTONE_ID_INVALID = "MILESTONE_ID_INVALID";
+
+    public static void notSuspended(boolean suspended, String step) {
+        if (suspended) {
+            throw new StateConflict(DESIGNATION_SUSPENDED, "the line's designation is suspended by Commerce; it cannot be " + step
+                    + " until the designation is reinstated");
+        }
+    }
+
+    public static void milestoneAccepted(String required, java.util.Set<String> accepted) {
+        if (required != null && !accepted.contains(required)) {
+            throw new StateConflict(MILESTONE_NOT_ACCEPTED, "disbursements of this line need milestone " + required
+                    + " accepted by Commerce first");
+        }
+    }
 }

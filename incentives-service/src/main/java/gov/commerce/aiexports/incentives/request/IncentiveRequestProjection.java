@@ -16,7 +16,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 @ProcessingGroup("incentive-request-projection")
 public class IncentiveRequestProjection {
 
-    static final String TABLE = "incentive_request_view";
+    public static final String TABLE = "incentive_request_view";
     private final Documents documents;
 
     public IncentiveRequestProjection(Documents documents) {
@@ -100,6 +100,43 @@ public class IncentiveRequestProjection {
     void on(IncentiveRequestEvent.FlaggedForDeobligation e, @Timestamp Instant at) {
         update(e.incentiveRequestId(), v -> v.flagged(new IncentiveRequestView.DeobligationFlag(e.cause(), e.causeEventId(),
                 e.reason(), e.undisbursedUsd(), e.budgetCostUsd(), at), at));
+    }
+
+    @EventHandler
+    void on(IncentiveRequestEvent.Suspended e, @Timestamp Instant at) {
+        update(e.incentiveRequestId(), v -> {
+            IncentiveRequestView.LineOversight o = v.oversightOrEmpty();
+            return v.withOversight(new IncentiveRequestView.LineOversight(new IncentiveRequestView.Suspension(e.reason(),
+                    e.effectiveDate(), at), o.requiredMilestoneId(), o.acceptedMilestones()), at);
+        });
+    }
+
+    @EventHandler
+    void on(IncentiveRequestEvent.Reinstated e, @Timestamp Instant at) {
+        update(e.incentiveRequestId(), v -> {
+            IncentiveRequestView.LineOversight o = v.oversightOrEmpty();
+            return v.withOversight(new IncentiveRequestView.LineOversight(null, o.requiredMilestoneId(), o.acceptedMilestones()), at);
+        });
+    }
+
+    @EventHandler
+    void on(IncentiveRequestEvent.MilestoneRequired e, @Timestamp Instant at) {
+        update(e.incentiveRequestId(), v -> {
+            IncentiveRequestView.LineOversight o = v.oversightOrEmpty();
+            return v.withOversight(new IncentiveRequestView.LineOversight(o.suspension(), e.milestoneId(), o.acceptedMilestones()),
+                    at);
+        });
+    }
+
+    @EventHandler
+    void on(IncentiveRequestEvent.MilestoneAccepted e, @Timestamp Instant at) {
+        update(e.incentiveRequestId(), v -> {
+            IncentiveRequestView.LineOversight o = v.oversightOrEmpty();
+            java.util.List<String> accepted = new java.util.ArrayList<>(o.acceptedMilestones() == null ? java.util.List.of()
+                    : o.acceptedMilestones());
+            accepted.add(e.milestoneId());
+            return v.withOversight(new IncentiveRequestView.LineOversight(o.suspension(), o.requiredMilestoneId(), accepted), at);
+        });
     }
 
     /** The same closing rule as the aggregate's: nothing left to disburse closes the line. */

@@ -49,7 +49,8 @@ public class IncentiveRequestResource {
     public record BoardApprovalRequest(String reference, String notes) {
     }
 
-    public record ApprovalRequest(Integer fiscalYear) {
+    /** requiredMilestoneId (optional): a milestone of the designation (M1, M2, ...) Commerce must accept before any disbursement. */
+    public record ApprovalRequest(Integer fiscalYear, String requiredMilestoneId) {
     }
 
     public record DeclineRequest(String reason) {
@@ -156,8 +157,12 @@ public class IncentiveRequestResource {
         String agency = routedToCaller(id);
         require(body);
         new Checks().require(BudgetRules.validFiscalYear(body.fiscalYear()), BudgetRules.FISCAL_YEAR_INVALID, "/fiscalYear",
-                "fiscalYear is the federal fiscal year whose authority is obligated, from 2025").throwIfInvalid();
-        obligations.approve(id, agency, body.fiscalYear());
+                "fiscalYear is the federal fiscal year whose authority is obligated, from 2025")
+                .require(body.requiredMilestoneId() == null || body.requiredMilestoneId().matches("M[1-9][0-9]{0,3}"),
+                        IncentiveRequestPolicies.MILESTONE_ID_INVALID, "/requiredMilestoneId",
+                        "requiredMilestoneId is a milestone of the designation, such as M1")
+                .throwIfInvalid();
+        obligations.approve(id, agency, body.fiscalYear(), body.requiredMilestoneId());
         return get(id);
     }
 

@@ -13,7 +13,30 @@ public record IncentiveRequestView(String id, String proposalId, String designat
         String consortiumId, String organisation, Instrument instrument, BigDecimal amountUsd, Integer tenorYears,
         String status, String agency, Instant openedAt, Routing routing, BoardApproval boardApproval, Obligation obligation,
         List<Disbursement> disbursements, List<Deobligation> deobligations, Decision decline, Refusal lastRefusal,
-        Instant updatedAt, Cancellation cancellation, DeobligationFlag deobligationFlag) {
+        Instant updatedAt, Cancellation cancellation, DeobligationFlag deobligationFlag, LineOversight oversight) {
+
+    /**
+     * What oversight of the designation holds on the line: the suspension in force (null when
+     * none), the milestone its disbursements need (set at approval) and the milestones Commerce
+     * accepted.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LineOversight(Suspension suspension, String requiredMilestoneId, List<String> acceptedMilestones) {
+    }
+
+    public record Suspension(String reason, java.time.LocalDate effectiveDate, Instant at) {
+    }
+
+    IncentiveRequestView withOversight(LineOversight o, Instant at) {
+        return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
+                amountUsd, tenorYears, status, agency, openedAt, routing, boardApproval, obligation, disbursements, deobligations,
+                decline, lastRefusal, at, cancellation, deobligationFlag, o);
+    }
+
+    LineOversight oversightOrEmpty() {
+        return oversight == null ? new LineOversight(null, null, List.of()) : oversight;
+    }
+
 
     /** The line was cancelled because its designation was revoked (cause, e.g. RELINQUISHED). */
     public record Cancellation(String cause, String causeEventId, String reason, Instant at) {
@@ -31,13 +54,13 @@ public record IncentiveRequestView(String id, String proposalId, String designat
     IncentiveRequestView cancelled(Cancellation c, Instant at) {
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, IncentiveStatus.CANCELLED.name(), agency, openedAt, routing, boardApproval, obligation,
-                disbursements, deobligations, decline, lastRefusal, at, c, deobligationFlag);
+                disbursements, deobligations, decline, lastRefusal, at, c, deobligationFlag, oversight);
     }
 
     IncentiveRequestView flagged(DeobligationFlag f, Instant at) {
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, status, agency, openedAt, routing, boardApproval, obligation, disbursements, deobligations,
-                decline, lastRefusal, at, cancellation, f);
+                decline, lastRefusal, at, cancellation, f, oversight);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -73,38 +96,38 @@ public record IncentiveRequestView(String id, String proposalId, String designat
     static IncentiveRequestView opened(IncentiveRequestEvent.Opened e, Instant at) {
         return new IncentiveRequestView(e.incentiveRequestId(), e.proposalId(), e.designationNumber(), e.lineNumber(),
                 e.consortiumId(), e.applicantOrganisation(), e.instrument(), e.amountUsd(), e.tenorYears(),
-                IncentiveStatus.AWAITING_ROUTING.name(), null, at, null, null, null, List.of(), List.of(), null, null, at, null, null);
+                IncentiveStatus.AWAITING_ROUTING.name(), null, at, null, null, null, List.of(), List.of(), null, null, at, null, null, null);
     }
 
     /** A tombstone: the revocation came before the designation; no instrument, amount nor opening. */
     static IncentiveRequestView cancelledUnopened(IncentiveRequestEvent.CancelledUnopened e, Instant at) {
         return new IncentiveRequestView(e.incentiveRequestId(), e.proposalId(), e.designationNumber(), e.lineNumber(),
                 e.consortiumId(), e.applicantOrganisation(), null, null, null, IncentiveStatus.CANCELLED.name(), null, null, null,
-                null, null, List.of(), List.of(), null, null, at, new Cancellation(e.cause(), e.causeEventId(), e.reason(), at), null);
+                null, null, List.of(), List.of(), null, null, at, new Cancellation(e.cause(), e.causeEventId(), e.reason(), at), null, null);
     }
 
     IncentiveRequestView routed(Routing r, Instant at) {
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, IncentiveStatus.ROUTED.name(), r.agency(), openedAt, r, boardApproval, obligation,
-                disbursements, deobligations, decline, lastRefusal, at, cancellation, deobligationFlag);
+                disbursements, deobligations, decline, lastRefusal, at, cancellation, deobligationFlag, oversight);
     }
 
     IncentiveRequestView boardApproved(BoardApproval b, Instant at) {
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, IncentiveStatus.BOARD_APPROVED.name(), agency, openedAt, routing, b, obligation,
-                disbursements, deobligations, decline, lastRefusal, at, cancellation, deobligationFlag);
+                disbursements, deobligations, decline, lastRefusal, at, cancellation, deobligationFlag, oversight);
     }
 
     IncentiveRequestView obligated(String newStatus, Obligation o, Instant at) {
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, newStatus, agency, openedAt, routing, boardApproval, o, disbursements, deobligations,
-                decline, lastRefusal, at, cancellation, deobligationFlag);
+                decline, lastRefusal, at, cancellation, deobligationFlag, oversight);
     }
 
     IncentiveRequestView declined(Decision d, Instant at) {
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, IncentiveStatus.DECLINED.name(), agency, openedAt, routing, boardApproval, obligation,
-                disbursements, deobligations, d, lastRefusal, at, cancellation, deobligationFlag);
+                disbursements, deobligations, d, lastRefusal, at, cancellation, deobligationFlag, oversight);
     }
 
     IncentiveRequestView disbursed(String newStatus, Obligation o, Disbursement d, Instant at) {
@@ -112,7 +135,7 @@ public record IncentiveRequestView(String id, String proposalId, String designat
         all.add(d);
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, newStatus, agency, openedAt, routing, boardApproval, o, all, deobligations, decline,
-                lastRefusal, at, cancellation, deobligationFlag);
+                lastRefusal, at, cancellation, deobligationFlag, oversight);
     }
 
     IncentiveRequestView deobligated(String newStatus, Obligation o, Deobligation d, Instant at) {
@@ -120,13 +143,13 @@ public record IncentiveRequestView(String id, String proposalId, String designat
         all.add(d);
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, newStatus, agency, openedAt, routing, boardApproval, o, disbursements, all, decline,
-                lastRefusal, at, cancellation, deobligationFlag);
+                lastRefusal, at, cancellation, deobligationFlag, oversight);
     }
 
     IncentiveRequestView refused(Refusal r, Instant at) {
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, status, agency, openedAt, routing, boardApproval, obligation, disbursements, deobligations,
-                decline, r, at, cancellation, deobligationFlag);
+                decline, r, at, cancellation, deobligationFlag, oversight);
     }
 
     /** The applicant sees its line's status, agency, terms, amounts and disbursements, not the subsidy rate or budget figures. */
@@ -141,6 +164,6 @@ public record IncentiveRequestView(String id, String proposalId, String designat
         return new IncentiveRequestView(id, proposalId, designationNumber, lineNumber, consortiumId, organisation, instrument,
                 amountUsd, tenorYears, status, agency, openedAt, r, b, o, disbursements, d, decline, null, updatedAt, cancellation,
                 deobligationFlag == null ? null : new DeobligationFlag(deobligationFlag.cause(), null, deobligationFlag.reason(),
-                        deobligationFlag.undisbursedUsd(), null, deobligationFlag.at()));
+                        deobligationFlag.undisbursedUsd(), null, deobligationFlag.at()), oversight);
     }
 }

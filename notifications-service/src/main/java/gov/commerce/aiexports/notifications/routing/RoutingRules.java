@@ -241,11 +241,12 @@ public final class RoutingRules {
                     .toList());
 
     /** Every rule, in the order their notices are recorded. */
-    public static final List<Rule> ALL = List.of(SUBMISSION_RECEIPT, RESUBMISSION_RECEIPT, WITHDRAWAL_CONFIRMATION,
+    public static final List<Rule> ALL = java.util.stream.Stream.concat(List.of(SUBMISSION_RECEIPT, RESUBMISSION_RECEIPT, WITHDRAWAL_CONFIRMATION,
             INFORMATION_REQUEST, REVIEW_AWAITS_AGENCY, REVIEW_ROUND_AWAITS_AGENCY, DESIGNATION, INCENTIVE_REQUESTS_TO_EDAG,
             REJECTION, LINE_ROUTED_TO_AGENCY, LINE_ROUTED_TO_APPLICANT, BOARD_APPROVAL, INCENTIVE_APPROVAL, INCENTIVE_DECLINE,
             INCENTIVE_DEOBLIGATION, DISBURSEMENT, DESIGNATION_REVOKED, DESIGNATION_REVOKED_TO_EDAG, LINE_CANCELLED,
-            LINE_FLAGGED_FOR_DEOBLIGATION, CALL_AMENDED, PROPOSAL_RESCREENED);
+            LINE_FLAGGED_FOR_DEOBLIGATION, CALL_AMENDED, PROPOSAL_RESCREENED).stream(),
+            OversightRoutingRules.ALL.stream()).toList(); // post-designation oversight: OversightRoutingRules
 
     /**
      * The published contracts that deliberately tell nobody (webhooks may still subscribe to them):

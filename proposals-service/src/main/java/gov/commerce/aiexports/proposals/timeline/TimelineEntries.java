@@ -41,6 +41,26 @@ public final class TimelineEntries {
             Map.entry("DesignationRevoked", new Describe(Audience.APPLICANT,
                     p -> "Designation " + p.path("designationNumber").asText() + " revoked ("
                             + p.path("cause").asText() + ")")),
+            // post-designation oversight (review-service)
+            Map.entry("DesignationSuspended", new Describe(Audience.APPLICANT,
+                    p -> "Designation " + p.path("designationNumber").asText() + " suspended from "
+                            + p.path("effectiveDate").asText() + ": " + p.path("reason").asText())),
+            Map.entry("DesignationReinstated", new Describe(Audience.APPLICANT,
+                    p -> "Designation " + p.path("designationNumber").asText() + " reinstated from "
+                            + p.path("effectiveDate").asText() + ": " + p.path("reason").asText())),
+            Map.entry("OversightPlanSet", new Describe(Audience.APPLICANT,
+                    p -> "Obligations of " + p.path("designationNumber").asText() + " set: " + p.path("change").asText())),
+            Map.entry("EvidenceSubmitted", new Describe(Audience.APPLICANT,
+                    p -> "Evidence submitted for " + p.path("itemId").asText())),
+            Map.entry("ObligationAccepted", new Describe(Audience.APPLICANT,
+                    p -> p.path("itemId").asText() + " accepted by Commerce")),
+            Map.entry("ObligationRejected", new Describe(Audience.APPLICANT,
+                    p -> p.path("itemId").asText() + " rejected by Commerce: " + p.path("reason").asText())),
+            Map.entry("ObligationOverdue", new Describe(Audience.APPLICANT,
+                    p -> "Overdue since " + p.path("dueDate").asText() + ": " + p.path("description").asText())),
+            Map.entry("ProgressReportFiled", new Describe(Audience.APPLICANT,
+                    p -> "Progress report of period " + p.path("period").asInt() + " filed"
+                            + (p.path("late").asBoolean() ? " (late)" : ""))),
             Map.entry("IncentiveRequestCancelled", new Describe(Audience.APPLICANT,
                     p -> "Incentive request cancelled: " + p.path("instrument").asText() + " " + usd(p.path("amountUsd")) + " USD ("
                             + p.path("cause").asText() + ")")),

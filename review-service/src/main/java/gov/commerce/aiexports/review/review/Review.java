@@ -46,6 +46,8 @@ public class Review {
     public static final String PROPOSAL_WITHDRAWN = "PROPOSAL_WITHDRAWN";
     /** The cause of a revocation that follows the applicant's withdrawal (as in the DesignationRevoked contract). */
     public static final String RELINQUISHED = "RELINQUISHED";
+    /** The cause of Commerce's own revocation (as in the DesignationRevoked contract). */
+    public static final String REVOKED_BY_COMMERCE = "REVOKED_BY_COMMERCE";
 
     protected Review() {
     }
@@ -101,7 +103,7 @@ public class Review {
 
     @CommandHandler
     void handle(ReviewCommand.RecordDetermination command) {
-        if (status == ReviewStatus.DESIGNATED || status == ReviewStatus.REJECTED) {
+        if (status == ReviewStatus.DESIGNATED || status == ReviewStatus.REJECTED || status == ReviewStatus.SUSPENDED) {
             throw new StateConflict("ALREADY_DETERMINED", "the determination of this review is already recorded");
         }
         if (withdrawn) {
@@ -130,9 +132,27 @@ public class Review {
     void handle(ReviewCommand.RecordWithdrawal c) {
         if (status == ReviewStatus.OPEN || status == ReviewStatus.INFORMATION_REQUESTED) {
             apply(new ReviewEvent.Closed(reviewId, "withdrawn by the applicant: " + c.reason()));
-        } else if (status == ReviewStatus.DESIGNATED) {
+        } else if (status == ReviewStatus.DESIGNATED || status == ReviewStatus.SUSPENDED) {
             apply(new ReviewEvent.DesignationRevoked(reviewId, proposalId, designationNumber, RELINQUISHED, c.withdrawalEventId(),
-                    c.reason(), endorsedLineCount, c.at()));
+                    c.reason(), endorsedLineCount, c.at(), gov.commerce.aiexports.events.FederalTime.dateOf(c.at())));
+        }
+    }
+
+    /**
+     * Suspension, reinstatement and revocation by Commerce, on the review's own stream, so each
+     * meets a relinquishment in a definite order (a revoked designation is neither suspended nor
+     * revoked again: DESIGNATION_REVOKED).
+     */
+    @CommandHandler
+    void handle(ReviewCommand.ChangeDesignationStanding c) {
+        StandingPolicies.check(c, status);
+        switch (c.change()) {
+            case SUSPEND -> apply(new ReviewEvent.DesignationSuspended(reviewId, proposalId, designationNumber, c.reason().strip(),
+                    c.effectiveDate(), endorsedLineCount, c.at()));
+            case REINSTATE -> apply(new ReviewEvent.DesignationReinstated(reviewId, proposalId, designationNumber,
+                    c.reason().strip(), c.effectiveDate(), endorsedLineCount, c.at()));
+            case REVOKE -> apply(new ReviewEvent.DesignationRevoked(reviewId, proposalId, designationNumber, REVOKED_BY_COMMERCE,
+                    null, c.reason().strip(), endorsedLineCount, c.at(), c.effectiveDate()));
         }
     }
 
@@ -206,6 +226,16 @@ public class Review {
     void on(ReviewEvent.Closed e) {
         status = ReviewStatus.CLOSED;
         withdrawn = true;
+    }
+
+    @EventSourcingHandler
+    void on(ReviewEvent.DesignationSuspended e) {
+        status = ReviewStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(ReviewEvent.DesignationReinstated e) {
+        status = ReviewStatus.DESIGNATED;
     }
 
     @EventSourcingHandler

@@ -40,4 +40,15 @@ public sealed interface ReviewCommand {
             java.time.Instant at)
             implements ReviewCommand {
     }
+
+    /**
+     * Commerce's decisions on a designation after it: suspend, reinstate or revoke it, with its
+     * reason and the date from which it counts; today is that day in Washington (FederalTime), at the
+     * instant it is recorded.
+     */
+    record ChangeDesignationStanding(@TargetAggregateIdentifier String reviewId, Standing change, String reason,
+            LocalDate effectiveDate, LocalDate today, java.time.Instant at) implements ReviewCommand {
+    }
+
+    enum Standing { SUSPEND, REINSTATE, REVOKE }
 }

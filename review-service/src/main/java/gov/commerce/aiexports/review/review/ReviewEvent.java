@@ -51,11 +51,22 @@ public sealed interface ReviewEvent {
 
     /**
      * The designation is no longer live. cause: RELINQUISHED when the applicant withdrew the
-     * designated proposal (causeEventId: the ProposalWithdrawn event); reserved for Commerce's own
-     * revocations with their own cause. endorsedLineCount: the lines the designation endorsed.
+     * designated proposal (causeEventId: the ProposalWithdrawn event); REVOKED_BY_COMMERCE when a
+     * commerce-officer revoked it (reason and effectiveDate Commerce's; events stored before had no
+     * effectiveDate: null, effective when recorded). endorsedLineCount: the lines the designation endorsed.
      */
     record DesignationRevoked(String reviewId, String proposalId, String designationNumber, String cause, String causeEventId,
-            String reason, int endorsedLineCount, java.time.Instant revokedAt) implements ReviewEvent {
+            String reason, int endorsedLineCount, java.time.Instant revokedAt, LocalDate effectiveDate) implements ReviewEvent {
+    }
+
+    /** Commerce suspended the designation: no approvals or disbursements of its lines until a reinstatement. */
+    record DesignationSuspended(String reviewId, String proposalId, String designationNumber, String reason,
+            LocalDate effectiveDate, int endorsedLineCount, java.time.Instant suspendedAt) implements ReviewEvent {
+    }
+
+    /** Commerce lifted the suspension. */
+    record DesignationReinstated(String reviewId, String proposalId, String designationNumber, String reason,
+            LocalDate effectiveDate, int endorsedLineCount, java.time.Instant reinstatedAt) implements ReviewEvent {
     }
 
     enum Decision { DESIGNATE, REJECT }

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.Timestamp;
 public class ReviewProjection {
 
     public static final String TABLE = "review_view";
+    private static final String REVOKED_BY_COMMERCE = Review.REVOKED_BY_COMMERCE;
     private final Documents documents;
 
     public ReviewProjection(Documents documents) {
@@ -108,7 +109,7 @@ public class ReviewProjection {
                 // the public catalogue: no confidential sections, no comments, no applicant organisation id
                 DesignationView d = new DesignationView(e.designationNumber(), v.proposalId, v.title, v.consortiumName,
                         v.targetCountries, e.effectiveDate(), e.conditions(), e.endorsedIncentives(), at, DesignationView.ACTIVE, null,
-                        v.confidentialSections);
+                        v.confidentialSections, null);
                 documents.upsert("designation_view", d.number(), Map.of("proposal_id", d.proposalId()), d);
             }
         });
@@ -123,13 +124,48 @@ public class ReviewProjection {
     }
 
     @EventHandler
-    void on(ReviewEvent.DesignationRevoked e) {
+    void on(ReviewEvent.DesignationSuspended e, @org.axonframework.messaging.annotation.MetaDataValue(
+            gov.commerce.aiexports.runtime.axon.MetadataKeys.ACTOR_SUBJECT) String actor) {
+        ReviewView.StandingChange change = new ReviewView.StandingChange("SUSPENDED", e.reason(), e.effectiveDate(), actor,
+                e.suspendedAt());
+        update(e.reviewId(), v -> {
+            v.status = ReviewStatus.SUSPENDED.name();
+            v.suspension = change;
+            v.standingChanges.add(change);
+        });
+        catalogue(e.designationNumber(), d -> d.suspended(new DesignationView.Suspension(e.effectiveDate(), e.suspendedAt())));
+    }
+
+    @EventHandler
+    void on(ReviewEvent.DesignationReinstated e, @org.axonframework.messaging.annotation.MetaDataValue(
+            gov.commerce.aiexports.runtime.axon.MetadataKeys.ACTOR_SUBJECT) String actor) {
+        update(e.reviewId(), v -> {
+            v.status = ReviewStatus.DESIGNATED.name();
+            v.suspension = null;
+            v.standingChanges.add(new ReviewView.StandingChange("REINSTATED", e.reason(), e.effectiveDate(), actor,
+                    e.reinstatedAt()));
+        });
+        catalogue(e.designationNumber(), d -> d.suspended(null));
+    }
+
+    private void catalogue(String number, java.util.function.UnaryOperator<DesignationView> change) {
+        documents.find("designation_view", number, DesignationView.class).ifPresent(d -> documents.upsert("designation_view",
+                d.number(), Map.of("proposal_id", d.proposalId()), change.apply(d)));
+    }
+
+    @EventHandler
+    void on(ReviewEvent.DesignationRevoked e, @org.axonframework.messaging.annotation.MetaDataValue(
+            gov.commerce.aiexports.runtime.axon.MetadataKeys.ACTOR_SUBJECT) String actor) {
         update(e.reviewId(), v -> {
             v.status = ReviewStatus.REVOKED.name();
-            v.revocation = new ReviewView.Revocation(e.cause(), e.causeEventId(), e.reason(), e.revokedAt());
+            v.suspension = null;
+            v.revocation = new ReviewView.Revocation(e.cause(), e.causeEventId(), e.reason(), e.revokedAt(), e.effectiveDate());
+            if (REVOKED_BY_COMMERCE.equals(e.cause())) {
+                v.standingChanges.add(new ReviewView.StandingChange("REVOKED", e.reason(), e.effectiveDate(), actor, e.revokedAt()));
+            }
         });
         // the public catalogue: the cause and when, not the applicant's reason nor its withdrawal's id
-        DesignationView.Revocation revocation = new DesignationView.Revocation(e.cause(), e.revokedAt());
+        DesignationView.Revocation revocation = new DesignationView.Revocation(e.cause(), e.revokedAt(), e.effectiveDate());
         documents.find("designation_view", e.designationNumber(), DesignationView.class).ifPresent(d -> documents.upsert(
                 "designation_view", d.number(), Map.of("proposal_id", d.proposalId()), d.revoked(revocation)));
     }

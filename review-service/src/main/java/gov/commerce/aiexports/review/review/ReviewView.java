@@ -50,7 +50,16 @@ public class ReviewView {
     public Revocation revocation;
 
     /** causeEventId: the event that caused it (for RELINQUISHED, the applicant's ProposalWithdrawn); reason: its own words. */
-    public record Revocation(String cause, String causeEventId, String reason, java.time.Instant revokedAt) {
+    /** The suspension in force (null when none), and every suspension, reinstatement and revocation by Commerce, oldest first. */
+    public StandingChange suspension;
+    public List<StandingChange> standingChanges = new ArrayList<>();
+
+    /** change SUSPENDED, REINSTATED or REVOKED; by: the commerce-officer's subject. */
+    public record StandingChange(String change, String reason, java.time.LocalDate effectiveDate, String by, Instant at) {
+    }
+
+    public record Revocation(String cause, String causeEventId, String reason, java.time.Instant revokedAt,
+            java.time.LocalDate effectiveDate) {
     }
 
     public record AssessmentEntry(String assessmentId, String agency, String reviewer, int round, Assessment.Scores scores,

@@ -1,0 +1,72 @@
+package gov.commerce.aiexports.review.oversight;
+
+import gov.commerce.aiexports.events.FederalTime;
+import gov.commerce.aiexports.runtime.axon.AxonRuntime;
+import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.runtime.request.Commands;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Looks for overdue conditions and progress reports on a schedule, on every instance. It decides
+ * nothing itself: each designation's Oversight aggregate flags what is overdue and not flagged
+ * yet, so two runs (two instances, or a run after a restart) flag an item once; when they meet on
+ * the same aggregate the event store lets one append and the other is rolled back. Revoked
+ * designations owe nothing more.
+ */
+@Singleton
+public class OverdueScan {
+
+    private static final Logger LOG = Logger.getLogger(OverdueScan.class);
+
+    @Inject
+    Documents documents;
+    @Inject
+    Commands commands;
+    @Inject
+    Clock clock;
+
+    private volatile boolean started;
+
+    void onAxonStarted(@Observes AxonRuntime.Started ignored) {
+        started = true;
+    }
+
+    @Scheduled(identity = "oversight-overdue", every = "${aiexports.oversight.overdue-scan-every:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (started) {
+            runOnce();
+        }
+    }
+
+    /** Asks every live designation's oversight to flag what is overdue today (in Washington); returns how many it asked. */
+    public int runOnce() {
+        Instant now = clock.instant();
+        LocalDate today = FederalTime.today(clock);
+        List<String> numbers = documents.query("select to_jsonb(o.id) from " + OversightProjection.TABLE + " o join review_view r"
+                + " on r.id = o.doc->>'reviewId' where r.status <> 'REVOKED' order by o.id", String.class);
+        for (String number : numbers) {
+            try {
+                // the service is the actor; the scan of that day is the cause (one correlation id per designation and day)
+                String run = "overdue-scan:" + number + ":" + today;
+                gov.commerce.aiexports.events.IntegrationEvent cause = new gov.commerce.aiexports.events.IntegrationEvent(
+                        java.util.UUID.nameUUIDFromBytes(run.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "(overdue scan)", 1,
+                        null, null, 0, null, null, run, null, null, null);
+                QuarkusTransaction.requiringNew().run(() -> commands.sendOnEvent(new OversightCommand.FlagOverdue(number, today, now),
+                        cause));
+            } catch (RuntimeException e) {
+                LOG.debugf("oversight %s not scanned now, the next run tries again: %s", number, e.toString());
+            }
+        }
+        return numbers.size();
+    }
+}

@@ -1,0 +1,294 @@
+package gov.commerce.aiexports.review.oversight;
+
+import static gov.commerce.aiexports.review.oversight.OversightPolicies.CONDITION;
+import static gov.commerce.aiexports.review.oversight.OversightPolicies.MILESTONE;
+import static gov.commerce.aiexports.review.oversight.OversightPolicies.PROGRESS_REPORT;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.domain.StateConflict;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * What the consortium of one designation owes after it (its id is the designation number):
+ * the determination's conditions and Commerce's milestones, each with a due date, evidence and
+ * Commerce's acceptance or rejection; the reporting schedule and the progress report of each
+ * period. Overdue items are flagged here once each: the flag is part of this state, so any
+ * number of scans, on any instance and across restarts, flag an item once.
+ */
+public class Oversight {
+
+    @AggregateIdentifier
+    private String designationNumber;
+    private final Map<String, Item> items = new LinkedHashMap<>();
+    private int milestoneCount;
+    private String frequency;
+    private LocalDate firstPeriodStart;
+    private int reportDueDays;
+    private final Set<Integer> filedPeriods = new HashSet<>();
+    private final Set<String> flagged = new HashSet<>();
+
+    /** A condition or a milestone: status OPEN, EVIDENCE_SUBMITTED, ACCEPTED or REJECTED. */
+    private static final class Item {
+        final String type;
+        final String text;
+        final Integer lineNumber;
+        LocalDate dueDate;
+        String status = "OPEN";
+        String lastEvidenceId;
+
+        Item(String type, String text, Integer lineNumber, LocalDate dueDate) {
+            this.type = type;
+            this.text = text;
+            this.lineNumber = lineNumber;
+            this.dueDate = dueDate;
+        }
+
+        /** By value, so that Axon's test fixture can compare the state it rebuilt from the events. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Item i && type.equals(i.type) && java.util.Objects.equals(text, i.text)
+                    && java.util.Objects.equals(lineNumber, i.lineNumber) && java.util.Objects.equals(dueDate, i.dueDate)
+                    && status.equals(i.status) && java.util.Objects.equals(lastEvidenceId, i.lastEvidenceId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(type, text, lineNumber, dueDate, status, lastEvidenceId);
+        }
+    }
+
+    protected Oversight() {
+    }
+
+    @CommandHandler
+    public Oversight(OversightCommand.OpenOversight c) {
+        List<OversightEvent.Item> conditions = new ArrayList<>();
+        for (int i = 0; i < c.conditions().size(); i++) {
+            conditions.add(new OversightEvent.Item("C" + (i + 1), c.conditions().get(i), null));
+        }
+        apply(new OversightEvent.Opened(c.designationNumber(), c.reviewId(), c.proposalId(), c.applicantOrganisation(),
+                conditions));
+    }
+
+    @CommandHandler
+    void handle(OversightCommand.SetConditionDueDate c) {
+        new Checks().required(c.dueDate(), "/dueDate").throwIfInvalid();
+        Item condition = item(CONDITION, c.conditionId());
+        new Checks().require(!c.dueDate().isBefore(c.today()), OversightPolicies.DUE_DATE_IN_PAST, "/dueDate",
+                "a due date is today or later in Washington (" + c.today() + ")").throwIfViolated();
+        notAccepted(condition, c.conditionId());
+        apply(new OversightEvent.ConditionDueDateSet(designationNumber, c.conditionId(), c.dueDate()));
+    }
+
+    @CommandHandler
+    void handle(OversightCommand.AddMilestone c) {
+        Checks input = new Checks().required(c.kind(), "/kind").required(c.description(), "/description")
+                .required(c.dueDate(), "/dueDate");
+        OversightPolicies.text(input, c.description(), "/description", 4000).throwIfInvalid();
+        new Checks()
+                .require(!"DEPLOYMENT".equals(c.kind()) || c.country() != null, OversightPolicies.COUNTRY_REQUIRED, "/country",
+                        "a deployment milestone names its target country")
+                .require(c.lineNumber() == null || (c.lineNumber() >= 1 && c.lineNumber() <= c.endorsedLineCount()),
+                        OversightPolicies.LINE_NUMBER_INVALID, "/lineNumber",
+                        "lineNumber is one of the designation's endorsed lines, 1 to " + c.endorsedLineCount())
+                .require(!c.dueDate().isBefore(c.today()), OversightPolicies.DUE_DATE_IN_PAST, "/dueDate",
+                        "a due date is today or later in Washington (" + c.today() + ")")
+                .throwIfViolated();
+        apply(new OversightEvent.MilestoneAdded(designationNumber, "M" + (milestoneCount + 1), c.kind(), c.description().strip(),
+                c.country(), c.lineNumber(), c.dueDate()));
+    }
+
+    @CommandHandler
+    void handle(OversightCommand.SetReportingSchedule c) {
+        int dueDays = c.reportDueDays() == null ? OversightPolicies.DEFAULT_REPORT_DUE_DAYS : c.reportDueDays();
+        new Checks().required(c.frequency(), "/frequency").required(c.firstPeriodStart(), "/firstPeriodStart")
+                .require(dueDays >= 0 && dueDays <= 180, OversightPolicies.REPORT_DUE_DAYS_INVALID, "/reportDueDays",
+                        "reportDueDays is 0 to 180")
+                .throwIfInvalid();
+        if (!filedPeriods.isEmpty()) {
+            throw new StateConflict(OversightPolicies.SCHEDULE_LOCKED, "reports were filed against the current schedule");
+        }
+        apply(new OversightEvent.ReportingScheduleSet(designationNumber, c.frequency(), c.firstPeriodStart(), dueDays));
+    }
+
+    @CommandHandler
+    void handle(OversightCommand.SubmitEvidence c) {
+        Checks input = new Checks().required(c.text(), "/text");
+        OversightPolicies.text(input, c.text(), "/text", 20000).throwIfInvalid();
+        new Checks().require(c.documentIds() == null || c.documentIds().isEmpty(), OversightPolicies.DOCUMENTS_NOT_SUPPORTED,
+                "/documentIds", "documents cannot be attached yet; give the evidence as text").throwIfViolated();
+        Item item = item(c.itemType(), c.itemId());
+        notAccepted(item, c.itemId());
+        apply(new OversightEvent.EvidenceSubmitted(designationNumber, c.itemType(), c.itemId(), c.evidenceId(), c.text().strip(),
+                List.of(), c.at()));
+    }
+
+    @CommandHandler
+    void handle(OversightCommand.DecideEvidence c) {
+        Checks input = new Checks();
+        if (!c.accept()) {
+            input.required(c.reason(), "/reason");
+        }
+        OversightPolicies.text(input, c.reason(), "/reason", 4000).throwIfInvalid();
+        Item item = item(c.itemType(), c.itemId());
+        notAccepted(item, c.itemId());
+        if (!"EVIDENCE_SUBMITTED".equals(item.status)) {
+            throw new StateConflict(OversightPolicies.NO_EVIDENCE_SUBMITTED, c.itemId() + " has no evidence awaiting a decision");
+        }
+        String reason = c.reason() == null ? null : c.reason().strip();
+        if (c.accept()) {
+            apply(new OversightEvent.EvidenceAccepted(designationNumber, c.itemType(), c.itemId(), item.lineNumber,
+                    item.lastEvidenceId, reason, c.at()));
+        } else {
+            apply(new OversightEvent.EvidenceRejected(designationNumber, c.itemType(), c.itemId(), item.lineNumber,
+                    item.lastEvidenceId, reason, c.at()));
+        }
+    }
+
+    @CommandHandler
+    void handle(OversightCommand.FileProgressReport c) {
+        Checks input = new Checks().required(c.period(), "/period").required(c.narrative(), "/narrative")
+                .require(c.period() == null || c.period() >= 1, OversightPolicies.PERIOD_INVALID, "/period",
+                        "period is the number of the reporting period, from 1");
+        OversightPolicies.text(input, c.narrative(), "/narrative", 20000);
+        List<OversightEvent.Figure> figures = c.figures() == null ? List.of() : c.figures();
+        for (int i = 0; i < figures.size(); i++) {
+            OversightEvent.Figure f = figures.get(i);
+            input.required(f == null ? null : f.name(), "/figures/" + i + "/name")
+                    .required(f == null ? null : f.value(), "/figures/" + i + "/value");
+            if (f != null && f.value() != null && !f.value().isBlank()) {
+                input.require(OversightPolicies.decimal(f.value()), OversightPolicies.FIGURE_VALUE_INVALID, "/figures/" + i + "/value",
+                        "a figure's value is a decimal number, such as 1250000.00");
+            }
+        }
+        List<OversightEvent.MilestoneStatus> statuses = c.milestoneStatuses() == null ? List.of() : c.milestoneStatuses();
+        for (int i = 0; i < statuses.size(); i++) {
+            OversightEvent.MilestoneStatus s = statuses.get(i);
+            input.required(s == null ? null : s.milestoneId(), "/milestoneStatuses/" + i + "/milestoneId")
+                    .required(s == null ? null : s.status(), "/milestoneStatuses/" + i + "/status");
+        }
+        input.throwIfInvalid();
+        if (frequency == null) {
+            throw new StateConflict(OversightPolicies.NO_REPORTING_SCHEDULE, "Commerce has not set a reporting schedule");
+        }
+        Checks rules = new Checks();
+        for (int i = 0; i < statuses.size(); i++) {
+            Item m = items.get(statuses.get(i).milestoneId());
+            rules.require(m != null && MILESTONE.equals(m.type), OversightPolicies.MILESTONE_UNKNOWN,
+                    "/milestoneStatuses/" + i + "/milestoneId", "the designation has no milestone " + statuses.get(i).milestoneId());
+        }
+        LocalDate start = OversightPolicies.periodStart(firstPeriodStart, frequency, c.period());
+        rules.require(!start.isAfter(c.today()), OversightPolicies.PERIOD_NOT_STARTED, "/period",
+                "period " + c.period() + " starts on " + start).throwIfViolated();
+        if (filedPeriods.contains(c.period())) {
+            throw new StateConflict(OversightPolicies.REPORT_ALREADY_FILED, "the report of period " + c.period() + " is filed");
+        }
+        LocalDate due = OversightPolicies.reportDue(firstPeriodStart, frequency, reportDueDays, c.period());
+        apply(new OversightEvent.ProgressReportFiled(designationNumber, c.reportId(), c.period(), start,
+                OversightPolicies.periodEnd(firstPeriodStart, frequency, c.period()), due, c.today().isAfter(due),
+                c.narrative().strip(), statuses, figures, c.at()));
+    }
+
+    /** Flags each condition not accepted by its due date and each report not filed by its due date, once. */
+    @CommandHandler
+    void handle(OversightCommand.FlagOverdue c) {
+        items.forEach((id, item) -> {
+            if (CONDITION.equals(item.type) && item.dueDate != null && c.today().isAfter(item.dueDate)
+                    && !"ACCEPTED".equals(item.status) && !flagged.contains(CONDITION + ":" + id)) {
+                apply(new OversightEvent.OverdueFlagged(designationNumber, CONDITION, id, item.text, item.dueDate, c.at()));
+            }
+        });
+        if (frequency != null) {
+            for (int period = 1; ; period++) {
+                LocalDate due = OversightPolicies.reportDue(firstPeriodStart, frequency, reportDueDays, period);
+                if (!c.today().isAfter(due)) {
+                    break;
+                }
+                if (!filedPeriods.contains(period) && !flagged.contains(PROGRESS_REPORT + ":" + period)) {
+                    apply(new OversightEvent.OverdueFlagged(designationNumber, PROGRESS_REPORT, String.valueOf(period),
+                            "progress report of period " + period + " ("
+                                    + OversightPolicies.periodStart(firstPeriodStart, frequency, period) + " to "
+                                    + OversightPolicies.periodEnd(firstPeriodStart, frequency, period) + ")", due, c.at()));
+                }
+            }
+        }
+    }
+
+    private Item item(String type, String id) {
+        Item item = items.get(id);
+        if (item == null || !item.type.equals(type)) {
+            throw new NotFound(type.toLowerCase(), id);
+        }
+        return item;
+    }
+
+    private static void notAccepted(Item item, String id) {
+        if ("ACCEPTED".equals(item.status)) {
+            throw new StateConflict(OversightPolicies.ALREADY_ACCEPTED, id + " is accepted already");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OversightEvent.Opened e) {
+        designationNumber = e.designationNumber();
+        e.conditions().forEach(x -> items.put(x.id(), new Item(CONDITION, x.text(), null, x.dueDate())));
+    }
+
+    @EventSourcingHandler
+    void on(OversightEvent.ConditionDueDateSet e) {
+        items.get(e.conditionId()).dueDate = e.dueDate();
+        // a new due date is a new chance: a later lapse is flagged again
+        flagged.remove(CONDITION + ":" + e.conditionId());
+    }
+
+    @EventSourcingHandler
+    void on(OversightEvent.MilestoneAdded e) {
+        milestoneCount++;
+        items.put(e.milestoneId(), new Item(MILESTONE, e.description(), e.lineNumber(), e.dueDate()));
+    }
+
+    @EventSourcingHandler
+    void on(OversightEvent.ReportingScheduleSet e) {
+        frequency = e.frequency();
+        firstPeriodStart = e.firstPeriodStart();
+        reportDueDays = e.reportDueDays();
+    }
+
+    @EventSourcingHandler
+    void on(OversightEvent.EvidenceSubmitted e) {
+        Item item = items.get(e.itemId());
+        item.status = "EVIDENCE_SUBMITTED";
+        item.lastEvidenceId = e.evidenceId();
+    }
+
+    @EventSourcingHandler
+    void on(OversightEvent.EvidenceAccepted e) {
+        items.get(e.itemId()).status = "ACCEPTED";
+    }
+
+    @EventSourcingHandler
+    void on(OversightEvent.EvidenceRejected e) {
+        items.get(e.itemId()).status = "REJECTED";
+    }
+
+    @EventSourcingHandler
+    void on(OversightEvent.ProgressReportFiled e) {
+        filedPeriods.add(e.period());
+    }
+
+    @EventSourcingHandler
+    void on(OversightEvent.OverdueFlagged e) {
+        flagged.add(e.itemType() + ":" + e.itemId());
+    }
+}

@@ -126,7 +126,7 @@ class DesignationOversightTest {
 
         // Commerce revokes: the open line is cancelled, the obligated one flagged, as for a relinquishment
         publish(proposal, new DesignationRevoked("r", proposal, number, "cons", applicant, DesignationRevoked.REVOKED_BY_COMMERCE,
-                null, "export control breach", 2, Instant.now(), LocalDate.now()));
+                null, 2, Instant.now(), LocalDate.now()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             lineView(second).body("status", equalTo("CANCELLED")).body("cancellation.cause", equalTo("REVOKED_BY_COMMERCE"));
             lineView(first).body("deobligationFlag.cause", equalTo("REVOKED_BY_COMMERCE"))

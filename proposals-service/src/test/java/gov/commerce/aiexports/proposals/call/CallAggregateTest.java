@@ -25,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CallAggregateTest {
 
     private static final String CALL = "call-1";
+    /** When the commands are judged: before the terms' closing (a call closing in the past is refused: CALL_CLOSING_PASSED). */
+    private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
     private static final CallTerms TERMS = new CallTerms("AI for grids", 2027, "full-stack packages",
             Instant.parse("2027-01-01T00:00:00Z"), Instant.parse("2027-03-01T00:00:00Z"), 24,
             List.of(Instrument.DIRECT_LOAN), List.of("COMMERCE", "STATE"));
@@ -48,15 +50,26 @@ class CallAggregateTest {
     }
 
     @Test
+    void a_call_closing_in_the_past_is_not_drafted_amended_or_published() {
+        Instant afterClosing = TERMS.closesAt().plusSeconds(1);
+        fixture.givenNoPriorActivity().when(new DraftCall(CALL, TERMS, afterClosing)).expectNoEvents()
+                .expectException(refused(InvalidInput.class, "CALL_CLOSING_PASSED", "/closesAt"));
+        fixture.given(drafted()).when(new PublishCall(CALL, afterClosing)).expectNoEvents()
+                .expectException(refused(StateConflict.class, "CALL_CLOSING_PASSED", "/closesAt"));
+        fixture.given(drafted(), published()).when(new AmendCall(CALL, TERMS, "late", afterClosing)).expectNoEvents()
+                .expectException(refused(InvalidInput.class, "CALL_CLOSING_PASSED", "/closesAt"));
+    }
+
+    @Test
     void drafting_complete_terms_records_a_draft() {
-        fixture.givenNoPriorActivity().when(new DraftCall(CALL, TERMS)).expectSuccessfulHandlerExecution().expectEvents(drafted());
+        fixture.givenNoPriorActivity().when(new DraftCall(CALL, TERMS, NOW)).expectSuccessfulHandlerExecution().expectEvents(drafted());
     }
 
     @Test
     void drafting_terms_without_title_or_with_closing_before_opening_is_refused() {
         CallTerms bad = new CallTerms(" ", 2027, "d", TERMS.closesAt(), TERMS.opensAt(), 24, TERMS.instruments(),
                 TERMS.requiredAgencies());
-        fixture.givenNoPriorActivity().when(new DraftCall(CALL, bad))
+        fixture.givenNoPriorActivity().when(new DraftCall(CALL, bad, NOW))
                 .expectException(refused(InvalidInput.class, "FIELD_REQUIRED", "/title"))
                 .expectException(refused(InvalidInput.class, "CALL_WINDOW_INVALID", "/closesAt"))
                 .expectNoEvents();
@@ -65,7 +78,7 @@ class CallAggregateTest {
     @Test
     void drafting_terms_with_an_unknown_agency_no_instrument_or_a_long_grace_period_is_refused() {
         CallTerms bad = new CallTerms("t", 2020, "d", TERMS.opensAt(), TERMS.closesAt(), 200, List.of(), List.of("NASA"));
-        fixture.givenNoPriorActivity().when(new DraftCall(CALL, bad))
+        fixture.givenNoPriorActivity().when(new DraftCall(CALL, bad, NOW))
                 .expectException(refused(InvalidInput.class, "FISCAL_YEAR_INVALID", "/fiscalYear"))
                 .expectException(refused(InvalidInput.class, "GRACE_PERIOD_INVALID", "/gracePeriodHours"))
                 .expectException(refused(InvalidInput.class, "INSTRUMENTS_REQUIRED", "/instruments"))
@@ -75,37 +88,37 @@ class CallAggregateTest {
 
     @Test
     void a_draft_is_published_as_version_1() {
-        fixture.given(drafted()).when(new PublishCall(CALL)).expectEvents(published());
+        fixture.given(drafted()).when(new PublishCall(CALL, NOW)).expectEvents(published());
     }
 
     @Test
     void a_published_closed_or_archived_call_is_not_published_again() {
-        fixture.given(drafted(), published()).when(new PublishCall(CALL))
+        fixture.given(drafted(), published()).when(new PublishCall(CALL, NOW))
                 .expectException(refused(StateConflict.class, "CALL_NOT_DRAFT")).expectNoEvents();
-        fixture.given(drafted(), published(), new CallEvent.Closed(CALL)).when(new PublishCall(CALL))
+        fixture.given(drafted(), published(), new CallEvent.Closed(CALL)).when(new PublishCall(CALL, NOW))
                 .expectException(refused(StateConflict.class, "CALL_NOT_DRAFT")).expectNoEvents();
-        fixture.given(drafted(), published(), new CallEvent.Closed(CALL), new CallEvent.Archived(CALL)).when(new PublishCall(CALL))
+        fixture.given(drafted(), published(), new CallEvent.Closed(CALL), new CallEvent.Archived(CALL)).when(new PublishCall(CALL, NOW))
                 .expectException(refused(StateConflict.class, "CALL_NOT_DRAFT")).expectNoEvents();
     }
 
     @Test
     void a_published_call_is_amended_to_the_next_version() {
-        fixture.given(drafted(), published()).when(new AmendCall(CALL, NEW_TERMS, "one more month"))
+        fixture.given(drafted(), published()).when(new AmendCall(CALL, NEW_TERMS, "one more month", NOW))
                 .expectEvents(new CallEvent.Amended(CALL, NEW_TERMS, 2, "one more month"));
         fixture.given(drafted(), published(), new CallEvent.Amended(CALL, NEW_TERMS, 2, "one more month"))
-                .when(new AmendCall(CALL, TERMS, "back"))
+                .when(new AmendCall(CALL, TERMS, "back", NOW))
                 .expectEvents(new CallEvent.Amended(CALL, TERMS, 3, "back"));
     }
 
     @Test
     void a_draft_is_amended_too() {
-        fixture.given(drafted()).when(new AmendCall(CALL, NEW_TERMS, "typo"))
+        fixture.given(drafted()).when(new AmendCall(CALL, NEW_TERMS, "typo", NOW))
                 .expectEvents(new CallEvent.Amended(CALL, NEW_TERMS, 1, "typo"));
     }
 
     @Test
     void an_amendment_says_why() {
-        fixture.given(drafted(), published()).when(new AmendCall(CALL, NEW_TERMS, " "))
+        fixture.given(drafted(), published()).when(new AmendCall(CALL, NEW_TERMS, " ", NOW))
                 .expectException(refused(InvalidInput.class, "MODIFICATION_COMMENT_REQUIRED", "/modificationComment"))
                 .expectNoEvents();
     }
@@ -114,16 +127,16 @@ class CallAggregateTest {
     void an_amendment_keeps_the_terms_coherent() {
         CallTerms bad = new CallTerms("t", 2027, "d", TERMS.opensAt(), TERMS.closesAt(), -1, TERMS.instruments(),
                 TERMS.requiredAgencies());
-        fixture.given(drafted(), published()).when(new AmendCall(CALL, bad, "why"))
+        fixture.given(drafted(), published()).when(new AmendCall(CALL, bad, "why", NOW))
                 .expectException(refused(InvalidInput.class, "GRACE_PERIOD_INVALID", "/gracePeriodHours")).expectNoEvents();
     }
 
     @Test
     void a_closed_or_archived_call_is_not_amended() {
-        fixture.given(drafted(), published(), new CallEvent.Closed(CALL)).when(new AmendCall(CALL, NEW_TERMS, "late"))
+        fixture.given(drafted(), published(), new CallEvent.Closed(CALL)).when(new AmendCall(CALL, NEW_TERMS, "late", NOW))
                 .expectException(refused(StateConflict.class, "CALL_NOT_AMENDABLE")).expectNoEvents();
         fixture.given(drafted(), published(), new CallEvent.Closed(CALL), new CallEvent.Archived(CALL))
-                .when(new AmendCall(CALL, NEW_TERMS, "late"))
+                .when(new AmendCall(CALL, NEW_TERMS, "late", NOW))
                 .expectException(refused(StateConflict.class, "CALL_NOT_AMENDABLE")).expectNoEvents();
     }
 

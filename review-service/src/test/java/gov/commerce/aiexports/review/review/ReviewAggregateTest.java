@@ -92,7 +92,8 @@ class ReviewAggregateTest {
     }
 
     private static ReviewEvent.Reopened reopened() {
-        return new ReviewEvent.Reopened(ID, 2, "ir-1", "the northern one", REQUESTED, FLAGS, "list-2");
+        return new ReviewEvent.Reopened(ID, 2, "ir-1", "the northern one", REQUESTED, FLAGS, "list-2", List.of("DE"),
+                List.of("businessModel"));
     }
 
     private static RecordDetermination designate(List<String> acknowledged, List<IncentiveLine> endorsed, LocalDate effective) {
@@ -118,7 +119,7 @@ class ReviewAggregateTest {
 
     private static ReviewEvent.DesignationRevoked revoked() {
         return new ReviewEvent.DesignationRevoked(ID, PROPOSAL, "AIEP-D-2027-001", Review.RELINQUISHED, "e-withdrawn", "changed plans",
-                1, NOW);
+                1, NOW, gov.commerce.aiexports.events.FederalTime.dateOf(NOW));
     }
 
     private static RecordWithdrawal withdrawal() {
@@ -217,7 +218,7 @@ class ReviewAggregateTest {
     @Test
     void a_resubmission_reopens_the_review_in_the_next_round() {
         ProposalResubmitted r = new ProposalResubmitted(PROPOSAL, "AIEP-2027-0F1E2D3C4B5A", "ACME00000001", "ir-1", "the northern one",
-                "Grid AI", List.of("DE"), REQUESTED, FLAGS, "list-2", NOW);
+                "Grid AI", List.of("DE"), REQUESTED, FLAGS, "list-2", NOW, List.of("businessModel"));
         fixture.given(opened(), informationRequested()).when(new ReopenReview(ID, r)).expectEvents(reopened());
         // seen twice, or with nothing asked: nothing to reopen
         fixture.given(opened(), informationRequested(), reopened()).when(new ReopenReview(ID, r)).expectNoEvents();

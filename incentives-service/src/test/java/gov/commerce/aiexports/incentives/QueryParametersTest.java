@@ -41,4 +41,15 @@ class QueryParametersTest {
         given().auth().oauth2(auditor()).queryParam("stauts", "OPEN").get("/incentive-requests").then()
                 .statusCode(400).body("rule", equalTo("UNKNOWN_PARAMETER")).body("field", equalTo("/stauts"));
     }
+
+    /** Tokens are checked for their audience (mp.jwt.verify.audiences, default aiexports). */
+    @Test
+    void a_token_meant_for_another_audience_is_refused() throws Exception {
+        var tokens = gov.commerce.aiexports.testsupport.ServiceTestResource.TestInfrastructure.get().tokens();
+        String elsewhere = tokens.mint("auditor-1", "GAO", java.util.List.of("auditor"), 600, "another-system");
+        given().auth().oauth2(elsewhere).queryParam("fiscalYear", "2041").get("/budgets").then().statusCode(401)
+                .body("rule", equalTo("UNAUTHENTICATED"));
+        String meant = tokens.mint("auditor-1", "GAO", java.util.List.of("auditor"), 600, "aiexports");
+        given().auth().oauth2(meant).queryParam("fiscalYear", "2041").get("/budgets").then().statusCode(200);
+    }
 }

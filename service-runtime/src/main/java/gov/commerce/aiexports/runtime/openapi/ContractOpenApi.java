@@ -154,9 +154,19 @@ public class ContractOpenApi implements OASFilter {
                 .addProperty("correlationId", text)
                 .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(violation))
                 .required(List.of("type", "title", "status", "rule"))
-                .example(Map.of("type", "https://aiexports.commerce.gov/problems/target-embargoed", "title",
-                        "Refused by a rule of the program", "status", 422, "detail", "KP is embargoed", "rule", "TARGET_EMBARGOED",
-                        "field", "/targets/0/country"));
+                .example(example());
+    }
+
+    /** In a fixed order, so the document written at build time changes only when the contract does. */
+    private static Map<String, Object> example() {
+        Map<String, Object> example = new java.util.LinkedHashMap<>();
+        example.put("type", "https://aiexports.commerce.gov/problems/target-embargoed");
+        example.put("title", "Refused by a rule of the program");
+        example.put("status", 422);
+        example.put("detail", "KP is embargoed");
+        example.put("rule", "TARGET_EMBARGOED");
+        example.put("field", "/targets/0/country");
+        return example;
     }
 
     /** A property outside the schema's required list may be sent as null: say so (OpenAPI 3.1: type null). */

@@ -77,6 +77,7 @@ public class ContractOpenApi implements OASFilter {
                     responses = OASFactory.createAPIResponses();
                     operation.setResponses(responses);
                 }
+                statusOfResponse(entry.getKey(), path.getKey(), responses);
                 problem(responses, "400", "Invalid input: the rule and field say what and where.");
                 if (!open) {
                     problem(responses, "401", "No token, or one that is not valid.");
@@ -112,6 +113,38 @@ public class ContractOpenApi implements OASFilter {
             }
         }
         return id.toString();
+    }
+
+    /**
+     * An operation that returns a JAX-RS Response is documented as a bare 200; say what it answers:
+     * a creation (POST on a collection) 201 with Location, a replay 202, a removal 204.
+     */
+    static void statusOfResponse(PathItem.HttpMethod method, String path, APIResponses responses) {
+        APIResponse ok = responses.getAPIResponse("200");
+        if (ok == null || !untyped(ok)) {
+            return;
+        }
+        if (method == PathItem.HttpMethod.POST && !path.contains("{")) {
+            responses.removeAPIResponse("200");
+            responses.addAPIResponse("201", ok.description("Created; Location names the new resource.")
+                    .addHeader("Location", OASFactory.createHeader().description("The path of the new resource.")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference"))));
+        } else if (method == PathItem.HttpMethod.POST && path.endsWith("/replay")) {
+            responses.removeAPIResponse("200");
+            responses.addAPIResponse("202", ok.description("Accepted: the replay runs; GET the projection for its progress."));
+        } else if (method == PathItem.HttpMethod.DELETE) {
+            responses.removeAPIResponse("200");
+            responses.addAPIResponse("204", OASFactory.createAPIResponse().description("Removed."));
+        }
+    }
+
+    private static boolean untyped(APIResponse response) {
+        if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
+            return true;
+        }
+        return response.getContent().getMediaTypes().values().stream().allMatch(m -> m.getSchema() == null
+                || (m.getSchema().getRef() == null && (m.getSchema().getType() == null || m.getSchema().getType().isEmpty())
+                        && m.getSchema().getProperties() == null));
     }
 
     private static void problem(APIResponses responses, String status, String description) {

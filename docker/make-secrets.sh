@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes the secret files docker-compose.yml reads (in ${SECRETS_DIR:-./secrets}): random database
 # passwords, one Ed25519 audit signing key per service, an empty SMTP password (no login; put
-# the relay's password there if it needs one) and Grafana's admin password. Existing files are
+# the relay's password there if it needs one), Grafana's admin password and the key that seals
+# webhook secrets at rest. Existing files are
 # kept. The JWT public key is your identity provider's: JWT_PUBLIC_KEY_FILE names it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,3 +18,4 @@ for s in proposals review incentives notifications; do
 done
 make smtp_password true
 make grafana_admin_password openssl rand -hex 16
+make webhook_secrets_key openssl rand -base64 32

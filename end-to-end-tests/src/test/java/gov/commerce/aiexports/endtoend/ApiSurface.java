@@ -294,6 +294,11 @@ final class ApiSurface {
                 .withBody(f -> map("url", "https://hooks.state.example/other", "eventTypes", List.of("ProposalDesignated"),
                         "secret", "fedcba9876543210fedcba9876543210"), "agency"));
         ops.add(op(n, "GET", "/webhooks", webhookOwners, AGENCY_REVIEWER, f -> "/webhooks"));
+        // rotating a webhook's secret is the agency's own act, as subscribing is (operators: 403)
+        ops.add(op(n, "POST", "/webhooks/{id}/secret-rotations", GOVERNMENT, AGENCY_REVIEWER,
+                f -> "/webhooks/" + f.webhookId + "/secret-rotations")
+                .withBody(f -> map("secret", "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                        "previousValidForHours", 24), "previousValidForHours"));
         ops.add(op(n, "DELETE", "/webhooks/{id}", webhookOwners, AGENCY_REVIEWER, f -> "/webhooks/" + f.webhookId));
 
         for (Services.Service s : Services.ALL) {

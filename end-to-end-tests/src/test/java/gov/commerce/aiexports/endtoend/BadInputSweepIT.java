@@ -27,6 +27,10 @@ class BadInputSweepIT {
         ApiFixtures f = ApiFixtures.get();
         List<Operation> operations = ApiSurface.operations();
         Map<String, Map<String, List<String>>> openApi = ApiSurface.documentedOperations(operations);
+        Map<String, Map<String, List<String>>> numeric = new HashMap<>();
+        for (gov.commerce.aiexports.localstack.Services.Service s : gov.commerce.aiexports.localstack.Services.ALL) {
+            numeric.put(s.name(), HttpCalls.openApiNumericQueryParameters(s));
+        }
 
         StoreSnapshot before = StoreSnapshot.settled();
         Map<String, Integer> tried = new TreeMap<>();
@@ -79,6 +83,18 @@ class BadInputSweepIT {
                         tried.merge("hostile query value", 1, Integer::sum);
                     }
                 }
+                // a number that is not one, and a parameter the operation does not take: 400 naming the parameter
+                for (String parameter : numeric.get(op.service().name()).getOrDefault(op.method() + " " + op.template(), List.of())) {
+                    Reply reply = HttpCalls.send(op.service(), "GET", op.pathWith(realParameters::get) + "?" + parameter + "=abc", token,
+                            null, null, Map.of());
+                    checkQuery(op, parameter + "=abc", reply, "WRONG_TYPE", "/" + parameter, failures);
+                    tried.merge("non-numeric query number", 1, Integer::sum);
+                }
+                String realQuery = realPath.contains("?") ? realPath.substring(realPath.indexOf('?') + 1) + "&" : "";
+                Reply reply = HttpCalls.send(op.service(), "GET", op.pathWith(realParameters::get) + "?" + realQuery + "sweepUnknown=1",
+                        token, null, null, Map.of());
+                checkQuery(op, "unknown query parameter", reply, "UNKNOWN_PARAMETER", "/sweepUnknown", failures);
+                tried.merge("unknown query parameter", 1, Integer::sum);
             }
         }
         List<String> written = StoreSnapshot.take().differencesFrom(before);
@@ -121,6 +137,20 @@ class BadInputSweepIT {
             why = reply.notAProblem();
         } else if (expectedField != null && reply.status() == 400 && !expectedField.equals(reply.json().path("field").asText())) {
             why = "field " + reply.json().path("field").asText() + " instead of " + expectedField;
+        }
+        if (why != null) {
+            failures.add(op.key() + " [" + variant + "]: " + why + " " + reply.shortBody());
+        }
+    }
+
+    /** A query refusal must be exactly a 400 with this rule and field. */
+    private static void checkQuery(Operation op, String variant, Reply reply, String rule, String field, List<String> failures) {
+        String why = reply.notAProblem();
+        if (reply.status() != 400) {
+            why = "status " + reply.status() + " instead of 400";
+        } else if (why == null && !(rule.equals(reply.json().path("rule").asText()) && field.equals(reply.json().path("field").asText()))) {
+            why = "rule " + reply.json().path("rule").asText() + " field " + reply.json().path("field").asText() + " instead of "
+                    + rule + " " + field;
         }
         if (why != null) {
             failures.add(op.key() + " [" + variant + "]: " + why + " " + reply.shortBody());

@@ -65,6 +65,23 @@ final class HttpCalls {
         return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
     }
 
+    /** Each service's numeric query parameters ("METHOD /path" to names), as its OpenAPI document types them. */
+    static Map<String, List<String>> openApiNumericQueryParameters(Services.Service service) throws Exception {
+        Reply doc = send(service, "GET", "/q/openapi?format=json", null, null, null, Map.of());
+        Map<String, List<String>> ops = new LinkedHashMap<>();
+        doc.json().path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            List<String> numeric = new ArrayList<>();
+            op.getValue().path("parameters").forEach(p -> {
+                String type = p.path("schema").path("type").asText();
+                if ("query".equals(p.path("in").asText()) && (type.equals("integer") || type.equals("number"))) {
+                    numeric.add(p.path("name").asText());
+                }
+            });
+            ops.put(op.getKey().toUpperCase() + " " + path.getKey(), numeric);
+        }));
+        return ops;
+    }
+
     /** Each service's operations ("METHOD /path") as its OpenAPI document lists them, with their query parameters. */
     static Map<String, List<String>> openApiOperations(Services.Service service) throws Exception {
         Reply doc = send(service, "GET", "/q/openapi?format=json", null, null, null, Map.of());

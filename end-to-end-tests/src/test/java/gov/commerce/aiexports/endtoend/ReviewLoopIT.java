@@ -39,9 +39,13 @@ class ReviewLoopIT {
         // the applicant answers with a change; the proposal is screened again and resubmitted
         String requestId = as(Services.PROPOSALS, uei, "applicant").get("/proposals/" + proposalId).then().extract()
                 .path("informationRequests[0].informationRequestId");
+        // the changes are partial: the one field given replaces the proposal's, the others are kept
+        String title = as(Services.PROPOSALS, uei, "applicant").get("/proposals/" + proposalId).then().extract().path("content.title");
         as(Services.PROPOSALS, uei, "applicant").body(Map.of("informationRequestId", requestId,
-                        "response", "The data centre moves to Da Nang, with a guarded perimeter"))
-                .post("/proposals/" + proposalId + "/responses").then().statusCode(200).body("status", equalTo("SUBMITTED"));
+                        "response", "The data centre moves to Da Nang, with a guarded perimeter",
+                        "changes", Map.of("businessModel", "Build, operate, transfer after ten years")))
+                .post("/proposals/" + proposalId + "/responses").then().statusCode(200).body("status", equalTo("SUBMITTED"))
+                .body("content.businessModel", equalTo("Build, operate, transfer after ten years")).body("content.title", equalTo(title));
 
         // the review reopens in a second round: earlier assessments no longer count
         await().atMost(PROPAGATION).untilAsserted(() -> as(Services.REVIEW, "COMMERCE", "commerce-officer").get("/reviews/" + reviewId)

@@ -48,6 +48,9 @@ public final class LocalStack {
             System.out.printf("  %-22s %s   (OpenAPI: %s/q/swagger-ui, log: %s)%n", s.name(), stack.url(s), stack.url(s),
                     stack.service(s).log());
         }
+        // on purpose: receivers on the developer's machine are the point of a local stack; Compose and the images refuse them
+        System.out.println("\nwebhooks may call internal addresses here (127.0.0.1, private networks: WEBHOOKS_ALLOW_INTERNAL=true), "
+                + "for receivers on this machine; Compose and the images refuse them.");
         System.out.println("\nget a token with:  ./run token commerce-officer COMMERCE");
         System.out.println("press Ctrl-C to stop everything.");
         stopped.await();

@@ -135,6 +135,9 @@ public final class Stack implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
             env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+            if (s == Services.NOTIFICATIONS) {
+                env.putAll(webhookEnvironment());
+            }
             env.putAll(extraEnvironment);
             List<String> jvm = options.serviceJvmOptions().stream().map(o -> o.replace(SERVICE_NAME, s.name())).toList();
             return ServiceProcess.quarkus(s.name(), s.jar(options.projectRoot()), jvm, env,
@@ -160,6 +163,29 @@ public final class Stack implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot keep the audit signing key of " + s.name(), e);
         }
+        return env;
+    }
+
+    /**
+     * The notifications service's webhook settings here: internal destinations allowed on purpose
+     * (receivers on the developer's machine; the service says so when it starts), and the key that
+     * seals webhook secrets, made on first start and kept in the data directory.
+     */
+    public Map<String, String> webhookEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("WEBHOOKS_ALLOW_INTERNAL", "true");
+        Path key = options.dataDirectory().resolve("keys/webhook-secrets.key");
+        try {
+            if (!Files.exists(key)) {
+                Files.createDirectories(key.getParent());
+                byte[] bytes = new byte[32];
+                new java.security.SecureRandom().nextBytes(bytes);
+                Files.writeString(key, java.util.Base64.getEncoder().encodeToString(bytes));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the webhook secrets key", e);
+        }
+        env.put("WEBHOOK_SECRETS_KEY_FILE", key.toAbsolutePath().toString());
         return env;
     }
 

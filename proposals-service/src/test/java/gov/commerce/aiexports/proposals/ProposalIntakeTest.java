@@ -163,6 +163,11 @@ class ProposalIntakeTest {
         String consortiumId = consortium(applicant, uei);
         String proposalId = given().auth().oauth2(applicant).contentType(ContentType.JSON)
                 .body(proposal(callId, consortiumId, uei, "DE")).post("/proposals").then().statusCode(201).extract().path("id");
+        // the version to send as If-Match is the ETag of the GET (VersionETag), for a call as for a proposal
+        given().auth().oauth2(applicant).get("/proposals/" + proposalId).then().statusCode(200).header("ETag", "\"0\"");
+        String callVersion = given().auth().oauth2(applicant).get("/calls/" + callId).then().statusCode(200).extract().path("version")
+                .toString();
+        given().auth().oauth2(applicant).get("/calls/" + callId).then().header("ETag", "\"" + callVersion + "\"");
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Integer>> edits = new ArrayList<>();

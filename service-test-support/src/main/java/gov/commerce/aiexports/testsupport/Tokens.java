@@ -80,14 +80,23 @@ public final class Tokens {
         return Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
     }
 
+    /** The audience the services check by default (mp.jwt.verify.audiences). */
+    public static final String AUDIENCE = "aiexports";
+
     public String mint(String subject, String organisation, String... roles) {
         return mint(subject, organisation, List.of(roles), 3600);
     }
 
     public String mint(String subject, String organisation, List<String> roles, long lifetimeSeconds) {
+        return mint(subject, organisation, roles, lifetimeSeconds, AUDIENCE);
+    }
+
+    /** A token for the given audience (the services accept {@link #AUDIENCE} unless configured otherwise). */
+    public String mint(String subject, String organisation, List<String> roles, long lifetimeSeconds, String audience) {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
+        claims.put("aud", audience);
         claims.put("sub", subject);
         claims.put("upn", subject);
         claims.put("org", organisation);

@@ -1,30 +1,51 @@
 package gov.commerce.aiexports.notifications.delivery;
 
-import gov.commerce.aiexports.notifications.webhooks.WebhookDestinationPolicy;
 import gov.commerce.aiexports.notifications.webhooks.Signature;
+import gov.commerce.aiexports.notifications.webhooks.StandardWebhooks;
+import gov.commerce.aiexports.notifications.webhooks.WebhookDestinationPolicy;
+import gov.commerce.aiexports.notifications.webhooks.WebhookSecrets;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
- * POSTs the integration event's JSON, signed: {@code X-Signature: sha256=<hex HMAC-SHA256 of the
- * body bytes>}, {@code X-Event-Id} (receivers deduplicate on it), {@code X-Event-Type} and
- * {@code X-Delivery-Id}. Any 2xx is a delivery; a refused connection, a timeout or another status
- * is a failure to retry. Redirects are not followed: the subscriber registers the final URL.
+ * POSTs the integration event's JSON, signed by the Standard Webhooks specification
+ * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}: see
+ * {@link StandardWebhooks}), and, for receivers written before those, {@code X-Signature:
+ * sha256=<hex HMAC-SHA256 of the body bytes>}, {@code X-Event-Id} (receivers deduplicate on it),
+ * {@code X-Event-Type} and {@code X-Delivery-Id}. Any 2xx is a delivery; a refused connection, a
+ * timeout or another status is a failure to retry. Redirects are not followed: the subscriber
+ * registers the final URL.
+ * <p>
+ * The host is resolved once per try, checked ({@link WebhookDestinationPolicy}), and the
+ * connection goes to that very address (the URL's host still names the Host header and the TLS
+ * server name and certificate check): no second resolution can point it inward.
  */
 @Singleton
 public class WebhookTransport {
+
+    private static final Logger LOG = Logger.getLogger(WebhookTransport.class);
 
     @Inject
     @ConfigProperty(name = "aiexports.notifications.webhooks.timeout", defaultValue = "10s")
@@ -34,48 +55,78 @@ public class WebhookTransport {
     @ConfigProperty(name = "aiexports.notifications.webhooks.allow-internal", defaultValue = "false")
     boolean allowInternal;
 
+    @Inject
+    Vertx vertx;
+    @Inject
+    WebhookSecrets secrets;
+    @Inject
+    Clock clock;
+
     private HttpClient client;
 
     @PostConstruct
     void init() {
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) timeout.toMillis())
+                .setVerifyHost(true).setForceSni(true).setTrustAll(false).setKeepAlive(false));
+    }
+
+    /** Says at start when internal destinations are allowed: on purpose for the local stack, never in production. */
+    void announce(@Observes StartupEvent start) {
+        if (allowInternal) {
+            LOG.warn("Webhooks may call internal and reserved addresses (WEBHOOKS_ALLOW_INTERNAL=true): meant for receivers on a "
+                    + "developer's machine or the operator's own network only");
+        }
     }
 
     public Outcome post(DeliveryView d, String secret) {
-        if (!allowInternal) {
-            // checked again at each delivery: the name may resolve elsewhere than at registration
-            java.util.Optional<String> refusal = WebhookDestinationPolicy.refusal(d.destination(), WebhookDestinationPolicy.SYSTEM);
-            if (refusal.isPresent()) {
-                return Outcome.failed(null, WebhookDestinationPolicy.RULE + ": " + refusal.get());
-            }
+        // checked again at each try (the name may resolve elsewhere than at registration), and pinned
+        WebhookDestinationPolicy.Resolution resolution = WebhookDestinationPolicy.destination(d.destination(),
+                WebhookDestinationPolicy.SYSTEM, !allowInternal);
+        if (resolution.refusal().isPresent()) {
+            return Outcome.failed(null, WebhookDestinationPolicy.RULE + ": " + resolution.refusal().get());
         }
+        if (resolution.destination().isEmpty()) {
+            return Outcome.failed(null, resolution.unresolved().orElse("unresolved"));
+        }
+        WebhookDestinationPolicy.Destination destination = resolution.destination().get();
         byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
-        HttpRequest request;
+        List<String> valid = new ArrayList<>();
+        valid.add(secret);
+        secrets.previousOf(d.webhookId()).ifPresent(valid::add);
+        long timestamp = clock.instant().getEpochSecond();
+        String messageId = d.sourceEventId();
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+                .setHost(destination.host()).setPort(destination.port()).setSsl(destination.https())
+                .setURI(destination.pathAndQuery())
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(destination.address(), destination.port())))
+                .setFollowRedirects(false).setConnectTimeout(timeout.toMillis()).setIdleTimeout(timeout.toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "aiexports-notifications")
+                .putHeader(StandardWebhooks.ID, messageId)
+                .putHeader(StandardWebhooks.TIMESTAMP, String.valueOf(timestamp))
+                .putHeader(StandardWebhooks.SIGNATURE, StandardWebhooks.signature(messageId, timestamp, body, valid))
+                .putHeader("X-Event-Id", d.sourceEventId())
+                .putHeader("X-Event-Type", d.sourceEventType())
+                .putHeader("X-Delivery-Id", d.id())
+                .putHeader(Signature.HEADER, Signature.of(secret, body));
         try {
-            request = HttpRequest.newBuilder(URI.create(d.destination())).timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "aiexports-notifications")
-                    .header("X-Event-Id", d.sourceEventId())
-                    .header("X-Event-Type", d.sourceEventType())
-                    .header("X-Delivery-Id", d.id())
-                    .header(Signature.HEADER, Signature.of(secret, body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        } catch (IllegalArgumentException e) {
-            return Outcome.failed(null, "invalid URL: " + e.getMessage());
-        }
-        try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
+            int status = client.request(options)
+                    .compose(request -> request.send(Buffer.buffer(body)))
+                    .compose(response -> response.end().map(ignored -> response.statusCode()))
+                    .toCompletionStage().toCompletableFuture()
+                    .get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
             return status >= 200 && status < 300 ? Outcome.delivered(status) : Outcome.failed(status, "HTTP " + status);
-        } catch (HttpConnectTimeoutException e) {
-            return Outcome.failed(null, "connect timeout after " + timeout.toMillis() + " ms");
-        } catch (HttpTimeoutException e) {
+        } catch (TimeoutException e) {
             return Outcome.failed(null, "timeout after " + timeout.toMillis() + " ms");
-        } catch (ConnectException e) {
-            return Outcome.failed(null, "connection refused");
-        } catch (IOException e) {
-            return Outcome.failed(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ConnectException || (cause != null && cause.getClass().getSimpleName().contains("Connect"))) {
+                return Outcome.failed(null, "connection refused");
+            }
+            if (cause != null && cause.getClass().getSimpleName().contains("Timeout")) {
+                return Outcome.failed(null, "timeout after " + timeout.toMillis() + " ms");
+            }
+            return Outcome.failed(null, cause == null ? "failed" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.failed(null, "interrupted");

@@ -33,6 +33,20 @@ public class Webhook {
         apply(new WebhookEvent.Removed(webhookId, agency));
     }
 
+    /** The previous secret stays valid 24 hours unless told otherwise. */
+    @CommandHandler
+    WebhookEvent.SecretRotated handle(WebhookCommand.RotateSecret c) {
+        if (removed) {
+            throw new StateConflict("WEBHOOK_REMOVED", "webhook " + webhookId + " is removed");
+        }
+        WebhookRules.checkRotation(c.secret(), c.previousValidForHours());
+        int hours = c.previousValidForHours() == null ? 24 : c.previousValidForHours();
+        WebhookEvent.SecretRotated rotated = new WebhookEvent.SecretRotated(webhookId, agency,
+                c.now().plus(java.time.Duration.ofHours(hours)));
+        apply(rotated);
+        return rotated;
+    }
+
     @EventSourcingHandler
     void on(WebhookEvent.Registered e) {
         webhookId = e.webhookId();

@@ -17,6 +17,16 @@ public sealed interface WebhookCommand {
         }
     }
 
+    /** The secret is checked here but never enters the event store. */
+    record RotateSecret(@TargetAggregateIdentifier String webhookId, String secret, Integer previousValidForHours,
+            java.time.Instant now) implements WebhookCommand {
+
+        @Override
+        public String toString() {
+            return "RotateSecret[webhookId=" + webhookId + ", previousValidForHours=" + previousValidForHours + "]";
+        }
+    }
+
     record RemoveWebhook(@TargetAggregateIdentifier String webhookId) implements WebhookCommand {
     }
 }

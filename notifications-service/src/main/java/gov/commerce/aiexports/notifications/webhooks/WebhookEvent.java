@@ -15,4 +15,8 @@ public sealed interface WebhookEvent {
 
     record Removed(String webhookId, String agency) implements WebhookEvent {
     }
+
+    /** A new secret signs from now on; the one it replaced signs beside it until previousValidUntil (no secret here either). */
+    record SecretRotated(String webhookId, String agency, java.time.Instant previousValidUntil) implements WebhookEvent {
+    }
 }

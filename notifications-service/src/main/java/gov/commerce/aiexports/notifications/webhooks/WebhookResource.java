@@ -49,6 +49,8 @@ public class WebhookResource {
     RequestContext request;
     @Inject
     WebhookSecrets secrets;
+    @Inject
+    java.time.Clock clock;
     @ConfigProperty(name = "aiexports.notifications.webhooks.allow-internal", defaultValue = "false")
     boolean allowInternal;
 
@@ -85,6 +87,45 @@ public class WebhookResource {
         }
         return documents.query("select doc from " + WebhookProjection.TABLE + " where active and agency = ? order by registered_at, id",
                 WebhookView.class, caller.organisation());
+    }
+
+    /** A new secret for the webhook; the previous one keeps signing beside it for previousValidForHours (default 24). */
+    public record RotationRequest(String secret, Integer previousValidForHours) {
+
+        @Override
+        public String toString() {
+            return "RotationRequest[previousValidForHours=" + previousValidForHours + "]";
+        }
+    }
+
+    /** The outcome of a rotation: until when the previous secret still signs. */
+    public record Rotation(String webhookId, java.time.Instant previousValidUntil) {
+    }
+
+    /**
+     * Rotates the secret (Standard Webhooks rollover): deliveries carry a signature with each valid
+     * secret, so the receiver switches whenever it likes within the window. The agency's own act, as
+     * the registration is.
+     */
+    @POST
+    @Path("{id}/secret-rotations")
+    @RolesAllowed({Roles.COMMERCE_OFFICER, Roles.AGENCY_REVIEWER, Roles.EDAG_COORDINATOR, Roles.FINANCING_OFFICER})
+    public Rotation rotate(@PathParam("id") String id, RotationRequest body) {
+        Caller caller = request.caller();
+        WebhookView webhook = documents.find(WebhookProjection.TABLE, id, WebhookView.class)
+                .filter(WebhookView::active)
+                .filter(w -> w.agency().equals(caller.organisation()))
+                .orElseThrow(() -> new NotFound("webhook", id));
+        if (body == null) {
+            throw new gov.commerce.aiexports.runtime.domain.InvalidInput("FIELD_REQUIRED", "/secret", "secret is required");
+        }
+        WebhookEvent.SecretRotated rotated = QuarkusTransaction.requiringNew().call(() -> {
+            WebhookEvent.SecretRotated r = commands.send(new WebhookCommand.RotateSecret(webhook.id(), body.secret(),
+                    body.previousValidForHours(), clock.instant()));
+            secrets.rotate(webhook.id(), body.secret(), r.previousValidUntil());
+            return r;
+        });
+        return new Rotation(webhook.id(), rotated.previousValidUntil());
     }
 
     @DELETE

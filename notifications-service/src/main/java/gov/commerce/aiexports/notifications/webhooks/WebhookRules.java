@@ -20,7 +20,7 @@ public final class WebhookRules {
     private WebhookRules() {
     }
 
-    /** WEBHOOK_URL_INVALID, EVENT_TYPES_REQUIRED, EVENT_TYPE_UNKNOWN, SECRET_TOO_SHORT, SECRET_TOO_LONG. */
+    /** WEBHOOK_URL_INVALID, EVENT_TYPES_REQUIRED, EVENT_TYPE_UNKNOWN, SECRET_TOO_SHORT, SECRET_TOO_LONG, SECRET_INVALID. */
     public static void check(String url, List<String> eventTypes, String secret) {
         Checks checks = new Checks()
                 .required(url, "/url")
@@ -39,8 +39,28 @@ public final class WebhookRules {
             checks.require(secret.length() >= MIN_SECRET_LENGTH, "SECRET_TOO_SHORT", "/secret",
                     "the secret has at least " + MIN_SECRET_LENGTH + " characters")
                     .require(secret.length() <= MAX_SECRET_LENGTH, "SECRET_TOO_LONG", "/secret",
-                            "the secret has at most " + MAX_SECRET_LENGTH + " characters");
+                            "the secret has at most " + MAX_SECRET_LENGTH + " characters")
+                    .require(StandardWebhooks.key(secret) != null, "SECRET_INVALID", "/secret",
+                            "a secret starting whsec_ is followed by the base64 of 24 to 64 bytes (Standard Webhooks)");
         }
+        checks.throwIfInvalid();
+    }
+
+    /** Hours a replaced secret keeps signing beside the new one: from 0 (at once) to a week. */
+    public static final int MAX_ROLLOVER_HOURS = 168;
+
+    /** SECRET_* as on registration; ROLLOVER_INVALID. */
+    public static void checkRotation(String secret, Integer previousValidForHours) {
+        new Checks().required(secret, "/secret").throwIfInvalid();
+        Checks checks = new Checks()
+                .require(secret.length() >= MIN_SECRET_LENGTH, "SECRET_TOO_SHORT", "/secret",
+                        "the secret has at least " + MIN_SECRET_LENGTH + " characters")
+                .require(secret.length() <= MAX_SECRET_LENGTH, "SECRET_TOO_LONG", "/secret",
+                        "the secret has at most " + MAX_SECRET_LENGTH + " characters")
+                .require(StandardWebhooks.key(secret) != null, "SECRET_INVALID", "/secret",
+                        "a secret starting whsec_ is followed by the base64 of 24 to 64 bytes (Standard Webhooks)")
+                .require(previousValidForHours == null || (previousValidForHours >= 0 && previousValidForHours <= MAX_ROLLOVER_HOURS),
+                        "ROLLOVER_INVALID", "/previousValidForHours", "previousValidForHours is from 0 to " + MAX_ROLLOVER_HOURS);
         checks.throwIfInvalid();
     }
 

@@ -105,7 +105,7 @@ public class Proposal {
         if (command.response() == null || command.response().isBlank()) {
             throw new InvalidInput("FIELD_REQUIRED", "/response", "a response is required");
         }
-        ProposalContent changed = command.content() == null ? content : command.content();
+        ProposalContent changed = content.changedBy(command.content()); // partial: what is left out is kept
         // the changes sit under /changes of the response: the refusal names them there
         String under = command.content() == null ? "" : "/changes";
         try {

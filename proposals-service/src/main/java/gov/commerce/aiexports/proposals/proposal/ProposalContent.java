@@ -16,6 +16,26 @@ public record ProposalContent(
         Boolean exportControlAttestation,
         List<ConfidentialSection> confidentialSections) {
 
+    /**
+     * This content with the given changes laid over it: each top-level field the changes give
+     * replaces this one's, each they leave out (null) is kept. A response to an information request
+     * sends only what it changes (README: "with optional changes").
+     */
+    public ProposalContent changedBy(ProposalContent changes) {
+        if (changes == null) {
+            return this;
+        }
+        return new ProposalContent(
+                changes.title() != null ? changes.title() : title,
+                changes.summary() != null ? changes.summary() : summary,
+                changes.stack() != null ? changes.stack() : stack,
+                changes.targets() != null ? changes.targets() : targets,
+                changes.businessModel() != null ? changes.businessModel() : businessModel,
+                changes.incentives() != null ? changes.incentives() : incentives,
+                changes.exportControlAttestation() != null ? changes.exportControlAttestation() : exportControlAttestation,
+                changes.confidentialSections() != null ? changes.confidentialSections() : confidentialSections);
+    }
+
     /** The five layers of the full-stack package. */
     public record Stack(HardwareLayer hardware, Layer dataPipelines, Layer models, Layer security, Layer applications) {
     }

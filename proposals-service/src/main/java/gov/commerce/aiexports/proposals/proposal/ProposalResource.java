@@ -63,7 +63,7 @@ public class ProposalResource {
     public record WithdrawRequest(String reason) {
     }
 
-    /** The answer to an information request; changes, when given, replace the proposal's content. */
+    /** The answer to an information request; changes, when given, replace those top-level fields of the content they give (the rest is kept). */
     public record ResponseRequest(String informationRequestId, String response, ProposalRequest changes) {
     }
 

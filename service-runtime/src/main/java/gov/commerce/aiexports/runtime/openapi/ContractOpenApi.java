@@ -1,0 +1,220 @@
+package gov.commerce.aiexports.runtime.openapi;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+/**
+ * What every service's OpenAPI document says beyond what the resources declare, so a generated
+ * client matches the wire:
+ * <ul>
+ * <li>the API's version ({@link #API_VERSION}), not the build's snapshot;</li>
+ * <li>the bearer-token security scheme, required by every operation outside /q/;</li>
+ * <li>one problem schema ({@code Problem}, RFC 9457 with {@code rule}, {@code field} and
+ * {@code violations}) for every error an operation can answer (400, 401, 403, 404 everywhere; 409
+ * and 422 on changes);</li>
+ * <li>a property that is not required is nullable: the views serialise an absent value as
+ * {@code null} (a target's {@code region}, {@code bloc}, {@code countries}), and a client generated
+ * from a document that says otherwise fails on it.</li>
+ * <li>an operationId on every operation, from its method and path ({@link #operationId}).</li>
+ * </ul>
+ * (An enumerated property keeps its type: a null there would need the enumeration to list it.)
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ContractOpenApi implements OASFilter {
+
+    /** The version of the external contract (API.md): additions bump the minor, never a break. */
+    public static final String API_VERSION = "1.1.0";
+    public static final String PROBLEM = "Problem";
+    public static final String BEARER = "bearer";
+    private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getInfo() == null) {
+            openAPI.setInfo(OASFactory.createInfo().title("aiexports"));
+        }
+        openAPI.getInfo().setVersion(API_VERSION);
+        Components components = openAPI.getComponents();
+        if (components == null) {
+            components = OASFactory.createComponents();
+            openAPI.setComponents(components);
+        }
+        components.addSecurityScheme(BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .bearerFormat("JWT").description("A JWT of the identity provider with the claims sub, groups (roles) and org."));
+        components.addSchema(PROBLEM, problemSchema());
+        if (components.getSchemas() != null) {
+            components.getSchemas().values().forEach(ContractOpenApi::optionalIsNullable);
+        }
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            boolean open = path.getKey().startsWith("/q/");
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+                Operation operation = entry.getValue();
+                if (operation.getOperationId() == null) {
+                    operation.setOperationId(operationId(entry.getKey(), path.getKey()));
+                }
+                if (!open) {
+                    operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER)));
+                }
+                boolean change = entry.getKey() != PathItem.HttpMethod.GET;
+                APIResponses responses = operation.getResponses();
+                if (responses == null) {
+                    responses = OASFactory.createAPIResponses();
+                    operation.setResponses(responses);
+                }
+                statusOfResponse(entry.getKey(), path.getKey(), responses);
+                problem(responses, "400", "Invalid input: the rule and field say what and where.");
+                if (!open) {
+                    problem(responses, "401", "No token, or one that is not valid.");
+                    problem(responses, "403", "The token's roles or organisation do not allow this.");
+                }
+                if (path.getKey().contains("{")) {
+                    problem(responses, "404", "Not found (or not to be known to this caller).");
+                }
+                if (change) {
+                    problem(responses, "409", "Conflict with the current state, or a concurrent change.");
+                    problem(responses, "422", "Refused by a rule of the program (the rule names it).");
+                }
+            }
+        }
+    }
+
+    /** GET /proposals/{id}/timeline gives getProposalsByIdTimeline: unique by construction, stable while the path is. */
+    static String operationId(PathItem.HttpMethod method, String path) {
+        StringBuilder id = new StringBuilder(method.name().toLowerCase(java.util.Locale.ROOT));
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            boolean parameter = segment.startsWith("{");
+            if (parameter) {
+                id.append("By");
+                segment = segment.substring(1, segment.length() - 1);
+            }
+            for (String word : segment.split("[^A-Za-z0-9]+")) {
+                if (!word.isEmpty()) {
+                    id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                }
+            }
+        }
+        return id.toString();
+    }
+
+    /**
+     * An operation that returns a JAX-RS Response is documented as a bare 200; say what it answers:
+     * a creation (POST on a collection) 201 with Location, a replay 202, a removal 204.
+     */
+    static void statusOfResponse(PathItem.HttpMethod method, String path, APIResponses responses) {
+        APIResponse ok = responses.getAPIResponse("200");
+        if (ok == null || !untyped(ok)) {
+            return;
+        }
+        if (method == PathItem.HttpMethod.POST && !path.contains("{")) {
+            responses.removeAPIResponse("200");
+            responses.addAPIResponse("201", ok.description("Created; Location names the new resource.")
+                    .addHeader("Location", OASFactory.createHeader().description("The path of the new resource.")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference"))));
+        } else if (method == PathItem.HttpMethod.POST && path.endsWith("/replay")) {
+            responses.removeAPIResponse("200");
+            responses.addAPIResponse("202", ok.description("Accepted: the replay runs; GET the projection for its progress."));
+        } else if (method == PathItem.HttpMethod.DELETE) {
+            responses.removeAPIResponse("200");
+            responses.addAPIResponse("204", OASFactory.createAPIResponse().description("Removed."));
+        }
+    }
+
+    private static boolean untyped(APIResponse response) {
+        if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
+            return true;
+        }
+        return response.getContent().getMediaTypes().values().stream().allMatch(m -> m.getSchema() == null
+                || (m.getSchema().getRef() == null && (m.getSchema().getType() == null || m.getSchema().getType().isEmpty())
+                        && m.getSchema().getProperties() == null));
+    }
+
+    private static void problem(APIResponses responses, String status, String description) {
+        if (responses.hasAPIResponse(status)) {
+            APIResponse existing = responses.getAPIResponse(status);
+            if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
+                    || existing.getContent().getMediaTypes().isEmpty()) {
+                existing.setContent(problemContent());
+            }
+            return;
+        }
+        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType("application/problem+json",
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+    }
+
+    private static Schema problemSchema() {
+        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema violation = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("rule", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("A stable rule code, such as TARGET_EMBARGOED."))
+                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING).addType(Schema.SchemaType.NULL)
+                        .description("A JSON pointer to the value concerned (a query parameter or header as /name)."))
+                .addProperty("detail", text)
+                .required(List.of("rule", "detail"));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details, with the stable rule code and the field concerned.")
+                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri"))
+                .addProperty("title", text)
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"))
+                .addProperty("detail", text)
+                .addProperty("instance", text)
+                .addProperty("rule", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("A stable rule code, such as TARGET_EMBARGOED, UNKNOWN_FIELD or STALE_VERSION."))
+                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("A JSON pointer to the value concerned (a query parameter or header as /name)."))
+                .addProperty("correlationId", text)
+                .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(violation))
+                .required(List.of("type", "title", "status", "rule"))
+                .example(example());
+    }
+
+    /** In a fixed order, so the document written at build time changes only when the contract does. */
+    private static Map<String, Object> example() {
+        Map<String, Object> example = new java.util.LinkedHashMap<>();
+        example.put("type", "https://aiexports.commerce.gov/problems/target-embargoed");
+        example.put("title", "Refused by a rule of the program");
+        example.put("status", 422);
+        example.put("detail", "KP is embargoed");
+        example.put("rule", "TARGET_EMBARGOED");
+        example.put("field", "/targets/0/country");
+        return example;
+    }
+
+    /** A property outside the schema's required list may be sent as null: say so (OpenAPI 3.1: type null). */
+    static void optionalIsNullable(Schema schema) {
+        if (schema == null || schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        schema.getProperties().forEach((name, property) -> {
+            if (property.getRef() == null && property.getType() != null && !property.getType().isEmpty()
+                    && !required.contains(name) && !property.getType().contains(Schema.SchemaType.NULL)
+                    && property.getEnumeration() == null) {
+                property.addType(Schema.SchemaType.NULL);
+            }
+            optionalIsNullable(property);
+        });
+    }
+}

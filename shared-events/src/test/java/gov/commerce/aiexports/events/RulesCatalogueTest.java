@@ -73,9 +73,9 @@ class RulesCatalogueTest {
         Set<String> codes = new TreeSet<>();
         sources.forEach((path, source) -> {
             String name = path.getFileName().toString().replace(".java", "");
-            // RoutingRules' constants name notices (who is told), not refusals
+            // the RoutingRules classes name notices (who is told), not refusals
             boolean rules = (name.endsWith("Rules") || name.endsWith("Policies") || name.endsWith("Policy"))
-                    && !name.equals("RoutingRules");
+                    && !name.endsWith("RoutingRules");
             Matcher c = CONSTANT.matcher(source);
             while (c.find()) {
                 constants.put(c.group(1), c.group(2));

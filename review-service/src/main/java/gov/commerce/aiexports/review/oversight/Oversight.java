@@ -1,8 +1,8 @@
 package gov.commerce.aiexports.review.oversight;
 
-import static gov.commerce.aiexports.review.oversight.OversightPolicies.CONDITION;
-import static gov.commerce.aiexports.review.oversight.OversightPolicies.MILESTONE;
-import static gov.commerce.aiexports.review.oversight.OversightPolicies.PROGRESS_REPORT;
+import static gov.commerce.aiexports.review.oversight.ObligationItems.CONDITION;
+import static gov.commerce.aiexports.review.oversight.ObligationItems.MILESTONE;
+import static gov.commerce.aiexports.review.oversight.ObligationItems.PROGRESS_REPORT;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import gov.commerce.aiexports.runtime.domain.Checks;

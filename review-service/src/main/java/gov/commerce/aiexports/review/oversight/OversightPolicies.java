@@ -8,10 +8,6 @@ import java.util.Set;
 /** The rules of a designation's obligations, with their stable codes, and the reporting periods' arithmetic. */
 public final class OversightPolicies {
 
-    public static final String CONDITION = "CONDITION";
-    public static final String MILESTONE = "MILESTONE";
-    public static final String PROGRESS_REPORT = "PROGRESS_REPORT";
-
     public static final Set<String> MILESTONE_KINDS = Set.of("DEPLOYMENT", "FINANCING_CLOSE", "FIRST_REVENUE", "OTHER");
     public static final Set<String> FREQUENCIES = Set.of("MONTHLY", "QUARTERLY", "SEMI_ANNUAL", "ANNUAL");
     public static final Set<String> MILESTONE_PROGRESS = Set.of("NOT_STARTED", "ON_TRACK", "AT_RISK", "DELAYED", "ACHIEVED");

@@ -159,7 +159,7 @@ public class OversightResource {
     @Transactional
     public Response conditionEvidence(@PathParam("number") String number, @PathParam("conditionId") String conditionId,
             EvidenceRequest body) {
-        return evidence(number, OversightPolicies.CONDITION, conditionId, body);
+        return evidence(number, ObligationItems.CONDITION, conditionId, body);
     }
 
     @POST
@@ -168,7 +168,7 @@ public class OversightResource {
     @Transactional
     public Response milestoneEvidence(@PathParam("number") String number, @PathParam("milestoneId") String milestoneId,
             EvidenceRequest body) {
-        return evidence(number, OversightPolicies.MILESTONE, milestoneId, body);
+        return evidence(number, ObligationItems.MILESTONE, milestoneId, body);
     }
 
     @POST
@@ -177,7 +177,7 @@ public class OversightResource {
     @Transactional
     public OversightView acceptCondition(@PathParam("number") String number, @PathParam("conditionId") String conditionId,
             DecisionRequest body) {
-        return decide(number, OversightPolicies.CONDITION, conditionId, true, body);
+        return decide(number, ObligationItems.CONDITION, conditionId, true, body);
     }
 
     @POST
@@ -186,7 +186,7 @@ public class OversightResource {
     @Transactional
     public OversightView rejectCondition(@PathParam("number") String number, @PathParam("conditionId") String conditionId,
             DecisionRequest body) {
-        return decide(number, OversightPolicies.CONDITION, conditionId, false, body);
+        return decide(number, ObligationItems.CONDITION, conditionId, false, body);
     }
 
     @POST
@@ -195,7 +195,7 @@ public class OversightResource {
     @Transactional
     public OversightView acceptMilestone(@PathParam("number") String number, @PathParam("milestoneId") String milestoneId,
             DecisionRequest body) {
-        return decide(number, OversightPolicies.MILESTONE, milestoneId, true, body);
+        return decide(number, ObligationItems.MILESTONE, milestoneId, true, body);
     }
 
     @POST
@@ -204,7 +204,7 @@ public class OversightResource {
     @Transactional
     public OversightView rejectMilestone(@PathParam("number") String number, @PathParam("milestoneId") String milestoneId,
             DecisionRequest body) {
-        return decide(number, OversightPolicies.MILESTONE, milestoneId, false, body);
+        return decide(number, ObligationItems.MILESTONE, milestoneId, false, body);
     }
 
     @POST

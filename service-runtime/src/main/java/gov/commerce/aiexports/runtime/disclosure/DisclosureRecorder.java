@@ -142,7 +142,9 @@ public class DisclosureRecorder {
     private String operation() {
         try {
             RoutingContext rc = routing.get();
-            Object template = rc.get("UrlPathTemplate");
+            // where Quarkus REST keeps the matched template for metrics and traces (its ObservabilityUtil)
+            Object template = rc.request() instanceof io.vertx.core.http.impl.HttpServerRequestInternal internal
+                    ? internal.context().getLocal("UrlPathTemplate") : null;
             return rc.request().method().name() + " " + (template != null ? template.toString() : rc.normalizedPath());
         } catch (RuntimeException e) {
             return "(no request)";

@@ -133,8 +133,13 @@ public class DisclosureRecorder {
                 append(List.of(read));
             }
         }
-        if (queue.size() >= batchSize && flusher != null) {
-            flusher.execute(this::flushQuietly);
+        ScheduledExecutorService f = flusher;
+        if (queue.size() >= batchSize && f != null && !f.isShutdown()) {
+            try {
+                f.execute(this::flushQuietly);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // stopping: the shutdown flush takes what is queued
+            }
         }
     }
 

@@ -185,9 +185,17 @@ class ConfidentialNotificationsTest {
             assertTrue(text(mailTo(ownerMail, "Incentive line routed to EXIM").get(0)).contains(amount + " USD"));
 
             // inbox: EXIM's officer reads the notice; an operator whose token names EXIM reads no program content
-            given().auth().oauth2(token("EXIM", "financing-officer")).queryParam("size", 200).get("/inbox").then().statusCode(200)
+            String eximRead = "exim-inbox-" + UUID.randomUUID();
+            given().auth().oauth2(token("EXIM", "financing-officer")).header("X-Correlation-Id", eximRead).queryParam("size", 200)
+                    .get("/inbox").then().statusCode(200)
                     .body("items.findAll { it.proposalId == '" + proposalId + "' }.body[0]",
                             org.hamcrest.Matchers.containsString(amount + " USD"));
+            // ... and that read of the incentives section is published for the owner's account of disclosure
+            JsonNode read = accounted(eximRead);
+            assertEquals(proposalId, read.path("proposalId").asText());
+            assertEquals("EXIM", read.path("organisation").asText());
+            assertEquals("[\"incentives\"]", read.path("sections").toString());
+            assertEquals("notifications-service GET /inbox", read.path("path").asText());
             given().auth().oauth2(token("EXIM", "operator")).queryParam("size", 200).get("/inbox").then().statusCode(200)
                     .body("total", org.hamcrest.Matchers.equalTo(0));
             String entry = given().auth().oauth2(token("EXIM", "financing-officer")).queryParam("size", 200).get("/inbox").then()
@@ -269,5 +277,33 @@ class ConfidentialNotificationsTest {
                 h.receiver().close();
             }
         }
+    }
+
+    /** The read with this correlation id in a ConfidentialSectionsRead batch on notifications.events. */
+    static JsonNode accounted(String correlationId) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", gov.commerce.aiexports.testsupport.ServiceTestResource.TestInfrastructure.get().kafka().bootstrapServers());
+        p.put("group.id", "test-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        p.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        java.util.List<JsonNode> found = new java.util.ArrayList<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(gov.commerce.aiexports.events.Topics.NOTIFICATIONS));
+            await().atMost(PATIENCE).until(() -> {
+                for (var r : consumer.poll(java.time.Duration.ofMillis(200))) {
+                    IntegrationEvent e = gov.commerce.aiexports.events.EventCodec.decode(r.value());
+                    if (e.eventType().equals("ConfidentialSectionsRead")) {
+                        e.payload().path("reads").forEach(read -> {
+                            if (correlationId.equals(read.path("correlationId").asText())) {
+                                found.add(read);
+                            }
+                        });
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
     }
 }

@@ -179,4 +179,59 @@ class ReviewDisclosureTest {
         assertFalse(body.contains("\"TH\""), body);
         assertTrue(body.contains(AMOUNT), "incentives are still not marked: " + body);
     }
+
+    /**
+     * A reviewer's read of a marked review is accounted for: the read is batched into a
+     * ConfidentialSectionsRead on review.events (through this service's store and outbox), naming the
+     * reader, the sections the answer showed and the operation; a read shown only markers and an
+     * unmarked proposal's read are not in any batch.
+     */
+    @Test
+    void each_read_of_a_confidential_section_by_an_outsider_is_published_for_the_account_and_a_withheld_one_is_not() throws Exception {
+        Opened r = open(List.of("targets", "incentives"));
+        Opened plain = open(List.of());
+        String outsider = "outsider-" + UUID.randomUUID();
+        String withheld = "withheld-" + UUID.randomUUID();
+        String unmarked = "unmarked-" + UUID.randomUUID();
+        as("STATE", "agency-reviewer").header("X-Correlation-Id", outsider).get("/reviews/" + r.reviewId()).then().statusCode(200);
+        as("ENERGY", "agency-reviewer").header("X-Correlation-Id", withheld).get("/reviews/" + r.reviewId()).then().statusCode(200);
+        as("STATE", "agency-reviewer").header("X-Correlation-Id", unmarked).get("/reviews/" + plain.reviewId()).then().statusCode(200);
+        // read last: once its batch is seen and the topic read to its end, the reads before it would have been seen too
+        String last = "last-" + UUID.randomUUID();
+        as("COMMERCE", "commerce-officer").header("X-Correlation-Id", last).get("/reviews?proposalId=" + r.proposalId()).then().statusCode(200);
+
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> reads = new java.util.HashMap<>();
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", TestInfrastructure.get().kafka().bootstrapServers());
+        p.put("group.id", "test-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        p.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(Topics.REVIEW));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    IntegrationEvent e = EventCodec.decode(record.value());
+                    if (e.eventType().equals("ConfidentialSectionsRead")) {
+                        assertEquals(e.aggregateId(), record.key(), "a batch spans proposals: keyed by itself");
+                        e.payload().path("reads").forEach(read -> reads.put(read.path("correlationId").asText(), read));
+                    }
+                }
+                if (!reads.containsKey(last)) {
+                    return false;
+                }
+                var ends = consumer.endOffsets(consumer.assignment());
+                return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+            });
+        }
+        com.fasterxml.jackson.databind.JsonNode read = reads.get(outsider);
+        assertEquals(r.proposalId(), read.path("proposalId").asText());
+        assertEquals("agency-reviewer@STATE", read.path("subject").asText());
+        assertEquals("STATE", read.path("organisation").asText());
+        assertEquals("review-service GET /reviews/{id}", read.path("path").asText());
+        assertEquals(List.of("targets", "incentives"), JsonPath.from(read.path("sections").toString()).getList("$"));
+        assertEquals("review-service GET /reviews", reads.get(last).path("path").asText());
+        assertFalse(reads.containsKey(withheld), "an agency the call does not require was shown markers only");
+        assertFalse(reads.containsKey(unmarked), "nothing confidential was shown");
+    }
 }

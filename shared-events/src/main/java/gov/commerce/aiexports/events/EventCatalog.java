@@ -44,7 +44,8 @@ public final class EventCatalog {
             gov.commerce.aiexports.events.incentives.IncentiveDisbursementRecorded.class,
             gov.commerce.aiexports.events.incentives.IncentiveRequestCancelled.class,
             gov.commerce.aiexports.events.incentives.IncentiveRequestFlaggedForDeobligation.class,
-            NotificationRecorded.class);
+            NotificationRecorded.class,
+            gov.commerce.aiexports.events.disclosure.ConfidentialSectionsRead.class);
 
     private EventCatalog() {
     }

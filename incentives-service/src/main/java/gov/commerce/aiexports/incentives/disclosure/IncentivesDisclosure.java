@@ -6,6 +6,7 @@ import gov.commerce.aiexports.events.disclosure.ProposalFacts;
 import gov.commerce.aiexports.events.disclosure.Sections;
 import gov.commerce.aiexports.events.disclosure.Viewer;
 import gov.commerce.aiexports.events.review.ProposalDesignated;
+import gov.commerce.aiexports.runtime.disclosure.DisclosureRecorder;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import jakarta.inject.Inject;
@@ -52,7 +53,21 @@ public class IncentivesDisclosure {
 
     @Inject
     Documents documents;
+    @Inject
+    DisclosureRecorder recorder;
 
+
+    /** The marking of each of these proposals known here (from ProposalDesignated v2). */
+    public Map<String, Set<String>> marking(Collection<String> proposalIds) {
+        Map<String, Set<String>> out = new HashMap<>();
+        if (proposalIds.isEmpty()) {
+            return out;
+        }
+        String marks = proposalIds.stream().map(i -> "?").collect(Collectors.joining(", "));
+        documents.query("select doc from " + TABLE + " where id in (" + marks + ")", Facts.class, proposalIds.toArray())
+                .forEach(f -> out.put(f.proposalId(), f.confidentialSections() == null ? Set.of() : Set.copyOf(f.confidentialSections())));
+        return out;
+    }
 
     /** Remembered in the consumer's transaction, with the lines the designation opens. */
     public void remember(ProposalDesignated d) {
@@ -99,7 +114,9 @@ public class IncentivesDisclosure {
         return redact(obligation, OBLIGATION_FIELDS, outcome);
     }
 
-    private static ObjectNode redact(ObjectNode node, List<String> fields, Disclosure.Outcome outcome) {
+    /** Also accounts for the incentives section shown to someone outside the owning consortium. */
+    private ObjectNode redact(ObjectNode node, List<String> fields, Disclosure.Outcome outcome) {
+        recorder.shown(node.path("proposalId").asText(null), outcome, List.of(Sections.INCENTIVES));
         for (String field : fields) {
             Disclosure.redactField(node, field, Sections.INCENTIVES, outcome);
         }

@@ -65,6 +65,10 @@ public class Dispatcher {
      * is fixed here, so every try and a redelivery send the same signed bytes.
      */
     public void offerToWebhooks(IntegrationEvent event) {
+        if (event.is(gov.commerce.aiexports.events.disclosure.ConfidentialSectionsRead.class)) {
+            // the account of disclosure is the owning consortium's and the auditors' to read, nobody's webhook
+            return;
+        }
         List<WebhookView> subscribed = WebhookProjection.subscribedTo(documents, event.eventType());
         if (subscribed.isEmpty()) {
             return;

@@ -35,6 +35,8 @@ public class InboxResource {
     RequestContext request;
     @Inject
     Commands commands;
+    @Inject
+    gov.commerce.aiexports.notifications.disclosure.NotificationDisclosures disclosures;
 
     @GET
     public Page list(@QueryParam("unread") String unreadParameter, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -54,6 +56,7 @@ public class InboxResource {
         long unreadCount = documents.count("select count(*) from inbox_entry where recipient in (?, ?) and not read", org, person);
         List<InboxEntry> items = documents.query("select doc from inbox_entry" + filter
                 + " order by created_at desc, id limit ? offset ?", InboxEntry.class, org, person, s, (long) p * s);
+        disclosures.inboxRead(items, "GET /inbox");
         return new Page(items, p, s, total, unreadCount);
     }
 
@@ -66,7 +69,9 @@ public class InboxResource {
                         || e.recipient().inboxKey().equals("person:" + caller.subject()))
                 .orElseThrow(() -> new NotFound("inbox entry", id));
         commands.send(new NotificationCommand.MarkRead(entry.id(), caller.subject()));
-        return documents.find(InboxProjection.TABLE, id, InboxEntry.class).orElseThrow();
+        InboxEntry read = documents.find(InboxProjection.TABLE, id, InboxEntry.class).orElseThrow();
+        disclosures.inboxRead(List.of(read), "POST /inbox/{id}/read");
+        return read;
     }
 
     /**

@@ -256,7 +256,8 @@ public final class RoutingRules {
             gov.commerce.aiexports.events.proposals.CallPublished.class,       // reminders are scheduled from it instead
             gov.commerce.aiexports.events.review.AssessmentRecorded.class,     // internal to the review
             gov.commerce.aiexports.events.incentives.IncentiveRequestOpened.class, // EDAG is told once per designation
-            gov.commerce.aiexports.events.notifications.NotificationRecorded.class); // this service's own
+            gov.commerce.aiexports.events.notifications.NotificationRecorded.class, // this service's own
+            gov.commerce.aiexports.events.disclosure.ConfidentialSectionsRead.class); // for the account of disclosure only
 
     /** The rule of the scheduled reminders: it has no integration event, the scheduler calls it (see reminders/). */
     public static final String CLOSING_REMINDER = "CLOSING_REMINDER";

@@ -106,6 +106,11 @@ public class DisclosureAccount {
         }
     }
 
+    /** Writes these entries now, in the caller's transaction if any (reads accounted for by other services, as consumed). */
+    public void writeNow(List<Entry> entries) {
+        write(entries);
+    }
+
     private void write(List<Entry> batch) {
         if (batch.isEmpty()) {
             return;

@@ -295,4 +295,41 @@ class DisclosureTest {
         as("COMMERCE", "commerce-officer").get(path + "/disclosures").then().statusCode(403);
         as("OPS", "operator").get(path + "/disclosures").then().statusCode(403);
     }
+
+    @Test
+    void reads_through_other_services_reach_the_account_once_however_often_their_batch_is_delivered() throws Exception {
+        Submitted p = proposal(true);
+        String path = "/proposals/" + p.id();
+        gov.commerce.aiexports.events.disclosure.ConfidentialSectionsRead batch = new gov.commerce.aiexports.events.disclosure.ConfidentialSectionsRead(
+                UUID.randomUUID().toString(), "review-service", List.of(
+                        new gov.commerce.aiexports.events.disclosure.ConfidentialSectionsRead.Read(p.id(), "reviewer@STATE", "STATE",
+                                List.of("agency-reviewer"), Instant.parse("2026-11-02T10:00:00Z"), List.of(Sections.TARGETS, Sections.INCENTIVES),
+                                "review-service GET /reviews/{id}", "corr-review-read"),
+                        new gov.commerce.aiexports.events.disclosure.ConfidentialSectionsRead.Read("another-proposal", "reviewer@STATE", "STATE",
+                                List.of("agency-reviewer"), Instant.parse("2026-11-02T10:00:00Z"), List.of(Sections.TARGETS),
+                                "review-service GET /reviews", "corr-review-list")));
+        IntegrationEvent event = new IntegrationEvent(UUID.randomUUID(), "ConfidentialSectionsRead", 1, "DisclosureBatch", batch.batchId(), 0,
+                Instant.now(), "review-service", batch.batchId(), null, Actor.system("review-service"), EventCodec.mapper().valueToTree(batch));
+        TestBus.publish(TestInfrastructure.get().kafka().bootstrapServers(), Topics.REVIEW, batch.batchId(), event);
+        TestBus.publish(TestInfrastructure.get().kafka().bootstrapServers(), Topics.REVIEW, batch.batchId(), event); // redelivered
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(p.uei(), "applicant").get(path + "/disclosures").then().statusCode(200)
+                .body("correlationId", equalTo(List.of("corr-review-read"))));
+        // the second delivery is processed (or skipped) by now: a batch after it on the same partition has arrived
+        String marker = UUID.randomUUID().toString();
+        IntegrationEvent later = new IntegrationEvent(UUID.randomUUID(), "ConfidentialSectionsRead", 1, "DisclosureBatch", marker, 0,
+                Instant.now(), "review-service", marker, null, Actor.system("review-service"), EventCodec.mapper().valueToTree(
+                        new gov.commerce.aiexports.events.disclosure.ConfidentialSectionsRead(marker, "review-service", List.of(
+                                new gov.commerce.aiexports.events.disclosure.ConfidentialSectionsRead.Read(p.id(), "auditor@GAO", "GAO",
+                                        List.of("auditor"), Instant.parse("2026-11-02T11:00:00Z"), List.of(Sections.INCENTIVES),
+                                        "review-service GET /audit/events", "corr-audit-read")))));
+        TestBus.publish(TestInfrastructure.get().kafka().bootstrapServers(), Topics.REVIEW, batch.batchId(), later);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(p.uei(), "applicant").get(path + "/disclosures").then().statusCode(200)
+                .body("correlationId", equalTo(List.of("corr-review-read", "corr-audit-read"))));
+        JsonPath account = JsonPath.from(as("GAO", "auditor").get(path + "/disclosures").then().statusCode(200).extract().asString());
+        assertEquals(List.of("review-service GET /reviews/{id}", "review-service GET /audit/events"), account.getList("path"));
+        assertEquals(List.of(Sections.TARGETS, Sections.INCENTIVES), account.getList("[0].sections"));
+        assertEquals("STATE", account.getString("[0].organisation"));
+        assertEquals(List.of("agency-reviewer"), account.getList("[0].roles"));
+    }
 }

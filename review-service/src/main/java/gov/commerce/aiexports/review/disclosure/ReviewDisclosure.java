@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.review.disclosure;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.events.disclosure.ProposalFacts;
@@ -7,6 +8,7 @@ import gov.commerce.aiexports.events.disclosure.Sections;
 import gov.commerce.aiexports.events.disclosure.Viewer;
 import gov.commerce.aiexports.review.review.ReviewStatus;
 import gov.commerce.aiexports.review.review.ReviewView;
+import gov.commerce.aiexports.runtime.disclosure.DisclosureRecorder;
 import gov.commerce.aiexports.runtime.request.Caller;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -34,6 +36,8 @@ public class ReviewDisclosure {
 
     @Inject
     ReviewFinancingRoutes routes;
+    @Inject
+    DisclosureRecorder recorder;
 
 
     public static Viewer viewer(Caller caller) {
@@ -66,15 +70,30 @@ public class ReviewDisclosure {
         return ReviewStatus.DESIGNATED.name().equals(r.status);
     }
 
-    /** The review as this caller may see it. */
+    /** The review as this caller may see it; the confidential sections it shows to a non-owner are accounted for. */
     public ObjectNode show(ReviewView review, Disclosure.Outcome outcome) {
         ObjectNode node = Disclosure.tree(review);
+        recorder.shown(review.proposalId, outcome, carried(node));
         FIELDS.forEach((field, section) -> Disclosure.redactField(node, field, section, outcome));
         Disclosure.redactFlags(node.get("flags"), outcome);
         if (node.get("determination") instanceof ObjectNode determination) {
             Disclosure.redactField(determination, "endorsedIncentives", Sections.INCENTIVES, outcome);
         }
         return node;
+    }
+
+    /** The sections a review carries: its targets, its lines (requested and endorsed), and those its flags are about. */
+    private static Set<String> carried(ObjectNode node) {
+        Set<String> carried = new java.util.HashSet<>(FIELDS.values());
+        JsonNode flags = node.get("flags");
+        if (flags != null && flags.isArray()) {
+            for (JsonNode flag : flags) {
+                String field = flag.path("field").asText("");
+                Sections.ALL.stream().filter(s -> field.equals(Sections.pointer(s)) || field.startsWith(Sections.pointer(s) + "/"))
+                        .forEach(carried::add);
+            }
+        }
+        return carried;
     }
 
     public ObjectNode show(Caller caller, ReviewView review) {

@@ -53,7 +53,10 @@ public class KafkaPublisher {
 
     @EventHandler
     public void on(Object domainEvent, EventMessage<?> message) throws Exception {
-        Optional<IntegrationPayload> payload = mapper.toIntegration(domainEvent);
+        // the runtime's own batches of disclosed reads, the same in every service
+        Optional<IntegrationPayload> payload = domainEvent instanceof gov.commerce.aiexports.runtime.disclosure.DisclosureEvent.ReadsRecorded r
+                ? Optional.of(gov.commerce.aiexports.runtime.disclosure.DisclosureRecorder.toIntegration(r))
+                : mapper.toIntegration(domainEvent);
         if (payload.isEmpty()) {
             return;
         }

@@ -17,6 +17,18 @@ import java.util.TreeMap;
  */
 record StoreSnapshot(Map<String, String> tables) {
 
+    /**
+     * What a read writes, left out: a read of a confidential section by someone outside the consortium
+     * is recorded (the account of disclosure: each service's DisclosureBatch events and their chain
+     * links, the ConfidentialSectionsRead records consumed from them, proposals-service's account).
+     */
+    private static final String ACCOUNT_OF_READS = "disclosure_record";
+    private static final Map<String, String> READS_LEFT_OUT = Map.of(
+            "domain_event_entry", " where t.type is distinct from 'DisclosureBatch'",
+            "event_hash_chain", " where t.event_identifier not in (select event_identifier from domain_event_entry"
+                    + " where type = 'DisclosureBatch')",
+            "processed_integration_event", " where t.event_type <> 'ConfidentialSectionsRead'");
+
     static StoreSnapshot take() throws Exception {
         Map<String, String> tables = new TreeMap<>();
         for (Services.Service service : Services.ALL) {
@@ -29,8 +41,11 @@ record StoreSnapshot(Map<String, String> tables) {
                     }
                 }
                 for (String table : names) {
+                    if (ACCOUNT_OF_READS.equals(table)) {
+                        continue;
+                    }
                     try (ResultSet rs = s.executeQuery("select count(*) || ' rows, ' || md5(coalesce(string_agg(t::text, '|' "
-                            + "order by t::text), '')) from " + table + " t")) {
+                            + "order by t::text), '')) from " + table + " t" + READS_LEFT_OUT.getOrDefault(table, ""))) {
                         rs.next();
                         tables.put(service.database() + "." + table, rs.getString(1));
                     }

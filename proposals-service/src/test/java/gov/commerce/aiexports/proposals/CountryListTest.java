@@ -101,7 +101,7 @@ class CountryListTest {
                 .body("violations.rule", hasItem("COUNTRY_CODE_UNKNOWN"))
                 .body("violations.find { it.rule == 'COUNTRY_CODE_UNKNOWN' }.field", equalTo("/D1"))
                 .body("violations.rule", hasItem("EFFECTIVE_AT_REQUIRED"))
-                .body("violations.find { it.rule == 'REGION_INVALID' }.field", equalTo("/ofacComprehensiveRegions/0"));
+                .body("violations.find { it.rule == 'REGION_INVALID' }.field", equalTo("/ofacComprehensiveRegions/0/code"));
         Map<String, Object> early = cambodiaEmbargoed("EARLY-" + UUID.randomUUID().toString().substring(0, 8));
         early.put("effectiveAt", "2020-01-01T00:00:00Z");
         given().auth().oauth2(officer).contentType(ContentType.JSON).body(early).post("/country-lists").then().statusCode(400)

@@ -34,11 +34,19 @@ public final class CountryListRules {
         List<CountryGroups.Region> regions = g.ofacComprehensiveRegions();
         for (int i = 0; i < regions.size(); i++) {
             CountryGroups.Region r = regions.get(i);
-            boolean ok = r != null && r.country() != null && IsoCountries.isCountry(r.country()) && r.code() != null
-                    && r.code().matches("[A-Z]{2}-[A-Z0-9]{1,3}") && r.code().startsWith(r.country() + "-")
-                    && r.names() != null && !r.names().isEmpty() && r.names().stream().allMatch(n -> n != null && !n.isBlank());
-            checks.require(ok, "REGION_INVALID", "/ofacComprehensiveRegions/" + i,
-                    "a region has its ISO 3166-2 code, the ISO code of its country and at least one name");
+            String at = "/ofacComprehensiveRegions/" + i;
+            if (r == null) {
+                checks.require(false, "REGION_INVALID", at, "a region has its code, its country and at least one name");
+                continue;
+            }
+            boolean countryKnown = r.country() != null && IsoCountries.isCountry(r.country());
+            checks.require(countryKnown, "COUNTRY_CODE_UNKNOWN", at + "/country",
+                    "a region's country is an ISO 3166-1 alpha-2 code");
+            checks.require(r.code() != null && r.code().matches("[A-Z]{2}-[A-Z0-9]{1,3}")
+                    && (!countryKnown || r.code().startsWith(r.country() + "-")), "REGION_INVALID", at + "/code",
+                    "a region's code is the ISO 3166-2 code of a subdivision of its country");
+            checks.require(r.names() != null && !r.names().isEmpty() && r.names().stream().allMatch(n -> n != null && !n.isBlank()),
+                    "REGION_INVALID", at + "/names", "a region has at least one name, none blank");
         }
         for (Map.Entry<String, String> e : g.treatedAs().entrySet()) {
             checks.require(IsoCountries.isCountry(e.getKey()) && IsoCountries.isCountry(e.getValue()), "COUNTRY_CODE_UNKNOWN",

@@ -99,7 +99,7 @@ class CountryListTest {
         body.put("ofacComprehensiveRegions", List.of(Map.of("code", "RU-43", "country", "UA", "names", List.of("Crimea"))));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body(body).post("/country-lists").then().statusCode(400)
                 .body("violations.rule", hasItem("COUNTRY_CODE_UNKNOWN"))
-                .body("violations.find { it.rule == 'COUNTRY_CODE_UNKNOWN' }.field", equalTo("/D1"))
+                .body("violations.find { it.rule == 'COUNTRY_CODE_UNKNOWN' }.field", equalTo("/D1/1"))
                 .body("violations.rule", hasItem("EFFECTIVE_AT_REQUIRED"))
                 .body("violations.find { it.rule == 'REGION_INVALID' }.field", equalTo("/ofacComprehensiveRegions/0/code"));
         Map<String, Object> early = cambodiaEmbargoed("EARLY-" + UUID.randomUUID().toString().substring(0, 8));

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The export-control country groups as data with a version (resources/screening/country-groups.json),
@@ -18,8 +17,8 @@ import java.util.Set;
  * and so is the treatment of one country as another ({@code treatedAs}: since 2020 the EAR treat
  * Hong Kong as China, so it takes China's groups).
  */
-public record CountryGroups(String version, String source, String asOf, Set<String> E1, Set<String> E2,
-        Set<String> ofacComprehensiveCountries, List<Region> ofacComprehensiveRegions, Set<String> D1, Set<String> D5,
+public record CountryGroups(String version, String source, String asOf, List<String> E1, List<String> E2,
+        List<String> ofacComprehensiveCountries, List<Region> ofacComprehensiveRegions, List<String> D1, List<String> D5,
         Map<String, String> treatedAs) {
 
     /** A region by its ISO 3166-2 code, its country and the names it is written under. */

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The versions of the country-group list: public reference data (every role may read them); Commerce
@@ -29,9 +28,9 @@ import java.util.Set;
 @Authenticated
 public class CountryListResource {
 
-    public record CountryListRequest(String version, Instant effectiveAt, String source, Set<String> E1, Set<String> E2,
-            Set<String> ofacComprehensiveCountries, List<CountryGroups.Region> ofacComprehensiveRegions, Set<String> D1,
-            Set<String> D5, Map<String, String> treatedAs) {
+    public record CountryListRequest(String version, Instant effectiveAt, String source, List<String> E1, List<String> E2,
+            List<String> ofacComprehensiveCountries, List<CountryGroups.Region> ofacComprehensiveRegions, List<String> D1,
+            List<String> D5, Map<String, String> treatedAs) {
     }
 
     @Inject

@@ -4,7 +4,6 @@ import gov.commerce.aiexports.runtime.domain.Checks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a new version of the country-group list must be before it can screen anything:
@@ -55,14 +54,15 @@ public final class CountryListRules {
         checks.throwIfInvalid();
     }
 
-    private static void codes(Checks checks, String group, Set<String> codes) {
+    private static void codes(Checks checks, String group, List<String> codes) {
         checks.require(codes != null, "FIELD_REQUIRED", "/" + group, group + " is required (it may be empty)");
         if (codes == null) {
             return;
         }
-        for (String c : codes.stream().sorted().toList()) {
-            checks.require(c != null && IsoCountries.isCountry(c), "COUNTRY_CODE_UNKNOWN", "/" + group,
-                    c + " in " + group + " is not an ISO 3166-1 alpha-2 code");
+        for (int i = 0; i < codes.size(); i++) {
+            String c = codes.get(i);
+            checks.require(c != null && IsoCountries.isCountry(c), "COUNTRY_CODE_UNKNOWN", "/" + group + "/" + i,
+                    "an element of " + group + " is not an ISO 3166-1 alpha-2 code");
         }
     }
 }

@@ -8,8 +8,13 @@ public final class Services {
 
     public record Service(String name, int port, String database) {
 
+        /**
+         * The packaged service: under the project's own build, or under {@code aiexports.apps} when
+         * ./run started from a copy of the builds (so that a ./mvnw verify beside it may rebuild them).
+         */
         public Path jar(Path projectRoot) {
-            return projectRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+            String apps = System.getProperty("aiexports.apps");
+            return (apps == null ? projectRoot : Path.of(apps)).resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         }
 
         public String url() {

@@ -161,6 +161,11 @@ final class ApiSurface {
                 .withBody(ApiSurface::proposal, DRAFT_MAY_LEAVE_OUT));
         // a draft is its consortium's only (Disclosure): every allowed role reads a submitted one
         ops.add(op(p, "GET", "/proposals/{id}", owner, APPLICANT, f -> "/proposals/" + f.submittedProposalId));
+        // decision dossiers: auditors only (PRODUCT.md 8)
+        ops.add(op(p, "GET", "/dossiers/designations/{number}", Set.of(AUDITOR), AUDITOR,
+                f -> "/dossiers/designations/" + f.designationNumber));
+        ops.add(op(p, "GET", "/dossiers/incentive-requests/{id}", Set.of(AUDITOR), AUDITOR,
+                f -> "/dossiers/incentive-requests/" + f.routedRequestId));
         // the account of disclosure: the owning consortium and auditors
         ops.add(op(p, "GET", "/proposals/{id}/disclosures", Set.of(APPLICANT, AUDITOR), APPLICANT,
                 f -> "/proposals/" + f.submittedProposalId + "/disclosures"));
@@ -311,6 +316,9 @@ final class ApiSurface {
                     f -> "/audit/aggregates/" + aggregate.apply(f) + "/state"));
             ops.add(op(s, "GET", "/audit/events", Set.of(AUDITOR), AUDITOR, f -> "/audit/events?limit=5"));
             ops.add(op(s, "GET", "/audit/verify", Set.of(AUDITOR), AUDITOR, f -> "/audit/verify"));
+            // a service's part of a decision dossier (proposals-service assembles them with the auditor's token)
+            ops.add(op(s, "GET", "/audit/dossier-part", Set.of(AUDITOR), AUDITOR,
+                    f -> "/audit/dossier-part?mention=" + f.designationNumber));
             ops.add(op(s, "GET", "/audit/chain/public-key", Set.of(AUDITOR, OPERATOR), AUDITOR, f -> "/audit/chain/public-key"));
             ops.add(op(s, "GET", "/audit/chain/checkpoints", Set.of(AUDITOR, OPERATOR), AUDITOR, f -> "/audit/chain/checkpoints?limit=5"));
             ops.add(op(s, "GET", "/admin/projections", Set.of(OPERATOR), OPERATOR, f -> "/admin/projections"));

@@ -50,6 +50,21 @@ public final class PublicFeed {
 
     /** The page as JSON, or 304 when the client's copy (If-None-Match) is this one. */
     public static Response respond(List<ObjectNode> items, Paging paging, long totalItems, String ifNoneMatch) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(page(items, paging, totalItems));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        EntityTag tag = new EntityTag(etag(bytes));
+        if (matches(ifNoneMatch, tag.getValue())) {
+            return Response.notModified(tag).header("Cache-Control", CACHE_CONTROL).build();
+        }
+        return Response.ok(bytes, MediaType.APPLICATION_JSON).tag(tag).header("Cache-Control", CACHE_CONTROL).build();
+    }
+
+    /** CommonGrants' Paginated&lt;T&gt;: status, message, the items and the pagination info. */
+    public static ObjectNode page(List<ObjectNode> items, Paging paging, long totalItems) {
         ObjectNode body = JSON.createObjectNode();
         body.put("status", 200);
         body.put("message", "Success");
@@ -59,21 +74,11 @@ public final class PublicFeed {
         info.put("pageSize", paging.pageSize());
         info.put("totalItems", totalItems);
         info.put("totalPages", (totalItems + paging.pageSize() - 1) / paging.pageSize());
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        EntityTag tag = new EntityTag(sha256(bytes));
-        if (matches(ifNoneMatch, tag.getValue())) {
-            return Response.notModified(tag).header("Cache-Control", CACHE_CONTROL).build();
-        }
-        return Response.ok(bytes, MediaType.APPLICATION_JSON).tag(tag).header("Cache-Control", CACHE_CONTROL).build();
+        return body;
     }
 
     /** If-None-Match: "*", or a list of tags (weak ones compared weakly, as RFC 9110 says for this header). */
-    static boolean matches(String ifNoneMatch, String tag) {
+    public static boolean matches(String ifNoneMatch, String tag) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
         }
@@ -92,7 +97,8 @@ public final class PublicFeed {
         return false;
     }
 
-    private static String sha256(byte[] bytes) {
+    /** The strong validator of a body: the first 128 bits of its SHA-256, hex. */
+    public static String etag(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 32);
         } catch (NoSuchAlgorithmException e) {

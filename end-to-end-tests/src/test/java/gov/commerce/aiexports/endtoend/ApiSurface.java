@@ -32,6 +32,9 @@ final class ApiSurface {
     static final Set<String> ANYONE = Set.copyOf(ROLES);
     static final Set<String> GOVERNMENT = Set.of(COMMERCE_OFFICER, AGENCY_REVIEWER, EDAG_COORDINATOR, FINANCING_OFFICER);
 
+    /** The public feed: anyone, with any role or no token at all (PRODUCT.md 8; no confidential value, no draft). */
+    static final Set<String> PUBLIC = Set.of("proposals-service GET /public/opportunities", "review-service GET /public/designations");
+
     /** Who calls: a role and the organisation in the token. */
     record Caller(String role, String organisation) {
     }
@@ -161,6 +164,8 @@ final class ApiSurface {
                 .withBody(ApiSurface::proposal, DRAFT_MAY_LEAVE_OUT));
         // a draft is its consortium's only (Disclosure): every allowed role reads a submitted one
         ops.add(op(p, "GET", "/proposals/{id}", owner, APPLICANT, f -> "/proposals/" + f.submittedProposalId));
+        // the public feed of open calls in the CommonGrants shape: no token needed
+        ops.add(op(p, "GET", "/public/opportunities", ANYONE, APPLICANT, f -> "/public/opportunities?page=1&pageSize=5"));
         // decision dossiers: auditors only (PRODUCT.md 8)
         ops.add(op(p, "GET", "/dossiers/designations/{number}", Set.of(AUDITOR), AUDITOR,
                 f -> "/dossiers/designations/" + f.designationNumber));
@@ -184,6 +189,8 @@ final class ApiSurface {
         Services.Service r = Services.REVIEW;
         ops.add(op(r, "GET", "/designations", ANYONE, APPLICANT, f -> "/designations"));
         ops.add(op(r, "GET", "/designations/{number}", ANYONE, APPLICANT, f -> "/designations/" + f.designationNumber));
+        // the catalogue in the CommonGrants shape, for the public: no token needed
+        ops.add(op(r, "GET", "/public/designations", ANYONE, APPLICANT, f -> "/public/designations?page=1&pageSize=5"));
         ops.add(op(r, "GET", "/feedback/{proposalId}", Set.of(APPLICANT, COMMERCE_OFFICER, AGENCY_REVIEWER, AUDITOR), APPLICANT,
                 f -> "/feedback/" + f.submittedProposalId));
         ops.add(op(r, "GET", "/reviews", union(GOVERNMENT, AUDITOR), COMMERCE_OFFICER, f -> "/reviews"));

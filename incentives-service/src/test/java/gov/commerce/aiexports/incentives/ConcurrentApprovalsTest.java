@@ -196,6 +196,17 @@ class ConcurrentApprovalsTest {
             assertTrue(rebuilt.entries().stream().allMatch(e -> e.availableAfterUsd().signum() >= 0));
             given().auth().oauth2(auditor()).get("/budgets/" + budgetId + "/antideficiency-report").then().statusCode(200)
                     .header("X-Antideficiency-Replay", "MATCHES");
+
+            // the program report's budget execution, from the same replayed rows: FY2045's loan line is the budget view's
+            io.restassured.path.json.JsonPath execution = given().auth().oauth2(auditor()).get("/reports/budget-execution").then()
+                    .statusCode(200).extract().jsonPath();
+            String line = "fiscalYears.find { it.fiscalYear == 2045 }.instruments.find { it.instrument == 'DIRECT_LOAN' }";
+            assertEquals(0, obligated.compareTo(new BigDecimal(execution.getString(line + ".netObligatedUsd"))));
+            assertEquals(0, available.compareTo(new BigDecimal(execution.getString(line + ".availableUsd"))));
+            assertEquals(accepted, execution.getInt(line + ".obligations"));
+            given().auth().oauth2(Fixtures.token("ACME00000001", "applicant")).get("/reports/budget-execution").then().statusCode(403);
+            given().auth().oauth2(auditor()).accept("text/csv").get("/reports/budget-execution").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString(",2045,instrument,DIRECT_LOAN,500000.00,"));
         } finally {
             pool.shutdown();
         }

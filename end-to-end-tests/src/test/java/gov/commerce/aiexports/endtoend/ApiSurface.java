@@ -166,6 +166,8 @@ final class ApiSurface {
         ops.add(op(p, "GET", "/proposals/{id}", owner, APPLICANT, f -> "/proposals/" + f.submittedProposalId));
         // the public feed of open calls in the CommonGrants shape: no token needed
         ops.add(op(p, "GET", "/public/opportunities", ANYONE, APPLICANT, f -> "/public/opportunities?page=1&pageSize=5"));
+        // the program report for Congress and OMB: Commerce and auditors
+        ops.add(op(p, "GET", "/reports/program", Set.of(COMMERCE_OFFICER, AUDITOR), AUDITOR, f -> "/reports/program"));
         // decision dossiers: auditors only (PRODUCT.md 8)
         ops.add(op(p, "GET", "/dossiers/designations/{number}", Set.of(AUDITOR), AUDITOR,
                 f -> "/dossiers/designations/" + f.designationNumber));
@@ -259,6 +261,9 @@ final class ApiSurface {
         ops.add(op(i, "GET", "/budgets/{id}", budgetReaders, FINANCING_OFFICER, f -> "/budgets/" + f.budgetId));
         ops.add(op(i, "GET", "/budgets/{id}/antideficiency-report", Set.of(COMMERCE_OFFICER, EDAG_COORDINATOR, AUDITOR), AUDITOR,
                 f -> "/budgets/" + f.budgetId + "/antideficiency-report"));
+        // the program report's budget execution per fiscal year, instrument and agency: the Antideficiency report's readers
+        ops.add(op(i, "GET", "/reports/budget-execution", Set.of(COMMERCE_OFFICER, EDAG_COORDINATOR, AUDITOR), AUDITOR,
+                f -> "/reports/budget-execution"));
         ops.add(op(i, "POST", "/budgets/{id}/adjustments", Set.of(FINANCING_OFFICER, OPERATOR), FINANCING_OFFICER,
                 f -> "/budgets/" + f.budgetId + "/adjustments")
                 .withBody(f -> map("kind", "SUPPLEMENTAL", "amountUsd", 1000.00, "reference", "Pub. L. 119-9", "reason", "Supplemental"),

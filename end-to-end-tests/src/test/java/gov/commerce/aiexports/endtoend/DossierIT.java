@@ -69,11 +69,13 @@ class DossierIT {
         as(Services.REVIEW, "COMMERCE", "commerce-officer").get("/audit/dossier-part?mention=" + number).then().statusCode(403);
         as(Services.PROPOSALS, "GAO", "auditor").get("/dossiers/designations/PAEP-1999-0001").then().statusCode(404);
 
-        // the dossier, until every event in it is covered by a signed checkpoint (one a minute at most)
+        // the dossier, until every event in it is covered by a signed checkpoint (one a minute). Each download is an
+        // auditor's read that the services account for with new events about the proposal, which the next download
+        // holds: asked again only after a checkpoint could have covered those, not sooner
         Path dir = Files.createTempDirectory("dossier");
         Path file = dir.resolve("dossier-" + number + ".ndjson");
         String[] outcome = new String[1];
-        await().atMost(Duration.ofSeconds(200)).pollInterval(Duration.ofSeconds(10)).until(() -> {
+        await().atMost(Duration.ofSeconds(330)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(75)).until(() -> {
             byte[] body = as(Services.PROPOSALS, "GAO", "auditor").get("/dossiers/designations/" + number).then().statusCode(200)
                     .header("Content-Disposition", org.hamcrest.Matchers.containsString("dossier-" + number))
                     .extract().asByteArray();

@@ -148,7 +148,9 @@ public class AuditResource {
         return Response.ok(body, NDJSON).build();
     }
 
-    private static final java.util.regex.Pattern DOSSIER_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}");
+    /** A UUID, or another id, a designation number or an aggregate type, with letters in it (no id here is a bare number). */
+    private static final java.util.regex.Pattern DOSSIER_VALUE = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}");
 
     private static java.util.Set<String> dossierValues(List<String> values, String name) {
         java.util.Set<String> set = new java.util.LinkedHashSet<>();

@@ -32,6 +32,9 @@ final class ApiSurface {
     static final Set<String> ANYONE = Set.copyOf(ROLES);
     static final Set<String> GOVERNMENT = Set.of(COMMERCE_OFFICER, AGENCY_REVIEWER, EDAG_COORDINATOR, FINANCING_OFFICER);
 
+    /** The public feed: anyone, with any role or no token at all (PRODUCT.md 8; no confidential value, no draft). */
+    static final Set<String> PUBLIC = Set.of("proposals-service GET /public/opportunities", "review-service GET /public/designations");
+
     /** Who calls: a role and the organisation in the token. */
     record Caller(String role, String organisation) {
     }
@@ -161,6 +164,15 @@ final class ApiSurface {
                 .withBody(ApiSurface::proposal, DRAFT_MAY_LEAVE_OUT));
         // a draft is its consortium's only (Disclosure): every allowed role reads a submitted one
         ops.add(op(p, "GET", "/proposals/{id}", owner, APPLICANT, f -> "/proposals/" + f.submittedProposalId));
+        // the public feed of open calls in the CommonGrants shape: no token needed
+        ops.add(op(p, "GET", "/public/opportunities", ANYONE, APPLICANT, f -> "/public/opportunities?page=1&pageSize=5"));
+        // the program report for Congress and OMB: Commerce and auditors
+        ops.add(op(p, "GET", "/reports/program", Set.of(COMMERCE_OFFICER, AUDITOR), AUDITOR, f -> "/reports/program"));
+        // decision dossiers: auditors only (PRODUCT.md 8)
+        ops.add(op(p, "GET", "/dossiers/designations/{number}", Set.of(AUDITOR), AUDITOR,
+                f -> "/dossiers/designations/" + f.designationNumber));
+        ops.add(op(p, "GET", "/dossiers/incentive-requests/{id}", Set.of(AUDITOR), AUDITOR,
+                f -> "/dossiers/incentive-requests/" + f.routedRequestId));
         // the account of disclosure: the owning consortium and auditors
         ops.add(op(p, "GET", "/proposals/{id}/disclosures", Set.of(APPLICANT, AUDITOR), APPLICANT,
                 f -> "/proposals/" + f.submittedProposalId + "/disclosures"));
@@ -179,6 +191,8 @@ final class ApiSurface {
         Services.Service r = Services.REVIEW;
         ops.add(op(r, "GET", "/designations", ANYONE, APPLICANT, f -> "/designations"));
         ops.add(op(r, "GET", "/designations/{number}", ANYONE, APPLICANT, f -> "/designations/" + f.designationNumber));
+        // the catalogue in the CommonGrants shape, for the public: no token needed
+        ops.add(op(r, "GET", "/public/designations", ANYONE, APPLICANT, f -> "/public/designations?page=1&pageSize=5"));
         ops.add(op(r, "GET", "/feedback/{proposalId}", Set.of(APPLICANT, COMMERCE_OFFICER, AGENCY_REVIEWER, AUDITOR), APPLICANT,
                 f -> "/feedback/" + f.submittedProposalId));
         ops.add(op(r, "GET", "/reviews", union(GOVERNMENT, AUDITOR), COMMERCE_OFFICER, f -> "/reviews"));
@@ -247,6 +261,9 @@ final class ApiSurface {
         ops.add(op(i, "GET", "/budgets/{id}", budgetReaders, FINANCING_OFFICER, f -> "/budgets/" + f.budgetId));
         ops.add(op(i, "GET", "/budgets/{id}/antideficiency-report", Set.of(COMMERCE_OFFICER, EDAG_COORDINATOR, AUDITOR), AUDITOR,
                 f -> "/budgets/" + f.budgetId + "/antideficiency-report"));
+        // the program report's budget execution per fiscal year, instrument and agency: the Antideficiency report's readers
+        ops.add(op(i, "GET", "/reports/budget-execution", Set.of(COMMERCE_OFFICER, EDAG_COORDINATOR, AUDITOR), AUDITOR,
+                f -> "/reports/budget-execution"));
         ops.add(op(i, "POST", "/budgets/{id}/adjustments", Set.of(FINANCING_OFFICER, OPERATOR), FINANCING_OFFICER,
                 f -> "/budgets/" + f.budgetId + "/adjustments")
                 .withBody(f -> map("kind", "SUPPLEMENTAL", "amountUsd", 1000.00, "reference", "Pub. L. 119-9", "reason", "Supplemental"),
@@ -311,6 +328,9 @@ final class ApiSurface {
                     f -> "/audit/aggregates/" + aggregate.apply(f) + "/state"));
             ops.add(op(s, "GET", "/audit/events", Set.of(AUDITOR), AUDITOR, f -> "/audit/events?limit=5"));
             ops.add(op(s, "GET", "/audit/verify", Set.of(AUDITOR), AUDITOR, f -> "/audit/verify"));
+            // a service's part of a decision dossier (proposals-service assembles them with the auditor's token)
+            ops.add(op(s, "GET", "/audit/dossier-part", Set.of(AUDITOR), AUDITOR,
+                    f -> "/audit/dossier-part?mention=" + f.designationNumber));
             ops.add(op(s, "GET", "/audit/chain/public-key", Set.of(AUDITOR, OPERATOR), AUDITOR, f -> "/audit/chain/public-key"));
             ops.add(op(s, "GET", "/audit/chain/checkpoints", Set.of(AUDITOR, OPERATOR), AUDITOR, f -> "/audit/chain/checkpoints?limit=5"));
             ops.add(op(s, "GET", "/admin/projections", Set.of(OPERATOR), OPERATOR, f -> "/admin/projections"));

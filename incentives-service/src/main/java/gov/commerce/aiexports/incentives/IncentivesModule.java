@@ -24,6 +24,7 @@ public class IncentivesModule implements ServiceModule {
 
     @Override
     public List<Object> projections() {
-        return List.of(new IncentiveRequestProjection(documents), new BudgetProjection(documents));
+        return List.of(new IncentiveRequestProjection(documents), new BudgetProjection(documents),
+                new gov.commerce.aiexports.incentives.budget.AntideficiencyProjection(documents));
     }
 }

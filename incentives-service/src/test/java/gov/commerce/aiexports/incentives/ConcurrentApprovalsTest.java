@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.events.Instrument;
+import gov.commerce.aiexports.incentives.budget.AntideficiencyProjection;
+import gov.commerce.aiexports.incentives.budget.AntideficiencyReport;
+import gov.commerce.aiexports.incentives.budget.AntideficiencyReports;
 import gov.commerce.aiexports.incentives.budget.BudgetCost;
 import gov.commerce.aiexports.incentives.budget.BudgetEvent;
 import gov.commerce.aiexports.incentives.budget.BudgetLedger;
@@ -49,6 +52,8 @@ class ConcurrentApprovalsTest {
     AxonRuntime axon;
     @Inject
     IncentivesClock clock;
+    @Inject
+    AntideficiencyReports reports;
 
     @org.junit.jupiter.api.AfterEach
     void realTime() {
@@ -170,6 +175,38 @@ class ConcurrentApprovalsTest {
                     .then().statusCode(403);
             given().auth().oauth2(auditor()).get("/budgets/budget-FY2046-EQUITY/antideficiency-report").then().statusCode(404);
             given().auth().oauth2(auditor()).get("/budgets/" + ids.get(0) + "/antideficiency-report").then().statusCode(404);
+
+            // the report equals the one the replayable projection holds, live and after an operator's replay of it
+            AntideficiencyReport folded = reports.of(budgetId);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                    .oauth2(auditor()).get("/budgets/" + budgetId + "/antideficiency-report").then().statusCode(200)
+                    .header("X-Antideficiency-Replay", "MATCHES"));
+            assertTrue(AntideficiencyReports.same(folded, reports.replayed(budgetId).orElseThrow()));
+            String operator = Fixtures.token("OPS", "operator");
+            String started = given().auth().oauth2(operator).post("/admin/projections/" + AntideficiencyProjection.NAME + "/replay")
+                    .then().statusCode(202).extract().path("startedAt");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(operator)
+                    .get("/admin/projections/" + AntideficiencyProjection.NAME).then().statusCode(200)
+                    .body("startedAt", org.hamcrest.Matchers.equalTo(started))
+                    .body("status", org.hamcrest.Matchers.equalTo("LIVE")).body("eventsApplied", org.hamcrest.Matchers.greaterThan(0)));
+            AntideficiencyReport rebuilt = reports.replayed(budgetId).orElseThrow();
+            assertTrue(AntideficiencyReports.same(folded, rebuilt), "the report rebuilt by the replay equals the one folded");
+            assertEquals(entries.size(), rebuilt.entries().size());
+            assertTrue(rebuilt.check().passed());
+            assertTrue(rebuilt.entries().stream().allMatch(e -> e.availableAfterUsd().signum() >= 0));
+            given().auth().oauth2(auditor()).get("/budgets/" + budgetId + "/antideficiency-report").then().statusCode(200)
+                    .header("X-Antideficiency-Replay", "MATCHES");
+
+            // the program report's budget execution, from the same replayed rows: FY2045's loan line is the budget view's
+            io.restassured.path.json.JsonPath execution = given().auth().oauth2(auditor()).get("/reports/budget-execution").then()
+                    .statusCode(200).extract().jsonPath();
+            String line = "fiscalYears.find { it.fiscalYear == 2045 }.instruments.find { it.instrument == 'DIRECT_LOAN' }";
+            assertEquals(0, obligated.compareTo(new BigDecimal(execution.getString(line + ".netObligatedUsd"))));
+            assertEquals(0, available.compareTo(new BigDecimal(execution.getString(line + ".availableUsd"))));
+            assertEquals(accepted, execution.getInt(line + ".obligations"));
+            given().auth().oauth2(Fixtures.token("ACME00000001", "applicant")).get("/reports/budget-execution").then().statusCode(403);
+            given().auth().oauth2(auditor()).accept("text/csv").get("/reports/budget-execution").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString(",2045,instrument,DIRECT_LOAN,500000.00,"));
         } finally {
             pool.shutdown();
         }

@@ -138,6 +138,12 @@ public final class Stack implements AutoCloseable {
             if (s == Services.NOTIFICATIONS) {
                 env.putAll(webhookEnvironment());
             }
+            if (s == Services.PROPOSALS) {
+                // it assembles decision dossiers from each service's part
+                env.put("AIEXPORTS_DOSSIER_REVIEW_URL", url(Services.REVIEW));
+                env.put("AIEXPORTS_DOSSIER_INCENTIVES_URL", url(Services.INCENTIVES));
+                env.put("AIEXPORTS_DOSSIER_NOTIFICATIONS_URL", url(Services.NOTIFICATIONS));
+            }
             env.putAll(extraEnvironment);
             List<String> jvm = options.serviceJvmOptions().stream().map(o -> o.replace(SERVICE_NAME, s.name())).toList();
             return ServiceProcess.quarkus(s.name(), s.jar(options.projectRoot()), jvm, env,

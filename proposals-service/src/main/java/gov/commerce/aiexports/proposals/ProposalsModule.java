@@ -27,7 +27,8 @@ public class ProposalsModule implements ServiceModule {
     @Override
     public List<Object> projections() {
         return List.of(new CallProjection(documents), new ConsortiumProjection(documents), new ProposalProjection(documents),
-                new gov.commerce.aiexports.proposals.screening.CountryListProjection(documents));
+                new gov.commerce.aiexports.proposals.screening.CountryListProjection(documents),
+                new gov.commerce.aiexports.proposals.report.ProgramReportProjection(documents));
     }
 
     @Override

@@ -45,39 +45,65 @@ public record AntideficiencyReport(String budgetId, int fiscalYear, String instr
         BudgetLedger ledger = BudgetLedger.EMPTY;
         List<Entry> entries = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        for (Stored s : stored) {
+            Step step = step(s, ledger);
+            ledger = step.after();
+            entries.add(step.entry());
+            findings.addAll(step.findings());
+        }
+        return of(budgetId, fiscalYear, instrument, entries, findings);
+    }
+
+    /**
+     * The report from entries and findings already worked out one event at a time (the
+     * Antideficiency projection's rows): the totals follow from the entries alone.
+     */
+    public static AntideficiencyReport of(String budgetId, int fiscalYear, String instrument, List<Entry> entries,
+            List<Finding> findings) {
         BigDecimal obligated = Money.ZERO;
         BigDecimal deobligated = Money.ZERO;
         int obligations = 0;
         int deobligations = 0;
-        for (Stored s : stored) {
-            BudgetLedger before = ledger;
-            ledger = ledger.apply(s.event());
-            Entry entry = entry(s, before, ledger);
-            entries.add(entry);
-            if (s.event() instanceof BudgetEvent.Obligated o) {
-                obligated = obligated.add(o.budgetCostUsd());
+        for (Entry e : entries) {
+            if (e.kind().equals("OBLIGATION")) {
+                obligated = obligated.add(e.amountUsd());
                 obligations++;
-                if (o.availableBeforeUsd().compareTo(before.availableUsd()) != 0) {
-                    findings.add(new Finding(RECORDED_FIGURES_DIFFER, s.sequence(), "the obligation was checked against "
-                            + o.availableBeforeUsd() + " available, the earlier events leave " + before.availableUsd()));
-                }
-            } else if (s.event() instanceof BudgetEvent.Deobligated d) {
-                deobligated = deobligated.add(d.budgetCostReturnedUsd());
+            } else if (e.kind().equals("DEOBLIGATION")) {
+                deobligated = deobligated.add(e.amountUsd());
                 deobligations++;
             }
-            if (entry.recordedAvailableAfterUsd() != null && entry.recordedAvailableAfterUsd().compareTo(entry.availableAfterUsd()) != 0) {
-                findings.add(new Finding(RECORDED_FIGURES_DIFFER, s.sequence(), "the event recorded " + entry.recordedAvailableAfterUsd()
-                        + " available after it, the fold of the events gives " + entry.availableAfterUsd()));
-            }
-            if (entry.availableAfterUsd().signum() < 0 || (entry.recordedAvailableAfterUsd() != null
-                    && entry.recordedAvailableAfterUsd().signum() < 0)) {
-                findings.add(new Finding(AVAILABLE_NEGATIVE, s.sequence(), entry.kind() + " left " + entry.availableAfterUsd()
-                        + " available: more was obligated than the authority"));
-            }
         }
-        Totals totals = new Totals(ledger.authorityUsd(), obligated, deobligated, ledger.obligatedUsd(), ledger.availableUsd(),
-                obligations, deobligations);
-        return new AntideficiencyReport(budgetId, fiscalYear, instrument, entries, totals, new Check(findings.isEmpty(), findings));
+        Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+        Totals totals = last == null ? new Totals(Money.ZERO, obligated, deobligated, Money.ZERO, Money.ZERO, 0, 0)
+                : new Totals(last.authorityAfterUsd(), obligated, deobligated, last.obligatedAfterUsd(), last.availableAfterUsd(),
+                        obligations, deobligations);
+        return new AntideficiencyReport(budgetId, fiscalYear, instrument, List.copyOf(entries), totals,
+                new Check(findings.isEmpty(), List.copyOf(findings)));
+    }
+
+    /** One stored event's evidence: its entry, the budget after it, and what its check found. */
+    public record Step(Entry entry, BudgetLedger after, List<Finding> findings) {
+    }
+
+    /** The evidence of one stored event, given the budget as the earlier events left it. */
+    public static Step step(Stored s, BudgetLedger before) {
+        BudgetLedger after = before.apply(s.event());
+        Entry entry = entry(s, before, after);
+        List<Finding> findings = new ArrayList<>();
+        if (s.event() instanceof BudgetEvent.Obligated o && o.availableBeforeUsd().compareTo(before.availableUsd()) != 0) {
+            findings.add(new Finding(RECORDED_FIGURES_DIFFER, s.sequence(), "the obligation was checked against "
+                    + o.availableBeforeUsd() + " available, the earlier events leave " + before.availableUsd()));
+        }
+        if (entry.recordedAvailableAfterUsd() != null && entry.recordedAvailableAfterUsd().compareTo(entry.availableAfterUsd()) != 0) {
+            findings.add(new Finding(RECORDED_FIGURES_DIFFER, s.sequence(), "the event recorded " + entry.recordedAvailableAfterUsd()
+                    + " available after it, the fold of the events gives " + entry.availableAfterUsd()));
+        }
+        if (entry.availableAfterUsd().signum() < 0 || (entry.recordedAvailableAfterUsd() != null
+                && entry.recordedAvailableAfterUsd().signum() < 0)) {
+            findings.add(new Finding(AVAILABLE_NEGATIVE, s.sequence(), entry.kind() + " left " + entry.availableAfterUsd()
+                    + " available: more was obligated than the authority"));
+        }
+        return new Step(entry, after, findings);
     }
 
     private static Entry entry(Stored s, BudgetLedger before, BudgetLedger after) {

@@ -24,6 +24,8 @@ public class AntideficiencyReportResource {
 
     /** Says, on every answer, whether the check passed, so that a CSV download carries it too. */
     static final String CHECK_HEADER = "X-Antideficiency-Check";
+    /** Says whether the replayable projection holds the same evidence: MATCHES, DIFFERS or BEHIND. */
+    static final String REPLAY_HEADER = "X-Antideficiency-Replay";
 
     @Inject
     AntideficiencyReports reports;
@@ -33,12 +35,13 @@ public class AntideficiencyReportResource {
     public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
         AntideficiencyReport report = reports.of(id);
         String check = report.check().passed() ? "PASSED" : "FAILED";
+        String replay = reports.agreement(report).name();
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));
         if (csv) {
-            return Response.ok(report.csv(), "text/csv").header(CHECK_HEADER, check)
+            return Response.ok(report.csv(), "text/csv").header(CHECK_HEADER, check).header(REPLAY_HEADER, replay)
                     .header("Content-Disposition", "attachment; filename=\"" + id + "-antideficiency.csv\"").build();
         }
-        return Response.ok(report, MediaType.APPLICATION_JSON).header(CHECK_HEADER, check).build();
+        return Response.ok(report, MediaType.APPLICATION_JSON).header(CHECK_HEADER, check).header(REPLAY_HEADER, replay).build();
     }
 }

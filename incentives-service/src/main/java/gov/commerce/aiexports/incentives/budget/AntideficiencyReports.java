@@ -21,6 +21,13 @@ public class AntideficiencyReports {
 
     @Inject
     AxonRuntime axon;
+    @Inject
+    gov.commerce.aiexports.runtime.readmodel.Documents documents;
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = gov.commerce.aiexports.events.EventCodec.mapper();
+
+    /** How the report folded from the stored events compares with the one the replayable projection holds. */
+    public enum ReplayAgreement { MATCHES, DIFFERS, BEHIND }
 
     public AntideficiencyReport of(String budgetId) {
         List<DomainEventMessage<?>> messages = new ArrayList<>();
@@ -35,6 +42,51 @@ public class AntideficiencyReports {
             LOG.errorf("ANTIDEFICIENCY CHECK FAILED for budget %s: %s", budgetId, report.check().findings());
         }
         return report;
+    }
+
+    /**
+     * The report as the Antideficiency projection holds it (rebuilt by a replay of the event store,
+     * one row per event worked out from the row before), or empty if it holds nothing of the budget.
+     */
+    public java.util.Optional<AntideficiencyReport> replayed(String budgetId) {
+        List<AntideficiencyProjection.Row> rows = documents.query("select doc from " + AntideficiencyProjection.TABLE
+                + " where budget_id = ? order by sequence", AntideficiencyProjection.Row.class, budgetId);
+        if (rows.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<AntideficiencyReport.Entry> entries = rows.stream().map(AntideficiencyProjection.Row::entry).toList();
+        List<AntideficiencyReport.Finding> findings = rows.stream().flatMap(r -> r.findings().stream()).toList();
+        return java.util.Optional.of(AntideficiencyReport.of(budgetId, rows.get(0).fiscalYear(), rows.get(0).instrument(), entries,
+                findings));
+    }
+
+    /**
+     * MATCHES when the projection holds the same evidence (amounts compared by value), BEHIND while
+     * it has not applied as many events as the fold read, DIFFERS otherwise (logged at ERROR).
+     */
+    public ReplayAgreement agreement(AntideficiencyReport folded) {
+        java.util.Optional<AntideficiencyReport> replayed = replayed(folded.budgetId());
+        if (replayed.isEmpty() || replayed.get().entries().size() != folded.entries().size()) {
+            return ReplayAgreement.BEHIND;
+        }
+        if (same(folded, replayed.get())) {
+            return ReplayAgreement.MATCHES;
+        }
+        LOG.errorf("ANTIDEFICIENCY EVIDENCE DIFFERS for budget %s: the replayable projection does not hold what the stored events fold to",
+                folded.budgetId());
+        return ReplayAgreement.DIFFERS;
+    }
+
+    /** Equal as JSON, numbers by value (0.0 and 0.00 are the same amount). */
+    public static boolean same(AntideficiencyReport a, AntideficiencyReport b) {
+        com.fasterxml.jackson.databind.JsonNode x = JSON.valueToTree(a);
+        com.fasterxml.jackson.databind.JsonNode y = JSON.valueToTree(b);
+        return x.equals((n1, n2) -> {
+            if (n1.isNumber() && n2.isNumber()) {
+                return n1.decimalValue().compareTo(n2.decimalValue());
+            }
+            return n1.equals(n2) ? 0 : 1;
+        }, y);
     }
 
     private static AntideficiencyReport.Stored stored(DomainEventMessage<?> m) {

@@ -68,4 +68,34 @@ class AntideficiencyReportTest {
         assertFalse(report.check().passed());
         assertEquals(List.of("RECORDED_FIGURES_DIFFER"), report.check().findings().stream().map(AntideficiencyReport.Finding::rule).toList());
     }
+
+    /**
+     * The projection works each event out from the row before it (the budget's figures after it,
+     * nothing else): that gives the fold's report, entries, findings and totals, also when a check fails.
+     */
+    @Test
+    void stepping_from_each_entrys_figures_gives_the_folded_report() {
+        List<AntideficiencyReport.Stored> stored = List.of(stored(0, appropriation("1000.00")),
+                stored(1, obligated("r1", "600.00", "1000.00", "600.00", "400.00")),
+                stored(2, new BudgetEvent.Deobligated(BUDGET, 2027, Instrument.DIRECT_LOAN, "r1", new BigDecimal("100.00"),
+                        "relinquished", new BigDecimal("500.00"), new BigDecimal("500.00"))),
+                stored(3, obligated("r2", "600.00", "1000.00", "1100.00", "-100.00")));
+        AntideficiencyReport folded = AntideficiencyReport.of(BUDGET, 2027, "DIRECT_LOAN", stored);
+        List<AntideficiencyReport.Entry> entries = new java.util.ArrayList<>();
+        List<AntideficiencyReport.Finding> findings = new java.util.ArrayList<>();
+        for (AntideficiencyReport.Stored s : stored) {
+            AntideficiencyReport.Entry previous = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+            BudgetLedger before = previous == null ? BudgetLedger.EMPTY
+                    : new BudgetLedger(previous.authorityAfterUsd(), previous.obligatedAfterUsd(), java.util.Map.of());
+            AntideficiencyReport.Step step = AntideficiencyReport.step(s, before);
+            entries.add(step.entry());
+            findings.addAll(step.findings());
+        }
+        AntideficiencyReport stepped = AntideficiencyReport.of(BUDGET, 2027, "DIRECT_LOAN", entries, findings);
+        assertEquals(folded, stepped);
+        assertTrue(AntideficiencyReports.same(folded, stepped));
+        assertFalse(stepped.check().passed());
+        assertFalse(AntideficiencyReports.same(folded, AntideficiencyReport.of(BUDGET, 2027, "DIRECT_LOAN", entries.subList(0, 3),
+                findings)));
+    }
 }

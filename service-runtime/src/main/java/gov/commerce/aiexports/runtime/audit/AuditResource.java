@@ -52,6 +52,8 @@ public class AuditResource {
     jakarta.enterprise.inject.Instance<AuditReads> reads;
     @Inject
     gov.commerce.aiexports.runtime.request.RequestContext request;
+    @Inject
+    DossierParts dossierParts;
 
     private final ObjectMapper json = EventCodec.mapper();
 
@@ -106,6 +108,59 @@ public class AuditResource {
         reads.forEach(r -> r.events(reader, "GET /audit/events", items));
         long next = items.isEmpty() ? filter.after() : items.get(items.size() - 1).globalIndex();
         return Response.ok(new Page(items, next, size, log.head()), MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * This service's part of a decision dossier (see {@link DossierParts}): the events of the
+     * aggregates named and of those mentioning a value, with their chain links, the covering signed
+     * checkpoints and the witnesses between them; NDJSON. Read by proposals-service, which assembles
+     * the dossier with the auditor's own token; every event read is accounted like the stream's.
+     */
+    @GET
+    @Path("dossier-part")
+    @Produces(NDJSON)
+    public Response dossierPart(@QueryParam("aggregate") List<String> aggregates, @QueryParam("mention") List<String> mentions,
+            @QueryParam("whole") List<String> whole) {
+        java.util.Set<String> a = dossierValues(aggregates, "aggregate");
+        java.util.Set<String> m = dossierValues(mentions, "mention");
+        java.util.Set<String> w = dossierValues(whole, "whole");
+        if (a.isEmpty() && m.isEmpty()) {
+            throw new InvalidInput("FIELD_REQUIRED", "/aggregate", "name at least one aggregate or one value to mention");
+        }
+        if (a.size() + m.size() + w.size() > 100) {
+            throw new InvalidInput("LIMIT_INVALID", "/mention", "at most 100 values in all");
+        }
+        DossierParts.Part part = dossierParts.part(new DossierParts.Selection(a, m, w));
+        AuditReads.Reader reader = reader();
+        List<StoredEvent> read = part.rows().stream().map(r -> r.exported().event()).toList();
+        if (!read.isEmpty()) {
+            reads.forEach(r -> r.events(reader, "GET /audit/dossier-part", read));
+        }
+        List<com.fasterxml.jackson.databind.node.ObjectNode> lines = dossierParts.lines(part);
+        StreamingOutput body = output -> {
+            OutputStream out = new BufferedOutputStream(output, 64 * 1024);
+            for (var line : lines) {
+                json.writeValue(new NonClosing(out), line);
+                out.write('\n');
+            }
+            out.flush();
+        };
+        return Response.ok(body, NDJSON).build();
+    }
+
+    /** A UUID, or another id, a designation number or an aggregate type, with letters in it (no id here is a bare number). */
+    private static final java.util.regex.Pattern DOSSIER_VALUE = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}");
+
+    private static java.util.Set<String> dossierValues(List<String> values, String name) {
+        java.util.Set<String> set = new java.util.LinkedHashSet<>();
+        if (values != null) {
+            for (String v : values) {
+                QueryParameters.matching(v, name, DOSSIER_VALUE, "an identifier, a designation number or an aggregate type");
+                set.add(v);
+            }
+        }
+        return set;
     }
 
     @GET

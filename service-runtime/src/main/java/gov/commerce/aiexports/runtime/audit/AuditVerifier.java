@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -53,6 +54,9 @@ public final class AuditVerifier {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("dossier")) {
+            System.exit(Dossier.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         Duration gapWindow = DEFAULT_GAP_WINDOW;
         List<String> files = new ArrayList<>();
         for (String arg : args) {
@@ -65,6 +69,7 @@ public final class AuditVerifier {
         }
         if (files.size() != 3) {
             System.err.println("usage: verify-audit [--gap-window=SECONDS] EXPORT.ndjson CHECKPOINTS PUBLIC_KEY");
+            System.err.println("       verify-audit dossier DOSSIER.ndjson [--key SERVICE=PUBLIC_KEY ...]");
             System.err.println("  EXPORT.ndjson     GET /audit/events with Accept: application/x-ndjson, unfiltered");
             System.err.println("  CHECKPOINTS       the audit.checkpoints topic's records for the service, one a line (or an archive of them)");
             System.err.println("  PUBLIC_KEY        GET /audit/chain/public-key's answer, or the key as PEM or base64 (X.509)");
@@ -550,6 +555,306 @@ public final class AuditVerifier {
             throw new IllegalArgumentException("a number is missing");
         }
         return Long.parseLong(value.toString());
+    }
+
+    // ---- decision dossiers -------------------------------------------------------------------
+
+    /**
+     * Checks a decision dossier (GET /dossiers/...): a manifest, then the events of each service
+     * with their links and the link before each, the witnesses (the chain's events between them
+     * and a checkpoint, bytes only) and the signed checkpoints. An event is proven when its bytes
+     * produce its link and the links run unbroken from it to a checkpoint whose signature verifies
+     * and whose signed link is the one reached. Only the JDK; keys from the manifest unless given.
+     */
+    public static final class Dossier {
+
+        private static final java.util.regex.Pattern EVENT_ID = java.util.regex.Pattern.compile("\"eventId\"\\s*:\\s*\"([^\"]*)\"");
+
+        private Dossier() {
+        }
+
+        /** Something that does not verify, at a line of the file (1 is the manifest). */
+        public record Finding(String service, long line, String eventId, Long chainPosition, String reason) {
+            String describe() {
+                return (eventId == null ? "line " + line : eventId + " (" + (service == null ? "" : service + ", ")
+                        + (chainPosition == null ? "" : "chain position " + chainPosition + ", ") + "line " + line + ")") + ": " + reason;
+            }
+        }
+
+        public record Result(String subject, long events, long witnesses, long proven, long pending, int checkpoints,
+                List<String> keySources, Finding firstBad, int findings) {
+
+            public boolean verified() {
+                return firstBad == null && pending == 0 && events > 0;
+            }
+
+            public String describe() {
+                StringBuilder s = new StringBuilder();
+                s.append(verified() ? "VERIFIED" : firstBad != null || events == 0 ? "NOT VERIFIED" : "NOT YET PROVEN")
+                        .append(": dossier of ").append(subject).append(": ").append(events).append(" events, ").append(proven)
+                        .append(" proven by ").append(checkpoints).append(" signed checkpoints (with ").append(witnesses)
+                        .append(" witnesses between them)");
+                if (pending > 0) {
+                    s.append(", ").append(pending).append(" chained after the newest checkpoint or not chained yet: "
+                            + "not proven yet, download the dossier again after the next checkpoint");
+                }
+                s.append('\n');
+                keySources.forEach(k -> s.append("key: ").append(k).append('\n'));
+                if (firstBad != null) {
+                    s.append("first event that does not verify: ").append(firstBad.describe()).append('\n');
+                    if (findings > 1) {
+                        s.append("(").append(findings - 1).append(" more findings)\n");
+                    }
+                }
+                return s.toString();
+            }
+        }
+
+        /** Exit 0: verified; 1: an event does not verify (named); 2: usage; 3: nothing wrong, some events not proven yet. */
+        static int run(String[] args) throws IOException {
+            Map<String, List<PublicKey>> keys = new LinkedHashMap<>();
+            List<String> files = new ArrayList<>();
+            for (int k = 0; k < args.length; k++) {
+                String arg = args[k];
+                String given = arg.startsWith("--key=") ? arg.substring(6) : arg.equals("--key") && k + 1 < args.length ? args[++k] : null;
+                if (given != null) {
+                    int eq = given.indexOf('=');
+                    if (eq < 1) {
+                        files.clear();
+                        break;
+                    }
+                    keys.computeIfAbsent(given.substring(0, eq), x -> new ArrayList<>())
+                            .add(Keys.publicKey(Files.readString(Path.of(given.substring(eq + 1)))));
+                } else {
+                    files.add(arg);
+                }
+            }
+            if (files.size() != 1) {
+                System.err.println("usage: verify-audit dossier DOSSIER.ndjson [--key SERVICE=PUBLIC_KEY ...]");
+                System.err.println("  DOSSIER.ndjson    GET /dossiers/designations/{number} or /dossiers/incentive-requests/{id}");
+                System.err.println("  --key             a service's public key handed over out of band (GET /audit/chain/public-key,");
+                System.err.println("                    PEM or base64); without it, the keys the dossier's manifest names");
+                return 2;
+            }
+            Result result = verify(Files.readAllLines(Path.of(files.get(0)), StandardCharsets.UTF_8), keys);
+            System.out.println(result.describe());
+            return result.verified() ? 0 : result.firstBad() != null || result.events() == 0 ? 1 : 3;
+        }
+
+        private record Rec(long line, String service, boolean event, Map<?, ?> m, long position, byte[] link, Long previousPosition,
+                byte[] previousLink) {
+        }
+
+        public static Result verify(List<String> lines, Map<String, List<PublicKey>> outOfBand) {
+            List<Finding> findings = new ArrayList<>();
+            Map<?, ?> manifest = null;
+            int first = 0;
+            while (first < lines.size() && lines.get(first).isBlank()) {
+                first++;
+            }
+            try {
+                Object parsed = first < lines.size() ? Json.parse(lines.get(first)) : null;
+                if (parsed instanceof Map<?, ?> m && "manifest".equals(m.get("record"))) {
+                    manifest = m;
+                }
+            } catch (RuntimeException unreadable) {
+                manifest = null;
+            }
+            if (manifest == null) {
+                findings.add(new Finding(null, first + 1, null, null, "the first line is not a dossier manifest"));
+                return new Result("an unreadable dossier", 0, 0, 0, 0, 0, List.of(), findings.get(0), 1);
+            }
+            Map<?, ?> subjectMap = manifest.get("subject") instanceof Map<?, ?> sm ? sm : Map.of();
+            String subject = string(subjectMap.get("kind")) + " " + (subjectMap.get("incentiveRequestId") != null
+                    ? string(subjectMap.get("incentiveRequestId")) : string(subjectMap.get("designationNumber")));
+            // the keys: given out of band, else the manifest's (which only proves the file agrees with itself)
+            Map<String, List<PublicKey>> keys = new LinkedHashMap<>();
+            Map<String, List<String>> listed = new LinkedHashMap<>();
+            List<String> keySources = new ArrayList<>();
+            if (manifest.get("services") instanceof List<?> services) {
+                for (Object o : services) {
+                    Map<?, ?> svc = (Map<?, ?>) o;
+                    String name = string(svc.get("service"));
+                    List<String> ids = new ArrayList<>();
+                    if (svc.get("eventIds") instanceof List<?> l) {
+                        l.forEach(x -> ids.add(string(x)));
+                    }
+                    listed.put(name, ids);
+                    if (outOfBand.containsKey(name)) {
+                        keys.put(name, outOfBand.get(name));
+                        keySources.add(name + ": given out of band");
+                        continue;
+                    }
+                    List<PublicKey> fromManifest = new ArrayList<>();
+                    try {
+                        Map<?, ?> pk = (Map<?, ?>) svc.get("publicKey");
+                        fromManifest.add(Keys.publicKey(string(pk.get("publicKey"))));
+                        if (pk.get("previousPublicKeys") instanceof List<?> prev) {
+                            prev.forEach(x -> fromManifest.add(Keys.publicKey(string(x))));
+                        }
+                        keySources.add(name + ": " + Keys.keyId(fromManifest.get(0)) + " from the dossier's manifest "
+                                + "(compare it with the key published by the service, or pass --key)");
+                    } catch (RuntimeException e) {
+                        findings.add(new Finding(name, first + 1, null, null, "the manifest's public key of " + name + " is unreadable"));
+                    }
+                    keys.put(name, fromManifest);
+                }
+            }
+            Map<String, TreeMap<Long, Rec>> chains = new LinkedHashMap<>();
+            Map<String, List<Checkpoint>> checkpoints = new LinkedHashMap<>();
+            Map<String, Long> checkpointLines = new java.util.HashMap<>();
+            Map<String, Set<String>> present = new LinkedHashMap<>();
+            long events = 0;
+            long witnesses = 0;
+            long pending = 0;
+            for (int k = first + 1; k < lines.size(); k++) {
+                String raw = lines.get(k);
+                long lineNo = k + 1;
+                if (raw.isBlank()) {
+                    continue;
+                }
+                Map<?, ?> m;
+                try {
+                    m = (Map<?, ?>) Json.parse(raw);
+                } catch (RuntimeException e) {
+                    java.util.regex.Matcher id = EVENT_ID.matcher(raw);
+                    findings.add(new Finding(null, lineNo, id.find() ? id.group(1) : null, null, "unreadable: " + e.getMessage()));
+                    continue;
+                }
+                String record = string(m.get("record"));
+                String service = string(m.get("service"));
+                if ("checkpoint".equals(record)) {
+                    Checkpoint cp = Checkpoint.of(m);
+                    checkpoints.computeIfAbsent(service, x -> new ArrayList<>()).add(cp);
+                    checkpointLines.put(service + "#" + cp.position(), lineNo);
+                    continue;
+                }
+                if (!"event".equals(record) && !"witness".equals(record)) {
+                    findings.add(new Finding(service, lineNo, string(m.get("eventId")), null, "a record of an unknown kind '" + record + "'"));
+                    continue;
+                }
+                boolean event = "event".equals(record);
+                String eventId = string(m.get("eventId"));
+                if (event) {
+                    events++;
+                    present.computeIfAbsent(service, x -> new java.util.HashSet<>()).add(eventId);
+                } else {
+                    witnesses++;
+                }
+                if (!keys.containsKey(service)) {
+                    findings.add(new Finding(service, lineNo, eventId, null, "its service is not in the manifest"));
+                    continue;
+                }
+                if (m.get("chainPosition") == null) {
+                    if (event) {
+                        pending++;
+                    }
+                    continue;
+                }
+                try {
+                    long position = number(m.get("chainPosition"));
+                    Long previousPosition = m.get("previousPosition") == null ? null : number(m.get("previousPosition"));
+                    byte[] previousLink = previousPosition == null ? GENESIS : hex(string(m.get("previousLink")));
+                    Rec rec = new Rec(lineNo, service, event, m, position, hex(string(m.get("link"))), previousPosition, previousLink);
+                    TreeMap<Long, Rec> chain = chains.computeIfAbsent(service, x -> new TreeMap<>());
+                    Rec before = chain.get(position);
+                    if (before == null || (event && !before.event())) {
+                        chain.put(position, rec);
+                    }
+                    byte[] payload = base64(m.get("rawPayload"));
+                    byte[] metadata = base64(m.get("rawMetadata"));
+                    byte[] expected = link(previousLink, number(m.get("globalIndex")), eventId, string(m.get("aggregateId")),
+                            number(m.get("sequenceNumber")), string(m.get("aggregateType")), string(m.get("eventType")),
+                            string(m.get("payloadRevision")), string(m.get("occurredAt")), payload, metadata);
+                    if (!MessageDigest.isEqual(expected, rec.link())) {
+                        findings.add(new Finding(service, lineNo, eventId, position, "its bytes no longer produce its link"));
+                    } else if (event && !sameJson(m.get("payload"), payload)) {
+                        findings.add(new Finding(service, lineNo, eventId, position, "its readable payload differs from its chained bytes"));
+                    } else if (event && metadata != null && !sameJson(m.get("metadata"), metadata)) {
+                        findings.add(new Finding(service, lineNo, eventId, position, "its readable metadata differs from its chained bytes"));
+                    }
+                } catch (RuntimeException e) {
+                    findings.add(new Finding(service, lineNo, eventId, null, "unreadable: " + e.getMessage()));
+                }
+            }
+            // links between neighbours, checkpoints, and the walk from each event to its checkpoint
+            long proven = 0;
+            int checkpointsVerified = 0;
+            for (var entry : chains.entrySet()) {
+                String service = entry.getKey();
+                TreeMap<Long, Rec> chain = entry.getValue();
+                for (Rec r : chain.values()) {
+                    if (r.previousPosition() != null && chain.containsKey(r.previousPosition())
+                            && !MessageDigest.isEqual(chain.get(r.previousPosition()).link(), r.previousLink())) {
+                        findings.add(new Finding(service, r.line(), string(r.m().get("eventId")), r.position(),
+                                "the link it names before it differs from the link of chain position " + r.previousPosition()));
+                    }
+                }
+                TreeMap<Long, Checkpoint> good = new TreeMap<>();
+                for (Checkpoint cp : checkpoints.getOrDefault(service, List.of())) {
+                    long lineNo = checkpointLines.getOrDefault(service + "#" + cp.position(), 0L);
+                    Rec at = chain.get(cp.position());
+                    if (!service.equals(cp.service()) || !cp.verifies(keys.getOrDefault(service, List.of()))) {
+                        findings.add(new Finding(service, lineNo, cp.eventId(), cp.position(),
+                                "the signature of the checkpoint at this position does not verify with " + service + "'s key"));
+                    } else if (at == null) {
+                        findings.add(new Finding(service, lineNo, cp.eventId(), cp.position(),
+                                "the checkpoint's event is missing from the dossier"));
+                    } else if (!HexFormat.of().formatHex(at.link()).equals(cp.link())) {
+                        findings.add(new Finding(service, at.line(), cp.eventId(), cp.position(),
+                                "its link differs from the one the checkpoint signed"));
+                    } else {
+                        good.put(cp.position(), cp);
+                        checkpointsVerified++;
+                    }
+                }
+                for (Rec r : chain.values()) {
+                    if (!r.event()) {
+                        continue;
+                    }
+                    Entry<Long, Checkpoint> cover = good.ceilingEntry(r.position());
+                    if (cover == null) {
+                        pending++;
+                        continue;
+                    }
+                    long at = cover.getKey();
+                    String broken = null;
+                    while (at > r.position()) {
+                        Rec step = chain.get(at);
+                        if (step == null || step.previousPosition() == null || step.previousPosition() < r.position()) {
+                            broken = "the chain from it to the checkpoint at position " + cover.getKey() + " breaks at position " + at;
+                            break;
+                        }
+                        at = step.previousPosition();
+                    }
+                    if (broken != null) {
+                        findings.add(new Finding(service, r.line(), string(r.m().get("eventId")), r.position(), broken));
+                    } else {
+                        proven++;
+                    }
+                }
+            }
+            // the manifest's list of events against those in the file
+            for (var l : listed.entrySet()) {
+                Set<String> here = present.getOrDefault(l.getKey(), Set.of());
+                for (String id : l.getValue()) {
+                    if (!here.contains(id)) {
+                        findings.add(new Finding(l.getKey(), first + 1, id, null, "listed in the manifest, missing from the dossier"));
+                    }
+                }
+                Set<String> named = new java.util.HashSet<>(l.getValue());
+                for (String id : here) {
+                    if (!named.contains(id)) {
+                        findings.add(new Finding(l.getKey(), first + 1, id, null, "in the dossier, not listed in the manifest"));
+                    }
+                }
+            }
+            // the first in the file's order; what only the manifest's list says comes after what the records say
+            long manifestLine = first + 1;
+            Finding firstBad = findings.stream().min(java.util.Comparator.comparingLong(
+                    (Finding f) -> f.line() == manifestLine ? Long.MAX_VALUE : f.line())).orElse(null);
+            return new Result(subject, events, witnesses, proven, pending, checkpointsVerified, keySources, firstBad, findings.size());
+        }
     }
 
     // ---- a small JSON reader, so that this file needs nothing but the JDK ---------------------

@@ -123,7 +123,7 @@ public class EventLog {
         }
     }
 
-    private StoredEvent read(ResultSet rs) throws SQLException {
+    StoredEvent read(ResultSet rs) throws SQLException {
         JsonNode meta = tree(rs.getBytes("meta_data"));
         JsonNode roles = meta.path(MetadataKeys.ACTOR_ROLES);
         List<String> roleList = new ArrayList<>();

@@ -1,0 +1,91 @@
+package gov.commerce.aiexports.proposals.report;
+
+import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.runtime.request.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * GET /reports/program?asOf=: the program report for Congress and OMB, JSON or CSV (Accept:
+ * text/csv), from the replayable program-report projection. Commerce and auditors: it breaks the
+ * proposals down by target country and requested financing, which only they see of every proposal.
+ */
+@Path("/reports/program")
+@RolesAllowed({Roles.COMMERCE_OFFICER, Roles.AUDITOR})
+public class ProgramReportResource {
+
+    @Inject
+    Documents documents;
+    @Inject
+    Clock clock;
+    @Inject
+    gov.commerce.aiexports.proposals.disclosure.DisclosureAccount account;
+    @Inject
+    gov.commerce.aiexports.runtime.request.RequestContext request;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response get(@QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
+        Instant at;
+        try {
+            at = asOf == null ? clock.instant() : Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("INSTANT_INVALID", "/asOf", "an ISO-8601 UTC instant such as 2027-09-30T23:59:59Z");
+        }
+        java.util.List<ProgramFact> facts = documents.query("select doc from " + ProgramReportProjection.TABLE + " order by id",
+                ProgramFact.class);
+        ProgramReport report = ProgramReport.of(facts, at);
+        account(facts, at, asOf == null ? "GET /reports/program" : "GET /reports/program?asOf=" + asOf);
+        boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));
+        if (csv) {
+            return Response.ok(report.csv(), "text/csv")
+                    .header("Content-Disposition", "attachment; filename=\"program-report-" + at + ".csv\"").build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * The report sums the requested lines (incentives) and counts the targets (countries, regions) of
+     * every proposal submitted by the instant: a read of those sections where a proposal marks them
+     * confidential, accounted like any other read outside the consortium.
+     */
+    private void account(java.util.List<ProgramFact> facts, Instant at, String path) {
+        java.util.List<String> ids = facts.stream().filter(f -> ProgramFact.by(f.submittedAt(), at)).map(ProgramFact::proposalId).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        gov.commerce.aiexports.runtime.request.Caller caller = request.caller();
+        java.util.List<String> roles = caller.roles().stream().sorted().toList();
+        Instant now = clock.instant();
+        for (int from = 0; from < ids.size(); from += 500) {
+            java.util.List<String> page = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = page.stream().map(x -> "?").collect(java.util.stream.Collectors.joining(", "));
+            for (gov.commerce.aiexports.proposals.proposal.ProposalView v : documents.query("select doc from proposal_view where id in ("
+                    + marks + ")", gov.commerce.aiexports.proposals.proposal.ProposalView.class, page.toArray())) {
+                if (v.content == null || v.content.confidentialSections() == null || caller.organisation() != null
+                        && caller.organisation().equals(v.organisation)) {
+                    continue;
+                }
+                java.util.List<String> read = v.content.confidentialSections().stream().filter(c -> c != null && c.section() != null)
+                        .map(gov.commerce.aiexports.proposals.proposal.ProposalContent.ConfidentialSection::section)
+                        .filter(x -> x.equals("incentives") || x.equals("targets")).distinct().sorted().toList();
+                if (!read.isEmpty()) {
+                    account.record(new gov.commerce.aiexports.proposals.disclosure.DisclosureAccount.Entry(v.id, caller.subject(),
+                            caller.organisation(), roles, now, read, path, request.correlationId()));
+                }
+            }
+        }
+    }
+}

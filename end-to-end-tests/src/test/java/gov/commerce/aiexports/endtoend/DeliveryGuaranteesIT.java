@@ -251,6 +251,7 @@ class DeliveryGuaranteesIT {
         long backlog;
         int requests;
         try (Admin admin = Consumption.admin()) {
+            load.shutdown(); // no new client; those running go on until four submissions fell after the kill
             long[] seen = new long[1];
             await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(20)).until(() -> (seen[0] = Consumption.backlog(admin,
                     Services.NOTIFICATIONS.name())) >= 2);
@@ -258,11 +259,12 @@ class DeliveryGuaranteesIT {
             stack.service(Services.NOTIFICATIONS).kill();
             killed.set(true);
             backlog = Math.max(seen[0], Consumption.backlog(admin, Services.NOTIFICATIONS.name()));
+        } finally {
+            killed.set(true); // even when no backlog was seen: the clients stop
         }
         for (Future<?> c : clients) {
             c.get();
         }
-        load.shutdown();
         stack.service(Services.NOTIFICATIONS).start().awaitReady(Duration.ofSeconds(120));
         Consumption.awaitQuiet(Duration.ofSeconds(180));
 

@@ -266,20 +266,25 @@ class FaultToleranceIT {
                 return null;
             }));
         }
-        // the crash falls while requests are in flight, after some have been accepted
-        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(10))
-                .until(() -> inFlight.get() >= 2 && outcomes.stream().filter(o -> o.accepted() && o.step().equals("submit")).count() >= 4);
-        int inFlightAtCrash = inFlight.get();
-        int processes = stack.crashPostgres(Duration.ofSeconds(3));
-        restarted.set(true);
-        // the services find the database again by themselves
-        awaitAllReady();
-        await().atMost(PROPAGATION).until(() -> acceptedAfterRestart.get() >= 4);
-        running.set(false);
+        int inFlightAtCrash;
+        int processes;
+        try {
+            // the crash falls while requests are in flight, after some have been accepted
+            await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(10)).until(() -> inFlight.get() >= 2
+                    && outcomes.stream().filter(o -> o.accepted() && o.step().equals("submit")).count() >= 4);
+            inFlightAtCrash = inFlight.get();
+            processes = stack.crashPostgres(Duration.ofSeconds(3));
+            restarted.set(true);
+            // the services find the database again by themselves
+            awaitAllReady();
+            await().atMost(PROPAGATION).until(() -> acceptedAfterRestart.get() >= 4);
+        } finally {
+            running.set(false);
+            load.shutdown();
+        }
         for (Future<?> f : submitters) {
             f.get();
         }
-        load.shutdown();
 
         List<Outcome> all = new ArrayList<>(outcomes);
         List<Outcome> accepted = all.stream().filter(Outcome::accepted).toList();

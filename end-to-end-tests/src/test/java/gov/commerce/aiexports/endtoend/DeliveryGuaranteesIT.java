@@ -224,6 +224,7 @@ class DeliveryGuaranteesIT {
         String uei = Program.newUei();
         String callId = Program.publishedCall();
         String consortiumId = Program.consortium(uei);
+        Consumption.awaitQuiet(Duration.ofSeconds(180)); // the backlog the kill falls on is this test's traffic, nothing older
         Set<String> submitted = Collections.synchronizedSet(new HashSet<>());
         java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();

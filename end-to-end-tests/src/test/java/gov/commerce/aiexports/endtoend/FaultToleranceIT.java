@@ -99,6 +99,7 @@ class FaultToleranceIT {
                 String uei = Program.newUei();
                 String callId = Program.publishedCall();
                 String consortiumId = Program.consortium(uei);
+                Consumption.awaitQuiet(Duration.ofSeconds(180)); // what the kill falls on is this round's traffic, nothing older
                 ExecutorService flows = Executors.newFixedThreadPool(4);
                 List<Future<String>> designations = new ArrayList<>();
                 for (int i = 0; i < 6; i++) {

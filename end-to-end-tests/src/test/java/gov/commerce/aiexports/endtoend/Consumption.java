@@ -103,40 +103,48 @@ final class Consumption {
     }
 
     /**
-     * Waits until nothing is left to happen on the bus: every service's publisher has put its events
-     * on the topics (publisher lag 0) and every consumer group has committed the end of every topic
-     * it reads, with the ends unchanged between two rounds (a consumed record may publish another).
-     * Returns the records counted on the topics then.
+     * Waits until nothing is left to happen on the bus: every consumer group has committed the end
+     * of every topic it reads, and that has held, with the ends and every service's publisher lag
+     * unchanged, for {@link #QUIET} (a consumed record may publish another; a publisher that still has
+     * events to send moves its lag). The lag need not read 0: a gap in a store's sequence can keep it
+     * at 1 with nothing left to send (incentives-service's does). Returns the records counted on the topics.
      */
     static long awaitQuiet(Duration timeout) throws Exception {
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         try (Admin admin = admin()) {
-            Map<TopicPartition, Long> previous = null;
+            Map<TopicPartition, Long> quietEnds = null;
+            Map<String, Double> quietLags = null;
+            long quietSince = 0;
             String waitingFor = "";
             while (System.currentTimeMillis() < deadline) {
                 Map<TopicPartition, Long> ends = endOffsets(admin, READERS.keySet());
-                waitingFor = "";
+                Map<String, Double> lags = new HashMap<>();
                 for (Services.Service s : Services.ALL) {
-                    double lag = publisherLag(s);
-                    if (lag > 0) {
-                        waitingFor += s.name() + " publisher lag " + lag + "; ";
-                    }
+                    lags.put(s.name(), publisherLag(s));
                 }
+                waitingFor = "";
                 for (String group : new TreeSet<>(READERS.values().stream().flatMap(List::stream).toList())) {
                     Map<TopicPartition, Long> behind = behind(admin, group, ends);
                     if (!behind.isEmpty()) {
                         waitingFor += group + " behind " + behind + "; ";
                     }
                 }
-                if (waitingFor.isEmpty() && ends.equals(previous)) {
+                if (!waitingFor.isEmpty() || !ends.equals(quietEnds) || !lags.equals(quietLags)) {
+                    quietEnds = waitingFor.isEmpty() ? ends : null;
+                    quietLags = lags;
+                    quietSince = System.currentTimeMillis();
+                    waitingFor += "publisher lags " + lags;
+                } else if (System.currentTimeMillis() - quietSince >= QUIET.toMillis()) {
                     return ends.values().stream().mapToLong(Long::longValue).sum();
                 }
-                previous = waitingFor.isEmpty() ? ends : null;
                 Thread.sleep(200);
             }
             throw new AssertionError("the bus did not go quiet within " + timeout + ": " + waitingFor);
         }
     }
+
+    /** How long the bus must stay still to count as quiet: longer than a publisher's poll of its store. */
+    static final Duration QUIET = Duration.ofSeconds(3);
 
     /** aiexports_publisher_lag_events of a service, from /q/metrics. */
     static double publisherLag(Services.Service service) throws Exception {

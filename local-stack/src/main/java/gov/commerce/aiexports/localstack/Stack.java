@@ -59,6 +59,7 @@ public final class Stack implements AutoCloseable {
     private Tokens tokens;
     private Path publicKey;
     private final Map<String, String> extraEnvironment = new HashMap<>();
+    private Boolean postgresDurable;
 
     public Stack(Options options) {
         this.options = options;
@@ -226,9 +227,47 @@ public final class Stack implements AutoCloseable {
 
     /** Stops PostgreSQL (fast shutdown: open connections are cut) and starts it again on the same port and data. */
     public synchronized void restartPostgres(Duration down) throws Exception {
+        restartPostgres(down, postgresDurable());
+    }
+
+    /**
+     * The same, with fsync, synchronous_commit and full_page_writes on or off from now on (a crash test
+     * turns them on for the test stack, whose default is off).
+     */
+    public synchronized void restartPostgres(Duration down, boolean durable) throws Exception {
         postgres.close();
         Thread.sleep(down.toMillis());
-        postgres = PostgresServer.start(options.postgresPort(), options.dataDirectory().resolve("postgres"), options.durable());
+        postgresDurable = durable;
+        postgres = PostgresServer.start(options.postgresPort(), options.dataDirectory().resolve("postgres"), durable);
+    }
+
+    /** Whether PostgreSQL runs with fsync, synchronous_commit and full_page_writes on now. */
+    public synchronized boolean postgresDurable() {
+        return postgresDurable == null ? options.durable() : postgresDurable;
+    }
+
+    /**
+     * A crash: SIGKILL of the postmaster and of every process it started, all at once (as the kernel's
+     * OOM killer or a lost container does), with no checkpoint and no goodbye to any client; then, after
+     * {@code down}, PostgreSQL starts again on the same data and recovers from its write-ahead log.
+     *
+     * @return how many PostgreSQL processes were killed
+     */
+    public synchronized int crashPostgres(Duration down) throws Exception {
+        long pid = Long.parseLong(Files.readAllLines(postgresDataDirectory().resolve("postmaster.pid")).get(0).trim());
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid));
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(postmaster);
+        postmaster.descendants().forEach(all::add);
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            p.onExit().get(30, TimeUnit.SECONDS);
+        }
+        // releases the data directory's lock; its pg_ctl stop finds no server and says so in the log
+        postgres.close();
+        Thread.sleep(down.toMillis());
+        postgres = PostgresServer.start(options.postgresPort(), postgresDataDirectory(), postgresDurable());
+        return all.size();
     }
 
     /** Where PostgreSQL keeps its data (its postmaster.pid names the server's process). */

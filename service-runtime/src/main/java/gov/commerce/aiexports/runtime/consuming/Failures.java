@@ -23,7 +23,7 @@ import javax.transaction.xa.XAException;
  * lost, the pool exhausted, a deadlock, or a lost append race on an aggregate's stream; retried
  * without limit, since no record is to blame), and everything else ({@link Kind#INAPPLICABLE}: retried a bounded number of times, then dead-lettered).
  */
-final class Failures {
+public final class Failures {
 
     enum Kind { PERMANENT, INFRASTRUCTURE, INAPPLICABLE }
 
@@ -56,23 +56,44 @@ final class Failures {
             if (lostAppendRace(t)) {
                 return true;
             }
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException || t instanceof ConnectException || t instanceof SocketException) {
+            if (away(t)) {
                 return true;
             }
-            if (t instanceof SQLException sql && transientState(sql.getSQLState())) {
-                return true;
-            }
-            if (t instanceof XAException xa && (xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XA_RBCOMMFAIL)) {
-                return true;
-            }
-            // Agroal: "Sorry, acquisition timeout!", "Acquisition timeout while waiting for new connection"
-            String message = t.getMessage();
-            if (t instanceof SQLException && message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * True when some cause is the database, or the way to it, being away (not contention): a request
+     * that meets it is answered 503 (ProblemMapper), as a record meeting it is retried.
+     */
+    public static boolean databaseAway(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (away(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean away(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof SQLRecoverableException || t instanceof ConnectException || t instanceof SocketException) {
+            return true;
+        }
+        if (t instanceof SQLException sql && transientState(sql.getSQLState()) && !"40001".equals(sql.getSQLState())
+                && !"40P01".equals(sql.getSQLState())) {
+            return true;
+        }
+        if (t instanceof XAException xa && (xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XA_RBCOMMFAIL)) {
+            return true;
+        }
+        // Agroal: "Sorry, acquisition timeout!", "Acquisition timeout while waiting for new connection"
+        String message = t.getMessage();
+        return t instanceof SQLException && message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout");
     }
 
     /**
@@ -108,7 +129,7 @@ final class Failures {
     }
 
     /** A short description without the message: messages can quote program content, which logs must not carry. */
-    static String describeForLog(Throwable failure) {
+    public static String describeForLog(Throwable failure) {
         Throwable root = root(failure);
         String state = root instanceof SQLException sql && sql.getSQLState() != null ? " (SQLState " + sql.getSQLState() + ")" : "";
         return failure.getClass().getSimpleName() + (root == failure ? "" : " caused by " + root.getClass().getSimpleName()) + state;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import gov.commerce.aiexports.runtime.consuming.Failures;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
@@ -138,6 +139,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = 10000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Failures.databaseAway(e)) {
+            // PostgreSQL restarting or crashed: not the request's fault and not a bug; the client may send it again
+            LOG.warnf("database unavailable on %s: %s (correlation %s)", uri.getPath(), Failures.describeForLog(e), context.correlationId());
+            return Response.fromResponse(respond(503, "Service unavailable", "The database is unavailable for a moment; send the "
+                    + "request again (with the same Idempotency-Key, if it had one).", "SERVICE_UNAVAILABLE", null, null, uri))
+                    .header("Retry-After", "2").build();
+        }
         LOG.errorf(e, "unexpected failure on %s (correlation %s)", uri.getPath(), context.correlationId());
         return respond(500, "Internal error", "The request failed; quote the correlation id to the operators.",
                 "INTERNAL_ERROR", null, null, uri);

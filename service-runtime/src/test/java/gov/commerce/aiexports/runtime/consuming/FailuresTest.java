@@ -41,6 +41,20 @@ class FailuresTest {
     }
 
     @Test
+    void a_request_meets_the_database_away_as_503_but_contention_and_bugs_not() {
+        assertTrue(Failures.databaseAway(wrapped(new SQLException("I/O error", "08006"))));
+        assertTrue(Failures.databaseAway(wrapped(new SQLException("terminating connection due to crash of another server process",
+                "57P02"))));
+        assertTrue(Failures.databaseAway(wrapped(new SQLException("Sorry, acquisition timeout!"))));
+        RuntimeException commit = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new XAException(XAException.XAER_RMFAIL));
+        assertTrue(Failures.databaseAway(commit));
+        assertFalse(Failures.databaseAway(wrapped(new SQLException("deadlock detected", "40P01"))));
+        assertFalse(Failures.databaseAway(wrapped(new ConcurrencyException("already inserted"))));
+        assertFalse(Failures.databaseAway(new NullPointerException()));
+    }
+
+    @Test
     void a_lost_append_race_on_an_aggregate_stream_is_retried_without_limit_like_a_serialization_failure() {
         assertEquals(Kind.INFRASTRUCTURE, Failures.classify(wrapped(new SQLException("could not serialize access", "40001"))));
         assertEquals(Kind.INFRASTRUCTURE, Failures.classify(wrapped(new ConcurrencyException("An event for aggregate [l-1] at "

@@ -263,17 +263,13 @@ public class IntegrationEventConsumer {
         Map<TopicPartition, Long> beginnings = c.beginningOffsets(partitions);
         Map<TopicPartition, String> expired = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
         for (TopicPartition tp : partitions) {
-            long beginning = beginnings.getOrDefault(tp, 0L);
-            java.util.OptionalLong last = lastApplied(tp);
-            long from = last.isPresent() ? last.getAsLong() + 1 : 0;
-            if (from < beginning) {
-                expired.put(tp, (last.isPresent() ? "records from offset " + from + " (after the last applied, " + last.getAsLong() + ")"
-                        : "the partition's first records") + " have expired from the broker (it starts at " + beginning + ")");
+            StartingPoint start = StartingPoint.of(beginnings.getOrDefault(tp, 0L), lastApplied(tp));
+            if (start.expired() != null) {
+                expired.put(tp, start.expired());
                 continue;
             }
-            LOG.infof("%s: no committed offset for the group; %s, offset %d", tp, last.isPresent()
-                    ? "going on after the last record applied" : "its first start: from the beginning", from);
-            c.seek(tp, from);
+            LOG.infof("%s: no committed offset for the group; %s, offset %d", tp, start.why(), start.offset());
+            c.seek(tp, start.offset());
         }
         if (!expired.isEmpty()) {
             halt(expired);

@@ -179,12 +179,15 @@ class TwoInstancesOfEveryServiceIT {
 
         // midway: the designations are on their way to incentives, notifications and proposals; every a instance dies,
         // with its processors' claims and its consumer's partitions
+        // (proposals-service: the instance that holds its publisher's claim, to measure the failover; the a instance
+        // took it first, but on two loaded cores the b instance may have taken it over meanwhile)
         String owner = claimOwner(Services.PROPOSALS);
-        assertEquals(instances.get(Services.PROPOSALS).get(0).pid(), Long.parseLong(owner.substring(0, owner.indexOf('@'))),
-                "the first instance holds the publisher's claim");
+        long ownerPid = Long.parseLong(owner.substring(0, owner.indexOf('@')));
+        int holder = instances.get(Services.PROPOSALS).get(0).pid() == ownerPid ? 0 : 1;
+        assertEquals(ownerPid, instances.get(Services.PROPOSALS).get(holder).pid(), "an instance of the test holds the claim: " + owner);
         try (PublishedCalls published = new PublishedCalls()) {
             for (Services.Service s : Services.ALL) {
-                instances.get(s).get(0).kill();
+                instances.get(s).get(s == Services.PROPOSALS ? holder : 0).kill();
             }
             Instant killed = Instant.now();
             // a call that closes within a day: published through the survivor, it shows when the publisher took over;
@@ -256,6 +259,49 @@ class TwoInstancesOfEveryServiceIT {
             as(Services.INCENTIVES, "GAO", "auditor").get("/incentive-requests?designation=" + number).then().statusCode(200)
                     .body("$", org.hamcrest.Matchers.hasSize(1));
         }
+
+        aConsumerWhoseRecordsExpiredStopsAndSaysSo();
+    }
+
+    /**
+     * notifications-service is away while records it has not read expire from the broker (here:
+     * deleted up to the partitions' ends, as retention would): started again, its consumer does not
+     * jump over them; it stops and reports it in the log, a metric and a health check.
+     */
+    private static void aConsumerWhoseRecordsExpiredStopsAndSaysSo() throws Exception {
+        ServiceProcess survivor = instances.get(Services.NOTIFICATIONS).get(1);
+        survivor.stop();
+        Properties p = new Properties();
+        p.put("bootstrap.servers", stack.kafkaBootstrap());
+        p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        p.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(p);
+             var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.INCENTIVES)).allTopicNames().get()
+                    .get(Topics.INCENTIVES).partitions().stream().map(i -> new TopicPartition(Topics.INCENTIVES, i.partition())).toList();
+            Map<TopicPartition, org.apache.kafka.clients.admin.RecordsToDelete> delete = new java.util.HashMap<>();
+            for (TopicPartition tp : partitions) {
+                long end = producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(tp.topic(), tp.partition(), "expired",
+                        "never read".getBytes(java.nio.charset.StandardCharsets.UTF_8))).get().offset() + 1;
+                delete.put(tp, org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(end));
+            }
+            admin.deleteRecords(delete).all().get();
+        }
+        survivor.start().awaitReady(Duration.ofSeconds(240));
+        String url = urls.get(Services.NOTIFICATIONS).get(1);
+        await().atMost(PROPAGATION).untilAsserted(() -> {
+            Response health = given().get(url + "/q/health/group/integration-consumer");
+            assertEquals(503, health.statusCode(), health.asString());
+            assertEquals("DOWN", health.jsonPath().getString("checks[0].status"));
+            assertTrue(health.jsonPath().getMap("checks[0].data").toString().contains("expired from the broker"), health.asString());
+        });
+        List<String> halted = given().get(url + "/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith("aiexports_consumer_halted{")).toList();
+        assertEquals(1, halted.size(), halted.toString());
+        assertTrue(halted.get(0).endsWith(" 1.0"), halted.toString());
+        assertTrue(Files.readString(survivor.log()).contains("integration consumer STOPPED, records would be skipped"));
+        // readiness is not taken away: the service answers from what it applied
+        given().get(url + "/q/health/ready").then().statusCode(200);
     }
 
     /** Two operators ask the two proposals instances to replay the same projection at the same moment. */

@@ -151,8 +151,9 @@ class ReplayTest {
                     .body("status", equalTo("REPLAYING")).body("instance", equalTo("4242@other-host"));
         }
         // that instance is gone (its connection closed, the server released its lock): its replay reads as failed, a new one starts
-        given().auth().oauth2(operator).get("/admin/projections/call-projection").then().statusCode(200)
-                .body("status", equalTo("FAILED")).body("error", org.hamcrest.Matchers.containsString("4242@other-host"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(operator)
+                .get("/admin/projections/call-projection").then().statusCode(200)
+                .body("status", equalTo("FAILED")).body("error", org.hamcrest.Matchers.containsString("4242@other-host")));
         replay("call-projection");
     }
 

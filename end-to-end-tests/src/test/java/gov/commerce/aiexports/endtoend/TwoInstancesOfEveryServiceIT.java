@@ -177,6 +177,10 @@ class TwoInstancesOfEveryServiceIT {
                     .anyMatch(t -> t.startsWith("Submission received")));
         }
 
+        // a call closing within a day, while both notifications instances look for due reminders every 3 s
+        String early = "Closing soon, early " + UUID.randomUUID();
+        call(early, Instant.now().plusSeconds(20 * 3600));
+
         // midway: the designations are on their way to incentives, notifications and proposals; every a instance dies,
         // with its processors' claims and its consumer's partitions
         // (proposals-service: the instance that holds its publisher's claim, to measure the failover; the a instance
@@ -185,6 +189,7 @@ class TwoInstancesOfEveryServiceIT {
         long ownerPid = Long.parseLong(owner.substring(0, owner.indexOf('@')));
         int holder = instances.get(Services.PROPOSALS).get(0).pid() == ownerPid ? 0 : 1;
         assertEquals(ownerPid, instances.get(Services.PROPOSALS).get(holder).pid(), "an instance of the test holds the claim: " + owner);
+        String late = "Closing soon, late " + UUID.randomUUID();
         try (PublishedCalls published = new PublishedCalls()) {
             for (Services.Service s : Services.ALL) {
                 instances.get(s).get(s == Services.PROPOSALS ? holder : 0).kill();
@@ -192,7 +197,7 @@ class TwoInstancesOfEveryServiceIT {
             Instant killed = Instant.now();
             // a call that closes within a day: published through the survivor, it shows when the publisher took over;
             // its closing reminder is due at once
-            String closing = call("Closing soon " + UUID.randomUUID(), Instant.now().plusSeconds(20 * 3600));
+            String closing = call(late, Instant.now().plusSeconds(20 * 3600));
             Instant seen = published.awaitCall(closing, PROPAGATION);
             Duration failover = Duration.between(killed, seen);
             System.out.println("[TwoInstancesOfEveryServiceIT] publisher failover after SIGKILL of the claim holder: "
@@ -244,12 +249,19 @@ class TwoInstancesOfEveryServiceIT {
                 assertEquals(1, subjects.stream().filter(t -> t.equals("Incentive approved by DFC")).count(), subjects.toString());
             });
         }
-        // the closing reminder: once to each consortium, though the surviving instance looks every 3 s (and the dead one did)
-        for (String uei : ueis) {
-            await().atMost(PROPAGATION).during(Duration.ofSeconds(8)).until(() -> as(Services.NOTIFICATIONS, uei, "applicant")
-                    .get("/inbox?size=100").then().statusCode(200).extract().jsonPath().getList("items.subject", String.class).stream()
-                    .filter(t -> t.startsWith("Call closes within 1 day: Closing soon")).count(), c -> c == 1);
-        }
+        // the closing reminders: each once to each consortium, the early one raced for by both notifications instances, the
+        // late one sent by the survivor (which looks every 3 s: the reminders seen once for 8 s)
+        await().atMost(PROPAGATION).pollInterval(Duration.ofSeconds(1)).during(Duration.ofSeconds(8)).until(() -> {
+            List<Long> counts = new ArrayList<>();
+            for (String uei : ueis) {
+                List<String> subjects = as(Services.NOTIFICATIONS, uei, "applicant").get("/inbox?size=100").then().statusCode(200)
+                        .extract().jsonPath().getList("items.subject", String.class);
+                for (String title : List.of(early, late)) {
+                    counts.add(subjects.stream().filter(t -> t.equals("Call closes within 1 day: " + title)).count());
+                }
+            }
+            return counts;
+        }, counts -> counts.stream().allMatch(c -> c == 1));
         // nothing doubled downstream: one review per submission, one request per endorsed line
         for (String proposalId : proposalOf.values()) {
             as(Services.REVIEW, "COMMERCE", "commerce-officer").get("/reviews?proposalId=" + proposalId).then().statusCode(200)

@@ -226,7 +226,7 @@ class TwoInstancesOfEveryServiceIT {
         }
         assertEquals(expected, sequence, "numbers " + numbers);
         List<String> catalogue = as(Services.REVIEW, "GAO", "auditor").get("/designations").then().statusCode(200).extract()
-                .jsonPath().getList("designationNumber", String.class);
+                .jsonPath().getList("number", String.class);
         assertEquals(numbers.stream().sorted().toList(), catalogue.stream().sorted().toList());
 
         // the obligations: one per approval accepted, none beyond

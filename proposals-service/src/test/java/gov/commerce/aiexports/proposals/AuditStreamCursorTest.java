@@ -34,7 +34,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = "proposals"))
 class AuditStreamCursorTest {
 
-    private final String auditor = token("GAO", "auditor");
+    private String auditor;
+
+    @org.junit.jupiter.api.BeforeEach
+    void auditor() throws Exception {
+        auditor = token("GAO", "auditor");
+    }
 
     private record Read(List<Long> positions, String cursor, long next) {
     }
@@ -105,7 +110,7 @@ class AuditStreamCursorTest {
     }
 
     @Test
-    void a_cursor_not_given_by_the_stream_is_refused() {
+    void a_cursor_not_given_by_the_stream_is_refused() throws Exception {
         for (String cursor : List.of("not-a-cursor", "djE6MTA6MjAtMzA", "djI6MTA")) {
             given().auth().oauth2(auditor).queryParam("cursor", cursor).get("/audit/events").then().statusCode(400)
                     .body("rule", equalTo("CURSOR_INVALID")).body("field", equalTo("/cursor"));

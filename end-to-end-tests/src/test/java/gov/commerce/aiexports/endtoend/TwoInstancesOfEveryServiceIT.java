@@ -287,8 +287,10 @@ class TwoInstancesOfEveryServiceIT {
         p.put("bootstrap.servers", stack.kafkaBootstrap());
         p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
         p.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        Properties a = new Properties();
+        a.put("bootstrap.servers", stack.kafkaBootstrap());
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(p);
-             var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
+             var admin = org.apache.kafka.clients.admin.Admin.create(a)) {
             List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.INCENTIVES)).allTopicNames().get()
                     .get(Topics.INCENTIVES).partitions().stream().map(i -> new TopicPartition(Topics.INCENTIVES, i.partition())).toList();
             Map<TopicPartition, org.apache.kafka.clients.admin.RecordsToDelete> delete = new java.util.HashMap<>();

@@ -268,7 +268,12 @@ public class IntegrationEventConsumer {
                 expired.put(tp, start.expired());
                 continue;
             }
-            LOG.infof("%s: no committed offset for the group; %s, offset %d", tp, start.why(), start.offset());
+            // a partition that never had a record has no committed offset either: at every rebalance, hence debug
+            if (start.offset() == 0) {
+                LOG.debugf("%s: no committed offset for the group; %s", tp, start.why());
+            } else {
+                LOG.infof("%s: no committed offset for the group; %s, offset %d", tp, start.why(), start.offset());
+            }
             c.seek(tp, start.offset());
         }
         if (!expired.isEmpty()) {

@@ -153,6 +153,30 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
+     * One more instance of a service, beside (or instead of) {@link #service}: the same database,
+     * broker, keys and settings, its own port, log and instance id (AIEXPORTS_INSTANCE_ID, which
+     * Kafka's static membership and the logs use), plus {@code extra} environment. Not started.
+     */
+    public ServiceProcess instance(Services.Service s, String instanceId, int port, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", String.valueOf(port));
+        env.putAll(databaseEnvironment(s));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+        if (s == Services.NOTIFICATIONS) {
+            env.putAll(webhookEnvironment());
+        }
+        env.putAll(extraEnvironment);
+        env.put("AIEXPORTS_INSTANCE_ID", instanceId);
+        env.put("AIEXPORTS_KAFKA_INSTANCE_ID", instanceId);
+        env.putAll(extra);
+        List<String> jvm = options.serviceJvmOptions().stream().map(o -> o.replace(SERVICE_NAME, s.name())).toList();
+        return ServiceProcess.quarkus(instanceId, s.jar(options.projectRoot()), jvm, env,
+                options.dataDirectory().resolve("logs/" + instanceId + ".log"), port);
+    }
+
+    /**
      * How a service reaches its database and signs its audit checkpoints: migrations as the owner,
      * the service as the role that may only append events, and the service's own Ed25519 key,
      * made on first start and kept in the data directory (.local-stack/keys for ./run).

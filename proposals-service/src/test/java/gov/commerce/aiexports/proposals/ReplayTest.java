@@ -123,6 +123,81 @@ class ReplayTest {
         assertEquals(afterTraffic, rows("proposal_view"), "a quiet replay reproduces what the replay under traffic left");
     }
 
+    /**
+     * Another instance of the service (here: a connection of the test's own, as that instance's
+     * would) holds the replay guard and has written its progress: this instance refuses to start
+     * one, naming the running replay, reports that replay's progress, and starts once it is over.
+     */
+    @Test
+    void a_replay_running_on_another_instance_refuses_a_second_one_here_naming_it() throws Exception {
+        String operator = token("OPS", "operator");
+        try (Connection other = TestInfrastructure.get().postgres().connect("proposals")) {
+            try (PreparedStatement lock = other.prepareStatement("select pg_try_advisory_lock(1095325776, 1)");
+                 ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                assertTrue(rs.getBoolean(1), "no replay runs here now");
+            }
+            try (PreparedStatement progress = other.prepareStatement("insert into projection_replay (name, tables, status, instance,"
+                    + " position, total, events_applied, events_per_second, started_at) values ('call-projection', 'call_view',"
+                    + " 'REPLAYING', '4242@other-host', 10, 100, 10, 5.0, now()) on conflict (name) do update set status = 'REPLAYING',"
+                    + " instance = '4242@other-host', finished_at = null, error = null, position = 10, total = 100")) {
+                progress.executeUpdate();
+            }
+            given().auth().oauth2(operator).post("/admin/projections/proposal-projection/replay").then().statusCode(409)
+                    .contentType("application/problem+json").body("rule", equalTo("REPLAY_RUNNING"))
+                    .body("detail", org.hamcrest.Matchers.containsString("call-projection"))
+                    .body("detail", org.hamcrest.Matchers.containsString("4242@other-host"));
+            given().auth().oauth2(operator).get("/admin/projections/call-projection").then().statusCode(200)
+                    .body("status", equalTo("REPLAYING")).body("instance", equalTo("4242@other-host"));
+        }
+        // that instance is gone (its connection closed, the server released its lock): its replay reads as failed, a new one starts
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(operator)
+                .get("/admin/projections/call-projection").then().statusCode(200)
+                .body("status", equalTo("FAILED")).body("error", org.hamcrest.Matchers.containsString("4242@other-host")));
+        replay("call-projection");
+    }
+
+    @Test
+    void two_replays_started_at_once_one_runs_the_other_is_refused() throws Exception {
+        String operator = token("OPS", "operator");
+        String uei = newUei();
+        String applicant = token(uei, "applicant");
+        String callId = publishedCall();
+        String consortiumId = consortium(applicant, uei);
+        for (int i = 0; i < 10; i++) {
+            submitted(applicant, callId, consortiumId, uei);
+        }
+        List<String> live = rows("proposal_view");
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<io.restassured.response.Response>> answers = new ArrayList<>();
+            for (String projection : List.of("proposal-projection", "proposal-projection")) {
+                answers.add(both.submit(() -> {
+                    go.await();
+                    return given().auth().oauth2(operator).post("/admin/projections/" + projection + "/replay");
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<io.restassured.response.Response> a : answers) {
+                io.restassured.response.Response r = a.get();
+                statuses.add(r.statusCode());
+                if (r.statusCode() == 409) {
+                    assertEquals("REPLAY_RUNNING", r.jsonPath().getString("rule"));
+                    assertTrue(r.jsonPath().getString("detail").contains("proposal-projection"), r.asString());
+                }
+            }
+            Collections.sort(statuses);
+            assertEquals(List.of(202, 409), statuses);
+        } finally {
+            both.shutdown();
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                given().auth().oauth2(operator).get("/admin/projections/proposal-projection").then().body("status", equalTo("LIVE")));
+        assertEquals(live, rows("proposal_view"), "the replay that ran rebuilt the live model");
+    }
+
     @Test
     void only_operators_replay() throws Exception {
         given().auth().oauth2(token("GAO", "auditor")).post("/admin/projections/proposal-projection/replay").then().statusCode(403);

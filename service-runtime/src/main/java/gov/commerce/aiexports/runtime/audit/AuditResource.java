@@ -35,7 +35,13 @@ public class AuditResource {
     private static final int EXPORT_PAGE = 1000;
     private static final java.util.Base64.Encoder BASE64 = java.util.Base64.getEncoder();
 
-    public record Page(List<StoredEvent> items, long next, int limit, long head) {
+    /**
+     * A page of the stream. {@code cursor} is where to read on from ({@code ?cursor=}): it also
+     * holds the positions passed over whose transactions had not committed yet, so an event that
+     * commits late is read on a later page, once ({@link StreamCursor}). {@code next}, the last
+     * position read, is kept for readers of {@code ?after=}, which may miss such an event.
+     */
+    public record Page(List<StoredEvent> items, long next, int limit, long head, String cursor) {
     }
 
     @Inject
@@ -54,6 +60,8 @@ public class AuditResource {
     gov.commerce.aiexports.runtime.request.RequestContext request;
     @Inject
     DossierParts dossierParts;
+    @Inject
+    gov.commerce.aiexports.runtime.axon.AxonRuntime axon;
 
     private final ObjectMapper json = EventCodec.mapper();
 
@@ -82,18 +90,26 @@ public class AuditResource {
         return state;
     }
 
-    /** The ordered stream, paged by global position; with Accept: application/x-ndjson, all of it, streamed. */
+    /**
+     * The ordered stream, paged by global position from a cursor that never skips (or from a bare
+     * position, {@code after}); with Accept: application/x-ndjson, all of it up to now, streamed.
+     */
     @GET
     @Path("events")
     @Produces({MediaType.APPLICATION_JSON, NDJSON})
     public Response events(@QueryParam("type") String type, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("after") Long after, @QueryParam("limit") Integer limit, @Context HttpHeaders headers) {
+            @QueryParam("after") Long after, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @Context HttpHeaders headers) {
         QueryParameters.matching(type, "type", EVENT_TYPE, "an event type's name, such as ProposalSubmitted");
         if (after != null && after < 0) {
             throw new InvalidInput("VALUE_NOT_ALLOWED", "/after", "after is a global position, from 0");
         }
+        if (after != null && cursor != null) {
+            throw new InvalidInput("VALUE_NOT_ALLOWED", "/cursor", "give the cursor of the previous page or a position (after), not both");
+        }
+        StreamCursor position = cursor == null ? StreamCursor.at(after == null ? 0 : after) : StreamCursor.decode(cursor);
         EventLog.Filter filter = new EventLog.Filter(type, from == null ? null : instant(from, "/from"),
-                to == null ? null : instant(to, "/to"), after == null ? 0 : after);
+                to == null ? null : instant(to, "/to"), position.after());
         boolean ndjson = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.getType().equals("application") && m.getSubtype().equals("x-ndjson"));
         if (ndjson) {
@@ -103,11 +119,12 @@ public class AuditResource {
         if (size < 1 || size > 1000) {
             throw new InvalidInput("LIMIT_INVALID", "/limit", "limit is from 1 to 1000");
         }
-        List<StoredEvent> items = log.page(filter, size);
+        long head = log.head();
+        EventLog.CursorPage page = log.page(filter, position, size, axon.gapSettings(), Instant.now());
+        List<StoredEvent> items = page.items();
         AuditReads.Reader reader = reader();
         reads.forEach(r -> r.events(reader, "GET /audit/events", items));
-        long next = items.isEmpty() ? filter.after() : items.get(items.size() - 1).globalIndex();
-        return Response.ok(new Page(items, next, size, log.head()), MediaType.APPLICATION_JSON).build();
+        return Response.ok(new Page(items, page.next().after(), size, head, page.next().encode()), MediaType.APPLICATION_JSON).build();
     }
 
     /**

@@ -75,6 +75,19 @@ public class AxonRuntime {
     Duration defaultTransactionTimeout;
     @ConfigProperty(name = "aiexports.axon.peak-appends-per-second", defaultValue = "5000")
     int peakAppendsPerSecond;
+    /**
+     * How long a processor's claim on its token lasts without being renewed: an instance that dies
+     * (SIGKILL, lost host) holds the publisher and the hash chain this long before another takes
+     * them over. The owner renews it every event-availability wait (200 ms) and every batch, so it
+     * only has to outlast one batch (the publisher's Kafka sends time out after 10 s: a claim taken
+     * over meanwhile makes the old owner's commit fail, and the events are published again, which
+     * consumers ignore by eventId). docs/runbook.md gives the failover measured with these values.
+     */
+    @ConfigProperty(name = "aiexports.axon.claim-timeout", defaultValue = "5s")
+    Duration claimTimeout;
+    /** How often an instance that holds no claim tries to take one. */
+    @ConfigProperty(name = "aiexports.axon.claim-interval", defaultValue = "1s")
+    Duration claimInterval;
 
     private volatile Configuration configuration;
     private JacksonSerializer serializer;
@@ -156,13 +169,17 @@ public class AxonRuntime {
         processing.registerTrackingEventProcessor(PUBLISHER, Configuration::eventStore,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(publisherBatchSize)
+                                .andTokenClaimInterval(claimInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                                 .andEventAvailabilityTimeout(200, java.util.concurrent.TimeUnit.MILLISECONDS))
                 .registerEventHandler(c -> publisher)
                 // a failed Kafka send must stop the processor (it retries with backoff) instead of skipping the event
                 .registerListenerInvocationErrorHandler(PUBLISHER, c -> PropagatingErrorHandler.instance());
-        // one processor, one thread: the chain's order must be a single sequence
+        // one processor, one thread: the chain's order must be a single sequence. The publisher is not split into
+        // segments either: Kafka's per-proposal order spans aggregates (a proposal's events come from its Proposal,
+        // Review, Oversight ... streams, keyed by proposal), which Axon's per-aggregate segments would not keep.
         processing.registerTrackingEventProcessor(gov.commerce.aiexports.runtime.audit.HashChain.PROCESSOR, Configuration::eventStore,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100)
+                                .andTokenClaimInterval(claimInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                                 .andEventAvailabilityTimeout(200, java.util.concurrent.TimeUnit.MILLISECONDS))
                 .registerEventHandler(c -> hashChain)
                 .registerListenerInvocationErrorHandler(gov.commerce.aiexports.runtime.audit.HashChain.PROCESSOR,
@@ -227,7 +244,7 @@ public class AxonRuntime {
                 .connectionProvider(connections)
                 .serializer(serializer)
                 .contentType(byte[].class)
-                .claimTimeout(Duration.ofSeconds(10))
+                .claimTimeout(claimTimeout)
                 .schema(TokenSchema.builder()
                         .setTokenTable("token_entry")
                         .setProcessorNameColumn("processor_name")

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -121,6 +122,9 @@ public class IntegrationEventConsumer {
 
     void onAxonStarted(@Observes AxonRuntime.Started started) {
         RULES.forEach(this::counter);
+        io.micrometer.core.instrument.Gauge.builder("aiexports.consumer.halted", this, c -> c.halted.isEmpty() ? 0 : 1)
+                .description("1 when the integration consumer stopped because records it needs expired from the broker")
+                .tag("service", settings.serviceName()).register(registry);
         Set<String> topics = subscribedTopics();
         // the first try, in the foreground; the consumer thread insists until they exist
         settings.ensureTopics(topicsToEnsure(topics));
@@ -195,7 +199,20 @@ public class IntegrationEventConsumer {
                 deadLetters = dlt;
                 c.subscribe(topics);
                 while (running) {
-                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
+                    ConsumerRecords<String, byte[]> records;
+                    try {
+                        records = c.poll(Duration.ofMillis(200));
+                    } catch (org.apache.kafka.clients.consumer.NoOffsetForPartitionException e) {
+                        startWithoutCommittedOffset(c, e.partitions());
+                        continue;
+                    } catch (org.apache.kafka.clients.consumer.OffsetOutOfRangeException e) {
+                        Map<TopicPartition, Long> beginnings = c.beginningOffsets(e.offsetOutOfRangePartitions().keySet());
+                        Map<TopicPartition, String> why = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+                        e.offsetOutOfRangePartitions().forEach((tp, offset) -> why.put(tp, "committed offset " + offset
+                                + " is no longer on the broker (the partition starts at " + beginnings.get(tp) + ")"));
+                        halt(why);
+                        return;
+                    }
                     recordLag(c);
                     if (records.isEmpty()) {
                         continue;
@@ -234,6 +251,72 @@ public class IntegrationEventConsumer {
             }
         }
     }
+
+    /**
+     * A partition the group has no committed offset for: its first start (nothing of it applied
+     * yet) reads it from the beginning; a partition this service applied records of before lost
+     * its group offset (the broker's offsets.retention.minutes after the group was empty) and goes
+     * on after the last record it applied, found in processed_integration_event. Either way, if the
+     * records it needs have expired from the broker, the consumer stops instead of skipping them.
+     */
+    private void startWithoutCommittedOffset(KafkaConsumer<String, byte[]> c, Set<TopicPartition> partitions) {
+        Map<TopicPartition, Long> beginnings = c.beginningOffsets(partitions);
+        Map<TopicPartition, String> expired = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+        for (TopicPartition tp : partitions) {
+            StartingPoint start = StartingPoint.of(beginnings.getOrDefault(tp, 0L), lastApplied(tp));
+            if (start.expired() != null) {
+                expired.put(tp, start.expired());
+                continue;
+            }
+            // a partition that never had a record has no committed offset either: at every rebalance, hence debug
+            if (start.offset() == 0) {
+                LOG.debugf("%s: no committed offset for the group; %s", tp, start.why());
+            } else {
+                LOG.infof("%s: no committed offset for the group; %s, offset %d", tp, start.why(), start.offset());
+            }
+            c.seek(tp, start.offset());
+        }
+        if (!expired.isEmpty()) {
+            halt(expired);
+        }
+    }
+
+    private java.util.OptionalLong lastApplied(TopicPartition tp) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement s = connection.prepareStatement(
+                     "select max(kafka_offset) from processed_integration_event where topic = ? and partition_no = ?")) {
+            s.setString(1, tp.topic());
+            s.setInt(2, tp.partition());
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                long offset = rs.getLong(1);
+                return rs.wasNull() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(offset);
+            }
+        } catch (SQLException e) {
+            // cannot tell a first start from a lost offset now: the consumer restarts and asks again
+            throw new IllegalStateException("cannot read where the consumer stood", e);
+        }
+    }
+
+    /**
+     * Stops consuming for good (until an operator recovers and restarts): records this service needs
+     * are gone from the broker, and reading on would skip them without a word. Reported in the log,
+     * in aiexports_consumer_halted and in the integration-consumer health check.
+     */
+    private void halt(Map<TopicPartition, String> why) {
+        halted = Map.copyOf(why.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(),
+                Map.Entry::getValue)));
+        running = false;
+        LOG.errorf("integration consumer STOPPED, records would be skipped: %s. Catch up from the producing service's event store,"
+                + " then reset the group's offsets and restart (docs/runbook.md, \"Retention and expired offsets\")", halted);
+    }
+
+    /** Why the consumer stopped, per partition; empty while it runs. */
+    public Map<String, String> halted() {
+        return halted;
+    }
+
+    private volatile Map<String, String> halted = Map.of();
 
     /**
      * Applies a whole poll in one transaction (each event still recorded by its id). False, with

@@ -57,6 +57,15 @@ public class KafkaSettings {
     /** Set on the topics this service creates; unset, the broker's default applies. */
     @ConfigProperty(name = "aiexports.kafka.min-insync-replicas")
     Optional<Integer> minInsyncReplicas;
+    /**
+     * How long the topics this service creates keep their records (retention.ms): long enough for
+     * any consumer to come back from an outage (a month), short enough that the broker's disks stay
+     * bounded. The event store of the producing service keeps everything for ever; a consumer that
+     * was away for longer is told (it stops: IntegrationEventConsumer) and is caught up from that
+     * store (docs/runbook.md, "Retention and expired offsets").
+     */
+    @ConfigProperty(name = "aiexports.kafka.retention", defaultValue = "P30D")
+    java.time.Duration retention;
     @Inject
     Config config;
 
@@ -78,7 +87,7 @@ public class KafkaSettings {
     /** Settings the code relies on: the byte/string (de)serializers and the consumer's manual commits. */
     static final Set<String> FIXED = Set.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
             ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG);
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG);
 
     public String bootstrapServers() {
         return bootstrapServers;
@@ -111,7 +120,9 @@ public class KafkaSettings {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, serviceName);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-consumer");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // never jump silently: where to start without a valid committed offset is decided by the consumer itself
+        // (the beginning for a partition it never read, else it stops and says so: IntegrationEventConsumer)
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -187,9 +198,7 @@ public class KafkaSettings {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
-                    .map(t -> minInsyncReplicas.map(min -> new NewTopic(t, partitions, replicationFactor)
-                            .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(min))))
-                            .orElseGet(() -> new NewTopic(t, partitions, replicationFactor)))
+                    .map(t -> new NewTopic(t, partitions, replicationFactor).configs(topicConfig()))
                     .toList();
             if (!missing.isEmpty()) {
                 for (var created : admin.createTopics(missing).values().values()) {
@@ -209,6 +218,15 @@ public class KafkaSettings {
             LOG.debugf("could not ensure topics %s now: %s", topics, e.toString());
             return false;
         }
+    }
+
+    /** What the topics this service creates are created with: the retention chosen, min.insync.replicas when set. */
+    public Map<String, String> topicConfig() {
+        Map<String, String> config = new TreeMap<>();
+        config.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis()));
+        config.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        minInsyncReplicas.ifPresent(min -> config.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(min)));
+        return config;
     }
 
     /** Where this service's consumer puts the records it cannot read or apply. */

@@ -19,7 +19,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -35,6 +34,12 @@ import org.jboss.logging.Logger;
  * live tables are locked against writes (reads go on), the last events are applied, the shadow's
  * rows replace the live ones and the lock is released, all in one transaction. Reading continues
  * from the gap-aware token, so events committed out of order during the replay are not missed.
+ *
+ * <p>One replay at a time per service, across all its instances: the instance that runs one holds
+ * a PostgreSQL advisory lock on a connection of its own for the replay's whole length (released by
+ * the server should the instance die), and writes its progress to {@code projection_replay}, which
+ * every instance reads. A second start, on any instance, is refused with {@code REPLAY_RUNNING}
+ * naming the replay that runs.
  */
 @Singleton
 public class ProjectionReplayer {
@@ -43,12 +48,17 @@ public class ProjectionReplayer {
     /** Events per transaction of a replay: one query's worth of the storage engine's reads (AxonRuntime). */
     private static final int BATCH = 1000;
     private static final String SHADOW = "__replay";
+    /** The advisory lock's two keys: this program's ("AIXP") and the replay guard's. */
+    private static final int LOCK_SPACE = 0x41495850;
+    private static final int LOCK_REPLAY = 1;
+    /** Progress is written at most this often (and at every change of status). */
+    private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
 
     public enum Status { LIVE, REPLAYING, SWITCHING, FAILED }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Progress(String name, List<String> tables, Status status, long position, long total, long eventsApplied,
-            double eventsPerSecond, long lag, Instant startedAt, Instant finishedAt, String error) {
+            double eventsPerSecond, long lag, Instant startedAt, Instant finishedAt, String error, String instance) {
     }
 
     @Inject
@@ -62,7 +72,8 @@ public class ProjectionReplayer {
     @Inject
     Documents documents;
 
-    private final Map<String, Progress> progress = new ConcurrentHashMap<>();
+    /** This instance as the token store names it (pid@host), so operators find it in token_entry.owner too. */
+    private final String instance = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "projection-replay");
         t.setDaemon(true);
@@ -71,10 +82,18 @@ public class ProjectionReplayer {
 
     public List<Progress> all() {
         long head = log.head();
+        Map<String, Progress> stored = stored();
+        boolean running = stored.values().stream().anyMatch(ProjectionReplayer::running) && lockHeldSomewhere();
         return projections().entrySet().stream().map(e -> {
-            Progress p = progress.get(e.getKey());
+            Progress p = stored.get(e.getKey());
             if (p == null) {
-                return new Progress(e.getKey(), tables(e.getValue()), Status.LIVE, head, head, 0, 0, 0, null, null, null);
+                return new Progress(e.getKey(), tables(e.getValue()), Status.LIVE, head, head, 0, 0, 0, null, null, null, null);
+            }
+            if (running(p) && !running) {
+                // the instance that ran it died (its lock went with its connection): the live tables were never touched
+                return new Progress(p.name(), p.tables(), Status.FAILED, p.position(), head, p.eventsApplied(), p.eventsPerSecond(), 0,
+                        p.startedAt(), null, "the instance " + p.instance() + " stopped during the replay; the live read model is unchanged",
+                        p.instance());
             }
             return p.status() == Status.REPLAYING ? withLag(p, head) : p;
         }).toList();
@@ -84,27 +103,168 @@ public class ProjectionReplayer {
         return all().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() -> new NotFound("projection", name));
     }
 
-    /** Starts a replay in the background; one at a time per service. */
-    public synchronized Progress start(String name) {
+    /** Starts a replay in the background; one at a time per service, whichever instance is asked. */
+    public Progress start(String name) {
         Object projection = projections().get(name);
         if (projection == null) {
             throw new NotFound("projection", name);
         }
-        if (progress.values().stream().anyMatch(p -> p.status() == Status.REPLAYING || p.status() == Status.SWITCHING)) {
-            throw new StateConflict("REPLAY_RUNNING", "a replay is already running; wait for it to finish");
+        Connection guard = lock();
+        if (guard == null) {
+            Progress other = stored().values().stream().filter(ProjectionReplayer::running).findFirst().orElse(null);
+            throw new StateConflict("REPLAY_RUNNING", other == null ? "a replay is already running (starting); wait for it to finish"
+                    : "the replay of " + other.name() + " is running on instance " + other.instance() + " since " + other.startedAt()
+                            + " (" + other.status() + ", " + other.position() + " of " + other.total()
+                            + "); wait for it to finish: GET /admin/projections/" + other.name());
         }
-        List<String> tables = tables(projection);
-        Progress started = new Progress(name, tables, Status.REPLAYING, 0, log.head(), 0, 0, log.head(), Instant.now(), null, null);
-        progress.put(name, started);
-        worker.submit(() -> run(name, projection, tables, started.startedAt()));
-        return started;
+        try {
+            List<String> tables = tables(projection);
+            long head = log.head();
+            Progress started = new Progress(name, tables, Status.REPLAYING, 0, head, 0, 0, head,
+                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), null, null, instance);
+            save(guard, started);
+            worker.submit(() -> {
+                try {
+                    run(guard, name, projection, tables, started.startedAt());
+                } finally {
+                    unlock(guard);
+                }
+            });
+            return started;
+        } catch (RuntimeException e) {
+            unlock(guard);
+            throw e;
+        }
+    }
+
+    /** The replay guard, on a connection of its own (autocommit, outside any transaction); null when another holds it. */
+    private Connection lock() {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            c.setAutoCommit(true);
+            try (java.sql.PreparedStatement s = c.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+                s.setInt(1, LOCK_SPACE);
+                s.setInt(2, LOCK_REPLAY);
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return c;
+                    }
+                }
+            }
+            c.close();
+            return null;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new IllegalStateException("cannot take the replay guard", e);
+        }
+    }
+
+    /** Released before the connection goes back to the pool: a session's advisory lock outlives its transactions. */
+    private static void unlock(Connection c) {
+        try (java.sql.PreparedStatement s = c.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+            s.setInt(1, LOCK_SPACE);
+            s.setInt(2, LOCK_REPLAY);
+            s.execute();
+        } catch (SQLException e) {
+            LOG.warnf("replay guard not released (%s); closing its connection releases it", e.toString());
+            try {
+                // never back to the pool with the lock: the physical connection is closed, the server releases it
+                c.abort(Runnable::run);
+            } catch (SQLException | RuntimeException ignored) {
+                // closed below
+            }
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    private boolean lockHeldSomewhere() {
+        try (Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("select exists (select 1 from pg_locks where locktype = 'advisory'"
+                     + " and database = (select oid from pg_database where datname = current_database())"
+                     + " and classid = (?)::oid and objid = (?)::oid and objsubid = 2 and granted)")) {
+            s.setLong(1, LOCK_SPACE);
+            s.setLong(2, LOCK_REPLAY);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the replay guard", e);
+        }
+    }
+
+    private static boolean running(Progress p) {
+        return p.status() == Status.REPLAYING || p.status() == Status.SWITCHING;
+    }
+
+    private Map<String, Progress> stored() {
+        Map<String, Progress> byName = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("select name, tables, status, instance, position, total, events_applied,"
+                     + " events_per_second, started_at, finished_at, error from projection_replay");
+             java.sql.ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                java.sql.Timestamp finished = rs.getTimestamp("finished_at");
+                long position = rs.getLong("position");
+                long total = rs.getLong("total");
+                Status status = Status.valueOf(rs.getString("status"));
+                byName.put(rs.getString("name"), new Progress(rs.getString("name"), List.of(rs.getString("tables").split(",")), status,
+                        position, total, rs.getLong("events_applied"), rs.getDouble("events_per_second"),
+                        status == Status.REPLAYING ? Math.max(0, total - position) : 0, rs.getTimestamp("started_at").toInstant(),
+                        finished == null ? null : finished.toInstant(), rs.getString("error"), rs.getString("instance")));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the replays' progress", e);
+        }
+        return byName;
+    }
+
+    /** Writes the progress every instance reads, on the guard's connection (autocommit: seen at once). */
+    private static void save(Connection guard, Progress p) {
+        try (java.sql.PreparedStatement s = guard.prepareStatement("insert into projection_replay (name, tables, status, instance, position,"
+                + " total, events_applied, events_per_second, started_at, finished_at, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (name) do update set tables = excluded.tables, status = excluded.status, instance = excluded.instance,"
+                + " position = excluded.position, total = excluded.total, events_applied = excluded.events_applied,"
+                + " events_per_second = excluded.events_per_second, started_at = excluded.started_at,"
+                + " finished_at = excluded.finished_at, error = excluded.error")) {
+            s.setString(1, p.name());
+            s.setString(2, String.join(",", p.tables()));
+            s.setString(3, p.status().name());
+            s.setString(4, p.instance());
+            s.setLong(5, p.position());
+            s.setLong(6, p.total());
+            s.setLong(7, p.eventsApplied());
+            s.setDouble(8, p.eventsPerSecond());
+            s.setTimestamp(9, java.sql.Timestamp.from(p.startedAt()));
+            s.setTimestamp(10, p.finishedAt() == null ? null : java.sql.Timestamp.from(p.finishedAt()));
+            s.setString(11, p.error());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the replay's progress", e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // nothing more to do
+            }
+        }
     }
 
     /** Runs a replay to its end on the caller's thread (benchmarks, tests of the mechanism). */
     public Progress runNow(String name) {
         Progress p = start(name);
         while (true) {
-            Progress now = progress.get(name);
+            Progress now = get(name);
+            if (!now.startedAt().equals(p.startedAt())) {
+                return now;
+            }
             if (now.status() == Status.LIVE || now.status() == Status.FAILED) {
                 return now;
             }
@@ -117,12 +277,13 @@ public class ProjectionReplayer {
         }
     }
 
-    private void run(String name, Object projection, List<String> tables, Instant startedAt) {
+    private void run(Connection guard, String name, Object projection, List<String> tables, Instant startedAt) {
         Map<String, String> shadows = new LinkedHashMap<>();
         tables.forEach(t -> shadows.put(t, t + SHADOW));
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
         long applied = 0;
         long position = 0;
+        long savedAt = 0;
         try {
             QuarkusTransaction.requiringNew().run(() -> sql(shadows.entrySet().stream().flatMap(e -> Stream.of(
                     "drop table if exists " + e.getValue(),
@@ -135,14 +296,17 @@ public class ProjectionReplayer {
                 applied += batch.count;
                 token = batch.token;
                 position = batch.position == 0 ? position : batch.position;
-                progress.put(name, new Progress(name, tables, Status.REPLAYING, position, head, applied,
-                        rate(applied, startedAt), Math.max(0, head - position), startedAt, null, null));
+                if (System.nanoTime() - savedAt > PROGRESS_EVERY_NANOS) {
+                    save(guard, new Progress(name, tables, Status.REPLAYING, position, head, applied,
+                            rate(applied, startedAt), Math.max(0, head - position), startedAt, null, null, instance));
+                    savedAt = System.nanoTime();
+                }
                 if (batch.count < BATCH) {
                     break;
                 }
             }
-            progress.put(name, new Progress(name, tables, Status.SWITCHING, position, head, applied, rate(applied, startedAt), 0,
-                    startedAt, null, null));
+            save(guard, new Progress(name, tables, Status.SWITCHING, position, head, applied, rate(applied, startedAt), 0,
+                    startedAt, null, null, instance));
             // 2. block writers (not readers), apply what came meanwhile, swap the rows in, release
             TrackingToken from = token;
             long[] tail = {0};
@@ -167,13 +331,17 @@ public class ProjectionReplayer {
             });
             applied += tail[0];
             long done = log.head();
-            progress.put(name, new Progress(name, tables, Status.LIVE, done, done, applied, rate(applied, startedAt), 0,
-                    startedAt, Instant.now(), null));
+            save(guard, new Progress(name, tables, Status.LIVE, done, done, applied, rate(applied, startedAt), 0,
+                    startedAt, Instant.now(), null, instance));
             LOG.infof("replayed %s: %d events in %s", name, applied, Duration.between(startedAt, Instant.now()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "replay of %s failed; the live read model is unchanged", name);
-            progress.put(name, new Progress(name, tables, Status.FAILED, position, log.head(), applied, rate(applied, startedAt), 0,
-                    startedAt, Instant.now(), e.toString()));
+            try {
+                save(guard, new Progress(name, tables, Status.FAILED, position, log.head(), applied, rate(applied, startedAt), 0,
+                        startedAt, Instant.now(), e.toString(), instance));
+            } catch (RuntimeException notSaved) {
+                LOG.warnf("the failure of the replay of %s not recorded: %s", name, notSaved.toString());
+            }
             try {
                 QuarkusTransaction.requiringNew().run(() -> sql(shadows.values().stream().map(s -> "drop table if exists " + s).toList()));
             } catch (RuntimeException ignored) {
@@ -245,7 +413,7 @@ public class ProjectionReplayer {
 
     private static Progress withLag(Progress p, long head) {
         return new Progress(p.name(), p.tables(), p.status(), p.position(), head, p.eventsApplied(), p.eventsPerSecond(),
-                Math.max(0, head - p.position()), p.startedAt(), p.finishedAt(), p.error());
+                Math.max(0, head - p.position()), p.startedAt(), p.finishedAt(), p.error(), p.instance());
     }
 
     private static double rate(long applied, Instant since) {

@@ -60,8 +60,11 @@ class KafkaPassThroughTest {
     @Test
     void what_the_code_relies_on_cannot_be_overridden() {
         Map<String, String> consumer = KafkaSettings.passThrough(Map.of("kafka.enable.auto.commit", "true",
+                "KAFKA_CONSUMER_AUTO_OFFSET_RESET", "earliest",
                 "kafka.value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"), Client.CONSUMER);
         assertFalse(consumer.containsKey("enable.auto.commit"));
+        // a consumer never jumps over records silently, whatever the configuration says
+        assertFalse(consumer.containsKey("auto.offset.reset"));
         assertFalse(consumer.containsKey("value.deserializer"));
     }
 }

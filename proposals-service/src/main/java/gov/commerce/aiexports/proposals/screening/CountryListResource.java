@@ -34,6 +34,8 @@ public class CountryListResource {
     }
 
     @Inject
+    gov.commerce.aiexports.runtime.request.Preconditions preconditions;
+    @Inject
     CountryLists lists;
     @Inject
     Commands commands;
@@ -67,6 +69,8 @@ public class CountryListResource {
     @GET
     @Path("{version}")
     public CountryListView get(@PathParam("version") String version) {
-        return lists.find(version).orElseThrow(() -> new NotFound("country list", version));
+        CountryListView list = lists.find(version).orElseThrow(() -> new NotFound("country list", version));
+        preconditions.tag(version); // a loaded version is an aggregate (the bundled one has no events, so no ETag)
+        return list;
     }
 }

@@ -39,6 +39,8 @@ public class AuditResource {
     }
 
     @Inject
+    gov.commerce.aiexports.runtime.paging.PageLinks links;
+    @Inject
     EventLog log;
     @Inject
     AggregateStates states;
@@ -105,7 +107,11 @@ public class AuditResource {
         AuditReads.Reader reader = reader();
         reads.forEach(r -> r.events(reader, "GET /audit/events", items));
         long next = items.isEmpty() ? filter.after() : items.get(items.size() - 1).globalIndex();
-        return Response.ok(new Page(items, next, size, log.head()), MediaType.APPLICATION_JSON).build();
+        long head = log.head();
+        if (items.size() == size && next < head) {
+            links.next("after", String.valueOf(next)); // Link: rel="next", as every list
+        }
+        return Response.ok(new Page(items, next, size, head), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -36,6 +36,8 @@ public class CountryListResource {
     @Inject
     gov.commerce.aiexports.runtime.request.Preconditions preconditions;
     @Inject
+    gov.commerce.aiexports.runtime.paging.PageLinks links;
+    @Inject
     CountryLists lists;
     @Inject
     Commands commands;
@@ -62,8 +64,10 @@ public class CountryListResource {
 
     /** Every version, oldest first: the bundled one, then those Commerce loaded. */
     @GET
-    public List<CountryListView> history() {
-        return lists.history();
+    public List<CountryListView> history(@jakarta.ws.rs.QueryParam("cursor") String cursor,
+            @jakarta.ws.rs.QueryParam("limit") Integer limit) {
+        var page = gov.commerce.aiexports.runtime.paging.PageRequest.of(cursor, limit);
+        return links.of(gov.commerce.aiexports.runtime.paging.Slice.of(lists.history(), page, "history", CountryListView::version));
     }
 
     @GET

@@ -90,8 +90,32 @@ public class ContractOpenApi implements OASFilter {
                     problem(responses, "409", "Conflict with the current state, or a concurrent change.");
                     problem(responses, "422", "Refused by a rule of the program (the rule names it).");
                 }
+                if (takes(operation, "header", "If-Match")) {
+                    problem(responses, "412", "If-Match names a version that is no longer the resource's (STALE_VERSION): read it again.");
+                    problem(responses, "428", "This change must be conditional: send the ETag read in If-Match (IF_MATCH_REQUIRED), "
+                            + "where a lost update would matter.");
+                }
+                if (!change && takes(operation, "query", "cursor")) {
+                    nextLink(responses);
+                }
             }
         }
+    }
+
+    private static boolean takes(Operation operation, String in, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> name.equals(p.getName()) && p.getIn() != null && in.equals(p.getIn().toString()));
+    }
+
+    /** A paged list's 200 says where the next page is (RFC 8288), absent on the last. */
+    private static void nextLink(APIResponses responses) {
+        APIResponse ok = responses.getAPIResponse("200");
+        if (ok == null || (ok.getHeaders() != null && ok.getHeaders().containsKey("Link"))) {
+            return;
+        }
+        ok.addHeader("Link", OASFactory.createHeader().description("<...&cursor=...>; rel=\"next\" while more rows remain: "
+                + "the same request from the next page on (absent on the last page)")
+                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));
     }
 
     /** GET /proposals/{id}/timeline gives getProposalsByIdTimeline: unique by construction, stable while the path is. */

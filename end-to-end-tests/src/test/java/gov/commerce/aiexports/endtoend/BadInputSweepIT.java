@@ -47,17 +47,23 @@ class BadInputSweepIT {
                             : Map.of("Idempotency-Key", "sweep-" + java.util.UUID.randomUUID())
                     : ApiSurface.CONDITIONAL.contains(change) ? Map.of("If-Match", "*") : Map.of();
             if (ApiSurface.CONDITIONAL.contains(change)) {
+                // the valid request with a stale, an invalid and no If-Match: refused by the precondition alone, nothing written
                 String valid = op.takesBody() ? HttpCalls.JSON.writeValueAsString(op.body().apply(f)) : null;
                 String media = valid == null ? null : "application/json";
                 Reply stale = HttpCalls.send(op.service(), op.method(), realPath, token, media, valid, Map.of("If-Match", "\"987654\""));
-                checkPrecondition(op, "stale If-Match", stale, 412, "STALE_VERSION", failures);
-                Reply invalid = HttpCalls.send(op.service(), op.method(), realPath, token, media, valid, Map.of("If-Match", "yesterday"));
-                checkPrecondition(op, "invalid If-Match", invalid, 400, "IF_MATCH_INVALID", failures);
-                tried.merge("stale or invalid If-Match", 2, Integer::sum);
-                if (ApiSurface.IF_MATCH_REQUIRED.contains(change)) {
-                    Reply missing = HttpCalls.send(op.service(), op.method(), realPath, token, media, valid, Map.of());
-                    checkPrecondition(op, "no If-Match", missing, 428, "IF_MATCH_REQUIRED", failures);
-                    tried.merge("missing If-Match", 1, Integer::sum);
+                if (stale.status() == 404) {
+                    // a fixture this caller may not know of: its 404 comes first, and the precondition is never reached
+                    tried.merge("If-Match on an absent fixture (404)", 1, Integer::sum);
+                } else {
+                    checkPrecondition(op, "stale If-Match", stale, 412, "STALE_VERSION", failures);
+                    Reply invalid = HttpCalls.send(op.service(), op.method(), realPath, token, media, valid, Map.of("If-Match", "yesterday"));
+                    checkPrecondition(op, "invalid If-Match", invalid, 400, "IF_MATCH_INVALID", failures);
+                    tried.merge("stale or invalid If-Match", 2, Integer::sum);
+                    if (ApiSurface.IF_MATCH_REQUIRED.contains(change)) {
+                        Reply missing = HttpCalls.send(op.service(), op.method(), realPath, token, media, valid, Map.of());
+                        checkPrecondition(op, "no If-Match", missing, 428, "IF_MATCH_REQUIRED", failures);
+                        tried.merge("missing If-Match", 1, Integer::sum);
+                    }
                 }
             }
             if (op.takesBody()) {

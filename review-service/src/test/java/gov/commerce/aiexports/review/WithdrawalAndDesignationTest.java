@@ -75,12 +75,12 @@ class WithdrawalAndDesignationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("COMMERCE", "commerce-officer").get("/reviews/" + review)
                 .then().body("status", equalTo("CLOSED")));
         long before = events(review);
-        int designationsBefore = as("COMMERCE", "auditor").get("/designations").then().extract().path("size()");
+        int designationsBefore = as("COMMERCE", "auditor").get("/designations?limit=1000").then().extract().path("size()");
         as("COMMERCE", "commerce-officer").body(designate(FLAGS, "1.00")).header("If-Match", "*").post("/reviews/" + review + "/determination")
                 .then().statusCode(409).body("rule", equalTo("PROPOSAL_WITHDRAWN"));
         assertEquals(before, events(review), "the refused designation wrote no event");
-        as("COMMERCE", "auditor").get("/designations").then().body("size()", equalTo(designationsBefore));
-        as("COMMERCE", "auditor").get("/designations").then().body("findAll { it.proposalId == '" + proposal + "' }.size()",
+        as("COMMERCE", "auditor").get("/designations?limit=1000").then().body("size()", equalTo(designationsBefore));
+        as("COMMERCE", "auditor").get("/designations?limit=1000").then().body("findAll { it.proposalId == '" + proposal + "' }.size()",
                 equalTo(0));
     }
 

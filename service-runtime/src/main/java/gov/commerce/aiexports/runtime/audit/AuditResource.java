@@ -148,7 +148,11 @@ public class AuditResource {
         }
         long from = after == null ? 0 : after;
         List<AuditVerifier.Checkpoint> items = checkpoints.page(from, size);
-        return new Checkpoints(items, items.isEmpty() ? from : items.get(items.size() - 1).position(), size);
+        long next = items.isEmpty() ? from : items.get(items.size() - 1).position();
+        if (items.size() == size) {
+            links.next("after", String.valueOf(next)); // a full page: there may be more (Link: rel="next", as every list)
+        }
+        return new Checkpoints(items, next, size);
     }
 
     /**

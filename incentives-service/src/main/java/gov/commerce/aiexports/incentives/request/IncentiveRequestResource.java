@@ -125,6 +125,7 @@ public class IncentiveRequestResource {
         Caller caller = request.caller();
         IncentiveRequestView v = OrganisationScope.readable(caller, find(id), IncentiveRequestView::organisation,
                 "incentive request", id);
+        preconditions.tag(id);
         return disclosure.showLine(shownTo(caller, v), disclosure.outcomes(caller, owners(List.of(v))).get(v.proposalId()));
     }
 

@@ -70,8 +70,10 @@ public class ProposalResource {
     public record ResponseRequest(String informationRequestId, String response, ProposalRequest changes) {
     }
 
-    /** A page of proposals as the caller may see them. */
-    /** {@code page} is null on a page reached by cursor; {@code next} is the cursor of the next page (also in Link). */
+    /**
+     * A page of proposals as the caller may see them; {@code page} is null on a page reached by
+     * cursor, {@code next} is the cursor of the next page (also in Link).
+     */
     public record ShownPage(List<ObjectNode> items, Integer page, int size, long total, String next) {
     }
 
@@ -124,7 +126,8 @@ public class ProposalResource {
     public Response edit(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ProposalRequest body) {
         ProposalView current = own(id);
         preconditions.check(ifMatch, id, true);
-        long expected = request.expectation().version();
+        // the version checked (null for If-Match: *, a deliberate overwrite)
+        Long expected = request.expectation() == null ? null : request.expectation().version();
         if (body == null) {
             throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
         }

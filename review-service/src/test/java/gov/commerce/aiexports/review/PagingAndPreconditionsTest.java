@@ -122,16 +122,16 @@ class PagingAndPreconditionsTest {
         assertEquals("\"0\"", etag, "the review's version after it opened");
 
         // an assessment (If-Match optional): a stale one is 412 and records nothing; the current one is accepted
-        as("STATE", "agency-reviewer").header("If-Match", "\"7\"").body(assessment("DESIGNATE", List.of()))
+        as("STATE", "agency-reviewer").header("If-Match", "\"7\"").body(assessment("CONCUR", List.of()))
                 .post("/reviews/" + reviewId + "/assessments").then().statusCode(412)
                 .body("rule", equalTo("STALE_VERSION")).body("field", equalTo("/If-Match"));
         as("COMMERCE", "commerce-officer").get("/reviews/" + reviewId).then().header("ETag", "\"0\"");
-        String afterState = as("STATE", "agency-reviewer").header("If-Match", etag).body(assessment("DESIGNATE", List.of()))
+        String afterState = as("STATE", "agency-reviewer").header("If-Match", etag).body(assessment("CONCUR", List.of()))
                 .post("/reviews/" + reviewId + "/assessments").then().statusCode(201).extract().header("ETag");
         String current = as("COMMERCE", "commerce-officer").get("/reviews/" + reviewId).then().statusCode(200).extract().header("ETag");
         assertEquals(current, afterState, "a conditional change answers with the version it made");
         // without If-Match an assessment is still accepted (unconditional)
-        as("DEFENSE", "agency-reviewer").body(assessment("DESIGNATE", List.of())).post("/reviews/" + reviewId + "/assessments")
+        as("DEFENSE", "agency-reviewer").body(assessment("CONCUR", List.of())).post("/reviews/" + reviewId + "/assessments")
                 .then().statusCode(201);
         String latest = as("COMMERCE", "commerce-officer").get("/reviews/" + reviewId).then().extract().header("ETag");
 

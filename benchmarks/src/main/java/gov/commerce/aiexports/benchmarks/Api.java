@@ -59,9 +59,15 @@ final class Api {
     }
 
     Answer call(String method, Services.Service service, String path, String org, String role, Object body) {
+        return call(method, service, path, org, role, body, Map.of());
+    }
+
+    Answer call(String method, Services.Service service, String path, String org, String role, Object body,
+            Map<String, String> headers) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.url(service) + path)).timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + token(org, role)).header("Accept", "application/json");
+            headers.forEach(b::header);
             if (body == null) {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
@@ -153,11 +159,12 @@ final class Api {
 
     /** Designates; returns the answer whose body carries determination.designationNumber. */
     Answer designate(String reviewId) {
-        return post(Services.REVIEW, "/reviews/" + reviewId + "/determination", "COMMERCE", "commerce-officer", Map.of(
+        // a determination must be conditional (428 otherwise); the load designates what it has just assessed, so any version ("*")
+        return call("POST", Services.REVIEW, "/reviews/" + reviewId + "/determination", "COMMERCE", "commerce-officer", Map.of(
                 "decision", "DESIGNATE", "justification", "Strategic partner, complete stack",
                 "acknowledgedFlags", List.of("TARGET_COUNTRY_GROUP_D"),
                 "endorsedIncentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", 20000000.00, "tenorYears", 12),
                         Map.of("instrument", "FEASIBILITY_STUDY", "amountUsd", 750000.00)),
-                "effectiveDate", LocalDate.now().plusDays(7).toString())).expect(200);
+                "effectiveDate", LocalDate.now().plusDays(7).toString()), Map.of("If-Match", "*")).expect(200);
     }
 }

@@ -92,7 +92,7 @@ public final class ApiFixtures {
                         "endorsedIncentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", 5000000.00, "tenorYears", 10),
                                 Map.of("instrument", "FEASIBILITY_STUDY", "amountUsd", 500000.00)),
                         "effectiveDate", LocalDate.now().plusDays(1).toString()))
-                .post("/reviews/" + designatedReview + "/determination").then().statusCode(200)
+                .header("If-Match", "*").post("/reviews/" + designatedReview + "/determination").then().statusCode(200)
                 .extract().path("determination.designationNumber");
         JsonPath requests = await().atMost(PROPAGATION).until(
                 () -> Program.as(Services.INCENTIVES, "EDAG", "edag-coordinator").get("/incentive-requests?designation=" + designationNumber)

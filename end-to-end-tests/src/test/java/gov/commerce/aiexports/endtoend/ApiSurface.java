@@ -35,6 +35,27 @@ final class ApiSurface {
     /** The public feed: anyone, with any role or no token at all (PRODUCT.md 8; no confidential value, no draft). */
     static final Set<String> PUBLIC = Set.of("proposals-service GET /public/opportunities", "review-service GET /public/designations");
 
+    /**
+     * The changes that honour If-Match (412 STALE_VERSION on another version, 400 IF_MATCH_INVALID
+     * on a value that is not one), as "METHOD template"; those of {@link #IF_MATCH_REQUIRED} answer
+     * 428 IF_MATCH_REQUIRED without one.
+     */
+    static final Set<String> CONDITIONAL = Set.of("PUT /proposals/{id}", "POST /calls/{id}/publish", "POST /calls/{id}/amendments",
+            "POST /calls/{id}/close", "POST /calls/{id}/archive", "POST /consortia/{id}/members", "DELETE /consortia/{id}/members/{uei}",
+            "POST /proposals/{id}/submit", "POST /proposals/{id}/responses", "POST /proposals/{id}/withdraw",
+            "POST /reviews/{id}/assessments", "POST /reviews/{id}/information-requests", "POST /reviews/{id}/determination",
+            "POST /oversight/{number}/suspension", "POST /oversight/{number}/reinstatement", "POST /oversight/{number}/revocation",
+            "POST /oversight/{number}/conditions/{conditionId}/due-date", "POST /oversight/{number}/milestones",
+            "POST /oversight/{number}/reporting-schedule", "POST /oversight/{number}/conditions/{conditionId}/evidence",
+            "POST /oversight/{number}/milestones/{milestoneId}/evidence", "POST /oversight/{number}/conditions/{conditionId}/acceptance",
+            "POST /oversight/{number}/conditions/{conditionId}/rejection", "POST /oversight/{number}/milestones/{milestoneId}/acceptance",
+            "POST /oversight/{number}/milestones/{milestoneId}/rejection", "POST /oversight/{number}/reports",
+            "POST /incentive-requests/{id}/routing", "POST /incentive-requests/{id}/board-approval", "POST /incentive-requests/{id}/approval",
+            "POST /incentive-requests/{id}/decline", "POST /incentive-requests/{id}/deobligations",
+            "POST /incentive-requests/{id}/disbursements", "POST /budgets/{id}/adjustments", "POST /deliveries/{id}/redeliver");
+    static final Set<String> IF_MATCH_REQUIRED = Set.of("PUT /proposals/{id}", "POST /calls/{id}/amendments",
+            "POST /reviews/{id}/determination", "POST /budgets/{id}/adjustments");
+
     /** Who calls: a role and the organisation in the token. */
     record Caller(String role, String organisation) {
     }

@@ -39,8 +39,33 @@ class BadInputSweepIT {
             String token = token(op.caller(), f);
             String realPath = op.path().apply(f);
             // every POST carries an Idempotency-Key: the snapshot below proves a refused request keeps none
+            String change = op.method() + " " + op.template();
+            // a conditional change carries If-Match (the version read, or * for any), so that what is swept is the body
             Map<String, String> headers = op.method().equals("PUT") ? Map.of("If-Match", currentVersion(op, realPath, token))
-                    : op.method().equals("POST") ? Map.of("Idempotency-Key", "sweep-" + java.util.UUID.randomUUID()) : Map.of();
+                    : op.method().equals("POST") ? ApiSurface.CONDITIONAL.contains(change)
+                            ? Map.of("Idempotency-Key", "sweep-" + java.util.UUID.randomUUID(), "If-Match", "*")
+                            : Map.of("Idempotency-Key", "sweep-" + java.util.UUID.randomUUID())
+                    : ApiSurface.CONDITIONAL.contains(change) ? Map.of("If-Match", "*") : Map.of();
+            if (ApiSurface.CONDITIONAL.contains(change)) {
+                // the valid request with a stale, an invalid and no If-Match: refused by the precondition alone, nothing written
+                String valid = op.takesBody() ? HttpCalls.JSON.writeValueAsString(op.body().apply(f)) : null;
+                String media = valid == null ? null : "application/json";
+                Reply stale = HttpCalls.send(op.service(), op.method(), realPath, token, media, valid, Map.of("If-Match", "\"987654\""));
+                if (stale.status() == 404) {
+                    // a fixture this caller may not know of: its 404 comes first, and the precondition is never reached
+                    tried.merge("If-Match on an absent fixture (404)", 1, Integer::sum);
+                } else {
+                    checkPrecondition(op, "stale If-Match", stale, 412, "STALE_VERSION", failures);
+                    Reply invalid = HttpCalls.send(op.service(), op.method(), realPath, token, media, valid, Map.of("If-Match", "yesterday"));
+                    checkPrecondition(op, "invalid If-Match", invalid, 400, "IF_MATCH_INVALID", failures);
+                    tried.merge("stale or invalid If-Match", 2, Integer::sum);
+                    if (ApiSurface.IF_MATCH_REQUIRED.contains(change)) {
+                        Reply missing = HttpCalls.send(op.service(), op.method(), realPath, token, media, valid, Map.of());
+                        checkPrecondition(op, "no If-Match", missing, 428, "IF_MATCH_REQUIRED", failures);
+                        tried.merge("missing If-Match", 1, Integer::sum);
+                    }
+                }
+            }
             if (op.takesBody()) {
                 String valid = HttpCalls.JSON.writeValueAsString(op.body().apply(f));
                 for (BodyMutations.Mutation m : BodyMutations.of(op.body().apply(f), op.optional())) {
@@ -137,6 +162,21 @@ class BadInputSweepIT {
             why = reply.notAProblem();
         } else if (expectedField != null && reply.status() == 400 && !expectedField.equals(reply.json().path("field").asText())) {
             why = "field " + reply.json().path("field").asText() + " instead of " + expectedField;
+        }
+        if (why != null) {
+            failures.add(op.key() + " [" + variant + "]: " + why + " " + reply.shortBody());
+        }
+    }
+
+    /** A precondition's refusal: exactly this status and rule, on the field /If-Match. */
+    private static void checkPrecondition(Operation op, String variant, Reply reply, int status, String rule, List<String> failures) {
+        String why = reply.notAProblem();
+        if (reply.status() != status) {
+            why = "status " + reply.status() + " instead of " + status;
+        } else if (why == null && !(rule.equals(reply.json().path("rule").asText())
+                && "/If-Match".equals(reply.json().path("field").asText()))) {
+            why = "rule " + reply.json().path("rule").asText() + " field " + reply.json().path("field").asText() + " instead of "
+                    + rule + " /If-Match";
         }
         if (why != null) {
             failures.add(op.key() + " [" + variant + "]: " + why + " " + reply.shortBody());

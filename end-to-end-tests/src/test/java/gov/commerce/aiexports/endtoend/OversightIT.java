@@ -48,7 +48,7 @@ class OversightIT {
                         "endorsedIncentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", 5000000.00, "tenorYears", 12),
                                 Map.of("instrument", "FEASIBILITY_STUDY", "amountUsd", 750000.00)),
                         "effectiveDate", LocalDate.now().toString()))
-                .post("/reviews/" + review + "/determination").then().statusCode(200).extract().path("determination.designationNumber");
+                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(200).extract().path("determination.designationNumber");
         String base = "/oversight/" + number;
         LocalDate today = FederalTime.today(Clock.systemUTC());
 

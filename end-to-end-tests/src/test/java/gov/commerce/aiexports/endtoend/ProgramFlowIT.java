@@ -46,7 +46,7 @@ class ProgramFlowIT {
         as(Services.REVIEW, "COMMERCE", "commerce-officer")
                 .body(Map.of("decision", "DESIGNATE", "justification", "Strategic", "acknowledgedFlags", List.of("TARGET_COUNTRY_GROUP_D"),
                         "endorsedIncentives", List.of(), "effectiveDate", LocalDate.now().plusDays(7).toString()))
-                .post("/reviews/" + reviewId + "/determination").then().statusCode(422)
+                .header("If-Match", "*").post("/reviews/" + reviewId + "/determination").then().statusCode(422)
                 .body("rule", equalTo("AGENCY_NOT_CONCURRED"));
         Program.assess(reviewId, "DEFENSE", Program.assessment("CONCUR_WITH_CONDITIONS", List.of("annual security audit"),
                 "Audit required", "Classified annex reviewed"));
@@ -55,11 +55,13 @@ class ProgramFlowIT {
         as(Services.REVIEW, "COMMERCE", "commerce-officer")
                 .body(Map.of("decision", "DESIGNATE", "justification", "Strategic", "acknowledgedFlags", List.of(),
                         "endorsedIncentives", List.of(), "effectiveDate", LocalDate.now().plusDays(7).toString()))
-                .post("/reviews/" + reviewId + "/determination").then().statusCode(422)
+                .header("If-Match", "*").post("/reviews/" + reviewId + "/determination").then().statusCode(422)
                 .body("rule", equalTo("FLAG_NOT_ACKNOWLEDGED"));
 
-        // 3. Commerce designates; a number is issued
-        String number = as(Services.REVIEW, "COMMERCE", "commerce-officer")
+        // 3. Commerce designates on the review it read (If-Match: its ETag; without one 428); a number is issued
+        String reviewTag = as(Services.REVIEW, "COMMERCE", "commerce-officer").get("/reviews/" + reviewId).then().statusCode(200)
+                .extract().header("ETag");
+        String number = as(Services.REVIEW, "COMMERCE", "commerce-officer").header("If-Match", reviewTag)
                 .body(Map.of("decision", "DESIGNATE", "justification", "Strategic partner, complete stack",
                         "acknowledgedFlags", List.of("TARGET_COUNTRY_GROUP_D"),
                         "endorsedIncentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", 20000000.00, "tenorYears", 12),

@@ -113,7 +113,7 @@ class RelinquishmentRaceIT {
                                 "endorsedIncentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", 20000000.00,
                                         "tenorYears", 12), Map.of("instrument", "FEASIBILITY_STUDY", "amountUsd", 750000.00)),
                                 "effectiveDate", LocalDate.now().plusDays(1).toString()))
-                        .post("/reviews/" + review + "/determination");
+                        .header("If-Match", "*").post("/reviews/" + review + "/determination");
                 codes[1] = response.statusCode();
                 String approval = null;
                 if (codes[1] == 200) {

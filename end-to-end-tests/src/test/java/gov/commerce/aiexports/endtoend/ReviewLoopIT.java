@@ -58,7 +58,7 @@ class ReviewLoopIT {
         Program.assess(reviewId, "DEFENSE", Program.assessment("NON_CONCUR", List.of(), "Security plan insufficient", "internal"));
         as(Services.REVIEW, "COMMERCE", "commerce-officer")
                 .body(Map.of("decision", "REJECT", "justification", "Defense does not concur: security plan insufficient"))
-                .post("/reviews/" + reviewId + "/determination").then().statusCode(200).body("status", equalTo("REJECTED"));
+                .header("If-Match", "*").post("/reviews/" + reviewId + "/determination").then().statusCode(200).body("status", equalTo("REJECTED"));
 
         await().atMost(PROPAGATION).untilAsserted(() -> as(Services.PROPOSALS, uei, "applicant").get("/proposals/" + proposalId)
                 .then().body("status", equalTo("REJECTED"))

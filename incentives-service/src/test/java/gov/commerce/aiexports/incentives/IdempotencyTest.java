@@ -56,7 +56,8 @@ class IdempotencyTest {
 
     private IdempotencyChecks checks() {
         if (checks == null) {
-            checks = new IdempotencyChecks(URI.create("http://localhost:" + RestAssured.port));
+            checks = new IdempotencyChecks(URI.create("http://localhost:" + RestAssured.port),
+                java.util.Map.of("If-Match", "*"));
         }
         return checks;
     }
@@ -190,7 +191,7 @@ class IdempotencyTest {
         assertEquals(422, refused.status());
         assertEquals("INSUFFICIENT_BUDGET_AUTHORITY", refused.rule());
         given().auth().oauth2(dfc).contentType(ContentType.JSON).body("{\"kind\":\"SUPPLEMENTAL\",\"amountUsd\":100000.00,"
-                + "\"reference\":\"P.L. 119-99\"}").post("/budgets/" + budget + "/adjustments").then().statusCode(200);
+                + "\"reference\":\"P.L. 119-99\"}").header("If-Match", "*").post("/budgets/" + budget + "/adjustments").then().statusCode(200);
         Answer retried = checks().post(dfc, approval, key, "{\"fiscalYear\":2051}");
         assertEquals(200, retried.status(), "judged again on the current budget: " + retried);
         assertFalse(retried.replayed());

@@ -218,10 +218,17 @@ class IncentiveAllocationTest {
                 .body("[0].obligatedUsd", usd("0.00")).body("[0].obligations", hasSize(0));
 
         // a supplemental appropriation of one cent makes it fit exactly
-        post(officer("USTDA"), "/budgets/budget-FY2042-FEASIBILITY_STUDY/adjustments", Map.of("kind", "RESCISSION",
-                "amountUsd", 1000.01, "reference", "P.L. 119-77")).statusCode(422).body("rule", equalTo("RESCISSION_EXCEEDS_AVAILABLE"));
-        post(officer("USTDA"), "/budgets/budget-FY2042-FEASIBILITY_STUDY/adjustments", Map.of("kind", "SUPPLEMENTAL",
-                "amountUsd", 0.01, "reference", "P.L. 119-78")).statusCode(200).body("authorityUsd", usd("1000.01"));
+        // an adjustment is made on the figures read: If-Match carries the budget's ETag
+        String read = given().auth().oauth2(auditor()).get("/budgets/budget-FY2042-FEASIBILITY_STUDY").then().statusCode(200)
+                .extract().header("ETag");
+        given().auth().oauth2(officer("USTDA")).contentType(ContentType.JSON).header("If-Match", read)
+                .body(Map.of("kind", "RESCISSION", "amountUsd", 1000.01, "reference", "P.L. 119-77"))
+                .post("/budgets/budget-FY2042-FEASIBILITY_STUDY/adjustments").then().statusCode(422)
+                .body("rule", equalTo("RESCISSION_EXCEEDS_AVAILABLE"));
+        given().auth().oauth2(officer("USTDA")).contentType(ContentType.JSON).header("If-Match", read)
+                .body(Map.of("kind", "SUPPLEMENTAL", "amountUsd", 0.01, "reference", "P.L. 119-78"))
+                .post("/budgets/budget-FY2042-FEASIBILITY_STUDY/adjustments").then().statusCode(200)
+                .body("authorityUsd", usd("1000.01"));
         post(officer("USTDA"), "/incentive-requests/" + id + "/approval", Map.of("fiscalYear", 2042)).statusCode(200)
                 .body("status", equalTo("OBLIGATED"));
         given().auth().oauth2(auditor()).get("/budgets/budget-FY2042-FEASIBILITY_STUDY").then()

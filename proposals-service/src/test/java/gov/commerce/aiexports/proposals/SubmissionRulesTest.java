@@ -169,14 +169,14 @@ class SubmissionRulesTest {
         given().auth().oauth2(officer).post("/calls/" + callId + "/publish").then().statusCode(409)
                 .body("rule", equalTo("CALL_CLOSING_PASSED")).body("field", equalTo("/closesAt"));
         given().auth().oauth2(officer).contentType(ContentType.JSON)
-                .body(Map.of("title", "renamed", "modificationComment", "typo")).post("/calls/" + callId + "/amendments")
+                .body(Map.of("title", "renamed", "modificationComment", "typo")).header("If-Match", "*").post("/calls/" + callId + "/amendments")
                 .then().statusCode(400).body("violations.rule", hasItem("CALL_CLOSING_PASSED"));
         assertEquals(before, events(callId));
         // an amendment that moves the closing into the future makes it publishable
         given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .body(Map.of("closesAt", java.time.Instant.now().plusSeconds(10 * 86400).toString(),
                         "modificationComment", "closing extended"))
-                .post("/calls/" + callId + "/amendments").then().statusCode(200);
+                .header("If-Match", "*").post("/calls/" + callId + "/amendments").then().statusCode(200);
         given().auth().oauth2(officer).post("/calls/" + callId + "/publish").then().statusCode(200).body("status", equalTo("PUBLISHED"));
     }
 
@@ -200,10 +200,10 @@ class SubmissionRulesTest {
         String officer = token("COMMERCE", "commerce-officer");
         String callId = publishedCall();
         given().auth().oauth2(officer).contentType(ContentType.JSON).body(Map.of("title", "changed"))
-                .post("/calls/" + callId + "/amendments").then().statusCode(400).body("rule", equalTo("MODIFICATION_COMMENT_REQUIRED"));
+                .header("If-Match", "*").post("/calls/" + callId + "/amendments").then().statusCode(400).body("rule", equalTo("MODIFICATION_COMMENT_REQUIRED"));
         given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .body(Map.of("gracePeriodHours", 48, "modificationComment", "grace extended after the portal outage"))
-                .post("/calls/" + callId + "/amendments").then().statusCode(200)
+                .header("If-Match", "*").post("/calls/" + callId + "/amendments").then().statusCode(200)
                 .body("version", equalTo(2)).body("gracePeriodHours", equalTo(48))
                 .body("amendments", hasSize(1))
                 .body("amendments[0].modificationComment", equalTo("grace extended after the portal outage"))
@@ -211,7 +211,7 @@ class SubmissionRulesTest {
                 .body("amendments[0].amendedBy", equalTo("user-COMMERCE"));
         assertEquals("CallAmended", ProposalIntakeTest.awaitPublished(callId, "CallAmended").eventType());
         given().auth().oauth2(token(newUei(), "applicant")).contentType(ContentType.JSON).body(Map.of("modificationComment", "x"))
-                .post("/calls/" + callId + "/amendments").then().statusCode(403);
+                .header("If-Match", "*").post("/calls/" + callId + "/amendments").then().statusCode(403);
         given().auth().oauth2(officer).post("/calls/" + callId + "/archive").then().statusCode(409).body("rule", equalTo("CALL_NOT_CLOSED"));
         given().auth().oauth2(officer).post("/calls/" + callId + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
         given().auth().oauth2(officer).post("/calls/" + callId + "/archive").then().statusCode(200).body("status", equalTo("ARCHIVED"));

@@ -32,7 +32,8 @@ class IdempotencyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static IdempotencyChecks checks() {
-        return new IdempotencyChecks(URI.create("http://localhost:" + RestAssured.port));
+        return new IdempotencyChecks(URI.create("http://localhost:" + RestAssured.port),
+                java.util.Map.of("If-Match", "*"));
     }
 
     private static long determinations(String reviewId) throws Exception {

@@ -175,7 +175,7 @@ class InteragencyReviewTest {
                         Map.of("declared", true, "description", "learned of a family tie to the anchor member")))
                 .post("/reviews/" + review + "/assessments").then().statusCode(200);
         as("COMMERCE", "commerce-officer").body(designate(List.of("TARGET_COUNTRY_GROUP_D"), "1.00"))
-                .post("/reviews/" + review + "/determination").then().statusCode(422).body("rule", equalTo("AGENCY_NOT_CONCURRED"));
+                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(422).body("rule", equalTo("AGENCY_NOT_CONCURRED"));
         as("COMMERCE", "commerce-officer").get("/reviews?agency=STATE").then().body("id", hasItem(review));
     }
 
@@ -188,23 +188,23 @@ class InteragencyReviewTest {
                 .then().statusCode(201);
         long before = events(review);
         as("COMMERCE", "commerce-officer").body(designate(List.of("TARGET_COUNTRY_GROUP_D"), "25000000.00"))
-                .post("/reviews/" + review + "/determination").then().statusCode(422).body("rule", equalTo("AGENCY_NOT_CONCURRED"));
+                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(422).body("rule", equalTo("AGENCY_NOT_CONCURRED"));
 
         // DEFENSE changes its mind: the later assessment supersedes the earlier, which stays in the history
         as("DEFENSE", "agency-reviewer").body(assessment("CONCUR_WITH_CONDITIONS", List.of("annual security audit")))
                 .post("/reviews/" + review + "/assessments").then().statusCode(201);
         before = events(review);
         as("COMMERCE", "commerce-officer").body(designate(List.of(), "25000000.00"))
-                .post("/reviews/" + review + "/determination").then().statusCode(422).body("rule", equalTo("FLAG_NOT_ACKNOWLEDGED"));
+                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(422).body("rule", equalTo("FLAG_NOT_ACKNOWLEDGED"));
         as("COMMERCE", "commerce-officer").body(designate(List.of("TARGET_COUNTRY_GROUP_D"), "25000000.01"))
-                .post("/reviews/" + review + "/determination").then().statusCode(422)
+                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(422)
                 .body("rule", equalTo("ENDORSEMENT_EXCEEDS_REQUEST"));
         as("DEFENSE", "agency-reviewer").body(designate(List.of("TARGET_COUNTRY_GROUP_D"), "1.00"))
-                .post("/reviews/" + review + "/determination").then().statusCode(403);
+                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(403);
         assertEquals(before, events(review), "refused determinations wrote no event");
 
         as("COMMERCE", "commerce-officer").body(designate(List.of("TARGET_COUNTRY_GROUP_D"), "20000000.00"))
-                .post("/reviews/" + review + "/determination").then().statusCode(200)
+                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(200)
                 .body("status", equalTo("DESIGNATED"))
                 .body("determination.conditions", equalTo(List.of("annual security audit")))
                 .body("assessments", hasSize(3))
@@ -243,7 +243,7 @@ class InteragencyReviewTest {
                 .body("awaitingAgencies", equalTo(REQUIRED))
                 .body("informationRequests[0].response", equalTo("Removed it")));
         as("COMMERCE", "commerce-officer").body(designate(List.of("TARGET_COUNTRY_GROUP_D"), "1.00"))
-                .post("/reviews/" + review + "/determination").then().statusCode(422)
+                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(422)
                 .body("rule", equalTo("AGENCY_NOT_CONCURRED"));
     }
 
@@ -259,7 +259,7 @@ class InteragencyReviewTest {
         for (int i = 0; i < 4; i++) {
             String officer = "officer" + i + "@commerce";
             decisions.add(() -> as("COMMERCE", "commerce-officer", officer).body(designate(List.of("TARGET_COUNTRY_GROUP_D"), "1.00"))
-                    .post("/reviews/" + review + "/determination").statusCode());
+                    .header("If-Match", "*").post("/reviews/" + review + "/determination").statusCode());
         }
         List<Integer> codes = new ArrayList<>();
         for (Future<Integer> f : pool.invokeAll(decisions)) {
@@ -324,6 +324,6 @@ class InteragencyReviewTest {
                     .then().statusCode(201);
         }
         return as("COMMERCE", "commerce-officer").body(designate(List.of("TARGET_COUNTRY_GROUP_D"), "1.00"))
-                .post("/reviews/" + review + "/determination").then().statusCode(200).extract().path("determination.designationNumber");
+                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(200).extract().path("determination.designationNumber");
     }
 }

@@ -68,7 +68,7 @@ class OversightTest {
         as("DEFENSE", "agency-reviewer").body(assessment("CONCUR_WITH_CONDITIONS", List.of("local data residency")))
                 .post("/reviews/" + review + "/assessments").then().statusCode(201);
         return as("COMMERCE", "commerce-officer").body(designate(List.of("TARGET_COUNTRY_GROUP_D"), "1.00"))
-                .post("/reviews/" + review + "/determination").then().statusCode(200)
+                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(200)
                 .extract().path("determination.designationNumber");
     }
 

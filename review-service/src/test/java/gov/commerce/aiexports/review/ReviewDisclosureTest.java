@@ -135,7 +135,7 @@ class ReviewDisclosureTest {
         as("DEFENSE", "agency-reviewer").body(assessment("CONCUR", List.of())).post("/reviews/" + r.reviewId() + "/assessments")
                 .then().statusCode(201);
         String designated = as("COMMERCE", "commerce-officer").body(designate(List.of("TARGET_COUNTRY_GROUP_D"), AMOUNT + ".00"))
-                .post("/reviews/" + r.reviewId() + "/determination").then().statusCode(200).body("status", equalTo("DESIGNATED"))
+                .header("If-Match", "*").post("/reviews/" + r.reviewId() + "/determination").then().statusCode(200).body("status", equalTo("DESIGNATED"))
                 .extract().asString();
         assertEquals(1, JsonPath.from(designated).getList("determination.endorsedIncentives").size(), designated);
 

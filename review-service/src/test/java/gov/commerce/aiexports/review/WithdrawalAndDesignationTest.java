@@ -75,12 +75,12 @@ class WithdrawalAndDesignationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("COMMERCE", "commerce-officer").get("/reviews/" + review)
                 .then().body("status", equalTo("CLOSED")));
         long before = events(review);
-        int designationsBefore = as("COMMERCE", "auditor").get("/designations").then().extract().path("size()");
-        as("COMMERCE", "commerce-officer").body(designate(FLAGS, "1.00")).post("/reviews/" + review + "/determination")
+        int designationsBefore = as("COMMERCE", "auditor").get("/designations?limit=1000").then().extract().path("size()");
+        as("COMMERCE", "commerce-officer").body(designate(FLAGS, "1.00")).header("If-Match", "*").post("/reviews/" + review + "/determination")
                 .then().statusCode(409).body("rule", equalTo("PROPOSAL_WITHDRAWN"));
         assertEquals(before, events(review), "the refused designation wrote no event");
-        as("COMMERCE", "auditor").get("/designations").then().body("size()", equalTo(designationsBefore));
-        as("COMMERCE", "auditor").get("/designations").then().body("findAll { it.proposalId == '" + proposal + "' }.size()",
+        as("COMMERCE", "auditor").get("/designations?limit=1000").then().body("size()", equalTo(designationsBefore));
+        as("COMMERCE", "auditor").get("/designations?limit=1000").then().body("findAll { it.proposalId == '" + proposal + "' }.size()",
                 equalTo(0));
     }
 
@@ -88,7 +88,7 @@ class WithdrawalAndDesignationTest {
     void a_withdrawal_after_the_designation_revokes_it_as_relinquished() throws Exception {
         String review = concurred();
         String proposal = proposalOf(review);
-        String number = as("COMMERCE", "commerce-officer").body(designate(FLAGS, "1.00")).post("/reviews/" + review + "/determination")
+        String number = as("COMMERCE", "commerce-officer").body(designate(FLAGS, "1.00")).header("If-Match", "*").post("/reviews/" + review + "/determination")
                 .then().statusCode(200).body("status", equalTo("DESIGNATED")).extract().path("determination.designationNumber");
         as("APPL00000001", "applicant").get("/designations/" + number).then().statusCode(200)
                 .body("status", equalTo("ACTIVE"));
@@ -134,7 +134,7 @@ class WithdrawalAndDesignationTest {
                 .then().body("status", equalTo("CLOSED")));
         assertEquals(after, events(review), "a second withdrawal of a revoked designation changes nothing");
         // the relinquished proposal cannot be designated again either
-        as("COMMERCE", "commerce-officer").body(designate(FLAGS, "1.00")).post("/reviews/" + review + "/determination")
+        as("COMMERCE", "commerce-officer").body(designate(FLAGS, "1.00")).header("If-Match", "*").post("/reviews/" + review + "/determination")
                 .then().statusCode(409).body("rule", equalTo("PROPOSAL_WITHDRAWN"));
         assertEquals(after, events(review), "nor does the refused determination");
     }

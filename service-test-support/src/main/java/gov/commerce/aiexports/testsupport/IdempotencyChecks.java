@@ -37,9 +37,16 @@ public final class IdempotencyChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
+    private final java.util.Map<String, String> headers;
 
     public IdempotencyChecks(URI base) {
+        this(base, java.util.Map.of());
+    }
+
+    /** With headers on every request, e.g. {@code If-Match: *} for changes that must be conditional. */
+    public IdempotencyChecks(URI base, java.util.Map<String, String> headers) {
         this.base = base;
+        this.headers = java.util.Map.copyOf(headers);
     }
 
     public static String newKey() {
@@ -57,6 +64,7 @@ public final class IdempotencyChecks {
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
+        headers.forEach(request::header);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         String rule = null;
         String field = null;

@@ -11,12 +11,17 @@ import gov.commerce.aiexports.incentives.Retries;
 import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.paging.Keyset;
+import gov.commerce.aiexports.runtime.paging.PageLinks;
+import gov.commerce.aiexports.runtime.paging.PageRequest;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Commands;
+import gov.commerce.aiexports.runtime.request.Preconditions;
 import gov.commerce.aiexports.runtime.request.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -51,11 +56,15 @@ public class BudgetResource {
     @Inject
     Documents documents;
     @Inject
+    PageLinks links;
+    @Inject
     Clock clock;
     @Inject
     IncentivesDisclosure disclosure;
     @Inject
     RequestContext request;
+    @Inject
+    Preconditions preconditions;
 
 
     @POST
@@ -82,34 +91,43 @@ public class BudgetResource {
     @POST
     @Path("{id}/adjustments")
     @RolesAllowed({Roles.FINANCING_OFFICER, Roles.OPERATOR})
-    public ObjectNode adjust(@PathParam("id") String id, AdjustmentRequest body) {
+    public ObjectNode adjust(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, AdjustmentRequest body) {
         if (body == null) {
             throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
         }
         new Checks().required(body.kind(), "/kind").required(body.reference(), "/reference").throwIfInvalid();
         BigDecimal amount = Money.positive(body.amountUsd(), "/amountUsd");
         find(id);
+        // an adjustment changes the authority read: made on figures changed meanwhile, it would be a lost update
+        preconditions.check(ifMatch, id, true);
         Retries.inFreshTransactions(() -> commands.send(new BudgetCommand.AdjustBudget(id, body.kind(), amount,
                 body.reference().trim(), body.reason())));
         return get(id);
     }
 
+    static final Keyset ORDER = Keyset.named("instrument").asc("coalesce(instrument, '')").asc("id").build();
+
+    /** One fiscal year's budgets by instrument, paged by cursor (Link: rel="next"). */
     @GET
-    public List<ObjectNode> list(@QueryParam("fiscalYear") Integer fiscalYear) {
+    public List<ObjectNode> list(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        PageRequest page = PageRequest.of(cursor, limit);
         if (fiscalYear == null) {
             throw new InvalidInput("FIELD_REQUIRED", "/fiscalYear", "fiscalYear is required");
         }
         if (!BudgetRules.validFiscalYear(fiscalYear)) {
             throw new InvalidInput(BudgetRules.FISCAL_YEAR_INVALID, "/fiscalYear", "fiscalYear is a federal fiscal year from 2025 to 2100");
         }
-        return documents.query("select doc from budget_view where fiscal_year = ? order by instrument", BudgetView.class,
-                fiscalYear).stream().map(this::withObligations).map(this::shown).toList();
+        return links.of(documents.page("from budget_view where fiscal_year = ?", List.<Object>of(fiscalYear), ORDER, page, BudgetView.class))
+                .stream().map(this::withObligations).map(this::shown).toList();
     }
 
     @GET
     @Path("{id}")
     public ObjectNode get(@PathParam("id") String id) {
-        return shown(withObligations(find(id)));
+        ObjectNode shown = shown(withObligations(find(id)));
+        preconditions.tag(id);
+        return shown;
     }
 
     /**

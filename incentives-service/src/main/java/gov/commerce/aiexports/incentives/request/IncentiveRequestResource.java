@@ -11,17 +11,22 @@ import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.paging.Keyset;
+import gov.commerce.aiexports.runtime.paging.PageLinks;
+import gov.commerce.aiexports.runtime.paging.PageRequest;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.OrganisationScope;
 import gov.commerce.aiexports.runtime.request.QueryParameters;
 import gov.commerce.aiexports.runtime.request.RequestContext;
+import gov.commerce.aiexports.runtime.request.Preconditions;
 import gov.commerce.aiexports.runtime.request.Roles;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -65,7 +70,11 @@ public class IncentiveRequestResource {
     @Inject
     Documents documents;
     @Inject
+    PageLinks links;
+    @Inject
     RequestContext request;
+    @Inject
+    Preconditions preconditions;
     @Inject
     Commands commands;
     @Inject
@@ -73,13 +82,19 @@ public class IncentiveRequestResource {
     @Inject
     IncentivesDisclosure disclosure;
 
+    /** By designation, then line number, then id: a stable order for the cursor. */
+    static final Keyset ORDER = Keyset.named("designation").asc("coalesce(designation_number, '')").asc("coalesce((doc->>'lineNumber')::int, 0)", "int")
+            .asc("id").build();
+
+    /** Paged by cursor (Link: rel="next"), nothing cut. */
     @GET
     public List<ObjectNode> list(@QueryParam("designation") String designation, @QueryParam("status") String status,
-            @QueryParam("agency") String agency) {
+            @QueryParam("agency") String agency, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        PageRequest page = PageRequest.of(cursor, limit);
         QueryParameters.matching(designation, "designation", DesignationNumber.PATTERN, "a designation number such as PAEP-2027-0001");
         status = QueryParameters.oneOf(status, "status", IncentiveStatus.class);
         agency = QueryParameters.oneOf(agency, "agency", FinancingAgency.class);
-        StringBuilder sql = new StringBuilder("select doc from incentive_request_view where 1 = 1");
+        StringBuilder sql = new StringBuilder("from incentive_request_view where 1 = 1");
         List<Object> params = new ArrayList<>();
         Caller caller = request.caller();
         if (!caller.readsAcrossOrganisations()) {
@@ -98,8 +113,7 @@ public class IncentiveRequestResource {
             sql.append(" and agency = ?");
             params.add(agency);
         }
-        sql.append(" order by designation_number, (doc->>'lineNumber')::int limit 1000");
-        List<IncentiveRequestView> lines = documents.query(sql.toString(), IncentiveRequestView.class, params.toArray());
+        List<IncentiveRequestView> lines = links.of(documents.page(sql.toString(), params, ORDER, page, IncentiveRequestView.class));
         Map<String, Disclosure.Outcome> outcomes = disclosure.outcomes(caller, owners(lines));
         return lines.stream().map(v -> disclosure.showLine(shownTo(caller, v), outcomes.get(v.proposalId()))).toList();
     }
@@ -111,6 +125,7 @@ public class IncentiveRequestResource {
         Caller caller = request.caller();
         IncentiveRequestView v = OrganisationScope.readable(caller, find(id), IncentiveRequestView::organisation,
                 "incentive request", id);
+        preconditions.tag(id);
         return disclosure.showLine(shownTo(caller, v), disclosure.outcomes(caller, owners(List.of(v))).get(v.proposalId()));
     }
 
@@ -123,9 +138,10 @@ public class IncentiveRequestResource {
     @POST
     @Path("{id}/routing")
     @RolesAllowed(Roles.EDAG_COORDINATOR)
-    public ObjectNode route(@PathParam("id") String id, RoutingRequest body) {
+    public ObjectNode route(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, RoutingRequest body) {
         require(body);
         existing(id);
+        preconditions.check(ifMatch, id, false);
         if (body.terms() != null && body.terms().length() > 4000) {
             throw new InvalidInput("TERMS_TOO_LONG", "/terms", "terms are at most 4000 characters");
         }
@@ -137,7 +153,7 @@ public class IncentiveRequestResource {
     @POST
     @Path("{id}/board-approval")
     @RolesAllowed(Roles.FINANCING_OFFICER)
-    public ObjectNode boardApproval(@PathParam("id") String id, BoardApprovalRequest body) {
+    public ObjectNode boardApproval(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, BoardApprovalRequest body) {
         Caller caller = request.caller();
         if (!FinancingAgency.EXIM.name().equals(caller.organisation())) {
             throw new ForbiddenException("only EXIM's financing officers record EXIM board approvals");
@@ -145,6 +161,7 @@ public class IncentiveRequestResource {
         require(body);
         new Checks().required(body.reference(), "/reference").throwIfInvalid();
         existing(id);
+        preconditions.check(ifMatch, id, false);
         commands.send(new IncentiveRequestCommand.RecordBoardApproval(id, caller.organisation(), body.reference().trim(),
                 body.notes()));
         return get(id);
@@ -153,8 +170,9 @@ public class IncentiveRequestResource {
     @POST
     @Path("{id}/approval")
     @RolesAllowed(Roles.FINANCING_OFFICER)
-    public ObjectNode approve(@PathParam("id") String id, ApprovalRequest body) {
+    public ObjectNode approve(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ApprovalRequest body) {
         String agency = routedToCaller(id);
+        preconditions.check(ifMatch, id, false);
         require(body);
         new Checks().require(BudgetRules.validFiscalYear(body.fiscalYear()), BudgetRules.FISCAL_YEAR_INVALID, "/fiscalYear",
                 "fiscalYear is the federal fiscal year whose authority is obligated, from 2025")
@@ -169,8 +187,9 @@ public class IncentiveRequestResource {
     @POST
     @Path("{id}/decline")
     @RolesAllowed(Roles.FINANCING_OFFICER)
-    public ObjectNode decline(@PathParam("id") String id, DeclineRequest body) {
+    public ObjectNode decline(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, DeclineRequest body) {
         String agency = routedToCaller(id);
+        preconditions.check(ifMatch, id, false);
         require(body);
         new Checks().required(body.reason(), "/reason").throwIfInvalid();
         commands.send(new IncentiveRequestCommand.DeclineIncentiveRequest(id, agency, body.reason()));
@@ -180,8 +199,9 @@ public class IncentiveRequestResource {
     @POST
     @Path("{id}/deobligations")
     @RolesAllowed(Roles.FINANCING_OFFICER)
-    public ObjectNode deobligate(@PathParam("id") String id, DeobligationRequest body) {
+    public ObjectNode deobligate(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, DeobligationRequest body) {
         String agency = routedToCaller(id);
+        preconditions.check(ifMatch, id, false);
         require(body);
         new Checks().required(body.reason(), "/reason").throwIfInvalid();
         obligations.deobligate(id, agency, Money.positive(body.amountUsd(), "/amountUsd"), body.reason());
@@ -191,8 +211,9 @@ public class IncentiveRequestResource {
     @POST
     @Path("{id}/disbursements")
     @RolesAllowed(Roles.FINANCING_OFFICER)
-    public ObjectNode disburse(@PathParam("id") String id, DisbursementRequest body) {
+    public ObjectNode disburse(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, DisbursementRequest body) {
         String agency = routedToCaller(id);
+        preconditions.check(ifMatch, id, false);
         require(body);
         new Checks().required(body.reference(), "/reference").throwIfInvalid();
         obligations.disburse(id, agency, Money.positive(body.amountUsd(), "/amountUsd"), body.reference().trim());

@@ -4,6 +4,9 @@ import gov.commerce.aiexports.runtime.request.QueryParameters;
 import gov.commerce.aiexports.notifications.routing.Recipient;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.paging.Keyset;
+import gov.commerce.aiexports.runtime.paging.PageLinks;
+import gov.commerce.aiexports.runtime.paging.PageRequest;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Commands;
@@ -41,6 +44,8 @@ public class ContactResource {
     @Inject
     Documents documents;
     @Inject
+    PageLinks links;
+    @Inject
     RequestContext request;
 
     /** Operators may list and remove contacts, not add an address that would receive an organisation's program mail. */
@@ -60,14 +65,21 @@ public class ContactResource {
                 .entity(documents.find(ContactProjection.TABLE, id, ContactView.class).orElseThrow()).build();
     }
 
+    static final Keyset ORDER = Keyset.named("organisation").asc("organisation").asc("id").build();
+
+    /** By organisation, then id; paged by cursor (Link: rel="next"). */
     @GET
-    public List<ContactView> list(@QueryParam("organisation") String organisation) {
+    public List<ContactView> list(@QueryParam("organisation") String organisation, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
         QueryParameters.matching(organisation, "organisation", ContactRules.ORGANISATION, "an agency code or a UEI");
+        PageRequest page = PageRequest.of(cursor, limit);
         Caller caller = request.caller();
         if (organisation == null && caller.has(Roles.OPERATOR)) {
-            return documents.query("select doc from " + ContactProjection.TABLE + " order by organisation, id", ContactView.class);
+            return links.of(documents.page("from " + ContactProjection.TABLE + " where 1 = 1", new java.util.ArrayList<>(), ORDER, page,
+                    ContactView.class));
         }
-        return ContactProjection.of(documents, organisationFor(caller, organisation));
+        return links.of(documents.page("from " + ContactProjection.TABLE + " where organisation = ?",
+                List.<Object>of(organisationFor(caller, organisation)), ORDER, page, ContactView.class));
     }
 
     @DELETE

@@ -3,6 +3,9 @@ package gov.commerce.aiexports.notifications.inbox;
 import gov.commerce.aiexports.runtime.request.QueryParameters;
 import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.paging.Keyset;
+import gov.commerce.aiexports.runtime.paging.PageLinks;
+import gov.commerce.aiexports.runtime.paging.PageRequest;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Commands;
@@ -26,11 +29,14 @@ import java.util.List;
 @Authenticated
 public class InboxResource {
 
-    public record Page(List<InboxEntry> items, int page, int size, long total, long unread) {
+    /** {@code page} is null on a page reached by cursor; {@code next} is the cursor of the next page (also in Link). */
+    public record Page(List<InboxEntry> items, Integer page, int size, long total, long unread, String next) {
     }
 
     @Inject
     Documents documents;
+    @Inject
+    PageLinks links;
     @Inject
     RequestContext request;
     @Inject
@@ -38,26 +44,26 @@ public class InboxResource {
     @Inject
     gov.commerce.aiexports.notifications.disclosure.NotificationDisclosures disclosures;
 
+    static final Keyset ORDER = Keyset.named("createdAt").desc("created_at", "timestamptz").asc("id").build();
+
+    /** Newest first; paged by cursor (Link: rel="next"), page numbers still taken. */
     @GET
-    public Page list(@QueryParam("unread") String unreadParameter, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Page list(@QueryParam("unread") String unreadParameter, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("cursor") String cursor) {
         String flag = QueryParameters.oneOf(unreadParameter, "unread", List.of("TRUE", "FALSE"));
         Boolean unread = flag == null ? null : Boolean.valueOf(flag.equals("TRUE"));
-        int p = page == null ? 0 : page;
-        int s = size == null ? 50 : size;
-        new Checks()
-                .require(p >= 0, "PAGE_INVALID", "/page", "page counts from 0")
-                .require(s >= 1 && s <= 200, "PAGE_INVALID", "/size", "size is from 1 to 200")
-                .throwIfInvalid();
+        PageRequest paging = PageRequest.sized(cursor, page, size, 50, 200);
         Caller caller = request.caller();
         String org = organisationKey(caller);
         String person = "person:" + caller.subject();
         String filter = " where recipient in (?, ?)" + (unread == null ? "" : unread ? " and not read" : " and read");
         long total = documents.count("select count(*) from inbox_entry" + filter, org, person);
         long unreadCount = documents.count("select count(*) from inbox_entry where recipient in (?, ?) and not read", org, person);
-        List<InboxEntry> items = documents.query("select doc from inbox_entry" + filter
-                + " order by created_at desc, id limit ? offset ?", InboxEntry.class, org, person, s, (long) p * s);
+        var slice = documents.page("from inbox_entry" + filter, List.<Object>of(org, person), ORDER, paging, InboxEntry.class, null,
+                paging.offset(page));
+        List<InboxEntry> items = links.of(slice);
         disclosures.inboxRead(items, "GET /inbox");
-        return new Page(items, p, s, total, unreadCount);
+        return new Page(items, paging.first() ? (page == null ? 0 : page) : null, paging.limit(), total, unreadCount, slice.next());
     }
 
     @POST

@@ -4,6 +4,9 @@ import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.paging.Keyset;
+import gov.commerce.aiexports.runtime.paging.PageLinks;
+import gov.commerce.aiexports.runtime.paging.PageRequest;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Commands;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -45,6 +49,8 @@ public class WebhookResource {
     Commands commands;
     @Inject
     Documents documents;
+    @Inject
+    PageLinks links;
     @Inject
     RequestContext request;
     @Inject
@@ -78,15 +84,19 @@ public class WebhookResource {
                 .entity(documents.find(WebhookProjection.TABLE, id, WebhookView.class).orElseThrow()).build();
     }
 
+    static final Keyset ORDER = Keyset.named("registeredAt").asc("registered_at", "timestamptz").asc("id").build();
+
+    /** Oldest registration first; paged by cursor (Link: rel="next"). */
     @GET
-    public List<WebhookView> list() {
+    public List<WebhookView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        PageRequest page = PageRequest.of(cursor, limit);
         Caller caller = request.caller();
         if (caller.has(Roles.OPERATOR)) {
-            return documents.query("select doc from " + WebhookProjection.TABLE + " where active order by registered_at, id",
-                    WebhookView.class);
+            return links.of(documents.page("from " + WebhookProjection.TABLE + " where active", new java.util.ArrayList<>(), ORDER, page,
+                    WebhookView.class));
         }
-        return documents.query("select doc from " + WebhookProjection.TABLE + " where active and agency = ? order by registered_at, id",
-                WebhookView.class, caller.organisation());
+        return links.of(documents.page("from " + WebhookProjection.TABLE + " where active and agency = ?",
+                List.<Object>of(caller.organisation()), ORDER, page, WebhookView.class));
     }
 
     /** A new secret for the webhook; the previous one keeps signing beside it for previousValidForHours (default 24). */

@@ -3,13 +3,18 @@ package gov.commerce.aiexports.proposals.call;
 import gov.commerce.aiexports.runtime.request.QueryParameters;
 import gov.commerce.aiexports.events.Instrument;
 import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.paging.Keyset;
+import gov.commerce.aiexports.runtime.paging.PageLinks;
+import gov.commerce.aiexports.runtime.paging.PageRequest;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Commands;
+import gov.commerce.aiexports.runtime.request.Preconditions;
 import gov.commerce.aiexports.runtime.request.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,7 +39,11 @@ public class CallResource {
     @Inject
     Documents documents;
     @Inject
+    PageLinks links;
+    @Inject
     gov.commerce.aiexports.runtime.request.RequestContext request;
+    @Inject
+    Preconditions preconditions;
     @Inject
     java.time.Clock clock;
 
@@ -56,7 +65,8 @@ public class CallResource {
     @POST
     @Path("{id}/publish")
     @RolesAllowed(Roles.COMMERCE_OFFICER)
-    public CallView publish(@PathParam("id") String id) {
+    public CallView publish(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        preconditions.check(ifMatch, get(id).id(), false);
         commands.send(new CallCommand.PublishCall(id, clock.instant()));
         return get(id);
     }
@@ -69,11 +79,13 @@ public class CallResource {
     @POST
     @Path("{id}/amendments")
     @RolesAllowed(Roles.COMMERCE_OFFICER)
-    public CallView amend(@PathParam("id") String id, AmendmentRequest body) {
+    public CallView amend(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, AmendmentRequest body) {
         if (body == null) {
             throw new gov.commerce.aiexports.runtime.domain.InvalidInput("FIELD_REQUIRED", "", "a body is required");
         }
         CallEvent.CallTerms t = get(id).terms();
+        // an amendment replaces terms read before: made on another version than that read, it would undo a change unseen
+        preconditions.check(ifMatch, id, true);
         CallEvent.CallTerms amended = new CallEvent.CallTerms(
                 body.title() != null ? body.title() : t.title(), t.fiscalYear(),
                 body.description() != null ? body.description() : t.description(),
@@ -89,7 +101,8 @@ public class CallResource {
     @POST
     @Path("{id}/close")
     @RolesAllowed(Roles.COMMERCE_OFFICER)
-    public CallView close(@PathParam("id") String id) {
+    public CallView close(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        preconditions.check(ifMatch, get(id).id(), false);
         commands.send(new CallCommand.CloseCall(id));
         return get(id);
     }
@@ -97,29 +110,39 @@ public class CallResource {
     @POST
     @Path("{id}/archive")
     @RolesAllowed(Roles.COMMERCE_OFFICER)
-    public CallView archive(@PathParam("id") String id) {
+    public CallView archive(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        preconditions.check(ifMatch, get(id).id(), false);
         commands.send(new CallCommand.ArchiveCall(id));
         return get(id);
     }
 
+    /** Latest opening first, then by id: a stable order for the cursor. */
+    static final Keyset ORDER = Keyset.named("opensAt").desc("coalesce(doc->>'opensAt', '')").desc("id").build();
+
+    /** Paged by cursor (Link: rel="next"). */
     @GET
-    public List<CallView> list(@QueryParam("status") String status) {
+    public List<CallView> list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
         status = QueryParameters.oneOf(status, "status", CallStatus.class);
+        PageRequest page = PageRequest.of(cursor, limit);
         String drafts = seesDrafts() ? "" : " and status <> 'DRAFT'";
-        if (status == null) {
-            return documents.query("select doc from call_view where 1 = 1" + drafts + " order by doc->>'opensAt' desc",
-                    CallView.class);
+        List<Object> params = new java.util.ArrayList<>();
+        if (status != null) {
+            params.add(status);
         }
-        return documents.query("select doc from call_view where status = ?" + drafts + " order by doc->>'opensAt' desc",
-                CallView.class, status);
+        return links.of(documents.page("from call_view where " + (status == null ? "1 = 1" : "status = ?") + drafts, params, ORDER,
+                page, CallView.class));
     }
 
     @GET
     @Path("{id}")
     public CallView get(@PathParam("id") String id) {
-        return documents.find(CallProjection.TABLE, id, CallView.class)
+        CallView call = documents.find(CallProjection.TABLE, id, CallView.class)
                 .filter(c -> !CallStatus.DRAFT.name().equals(c.status()) || seesDrafts())
                 .orElseThrow(() -> new NotFound("call", id));
+        // the ETag is the aggregate's version (every change), not the terms' version (amendments only)
+        preconditions.tag(id);
+        return call;
     }
 
     /** A draft call is Commerce's work in progress: applicants and other agencies see it once published. */

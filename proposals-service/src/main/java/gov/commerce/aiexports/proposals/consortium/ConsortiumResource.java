@@ -5,6 +5,7 @@ import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.OrganisationScope;
 import gov.commerce.aiexports.runtime.request.RequestContext;
+import gov.commerce.aiexports.runtime.request.Preconditions;
 import gov.commerce.aiexports.runtime.request.Roles;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
@@ -12,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,6 +36,8 @@ public class ConsortiumResource {
     Documents documents;
     @Inject
     RequestContext request;
+    @Inject
+    Preconditions preconditions;
 
     @POST
     @RolesAllowed(Roles.APPLICANT)
@@ -54,8 +58,9 @@ public class ConsortiumResource {
     @POST
     @Path("{id}/members")
     @RolesAllowed(Roles.APPLICANT)
-    public ConsortiumView addMember(@PathParam("id") String id, Member member) {
+    public ConsortiumView addMember(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Member member) {
         managed(id);
+        preconditions.check(ifMatch, id, false);
         commands.send(new ConsortiumCommand.AddMember(id, member));
         return get(id);
     }
@@ -63,8 +68,9 @@ public class ConsortiumResource {
     @DELETE
     @Path("{id}/members/{uei}")
     @RolesAllowed(Roles.APPLICANT)
-    public ConsortiumView removeMember(@PathParam("id") String id, @PathParam("uei") String uei) {
+    public ConsortiumView removeMember(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @PathParam("uei") String uei) {
         managed(id);
+        preconditions.check(ifMatch, id, false);
         commands.send(new ConsortiumCommand.RemoveMember(id, uei));
         return get(id);
     }
@@ -72,8 +78,10 @@ public class ConsortiumResource {
     @GET
     @Path("{id}")
     public ConsortiumView get(@PathParam("id") String id) {
-        return OrganisationScope.readable(request.caller(), documents.find(ConsortiumProjection.TABLE, id, ConsortiumView.class),
-                ConsortiumView::organisation, "consortium", id);
+        ConsortiumView consortium = OrganisationScope.readable(request.caller(), documents.find(ConsortiumProjection.TABLE, id,
+                ConsortiumView.class), ConsortiumView::organisation, "consortium", id);
+        preconditions.tag(id);
+        return consortium;
     }
 
     /** Only the anchor member's organisation manages the consortium; others do not learn it exists. */

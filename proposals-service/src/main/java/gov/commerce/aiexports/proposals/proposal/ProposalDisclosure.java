@@ -119,8 +119,18 @@ public class ProposalDisclosure {
         if (sections.isEmpty()) {
             return;
         }
-        Caller caller = request.caller();
+        account(request.caller(), request.correlationId(), proposalId, outcome, path, carried);
+    }
+
+    /** The same for a caller and correlation taken before (an export streamed after its request's scope). */
+    public void account(Caller caller, String correlationId, String proposalId, Disclosure.Outcome outcome, String path,
+            Set<String> carried) {
+        List<String> sections = outcome.disclosed().stream().filter(s -> carried == null || carried.stream()
+                .anyMatch(c -> s.equals(c) || s.startsWith(c + "."))).toList();
+        if (sections.isEmpty()) {
+            return;
+        }
         account.record(new DisclosureAccount.Entry(proposalId, caller.subject(), caller.organisation(),
-                caller.roles().stream().sorted().toList(), clock.instant(), sections, path, request.correlationId()));
+                caller.roles().stream().sorted().toList(), clock.instant(), sections, path, correlationId));
     }
 }

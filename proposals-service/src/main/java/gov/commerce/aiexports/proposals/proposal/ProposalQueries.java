@@ -11,7 +11,11 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import gov.commerce.aiexports.runtime.paging.Keyset;
+import gov.commerce.aiexports.runtime.paging.PageRequest;
+import gov.commerce.aiexports.runtime.paging.Slice;
 import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.events.disclosure.Sections;
 
@@ -19,38 +23,36 @@ import gov.commerce.aiexports.events.disclosure.Sections;
 @Singleton
 public class ProposalQueries {
 
-    public record Filter(String callId, String status, String country, String instrument, String sort, Integer page, Integer size) {
+    public record Filter(String callId, String status, String country, String instrument, String sort, Integer page, Integer size,
+            String cursor) {
     }
 
-    public record Page(List<ProposalView> items, int page, int size, long total) {
+    /** {@code page} is null on a page reached by cursor; {@code next} is the cursor of the next page (null on the last). */
+    public record Page(List<ProposalView> items, Integer page, int size, long total, String next) {
     }
 
-    private static final Map<String, String> SORTS = Map.of(
-            "updatedAt", "updated_at desc, id",
-            "submittedAt", "doc->>'submittedAt' desc nulls last, id",
-            "title", "doc->'content'->>'title', id",
-            "status", "status, updated_at desc, id");
+    /** Each sort, made stable by the id: the order of both page numbers and cursors. */
+    private static final Map<String, Keyset> SORTS = Map.of(
+            "updatedAt", Keyset.named("updatedAt").desc("updated_at", "timestamptz").asc("id").build(),
+            "submittedAt", Keyset.named("submittedAt").desc("coalesce(doc->>'submittedAt', '')").asc("id").build(),
+            "title", Keyset.named("title").asc("coalesce(doc->'content'->>'title', '')").asc("id").build(),
+            "status", Keyset.named("status").asc("status").desc("updated_at", "timestamptz").asc("id").build());
 
     @Inject
     Documents documents;
 
-    /**
-     * The page of proposals the filter selects; {@code filterable}, when given, further keeps only those
-     * the caller may be matched on (then the paging is done here, after it).
-     */
     /** The proposals a newly loaded country list screens again: submitted, under review, awaiting information, designated. */
     public List<ProposalView> rescreenable() {
         return documents.query("select doc from " + ProposalProjection.TABLE + " where status in ('SUBMITTED', 'UNDER_REVIEW',"
                 + " 'INFORMATION_REQUESTED', 'DESIGNATED') order by id", ProposalView.class);
     }
 
-    public Page find(Caller caller, Filter f, Predicate<ProposalView> filterable) {
-        int p = f.page() == null ? 0 : f.page();
-        int s = f.size() == null ? 20 : f.size();
-        if (p < 0 || s < 1 || s > 200) {
-            throw new InvalidInput("PAGE_INVALID", "/size", "page from 0, size from 1 to 200");
-        }
-        String order = SORTS.get(f.sort() == null ? "updatedAt" : f.sort());
+    /** The selection of a filter: its from-where clause and parameters, and its order. */
+    record Selection(String fromWhere, List<Object> params, Keyset order) {
+    }
+
+    Selection select(Caller caller, Filter f) {
+        Keyset order = SORTS.get(f.sort() == null ? "updatedAt" : f.sort());
         if (order == null) {
             throw new InvalidInput("SORT_INVALID", "/sort", "sort is one of " + SORTS.keySet());
         }
@@ -90,24 +92,43 @@ public class ProposalQueries {
                     + " where i->>'instrument' = ?)");
             params.add(instrument);
         }
-        if (filterable != null) {
-            List<ProposalView> all = documents.query("select doc from proposal_view" + where + " order by " + order,
-                    ProposalView.class, params.toArray()).stream().filter(filterable).toList();
-            int from = (int) Math.min((long) p * s, all.size());
-            return new Page(all.subList(from, Math.min(from + s, all.size())), p, s, all.size());
-        }
-        long total = documents.count("select count(*) from proposal_view" + where, params.toArray());
-        params.add(s);
-        params.add((long) p * s);
-        List<ProposalView> items = documents.query("select doc from proposal_view" + where + " order by " + order
-                + " limit ? offset ?", ProposalView.class, params.toArray());
-        return new Page(items, p, s, total);
+        return new Selection("from proposal_view" + where, params, order);
     }
 
-    /** The CSV of a page; a section the rule withholds from the caller shows as withheld, not as empty. */
+    /**
+     * The page of proposals the filter selects, from its page number or its cursor; {@code filterable},
+     * when given, further keeps only those the caller may be matched on (the page is filled from
+     * further rows, and the total counts only those).
+     */
+    public Page find(Caller caller, Filter f, Predicate<ProposalView> filterable) {
+        PageRequest paging = PageRequest.sized(f.cursor(), f.page(), f.size(), 20, 200);
+        Selection selection = select(caller, f);
+        long total;
+        if (filterable != null) {
+            long[] kept = {0};
+            documents.each(selection.fromWhere(), selection.params(), selection.order(), ProposalView.class, filterable, 500,
+                    batch -> kept[0] += batch.size());
+            total = kept[0];
+        } else {
+            total = documents.count("select count(*) " + selection.fromWhere(), selection.params().toArray());
+        }
+        Slice<ProposalView> slice = documents.page(selection.fromWhere(), selection.params(), selection.order(), paging,
+                ProposalView.class, filterable, paging.offset(f.page()));
+        return new Page(slice.items(), paging.first() ? (f.page() == null ? 0 : f.page()) : null, paging.limit(), total, slice.next());
+    }
+
+    /** Every proposal the filter selects (page, size and cursor aside), in its order, {@code batch} at a time: the CSV export. */
+    public void each(Caller caller, Filter f, Predicate<ProposalView> filterable, Consumer<List<ProposalView>> sink) {
+        Selection selection = select(caller, f);
+        documents.each(selection.fromWhere(), selection.params(), selection.order(), ProposalView.class, filterable, 500, sink);
+    }
+
+    static final String CSV_HEADER = "id,trackingNumber,callId,consortiumId,status,title,targetCountries,instruments,"
+            + "submittedAt,designationNumber\r\n";
+
+    /** The CSV lines of proposals (without the header); a section the rule withholds from the caller shows as withheld, not as empty. */
     static String csv(List<ProposalView> items, Map<String, Disclosure.Outcome> outcomes) {
-        StringBuilder out = new StringBuilder("id,trackingNumber,callId,consortiumId,status,title,targetCountries,instruments,"
-                + "submittedAt,designationNumber\r\n");
+        StringBuilder out = new StringBuilder();
         for (ProposalView v : items) {
             List<String> instruments = v.content == null ? List.of()
                     : v.content.incentiveLines().stream().map(l -> String.valueOf(l.instrument())).distinct().toList();

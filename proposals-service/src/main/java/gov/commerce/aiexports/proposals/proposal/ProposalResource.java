@@ -12,11 +12,13 @@ import gov.commerce.aiexports.proposals.consortium.ConsortiumView;
 import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import gov.commerce.aiexports.runtime.paging.PageLinks;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.OrganisationScope;
 import gov.commerce.aiexports.runtime.request.RequestContext;
+import gov.commerce.aiexports.runtime.request.Preconditions;
 import gov.commerce.aiexports.runtime.request.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +36,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,8 +70,11 @@ public class ProposalResource {
     public record ResponseRequest(String informationRequestId, String response, ProposalRequest changes) {
     }
 
-    /** A page of proposals as the caller may see them. */
-    public record ShownPage(List<ObjectNode> items, int page, int size, long total) {
+    /**
+     * A page of proposals as the caller may see them; {@code page} is null on a page reached by
+     * cursor, {@code next} is the cursor of the next page (also in Link).
+     */
+    public record ShownPage(List<ObjectNode> items, Integer page, int size, long total, String next) {
     }
 
 
@@ -79,7 +85,11 @@ public class ProposalResource {
     @Inject
     Documents documents;
     @Inject
+    PageLinks links;
+    @Inject
     RequestContext request;
+    @Inject
+    Preconditions preconditions;
     @Inject
     CallResource calls;
     @Inject
@@ -109,21 +119,15 @@ public class ProposalResource {
                 .entity(Map.of("id", id, "status", ProposalStatus.DRAFT, "version", 0)).build();
     }
 
-    /** Edits a draft; If-Match carries the version read, and a stale one is refused with 409. */
+    /** Edits a draft; If-Match carries the version read (428 without, 412 when stale). */
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.APPLICANT)
     public Response edit(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ProposalRequest body) {
         ProposalView current = own(id);
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new InvalidInput("IF_MATCH_REQUIRED", "/If-Match", "send the version read from GET as If-Match");
-        }
-        long expected;
-        try {
-            expected = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("IF_MATCH_INVALID", "/If-Match", "If-Match carries the proposal's version number");
-        }
+        preconditions.check(ifMatch, id, true);
+        // the version checked (null for If-Match: *, a deliberate overwrite)
+        Long expected = request.expectation() == null ? null : request.expectation().version();
         if (body == null) {
             throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
         }
@@ -136,8 +140,9 @@ public class ProposalResource {
     @POST
     @Path("{id}/submit")
     @RolesAllowed(Roles.APPLICANT)
-    public ProposalView submit(@PathParam("id") String id) {
+    public ProposalView submit(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         ProposalView proposal = own(id);
+        preconditions.check(ifMatch, id, false);
         CallView call = calls.get(proposal.callId);
         ConsortiumView consortium = ownConsortium(proposal.consortiumId);
         commands.send(new ProposalCommand.SubmitProposal(id, call.fiscalYear(), consortium.name(), call.requiredAgencies(),
@@ -148,8 +153,9 @@ public class ProposalResource {
     @POST
     @Path("{id}/responses")
     @RolesAllowed(Roles.APPLICANT)
-    public ProposalView respond(@PathParam("id") String id, ResponseRequest body) {
+    public ProposalView respond(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ResponseRequest body) {
         ProposalView proposal = own(id);
+        preconditions.check(ifMatch, id, false);
         if (body == null) {
             throw new InvalidInput("FIELD_REQUIRED", "/response", "a response is required");
         }
@@ -176,8 +182,9 @@ public class ProposalResource {
     @POST
     @Path("{id}/withdraw")
     @RolesAllowed(Roles.APPLICANT)
-    public ProposalView withdraw(@PathParam("id") String id, WithdrawRequest body) {
+    public ProposalView withdraw(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, WithdrawRequest body) {
         own(id);
+        preconditions.check(ifMatch, id, false);
         if (body == null || body.reason() == null || body.reason().isBlank()) {
             throw new InvalidInput("FIELD_REQUIRED", "/reason", "a reason is required");
         }
@@ -210,6 +217,7 @@ public class ProposalResource {
         ProposalView v = disclosure.visible(request.caller(), id);
         Disclosure.Outcome outcome = disclosure.outcome(request.caller(), v);
         disclosure.account(id, outcome, "GET /proposals/{id}", null);
+        preconditions.tag(id);
         return disclosure.show(v, outcome);
     }
 
@@ -233,7 +241,11 @@ public class ProposalResource {
         return account.of(id);
     }
 
-    /** JSON by default; with Accept: text/csv the same selection as CSV, one line per proposal, no confidential content. */
+    /**
+     * JSON by default, a page (by page number or cursor; Link: rel="next" while more remain); with
+     * Accept: text/csv the whole selection as CSV (page, size and cursor aside), streamed in batches,
+     * one line per proposal, no confidential content.
+     */
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     // operators run the system and read no consortium's proposals (API.md): refused outright, not shown an empty list
@@ -241,31 +253,50 @@ public class ProposalResource {
         Roles.AUDITOR})
     public Response list(@QueryParam("callId") String callId, @QueryParam("status") String status,
             @QueryParam("country") String country, @QueryParam("instrument") String instrument, @QueryParam("sort") String sort,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @Context HttpHeaders headers) {
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("cursor") String cursor,
+            @Context HttpHeaders headers) {
         Caller caller = request.caller();
         // a filter on a section the caller may not see must not reveal it: such proposals do not match
         Predicate<ProposalView> filterable = country == null && instrument == null ? null : v -> {
             Disclosure.Outcome o = disclosure.outcome(caller, v);
             return (country == null || o.shown(Sections.TARGETS)) && (instrument == null || o.shown(Sections.INCENTIVES));
         };
-        ProposalQueries.Page selection = queries.find(caller,
-                new ProposalQueries.Filter(callId, status, country, instrument, sort, page, size), filterable);
-        Map<String, Disclosure.Outcome> outcomes = disclosure.outcomes(caller, selection.items());
+        ProposalQueries.Filter filter = new ProposalQueries.Filter(callId, status, country, instrument, sort, page, size, cursor);
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));
         if (csv) {
-            selection.items().forEach(v -> disclosure.account(v.id, outcomes.get(v.id), "GET /proposals (text/csv)",
-                    Set.of(Sections.TARGETS, Sections.INCENTIVES)));
-            return Response.ok(ProposalQueries.csv(selection.items(), outcomes), "text/csv")
-                    .header("Content-Disposition", "attachment; filename=\"proposals.csv\"").build();
+            // checked now (a refusal is a problem, not a broken download); the rows are read while streaming
+            queries.select(caller, filter);
+            String correlationId = request.correlationId();
+            StreamingOutput body = output -> {
+                java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(output, java.nio.charset.StandardCharsets.UTF_8),
+                        64 * 1024);
+                out.write(ProposalQueries.CSV_HEADER);
+                queries.each(caller, filter, filterable, batch -> {
+                    Map<String, Disclosure.Outcome> outcomes = disclosure.outcomes(caller, batch);
+                    batch.forEach(v -> disclosure.account(caller, correlationId, v.id, outcomes.get(v.id), "GET /proposals (text/csv)",
+                            Set.of(Sections.TARGETS, Sections.INCENTIVES)));
+                    try {
+                        out.write(ProposalQueries.csv(batch, outcomes));
+                        out.flush();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                out.flush();
+            };
+            return Response.ok(body, "text/csv").header("Content-Disposition", "attachment; filename=\"proposals.csv\"").build();
         }
+        ProposalQueries.Page selection = queries.find(caller, filter, filterable);
+        links.next(selection.next());
+        Map<String, Disclosure.Outcome> outcomes = disclosure.outcomes(caller, selection.items());
         List<ObjectNode> items = new ArrayList<>();
         for (ProposalView v : selection.items()) {
             disclosure.account(v.id, outcomes.get(v.id), "GET /proposals", null);
             items.add(disclosure.show(v, outcomes.get(v.id)));
         }
-        return Response.ok(new ShownPage(items, selection.page(), selection.size(), selection.total()), MediaType.APPLICATION_JSON)
-                .build();
+        return Response.ok(new ShownPage(items, selection.page(), selection.size(), selection.total(), selection.next()),
+                MediaType.APPLICATION_JSON).build();
     }
 
     private SubmissionContext context(CallView call, ConsortiumView consortium) {

@@ -34,6 +34,10 @@ public class CountryListResource {
     }
 
     @Inject
+    gov.commerce.aiexports.runtime.request.Preconditions preconditions;
+    @Inject
+    gov.commerce.aiexports.runtime.paging.PageLinks links;
+    @Inject
     CountryLists lists;
     @Inject
     Commands commands;
@@ -60,13 +64,17 @@ public class CountryListResource {
 
     /** Every version, oldest first: the bundled one, then those Commerce loaded. */
     @GET
-    public List<CountryListView> history() {
-        return lists.history();
+    public List<CountryListView> history(@jakarta.ws.rs.QueryParam("cursor") String cursor,
+            @jakarta.ws.rs.QueryParam("limit") Integer limit) {
+        var page = gov.commerce.aiexports.runtime.paging.PageRequest.of(cursor, limit);
+        return links.of(gov.commerce.aiexports.runtime.paging.Slice.of(lists.history(), page, "history", CountryListView::version));
     }
 
     @GET
     @Path("{version}")
     public CountryListView get(@PathParam("version") String version) {
-        return lists.find(version).orElseThrow(() -> new NotFound("country list", version));
+        CountryListView list = lists.find(version).orElseThrow(() -> new NotFound("country list", version));
+        preconditions.tag(version); // a loaded version is an aggregate (the bundled one has no events, so no ETag)
+        return list;
     }
 }

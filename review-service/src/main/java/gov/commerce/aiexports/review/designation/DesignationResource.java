@@ -6,12 +6,16 @@ import gov.commerce.aiexports.events.disclosure.ProposalFacts;
 import gov.commerce.aiexports.events.disclosure.Sections;
 import gov.commerce.aiexports.events.disclosure.Viewer;
 import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.paging.Keyset;
+import gov.commerce.aiexports.runtime.paging.PageLinks;
+import gov.commerce.aiexports.runtime.paging.PageRequest;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,19 +37,30 @@ public class DesignationResource {
 
     @Inject
     Documents documents;
+    @Inject
+    PageLinks links;
+    @Inject
+    gov.commerce.aiexports.runtime.request.Preconditions preconditions;
 
 
+    static final Keyset ORDER = Keyset.named("number").asc("id").build();
+
+    /** The catalogue by designation number, paged by cursor (Link: rel="next"). */
     @GET
-    public List<ObjectNode> list() {
-        return documents.query("select doc from designation_view order by id", DesignationView.class).stream().map(this::shown)
-                .toList();
+    public List<ObjectNode> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        PageRequest page = PageRequest.of(cursor, limit);
+        return links.of(documents.page("from designation_view where 1 = 1", new java.util.ArrayList<>(), ORDER, page,
+                DesignationView.class)).stream().map(this::shown).toList();
     }
 
     @GET
     @Path("{number}")
     public ObjectNode get(@PathParam("number") String number) {
-        return shown(documents.find("designation_view", number, DesignationView.class)
-                .orElseThrow(() -> new NotFound("designation", number)));
+        DesignationView d = documents.find("designation_view", number, DesignationView.class)
+                .orElseThrow(() -> new NotFound("designation", number));
+        // its standing is its review's: that version is the If-Match of a suspension, reinstatement or revocation
+        preconditions.tag(gov.commerce.aiexports.review.SubmittedProposals.reviewIdFor(d.proposalId()));
+        return shown(d);
     }
 
     static Disclosure.Outcome outcome(DesignationView d) {

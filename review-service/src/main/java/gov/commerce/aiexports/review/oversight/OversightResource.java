@@ -12,6 +12,7 @@ import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.RequestContext;
+import gov.commerce.aiexports.runtime.request.Preconditions;
 import gov.commerce.aiexports.runtime.request.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -84,11 +85,19 @@ public class OversightResource {
     RequestContext request;
     @Inject
     Clock clock;
+    @Inject
+    Preconditions preconditions;
+    /** If-Match is read here rather than per operation: the oversight's writes share their helpers. */
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.HttpHeaders headers;
 
     @GET
     public OversightView get(@PathParam("number") String number) {
         ReviewView review = readable(number);
-        return OversightView.of(review, documents.find(OversightProjection.TABLE, number, OversightRecord.class).orElse(null));
+        OversightView view = OversightView.of(review, documents.find(OversightProjection.TABLE, number, OversightRecord.class).orElse(null));
+        // the ETag is the oversight's version (conditions, milestones, schedule, reports); the standing's is the designation's
+        preconditions.tag(number);
+        return view;
     }
 
     @POST
@@ -121,6 +130,7 @@ public class OversightResource {
             DueDateRequest body) {
         require(body);
         ReviewView review = open(number);
+        preconditions.check(headers.getHeaderString(Preconditions.IF_MATCH), number, false);
         commands.send(new OversightCommand.SetConditionDueDate(number, conditionId, body.dueDate(), FederalTime.today(clock)));
         return get(number);
     }
@@ -132,6 +142,7 @@ public class OversightResource {
     public Response addMilestone(@PathParam("number") String number, MilestoneRequest body) {
         require(body);
         ReviewView review = open(number);
+        preconditions.check(headers.getHeaderString(Preconditions.IF_MATCH), number, false);
         if (body.country() != null && !COUNTRIES.contains(body.country())) {
             throw new InvalidInput("COUNTRY_INVALID", "/country", "country is an ISO 3166-1 alpha-2 code such as VN");
         }
@@ -148,6 +159,7 @@ public class OversightResource {
     public OversightView schedule(@PathParam("number") String number, ScheduleRequest body) {
         require(body);
         open(number);
+        preconditions.check(headers.getHeaderString(Preconditions.IF_MATCH), number, false);
         commands.send(new OversightCommand.SetReportingSchedule(number, body.frequency() == null ? null : body.frequency().name(),
                 body.firstPeriodStart(), body.reportDueDays()));
         return get(number);
@@ -214,6 +226,7 @@ public class OversightResource {
     public Response fileReport(@PathParam("number") String number, ReportRequest body) {
         require(body);
         ownedOpen(number);
+        preconditions.check(headers.getHeaderString(Preconditions.IF_MATCH), number, false);
         java.util.List<OversightEvent.MilestoneStatus> statuses = body.milestoneStatuses() == null ? java.util.List.of()
                 : body.milestoneStatuses().stream().map(m -> m == null ? null : new OversightEvent.MilestoneStatus(m.milestoneId(),
                         m.status() == null ? null : m.status().name(), m.note())).toList();
@@ -229,6 +242,7 @@ public class OversightResource {
     private Response evidence(String number, String type, String itemId, EvidenceRequest body) {
         require(body);
         ownedOpen(number);
+        preconditions.check(headers.getHeaderString(Preconditions.IF_MATCH), number, false);
         commands.send(new OversightCommand.SubmitEvidence(number, type, itemId, java.util.UUID.randomUUID().toString(), body.text(),
                 body.documentIds(), clock.instant()));
         return Response.status(201).entity(get(number)).build();
@@ -237,6 +251,7 @@ public class OversightResource {
     private OversightView decide(String number, String type, String itemId, boolean accept, DecisionRequest body) {
         require(body);
         open(number);
+        preconditions.check(headers.getHeaderString(Preconditions.IF_MATCH), number, false);
         commands.send(new OversightCommand.DecideEvidence(number, type, itemId, accept, body.reason(), clock.instant()));
         return get(number);
     }
@@ -269,6 +284,8 @@ public class OversightResource {
     private OversightView standing(String number, ReviewCommand.Standing change, StandingRequest body) {
         require(body);
         ReviewView review = designated(number);
+        // the standing is the review's (GET /designations/{number} gives its ETag)
+        preconditions.check(headers.getHeaderString(Preconditions.IF_MATCH), review.id, false);
         commands.send(new ReviewCommand.ChangeDesignationStanding(review.id, change, body.reason(), body.effectiveDate(),
                 FederalTime.today(clock), clock.instant()));
         return get(number);

@@ -8,18 +8,23 @@ import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.review.designation.DesignationNumbers;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.paging.Keyset;
+import gov.commerce.aiexports.runtime.paging.PageLinks;
+import gov.commerce.aiexports.runtime.paging.PageRequest;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.events.AgencyCodes;
 import gov.commerce.aiexports.runtime.request.QueryParameters;
 import gov.commerce.aiexports.runtime.request.RequestContext;
+import gov.commerce.aiexports.runtime.request.Preconditions;
 import gov.commerce.aiexports.runtime.request.Roles;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -56,18 +61,26 @@ public class ReviewResource {
     @Inject
     RequestContext request;
     @Inject
+    Preconditions preconditions;
+    @Inject
     Clock clock;
     @Inject
     ReviewDisclosure disclosure;
+    @Inject
+    PageLinks links;
 
-    /** agency= lists the reviews that await that agency's assessment. */
+    /** Newest opened first, then by id: a stable order for the cursor. */
+    static final Keyset ORDER = Keyset.named("openedAt").desc("coalesce(doc->>'openedAt', '')").desc("id").build();
+
+    /** agency= lists the reviews that await that agency's assessment; paged by cursor (Link: rel="next"). */
     @GET
     public List<ObjectNode> list(@QueryParam("status") String status, @QueryParam("proposalId") String proposalId,
-            @QueryParam("agency") String agency) {
+            @QueryParam("agency") String agency, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        PageRequest page = PageRequest.of(cursor, limit);
         status = QueryParameters.oneOf(status, "status", ReviewStatus.class);
         QueryParameters.identifier(proposalId, "proposalId");
         agency = QueryParameters.oneOf(agency, "agency", AgencyCodes.ALL);
-        StringBuilder sql = new StringBuilder("select doc from review_view where 1 = 1");
+        StringBuilder sql = new StringBuilder("from review_view where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (status != null) {
             sql.append(" and status = ?");
@@ -81,8 +94,7 @@ public class ReviewResource {
             sql.append(" and jsonb_exists(doc->'awaitingAgencies', ?)");
             params.add(agency);
         }
-        sql.append(" order by doc->>'openedAt' desc limit 500");
-        List<ReviewView> reviews = documents.query(sql.toString(), ReviewView.class, params.toArray());
+        List<ReviewView> reviews = links.of(documents.page(sql.toString(), params, ORDER, page, ReviewView.class));
         Caller caller = request.caller();
         Map<String, Disclosure.Outcome> outcomes = disclosure.outcomes(caller, reviews);
         return reviews.stream().map(r -> disclosure.show(r, outcomes.get(r.id))).toList();
@@ -92,7 +104,9 @@ public class ReviewResource {
     @GET
     @Path("{id}")
     public ObjectNode get(@PathParam("id") String id) {
-        return disclosure.show(request.caller(), find(id));
+        ObjectNode shown = disclosure.show(request.caller(), find(id));
+        preconditions.tag(id);
+        return shown;
     }
 
     private ReviewView find(String id) {
@@ -103,7 +117,7 @@ public class ReviewResource {
     @POST
     @Path("{id}/assessments")
     @RolesAllowed({Roles.AGENCY_REVIEWER, Roles.COMMERCE_OFFICER})
-    public Response assess(@PathParam("id") String id, AssessmentRequest body) {
+    public Response assess(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, AssessmentRequest body) {
         if (body == null) {
             throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
         }
@@ -112,6 +126,7 @@ public class ReviewResource {
             throw new ForbiddenException("a reviewer assesses for its own agency only");
         }
         find(id);
+        preconditions.check(ifMatch, id, false);
         String assessmentId = UUID.randomUUID().toString();
         commands.send(new ReviewCommand.RecordAssessment(id, assessmentId, caller.organisation(), caller.subject(),
                 body.conflictOfInterest(), body.scores(), body.recommendation(), body.conditions(), body.comments()));
@@ -125,8 +140,9 @@ public class ReviewResource {
     @POST
     @Path("{id}/information-requests")
     @RolesAllowed(Roles.COMMERCE_OFFICER)
-    public ObjectNode requestInformation(@PathParam("id") String id, InformationRequestRequest body) {
+    public ObjectNode requestInformation(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InformationRequestRequest body) {
         find(id);
+        preconditions.check(ifMatch, id, false);
         commands.send(new ReviewCommand.RequestInformation(id, UUID.randomUUID().toString(),
                 body == null ? null : body.questions(), request.caller().organisation()));
         return get(id);
@@ -141,11 +157,13 @@ public class ReviewResource {
     @Path("{id}/determination")
     @RolesAllowed(Roles.COMMERCE_OFFICER)
     @Transactional
-    public ObjectNode determine(@PathParam("id") String id, DeterminationRequest body) {
+    public ObjectNode determine(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, DeterminationRequest body) {
         if (body == null || body.decision() == null) {
             throw new InvalidInput("FIELD_REQUIRED", "/decision", "decision is DESIGNATE or REJECT");
         }
         find(id);
+        // a determination decides on what was read: made on a review changed meanwhile, it would overlook it
+        preconditions.check(ifMatch, id, true);
         String number = body.decision() == ReviewEvent.Decision.DESIGNATE
                 ? numbers.next(FiscalYear.of(clock.instant())) : null;
         commands.send(new ReviewCommand.RecordDetermination(id, body.decision(), body.justification(),

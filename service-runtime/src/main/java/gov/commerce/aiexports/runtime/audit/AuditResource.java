@@ -45,6 +45,8 @@ public class AuditResource {
     }
 
     @Inject
+    gov.commerce.aiexports.runtime.paging.PageLinks links;
+    @Inject
     EventLog log;
     @Inject
     AggregateStates states;
@@ -124,6 +126,9 @@ public class AuditResource {
         List<StoredEvent> items = page.items();
         AuditReads.Reader reader = reader();
         reads.forEach(r -> r.events(reader, "GET /audit/events", items));
+        if (items.size() == size && page.next().after() < head) {
+            links.next("cursor", page.next().encode()); // Link: rel="next", as every list
+        }
         return Response.ok(new Page(items, page.next().after(), size, head, page.next().encode()), MediaType.APPLICATION_JSON).build();
     }
 
@@ -214,7 +219,11 @@ public class AuditResource {
         }
         long from = after == null ? 0 : after;
         List<AuditVerifier.Checkpoint> items = checkpoints.page(from, size);
-        return new Checkpoints(items, items.isEmpty() ? from : items.get(items.size() - 1).position(), size);
+        long next = items.isEmpty() ? from : items.get(items.size() - 1).position();
+        if (items.size() == size) {
+            links.next("after", String.valueOf(next)); // a full page: there may be more (Link: rel="next", as every list)
+        }
+        return new Checkpoints(items, next, size);
     }
 
     /**

@@ -156,7 +156,10 @@ public class AxonRuntime {
                 .configureTransactionManager(c -> transactions)
                 .configureCorrelationDataProviders(c -> AuditCorrelation.providers())
                 .configureEventStore(c -> eventStore(storageEngine = storageEngine(connections, transactions)));
-        module.aggregates().forEach(configurer::configureAggregate);
+        // a request's If-Match holds its commands to the version it names (ExpectedVersionResolver)
+        for (Class<?> type : module.aggregates()) {
+            configurer.configureAggregate(aggregate(type));
+        }
 
         var processing = configurer.eventProcessing();
         processing.registerTokenStore(c -> tokenStore(connections));
@@ -185,6 +188,11 @@ public class AxonRuntime {
                 .registerListenerInvocationErrorHandler(gov.commerce.aiexports.runtime.audit.HashChain.PROCESSOR,
                         c -> PropagatingErrorHandler.instance());
         return configurer;
+    }
+
+    private static <A> org.axonframework.config.AggregateConfigurer<A> aggregate(Class<A> type) {
+        return org.axonframework.config.AggregateConfigurer.defaultConfiguration(type)
+                .configureCommandTargetResolver(c -> new ExpectedVersionResolver());
     }
 
     /** The gap bounds of every reader of the store, from the transactions that may commit late. */

@@ -3,6 +3,9 @@ package gov.commerce.aiexports.runtime.axon;
 /** The metadata every command and event carries, for the auditors. */
 public final class MetadataKeys {
     public static final String ACTOR_SUBJECT = "actorSubject";
+    /** The aggregate and version a request's If-Match named (command metadata only, never stored with events). */
+    public static final String EXPECTED_VERSION_OF = "expectedVersionOf";
+    public static final String EXPECTED_VERSION = "expectedVersion";
     public static final String ACTOR_ORGANISATION = "actorOrganisation";
     public static final String ACTOR_ROLES = "actorRoles";
     public static final String CORRELATION_ID = "correlationId";

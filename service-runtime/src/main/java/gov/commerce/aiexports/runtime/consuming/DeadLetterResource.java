@@ -30,6 +30,8 @@ public class DeadLetterResource {
     @Inject
     DeadLetters deadLetters;
     @Inject
+    gov.commerce.aiexports.runtime.paging.PageLinks links;
+    @Inject
     IntegrationEventConsumer consumer;
     @Inject
     RequestContext request;
@@ -39,16 +41,16 @@ public class DeadLetterResource {
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     public DeadLetters.Page list(@QueryParam("status") String status, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 50 : size;
+            @QueryParam("size") Integer size, @QueryParam("cursor") String cursor) {
+        gov.commerce.aiexports.runtime.paging.PageRequest paging = gov.commerce.aiexports.runtime.paging.PageRequest.sized(cursor, page,
+                size, 50, 200);
         new Checks()
                 .require(status == null || DeadLetters.STATUSES.contains(status), "STATUS_INVALID", "/status",
                         "status is one of " + DeadLetters.STATUSES)
-                .require(p >= 0, "PAGE_INVALID", "/page", "page counts from 0")
-                .require(s >= 1 && s <= 200, "PAGE_INVALID", "/size", "size is from 1 to 200")
                 .throwIfInvalid();
-        return deadLetters.list(status, p, s);
+        DeadLetters.Page list = deadLetters.list(status, paging, page);
+        links.next(list.next());
+        return list;
     }
 
     /**

@@ -43,7 +43,8 @@ public class DeadLetters {
             Redelivery lastRedelivery) {
     }
 
-    public record Page(List<View> items, int page, int size, long total) {
+    /** {@code page} is null on a page reached by cursor; {@code next} is the cursor of the next page (also in Link). */
+    public record Page(List<View> items, Integer page, int size, long total, String next) {
     }
 
     /** A stored record, for a redelivery. */
@@ -78,8 +79,13 @@ public class DeadLetters {
         }
     }
 
-    public Page list(String status, int page, int size) {
-        String where = status == null ? "" : " where d.status = ?";
+    /** Newest first, then by id: the order of page numbers and cursors. */
+    static final gov.commerce.aiexports.runtime.paging.Keyset ORDER = gov.commerce.aiexports.runtime.paging.Keyset.named("deadLetteredAt")
+            .desc("d.dead_lettered_at", "timestamptz").asc("d.id::text").build();
+
+    /** A page by page number ({@code offset}) or by the request's cursor; {@code next} is the following page's cursor. */
+    public Page list(String status, gov.commerce.aiexports.runtime.paging.PageRequest paging, Integer page) {
+        String where = status == null ? " where true" : " where d.status = ?";
         try (Connection c = dataSource.getConnection()) {
             long total;
             try (PreparedStatement count = c.prepareStatement("select count(*) from dead_letter d" + where)) {
@@ -91,22 +97,42 @@ public class DeadLetters {
                     total = rs.getLong(1);
                 }
             }
+            List<Object> params = new ArrayList<>();
+            if (status != null) {
+                params.add(status);
+            }
+            String after = "";
+            if (paging.cursor() != null) {
+                after = " and " + ORDER.after(gov.commerce.aiexports.runtime.paging.Cursor.decode(paging.cursor(), ORDER.name(),
+                        ORDER.keys().size()), params);
+            }
+            params.add(paging.limit() + 1);
+            params.add(paging.offset(page));
             List<View> items = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement(COLUMNS + FROM + where
-                    + " order by d.dead_lettered_at desc, d.id limit ? offset ?")) {
-                int i = 1;
-                if (status != null) {
-                    select.setString(i++, status);
+            List<String> lastKeys = null;
+            boolean more = false;
+            try (PreparedStatement select = c.prepareStatement(COLUMNS + ", " + ORDER.keyColumns() + FROM + where + after
+                    + " order by " + ORDER.orderBy() + " limit ? offset ?")) {
+                for (int i = 0; i < params.size(); i++) {
+                    select.setObject(i + 1, params.get(i));
                 }
-                select.setInt(i++, size);
-                select.setLong(i, (long) page * size);
                 try (ResultSet rs = select.executeQuery()) {
+                    int keys = rs.getMetaData().getColumnCount() - ORDER.keys().size();
                     while (rs.next()) {
+                        if (items.size() == paging.limit()) {
+                            more = true;
+                            break;
+                        }
                         items.add(view(rs));
+                        lastKeys = new ArrayList<>();
+                        for (int i = 1; i <= ORDER.keys().size(); i++) {
+                            lastKeys.add(rs.getString(keys + i));
+                        }
                     }
                 }
             }
-            return new Page(items, page, size, total);
+            String next = more ? gov.commerce.aiexports.runtime.paging.Cursor.encode(ORDER.name(), lastKeys) : null;
+            return new Page(items, paging.first() ? (page == null ? 0 : page) : null, paging.limit(), total, next);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot list dead letters", e);
         }

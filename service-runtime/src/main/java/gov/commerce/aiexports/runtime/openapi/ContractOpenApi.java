@@ -90,8 +90,55 @@ public class ContractOpenApi implements OASFilter {
                     problem(responses, "409", "Conflict with the current state, or a concurrent change.");
                     problem(responses, "422", "Refused by a rule of the program (the rule names it).");
                 }
+                describePagingAndPreconditions(operation);
+                if (takes(operation, "header", "If-Match")) {
+                    problem(responses, "412", "If-Match names a version that is no longer the resource's (STALE_VERSION): read it again.");
+                    problem(responses, "428", "This change must be conditional: send the ETag read in If-Match (IF_MATCH_REQUIRED), "
+                            + "where a lost update would matter.");
+                }
+                if (!change && takes(operation, "query", "cursor")) {
+                    nextLink(responses);
+                }
             }
         }
+    }
+
+    /** The parameters every list and every conditional change shares, described once here. */
+    private static void describePagingAndPreconditions(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (var p : operation.getParameters()) {
+            if (p.getDescription() != null || p.getIn() == null) {
+                continue;
+            }
+            String in = p.getIn().toString();
+            if (in.equals("query") && "cursor".equals(p.getName())) {
+                p.setDescription("Where the page starts: the opaque value in the previous page's Link: rel=\"next\" (absent: the first "
+                        + "page). A cursor of another list or sort is 400 CURSOR_INVALID.");
+            } else if (in.equals("query") && "limit".equals(p.getName())) {
+                p.setDescription("Rows per page, 1 to 1000 (default 100); outside is 400 LIMIT_INVALID, never clamped.");
+            } else if (in.equals("header") && "If-Match".equals(p.getName())) {
+                p.setDescription("The ETag read by GET (\"3\"), or * for any version: another version is 412 STALE_VERSION; "
+                        + "required (428 IF_MATCH_REQUIRED) on edits, amendments, determinations and budget adjustments.");
+            }
+        }
+    }
+
+    private static boolean takes(Operation operation, String in, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> name.equals(p.getName()) && p.getIn() != null && in.equals(p.getIn().toString()));
+    }
+
+    /** A paged list's 200 says where the next page is (RFC 8288), absent on the last. */
+    private static void nextLink(APIResponses responses) {
+        APIResponse ok = responses.getAPIResponse("200");
+        if (ok == null || (ok.getHeaders() != null && ok.getHeaders().containsKey("Link"))) {
+            return;
+        }
+        ok.addHeader("Link", OASFactory.createHeader().description("<...&cursor=...>; rel=\"next\" while more rows remain: "
+                + "the same request from the next page on (absent on the last page)")
+                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));
     }
 
     /** GET /proposals/{id}/timeline gives getProposalsByIdTimeline: unique by construction, stable while the path is. */

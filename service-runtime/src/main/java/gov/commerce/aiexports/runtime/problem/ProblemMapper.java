@@ -49,16 +49,31 @@ public class ProblemMapper {
         return respond(409, "Conflict with the current state", e.getMessage(), e.rule(), e.field(), null, uri);
     }
 
+    /** A change made under If-Match that lost the race to another change of that version: its precondition failed (412). */
     @ServerExceptionMapper
     public Response concurrent(ConcurrencyException e, UriInfo uri) {
+        if (context.expectation() != null) {
+            return stale(uri);
+        }
         return respond(409, "Concurrent change", "The resource was changed by another request; read it again and retry.",
                 "CONCURRENT_MODIFICATION", null, null, uri);
     }
 
+    /** If-Match named a version another change replaced between the check and the write: as a stale If-Match, 412. */
     @ServerExceptionMapper
     public Response staleVersion(ConflictingModificationException e, UriInfo uri) {
-        return respond(409, "Stale version", "The resource has changed since the version given in If-Match; read it again.",
-                "STALE_VERSION", null, null, uri);
+        return stale(uri);
+    }
+
+    private Response stale(UriInfo uri) {
+        return respond(412, "Precondition failed", "The resource has changed since the version given in If-Match; read it again.",
+                gov.commerce.aiexports.runtime.request.Preconditions.STALE_VERSION, "/If-Match", null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response precondition(gov.commerce.aiexports.runtime.domain.PreconditionFailed e, UriInfo uri) {
+        return respond(e.status(), e.status() == 428 ? "Precondition required" : "Precondition failed", e.getMessage(), e.rule(),
+                "/If-Match", null, uri);
     }
 
     @ServerExceptionMapper

@@ -179,6 +179,91 @@ public class Documents {
         }
     }
 
+    /**
+     * One page of a list in keyset order: the rows of {@code fromWhere} (a {@code from ... where ...}
+     * clause) after the request's cursor, at most its limit, and the cursor of the next page (null
+     * when none is left). {@code keep}, when given, drops rows the caller may not be matched on;
+     * the page is then filled from further rows, so a page is never short while rows remain.
+     * {@code offset} (a page number times its size, for the lists that kept page numbers) skips
+     * rows instead of a cursor.
+     */
+    public <T> gov.commerce.aiexports.runtime.paging.Slice<T> page(String fromWhere, List<Object> params,
+            gov.commerce.aiexports.runtime.paging.Keyset keyset, gov.commerce.aiexports.runtime.paging.PageRequest request,
+            Class<T> type, java.util.function.Predicate<T> keep, long offset) {
+        flushBeforeStatement();
+        List<String> after = request.cursor() == null ? null
+                : gov.commerce.aiexports.runtime.paging.Cursor.decode(request.cursor(), keyset.name(), keyset.keys().size());
+        List<T> items = new ArrayList<>();
+        List<String> lastKeys = null;
+        long skip = offset;
+        int batch = keep == null ? request.limit() + 1 : Math.max(request.limit() + 1, 200);
+        while (true) {
+            List<Object> all = new ArrayList<>(params);
+            String sql = "select doc, " + keyset.keyColumns() + " " + fromWhere
+                    + (after == null ? "" : " and " + keyset.after(after, all)) + " order by " + keyset.orderBy() + " limit ?"
+                    + (keep == null && skip > 0 ? " offset ?" : "");
+            all.add(batch);
+            if (keep == null && skip > 0) {
+                all.add(skip);
+                skip = 0;
+            }
+            int read = 0;
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(sql))) {
+                bind(s, all.toArray());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        read++;
+                        List<String> keys = new ArrayList<>(keyset.keys().size());
+                        for (int i = 0; i < keyset.keys().size(); i++) {
+                            keys.add(rs.getString(i + 2));
+                        }
+                        after = keys;
+                        T item = json.readValue(rs.getString(1), type);
+                        if (keep != null && !keep.test(item)) {
+                            continue;
+                        }
+                        if (skip > 0) {
+                            skip--;
+                            continue;
+                        }
+                        if (items.size() == request.limit()) {
+                            // a row beyond the page: there is a next one, starting after the page's last row
+                            return new gov.commerce.aiexports.runtime.paging.Slice<>(items,
+                                    gov.commerce.aiexports.runtime.paging.Cursor.encode(keyset.name(), lastKeys));
+                        }
+                        items.add(item);
+                        lastKeys = keys;
+                    }
+                }
+            } catch (SQLException | JsonProcessingException e) {
+                throw new IllegalStateException("read-model page failed: " + sql, e);
+            }
+            if (read < batch) {
+                return new gov.commerce.aiexports.runtime.paging.Slice<>(items, null);
+            }
+        }
+    }
+
+    public <T> gov.commerce.aiexports.runtime.paging.Slice<T> page(String fromWhere, List<Object> params,
+            gov.commerce.aiexports.runtime.paging.Keyset keyset, gov.commerce.aiexports.runtime.paging.PageRequest request,
+            Class<T> type) {
+        return page(fromWhere, params, keyset, request, type, null, 0);
+    }
+
+    /** Every row of {@code fromWhere} in keyset order, {@code batch} at a time (an export streams them without holding all). */
+    public <T> void each(String fromWhere, List<Object> params, gov.commerce.aiexports.runtime.paging.Keyset keyset, Class<T> type,
+            java.util.function.Predicate<T> keep, int batch, java.util.function.Consumer<List<T>> sink) {
+        String cursor = null;
+        do {
+            gov.commerce.aiexports.runtime.paging.Slice<T> slice = page(fromWhere, params, keyset,
+                    new gov.commerce.aiexports.runtime.paging.PageRequest(cursor, batch), type, keep, 0);
+            if (!slice.items().isEmpty()) {
+                sink.accept(slice.items());
+            }
+            cursor = slice.next();
+        } while (cursor != null);
+    }
+
     public long count(String sql, Object... params) {
         flushBeforeStatement();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(sql))) {

@@ -35,7 +35,14 @@ public class Commands {
     /** From a REST request: the token's caller is the actor. */
     public <R> R send(Object command) {
         Caller caller = request.caller();
-        return dispatch(command, metadata(caller.actor(), request.correlationId(), null));
+        Map<String, Object> meta = metadata(caller.actor(), request.correlationId(), null);
+        RequestContext.Expectation expected = request.expectation();
+        if (expected != null) {
+            // only a command to that aggregate is held to it (ExpectedVersionResolver)
+            meta.put(MetadataKeys.EXPECTED_VERSION_OF, expected.aggregateId());
+            meta.put(MetadataKeys.EXPECTED_VERSION, expected.version());
+        }
+        return dispatch(command, meta);
     }
 
     /** On a consumed integration event: the service is the actor, the event is the cause. */

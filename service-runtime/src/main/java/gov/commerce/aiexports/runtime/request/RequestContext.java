@@ -28,6 +28,20 @@ public class RequestContext {
         this.correlationId = value;
     }
 
+    /** The version If-Match named for an aggregate ({@link Preconditions}): its commands carry it. */
+    public record Expectation(String aggregateId, long version) {
+    }
+
+    private Expectation expectation;
+
+    void expect(String aggregateId, long version) {
+        this.expectation = new Expectation(aggregateId, version);
+    }
+
+    public Expectation expectation() {
+        return expectation;
+    }
+
     public Caller caller() {
         if (token == null || token.getSubject() == null) {
             throw new io.quarkus.security.UnauthorizedException("no authenticated caller");

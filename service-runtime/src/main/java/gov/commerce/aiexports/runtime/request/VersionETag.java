@@ -20,20 +20,57 @@ import java.util.function.Function;
  * Every successful GET of a single resource whose view carries its aggregate's {@code version}
  * answers with {@code ETag: "<version>"}, the value a change sends back as {@code If-Match}. One
  * place for every service: a view gains its ETag by having a version (a record component, a public
- * field, or a JSON property). A resource that sets its own ETag keeps it.
+ * field, or a JSON property), or by its resource naming its aggregate ({@link Preconditions#tag}).
+ * A change made with If-Match answers with the aggregate's new version. A resource that sets its
+ * own ETag keeps it.
  */
 @Provider
 public class VersionETag implements ContainerResponseFilter {
+
+    @jakarta.inject.Inject
+    Preconditions preconditions;
+    @jakarta.inject.Inject
+    RequestContext context;
 
     private static final Map<Class<?>, Function<Object, Object>> READERS = new ConcurrentHashMap<>();
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200 || !response.hasEntity()
-                || response.getHeaders().containsKey(HttpHeaders.ETAG)) {
+        if (response.getHeaders().containsKey(HttpHeaders.ETAG)) {
             return;
         }
-        versionOf(response.getEntity()).ifPresent(v -> response.getHeaders().putSingle(HttpHeaders.ETAG, new EntityTag(v)));
+        if (!HttpMethod.GET.equals(request.getMethod())) {
+            // a conditional change that succeeded answers with the version it made: the next change's If-Match
+            RequestContext.Expectation expected = expectation();
+            if (expected != null && response.getStatus() / 100 == 2) {
+                preconditions.version(expected.aggregateId())
+                        .ifPresent(v -> response.getHeaders().putSingle(HttpHeaders.ETAG, new EntityTag(String.valueOf(v))));
+            }
+            return;
+        }
+        if (response.getStatus() != 200 || !response.hasEntity()) {
+            return;
+        }
+        // the version the resource read from the store (Preconditions.tag) first: the one If-Match is checked against
+        Long tagged = tagged();
+        Optional<String> version = tagged != null ? Optional.of(String.valueOf(tagged)) : versionOf(response.getEntity());
+        version.ifPresent(v -> response.getHeaders().putSingle(HttpHeaders.ETAG, new EntityTag(v)));
+    }
+
+    private Long tagged() {
+        try {
+            return preconditions.tagged();
+        } catch (RuntimeException e) {
+            return null; // no request scope
+        }
+    }
+
+    private RequestContext.Expectation expectation() {
+        try {
+            return context.expectation();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The entity's version as text, if it has a numeric one. */

@@ -514,6 +514,8 @@ class NotificationsTest {
                 assertEquals(java.util.stream.LongStream.rangeClosed(1, tries).mapToObj(String::valueOf).sorted().toList(), numbers,
                         "POSTs of " + deliveryId + " against its recorded tries " + events);
                 assertEquals(Set.of(eventId), posts.stream().map(r -> r.header("X-Event-Id")).collect(Collectors.toSet()));
+                assertEquals(Set.of(eventId), posts.stream().map(r -> r.header("webhook-id")).collect(Collectors.toSet()),
+                        "the Standard Webhooks message id stays the event's on every try");
                 assertEquals(1, posts.stream().map(r -> new String(r.body(), StandardCharsets.UTF_8)).distinct().count(),
                         "a retry posts the same body");
                 assertEquals("AttemptSucceeded", events.get(events.size() - 1));

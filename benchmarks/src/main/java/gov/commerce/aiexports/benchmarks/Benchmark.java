@@ -382,8 +382,7 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- 2b. capacity
 
-    /** A step passes when it achieves 95% of the offered rate with these tails (issue 14). */
-    private static final double ACHIEVED_SHARE = 0.95;
+    /** A step passes when it achieves 95% of the offered rate (Verdicts.ACHIEVED_SHARE) with these tails (issue 14). */
     private static final double REVIEW_P99_MS = 500;
     private static final double INBOX_P99_MS = 1000;
     /** One designation for this many submissions. */
@@ -402,6 +401,8 @@ public final class Benchmark {
         Map<String, Double> cpuAtCapacity = Map.of();
         for (int rate : sizes.capacityRates()) {
             int designations = Math.max(1, (int) (rate * sizes.capacityStep().toSeconds() / SUBMISSIONS_PER_DESIGNATION));
+            // each step counts its own failed steps: those of the step beyond the capacity fail that step, not the ones below
+            health.enter("capacity/" + rate);
             Step step = measure(rate, sizes.capacityStep(), designations);
             // a step with failed submissions or designations does not pass, however fast the rest went
             boolean passed = Verdicts.capacityStepPasses(rate, step.achieved(), step.review().p99(), REVIEW_P99_MS,
@@ -421,7 +422,7 @@ public final class Benchmark {
             steps.add(m);
             report.capacity.add(new Report.CapacityStep(rate, step.achieved(), step.review().p99(), step.incentives().p99(),
                     step.inbox().p99(), passed));
-            report.row("capacity", String.format("%d/s offered: achieved, p99 review / incentives / inbox", rate),
+            report.row("capacity", "capacity/" + rate, String.format("%d/s offered: achieved, p99 review / incentives / inbox", rate),
                     String.format("%s/s, %.0f / %.0f / %.0f ms, CPU %.1f ms/submission%s", Report.fmt(step.achieved()),
                             step.review().p99(), step.incentives().p99(), step.inbox().p99(),
                             step.cpuMsPerSubmission().getOrDefault("total", -1.0),
@@ -435,7 +436,10 @@ public final class Benchmark {
             capacity = rate;
             cpuAtCapacity = step.cpuMsPerSubmission();
         }
-        report.row("capacity", "sustained submissions/s (highest passing step)", capacity + "/s", "", "≥ 200/s", capacity >= 200);
+        health.enter("capacity");
+        // judged by the highest passing step, which had no failed step (or by the whole section when none passed)
+        report.row("capacity", capacity > 0 ? "capacity/" + capacity : "capacity", "sustained submissions/s (highest passing step)",
+                capacity + "/s", "", "≥ 200/s", capacity >= 200);
         report.row("capacity", "CPU ms per submission at that rate, by process", cpuAtCapacity.toString(), "", "", null);
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("rule", "achieved >= 95% of offered, p99 submission->review < 500 ms, p99 designation->inbox < 1 s, no failed step");

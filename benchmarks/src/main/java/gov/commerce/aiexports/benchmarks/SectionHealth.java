@@ -90,6 +90,24 @@ final class SectionHealth {
         return sections.computeIfAbsent(section, s -> new Counts());
     }
 
+    /** A section's counts with those of its parts ("capacity" and "capacity/40", ...), or null if none was counted. */
+    static Counts sum(Map<String, Counts> counts, String section) {
+        Counts total = null;
+        for (Map.Entry<String, Counts> e : counts.entrySet()) {
+            if (e.getKey().equals(section) || e.getKey().startsWith(section + "/")) {
+                total = total == null ? new Counts() : total;
+                Counts c = e.getValue();
+                total.errors += c.errors;
+                total.timeouts += c.timeouts;
+                total.firstError = total.firstError == null ? c.firstError : total.firstError;
+                total.quiesces += c.quiesces;
+                total.quiesceSeconds += c.quiesceSeconds;
+                total.quiesceGaveUp += c.quiesceGaveUp;
+            }
+        }
+        return total;
+    }
+
     synchronized Map<String, Counts> all() {
         return new LinkedHashMap<>(sections);
     }

@@ -100,6 +100,28 @@ class VerdictsTest {
     }
 
     @Test
+    void the_failed_steps_of_the_capacity_step_beyond_capacity_fail_that_step_not_the_ones_below() {
+        Report report = new Report();
+        SectionHealth health = new SectionHealth();
+        health.enter("capacity/10");
+        report.row("capacity", "capacity/10", "10/s offered", "10/s", "", "≥ 95% achieved", true);
+        health.enter("capacity/20");
+        health.failed(new IllegalStateException("POST /proposals/x/submit failed", new HttpTimeoutException("timed out")));
+        report.row("capacity", "capacity/20", "20/s offered", "19/s", "", "≥ 95% achieved", true);
+        health.enter("capacity");
+        report.row("capacity", "capacity/10", "sustained", "10/s", "", "≥ 10/s", true);
+        report.settle(health);
+        Map<String, String> verdicts = new java.util.LinkedHashMap<>();
+        report.rows.forEach(r -> verdicts.put(r.measure(), r.verdict()));
+        assertEquals("holds", verdicts.get("10/s offered"));
+        assertEquals("MISSED (0 errors, 1 time-outs)", verdicts.get("20/s offered"));
+        assertEquals("holds", verdicts.get("sustained"), "judged by the highest passing step");
+        Report.Row whole = report.rows.stream().filter(r -> r.measure().startsWith("failed")).findFirst().orElseThrow();
+        assertEquals("MISSED", whole.verdict(), "the section's own row counts every step's failures");
+        assertTrue(whole.value().startsWith("0 errors, 1 time-outs"), whole.value());
+    }
+
+    @Test
     void quiescing_that_gives_up_is_an_error_of_its_section() {
         SectionHealth health = new SectionHealth();
         health.enter("capacity");

@@ -19,7 +19,12 @@ final class Load {
         int run(int client, long intendedStartNanos, Latencies latencies) throws Exception;
     }
 
-    record Result(long commands, double seconds, Latencies latencies, long errors) {
+    /**
+     * What a load did: commands issued, the window, the latencies of the steps that succeeded, and
+     * the steps that failed (time-outs apart from other errors): those have no latency, so a verdict
+     * must look at them (SectionHealth).
+     */
+    record Result(long commands, double seconds, Latencies latencies, long errors, long timeouts, Throwable firstError) {
 
         double rate() {
             return commands / seconds;
@@ -31,6 +36,7 @@ final class Load {
         Latencies latencies = new Latencies();
         AtomicLong commands = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        AtomicLong timeouts = new AtomicLong();
         AtomicReference<Throwable> firstError = new AtomicReference<>();
         CountDownLatch go = new CountDownLatch(1);
         long[] window = new long[2];
@@ -47,7 +53,7 @@ final class Load {
                     try {
                         commands.addAndGet(step.run(client, System.nanoTime(), latencies));
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        (Verdicts.isTimeout(e) ? timeouts : errors).incrementAndGet();
                         firstError.compareAndSet(null, e);
                     }
                 }
@@ -62,8 +68,8 @@ final class Load {
             t.join();
         }
         double seconds = (System.nanoTime() - window[0]) / 1e9;
-        report(firstError.get(), errors.get());
-        return new Result(commands.get(), seconds, latencies, errors.get());
+        report(firstError.get(), errors.get(), timeouts.get());
+        return new Result(commands.get(), seconds, latencies, errors.get(), timeouts.get(), firstError.get());
     }
 
     /**
@@ -75,6 +81,7 @@ final class Load {
         AtomicLong commands = new AtomicLong();
         AtomicLong next = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        AtomicLong timeouts = new AtomicLong();
         AtomicReference<Throwable> firstError = new AtomicReference<>();
         long period = (long) (1e9 / stepsPerSecond);
         long start = System.nanoTime() + 50_000_000L;
@@ -96,7 +103,7 @@ final class Load {
                     try {
                         commands.addAndGet(step.run(client, intended, latencies));
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        (Verdicts.isTimeout(e) ? timeouts : errors).incrementAndGet();
                         firstError.compareAndSet(null, e);
                     }
                 }
@@ -108,13 +115,13 @@ final class Load {
             t.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        report(firstError.get(), errors.get());
-        return new Result(commands.get(), seconds, latencies, errors.get());
+        report(firstError.get(), errors.get(), timeouts.get());
+        return new Result(commands.get(), seconds, latencies, errors.get(), timeouts.get(), firstError.get());
     }
 
-    private static void report(Throwable first, long errors) {
+    private static void report(Throwable first, long errors, long timeouts) {
         if (first != null) {
-            System.out.printf("    (%d failed steps; first: %s)%n", errors, first);
+            System.out.printf("    !! %d failed steps, %d timed out; first: %s%n", errors, timeouts, first);
         }
     }
 

@@ -12,7 +12,13 @@ import java.util.Map;
 /** What a run measured: the printed table, the JSON document and the data the chart draws. */
 final class Report {
 
-    record Row(String section, String measure, String value, String baseline, String target, String verdict) {
+    /**
+     * One line of the table; {@code met} is whether the figure meets its target (null: no target),
+     * before errors count; {@code health} names whose failed steps spoil it: its section, or a part
+     * of it ("capacity/40" for one capacity step).
+     */
+    record Row(String section, String measure, String value, String baseline, String target, String verdict, Boolean met,
+            String health) {
     }
 
     /** Intake at one concurrency: commands/s over HTTP beside the database's INSERT commits/s. */
@@ -30,8 +36,55 @@ final class Report {
     }
 
     void row(String section, String measure, String value, String baseline, String target, Boolean holds) {
-        rows.add(new Row(section, measure, value, baseline, target, holds == null ? "" : holds ? "holds" : "MISSED"));
+        row(section, section, measure, value, baseline, target, holds);
+    }
+
+    /** A row whose verdict only the failed steps of {@code health} (a part of the section) can spoil. */
+    void row(String section, String health, String measure, String value, String baseline, String target, Boolean holds) {
+        rows.add(new Row(section, measure, value, baseline, target, Verdicts.label(holds, 0, 0), holds, health));
         System.out.printf("  %-40s %s%n", measure, value);
+    }
+
+    /**
+     * Settles the verdicts once the run is over: a target of a section that had errors or
+     * time-outs is MISSED whatever its figure (the failed steps are not in its samples), and each
+     * section gets a row with its errors, time-outs and how long quiescing waited.
+     */
+    void settle(SectionHealth health) {
+        Map<String, SectionHealth.Counts> counts = health.all();
+        List<Row> settled = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            SectionHealth.Counts c = counts.getOrDefault(r.health(), new SectionHealth.Counts());
+            settled.add(new Row(r.section(), r.measure(), r.value(), r.baseline(), r.target(), Verdicts.label(r.met(), c.errors,
+                    c.timeouts), r.met(), r.health()));
+            boolean lastOfSection = rows.subList(i + 1, rows.size()).stream().noneMatch(n -> n.section().equals(r.section()));
+            SectionHealth.Counts whole = SectionHealth.sum(counts, r.section());
+            if (lastOfSection && whole != null) {
+                settled.add(healthRow(r.section(), whole));
+            }
+        }
+        // sections that wrote no row (the set-up) still say how they went
+        counts.keySet().stream().map(k -> k.split("/")[0]).distinct().forEach(section -> {
+            if (rows.stream().noneMatch(r -> r.section().equals(section))) {
+                settled.add(0, healthRow(section, SectionHealth.sum(counts, section)));
+            }
+        });
+        rows.clear();
+        rows.addAll(settled);
+        Map<String, Object> j = new LinkedHashMap<>();
+        counts.forEach((section, c) -> j.put(section, c.json()));
+        json.put("errors", j);
+    }
+
+    private static Row healthRow(String section, SectionHealth.Counts c) {
+        String value = String.format("%d errors, %d time-outs; quiescing waited %.1f s (%d times%s)", c.errors, c.timeouts,
+                c.quiesceSeconds, c.quiesces, c.quiesceGaveUp == 0 ? "" : ", gave up " + c.quiesceGaveUp);
+        if (c.firstError != null) {
+            value += "; first: " + (c.firstError.length() > 120 ? c.firstError.substring(0, 120) + "..." : c.firstError);
+        }
+        return new Row(section, "failed steps (errors, time-outs)", value, "", "none", c.clean() ? "holds" : "MISSED", c.clean(),
+                section);
     }
 
     void put(String key, Object value) {

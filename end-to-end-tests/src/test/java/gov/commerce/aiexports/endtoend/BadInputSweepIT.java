@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A generated sweep over every endpoint of the four services: spoiled bodies, hostile path and
- * query values, wrong media types. Every answer must be a 4xx problem document (never a 5xx),
- * a spoiled value must be named in the problem's field, and nothing may be written anywhere.
+ * query values, wrong media types. Every answer must be a 4xx problem document (never a 5xx)
+ * that names what the case spoiled, whatever its status: the spoiled field (or, for a case that
+ * spoils the whole body, the rule refusing it), so a refusal for an unrelated reason (a 404, 409
+ * or 422 the fixtures' state causes) fails the case; and nothing may be written anywhere.
  */
 class BadInputSweepIT {
 
@@ -70,19 +72,16 @@ class BadInputSweepIT {
                 String valid = HttpCalls.JSON.writeValueAsString(op.body().apply(f));
                 for (BodyMutations.Mutation m : BodyMutations.of(op.body().apply(f), op.optional())) {
                     Reply reply = HttpCalls.send(op.service(), op.method(), realPath, token, "application/json", m.body(), headers);
-                    check(op, m.kind() + (m.pointer() == null ? "" : " at " + m.pointer()), reply, m.namesField() ? m.pointer() : null,
-                            failures);
-                    if (RULE_NAMES_IT.contains(m.kind())) {
-                        String why = refusedByRuleNaming(reply, m.pointer());
-                        if (why != null) {
-                            failures.add(op.key() + " [" + m.kind() + " at " + m.pointer() + "]: " + why + " " + reply.shortBody());
-                        }
+                    check(op, m.kind() + (m.pointer() == null ? "" : " at " + m.pointer()), reply, expected(m), failures);
+                    if (RULE_NAMES_IT.contains(m.kind()) && reply.status() != 400 && reply.status() != 422) {
+                        failures.add(op.key() + " [" + m.kind() + " at " + m.pointer() + "]: status " + reply.status()
+                                + " instead of 400 or 422 " + reply.shortBody());
                     }
                     tried.merge(m.kind(), 1, Integer::sum);
                 }
                 for (String[] media : new String[][] {{"text/plain", "title=x"}, {"application/xml", "<call/>"}, {null, valid}}) {
                     Reply reply = HttpCalls.send(op.service(), op.method(), realPath, token, media[0], media[1], headers);
-                    check(op, "media type " + media[0], reply, null, failures);
+                    check(op, "media type " + media[0], reply, Expected.rule(415, "UNSUPPORTED_MEDIA_TYPE"), failures);
                     tried.merge("wrong media type", 1, Integer::sum);
                 }
             }
@@ -94,7 +93,8 @@ class BadInputSweepIT {
                     String body = op.takesBody() ? HttpCalls.JSON.writeValueAsString(op.body().apply(f)) : null;
                     Reply reply = HttpCalls.send(op.service(), op.method(), path, token, body == null ? null : "application/json", body,
                             headers);
-                    check(op, "path {" + parameter + "} = " + abbreviated(hostile), reply, null, failures);
+                    check(op, "path {" + parameter + "} = " + abbreviated(hostile), reply, Expected.pathValue(parameter, hostile),
+                            failures);
                     tried.merge("hostile path value", 1, Integer::sum);
                 }
             }
@@ -104,7 +104,8 @@ class BadInputSweepIT {
                         String path = op.pathWith(realParameters::get) + "?" + parameter + "="
                                 + URLEncoder.encode(hostile, StandardCharsets.UTF_8);
                         Reply reply = HttpCalls.send(op.service(), "GET", path, token, null, null, Map.of());
-                        check(op, "query " + parameter + " = " + abbreviated(hostile), reply, null, failures);
+                        check(op, "query " + parameter + " = " + abbreviated(hostile), reply, Expected.queryValue(parameter, hostile),
+                                failures);
                         tried.merge("hostile query value", 1, Integer::sum);
                     }
                 }
@@ -127,41 +128,102 @@ class BadInputSweepIT {
         int total = tried.values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf("bad-input sweep: %d cases over %d operations of 4 services%n", total, operations.size());
         tried.forEach((kind, count) -> System.out.printf("  %-28s %5d%n", kind, count));
-        System.out.printf("  refused as a 4xx problem: %d (of which %d invalid countries and amounts refused by a rule naming "
-                        + "them), failures: %d, tables written: %d%n", total - failures.size(),
+        System.out.printf("  refused as a 4xx problem naming the spoiled field or the rule: %d (of which %d invalid countries and "
+                        + "amounts refused by a rule naming them), failures: %d, tables written: %d%n", total - failures.size(),
                 RULE_NAMES_IT.stream().mapToInt(k -> tried.getOrDefault(k, 0)).sum(), failures.size(), written.size());
         failures.stream().limit(400).forEach(line -> System.out.println("  FAIL " + line));
-        assertTrue(failures.isEmpty(), failures.size() + " cases not refused with a 4xx problem; first: "
+        assertTrue(failures.isEmpty(), failures.size() + " cases not refused with a 4xx problem naming what they spoiled; first: "
                 + failures.stream().limit(10).toList());
         assertEquals(List.of(), written, "refused requests wrote nothing");
     }
 
     /**
      * Values a rule of the program must refuse by name: the fixtures are in a state where the
-     * unspoiled body would pass, so the refusal is a 400 or 422 whose field (or one of whose
-     * violations' fields) is the spoiled value or the part that holds it.
+     * unspoiled body would pass, so the refusal is a 400 or 422 (besides naming the value, as every
+     * case must).
      */
     private static final java.util.Set<String> RULE_NAMES_IT = java.util.Set.of("invalid country", "negative or absurd amount");
 
-    private static String refusedByRuleNaming(Reply reply, String pointer) {
-        if (reply.status() != 400 && reply.status() != 422) {
-            return "status " + reply.status() + " instead of 400 or 422";
+    /**
+     * What a refusal must name, whatever its status, to show that it refused the spoiled value and
+     * not something else (a 404, 409 or 422 for another reason fails the case): the spoiled field
+     * (its problem field or one of its violations' fields), or for a case that spoils no one field,
+     * the rule that refuses it.
+     */
+    record Expected(String description, java.util.function.Predicate<Reply> namedBy) {
+
+        /** The field itself (exact), or also the part that holds it: a country refused at its target, a line at its incentive. */
+        static Expected field(String pointer, boolean exact) {
+            return new Expected("field " + pointer + (exact ? "" : " (or the part holding it)"),
+                    r -> fields(r).stream().anyMatch(f -> pointer.equals(f) || !exact && !f.isEmpty() && pointer.startsWith(f + "/")));
         }
+
+        /** One of the required fields: an empty body is refused at any one of them. */
+        static Expected anyField(java.util.Set<String> pointers) {
+            return new Expected("one of the fields " + new java.util.TreeSet<>(pointers),
+                    r -> fields(r).stream().anyMatch(f -> pointers.stream().anyMatch(p -> p.equals(f) || f.startsWith(p + "/"))));
+        }
+
+        static Expected rule(int status, String... rules) {
+            java.util.Set<String> accepted = java.util.Set.of(rules);
+            return new Expected(status + " " + new java.util.TreeSet<>(accepted),
+                    r -> r.status() == status && accepted.contains(r.json().path("rule").asText()));
+        }
+
+        /** A hostile id in the path: not found, or a 400 naming the parameter (or a control character, when it holds one). */
+        static Expected pathValue(String parameter, String hostile) {
+            return new Expected("404 NOT_FOUND or 400 at /" + parameter + (controls(hostile) ? " or CONTROL_CHARACTER" : ""),
+                    r -> r.status() == 404 && "NOT_FOUND".equals(r.json().path("rule").asText())
+                            || r.status() == 400 && (fields(r).contains("/" + parameter)
+                                    || controls(hostile) && "CONTROL_CHARACTER".equals(r.json().path("rule").asText())));
+        }
+
+        /** A hostile query value: a 400 naming the parameter (or a control character, when it holds one). */
+        static Expected queryValue(String parameter, String hostile) {
+            return new Expected("400 at /" + parameter + (controls(hostile) ? " or CONTROL_CHARACTER" : ""),
+                    r -> r.status() == 400 && (fields(r).contains("/" + parameter)
+                            || controls(hostile) && "CONTROL_CHARACTER".equals(r.json().path("rule").asText())));
+        }
+
+        private static boolean controls(String value) {
+            return value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r');
+        }
+    }
+
+    /** What a spoiled body's refusal must name. */
+    static Expected expected(BodyMutations.Mutation m) {
+        if (m.pointer() != null) {
+            return Expected.field(m.pointer(), m.namesField());
+        }
+        if (!m.anyOf().isEmpty()) {
+            return Expected.anyField(m.anyOf());
+        }
+        return switch (m.kind()) {
+            case "oversized body" -> Expected.rule(413, "BODY_TOO_LARGE");
+            case "duplicate key" -> Expected.rule(400, "MALFORMED_JSON");
+            // not JSON, JSON that is not an object (WRONG_TYPE), or no body at all (FIELD_REQUIRED)
+            case "malformed JSON" -> Expected.rule(400, "MALFORMED_JSON", "WRONG_TYPE", "FIELD_REQUIRED");
+            default -> throw new IllegalArgumentException("no expectation for " + m.kind());
+        };
+    }
+
+    /** The problem's field and its violations' fields. */
+    static List<String> fields(Reply reply) {
         List<String> fields = new ArrayList<>();
         fields.add(reply.json().path("field").asText());
         reply.json().path("violations").forEach(v -> fields.add(v.path("field").asText()));
-        boolean named = fields.stream().anyMatch(f -> !f.isEmpty() && (pointer.equals(f) || pointer.startsWith(f + "/")));
-        return named ? null : "no field names " + pointer + " (fields " + fields + ")";
+        return fields;
     }
 
-    private static void check(Operation op, String variant, Reply reply, String expectedField, List<String> failures) {
+    private static void check(Operation op, String variant, Reply reply, Expected expected, List<String> failures) {
         String why = null;
         if (reply.status() < 400 || reply.status() >= 500 || reply.status() == 401 || reply.status() == 403) {
             why = "status " + reply.status();
         } else if (reply.notAProblem() != null) {
             why = reply.notAProblem();
-        } else if (expectedField != null && reply.status() == 400 && !expectedField.equals(reply.json().path("field").asText())) {
-            why = "field " + reply.json().path("field").asText() + " instead of " + expectedField;
+        } else if (!expected.namedBy().test(reply)) {
+            why = "refused as " + reply.status() + " " + reply.json().path("rule").asText() + " at " + fields(reply)
+                    + " instead of naming " + expected.description();
         }
         if (why != null) {
             failures.add(op.key() + " [" + variant + "]: " + why + " " + reply.shortBody());

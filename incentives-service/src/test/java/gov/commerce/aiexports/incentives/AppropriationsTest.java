@@ -126,7 +126,7 @@ class AppropriationsTest {
         // FY2053: after the last year
         clock.at(Instant.parse("2052-10-01T04:00:01Z"));
         List<String> before = eventTypes(ids.get(2));
-        approve(ids.get(2), 2051).statusCode(422).body("rule", equalTo("OUTSIDE_PERIOD_OF_AVAILABILITY"))
+        approve(ids.get(2), 2051).statusCode(422).body("rule", equalTo("OUTSIDE_PERIOD_OF_AVAILABILITY")).body("field", equalTo("/fiscalYear"))
                 .body("violations[0].detail", containsString("made in FY2053"))
                 .body("violations[0].detail", containsString("period has ended"));
         assertEquals(before, eventTypes(ids.get(2)));
@@ -142,7 +142,7 @@ class AppropriationsTest {
                 "reference", "W-2053-1")).statusCode(200).body("status", equalTo("CLOSED"));
         budget(budgetId).body("obligatedUsd", usd("2600.00")).body("availableUsd", usd("7400.00"));
         // what the de-obligation returned cannot be obligated anew once the period has ended
-        approve(ids.get(2), 2051).statusCode(422).body("rule", equalTo("OUTSIDE_PERIOD_OF_AVAILABILITY"));
+        approve(ids.get(2), 2051).statusCode(422).body("rule", equalTo("OUTSIDE_PERIOD_OF_AVAILABILITY")).body("field", equalTo("/fiscalYear"));
     }
 
     @Test
@@ -167,7 +167,7 @@ class AppropriationsTest {
         List<String> assistance = routedStudies(Instrument.TECHNICAL_ASSISTANCE, "1500.00");
         // eight years on
         clock.inFiscalYear(2063);
-        approve(assistance.get(0), 2055).statusCode(422).body("rule", equalTo("OUTSIDE_PERIOD_OF_AVAILABILITY"))
+        approve(assistance.get(0), 2055).statusCode(422).body("rule", equalTo("OUTSIDE_PERIOD_OF_AVAILABILITY")).body("field", equalTo("/fiscalYear"))
                 .body("violations[0].detail", containsString("one-year (FY2055 only)"));
         assertEquals(List.of("BudgetEvent$AppropriationRecorded"), eventTypes(oneYear));
         approve(studies.get(0), 2055).statusCode(200).body("status", equalTo("OBLIGATED"))
@@ -201,7 +201,7 @@ class AppropriationsTest {
         List<String> lines = routedStudies(Instrument.TECHNICAL_ASSISTANCE, "1000.00", "1000.00");
         // read as one-year: refused in FY2060 (a no-year budget would obligate), obligated in FY2059
         clock.inFiscalYear(2060);
-        approve(lines.get(0), 2059).statusCode(422).body("rule", equalTo("OUTSIDE_PERIOD_OF_AVAILABILITY"))
+        approve(lines.get(0), 2059).statusCode(422).body("rule", equalTo("OUTSIDE_PERIOD_OF_AVAILABILITY")).body("field", equalTo("/fiscalYear"))
                 .body("violations[0].detail", containsString("one-year (FY2059 only)"));
         clock.inFiscalYear(2059);
         approve(lines.get(1), 2059).statusCode(200).body("obligation.budgetId", equalTo(old));

@@ -203,7 +203,8 @@ class DesignationRevocationTest {
 
         post(edag(), "/incentive-requests/" + first + "/routing", routing("USTDA", null)).statusCode(409)
                 .body("rule", equalTo("LINE_CANCELLED"));
-        post(officer("USTDA"), "/incentive-requests/" + first + "/approval", Map.of("fiscalYear", 2048)).statusCode(409);
+        post(officer("USTDA"), "/incentive-requests/" + first + "/approval", Map.of("fiscalYear", 2048)).statusCode(409)
+                .body("rule", equalTo("LINE_CANCELLED"));
         assertEquals(firstBefore, eventTypes(first), "refusals write nothing");
         given().auth().oauth2(auditor()).get("/budgets/budget-FY2048-FEASIBILITY_STUDY").then()
                 .body("obligatedUsd", usd("0.00")).body("availableUsd", usd("100000.00"));

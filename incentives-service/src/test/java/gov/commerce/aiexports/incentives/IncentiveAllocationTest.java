@@ -102,7 +102,7 @@ class IncentiveAllocationTest {
         post(edag(), "/incentive-requests/" + loan + "/routing", routing("EXIM", null)).statusCode(400)
                 .body("rule", equalTo("CREDIT_SUBSIDY_RATE_REQUIRED")).body("field", equalTo("/creditSubsidyRatePercent"));
         post(edag(), "/incentive-requests/" + study + "/routing", routing("USTDA", "1")).statusCode(400)
-                .body("rule", equalTo("CREDIT_SUBSIDY_RATE_NOT_APPLICABLE"));
+                .body("rule", equalTo("CREDIT_SUBSIDY_RATE_NOT_APPLICABLE")).body("field", equalTo("/creditSubsidyRatePercent"));
         post(officer("EXIM"), "/incentive-requests/" + loan + "/routing", routing("EXIM", "4.5")).statusCode(403);
         post(token(applicantOrg, "applicant"), "/incentive-requests/" + loan + "/routing", routing("EXIM", "4.5")).statusCode(403);
         given().contentType(ContentType.JSON).body(routing("EXIM", "4.5")).post("/incentive-requests/" + loan + "/routing")
@@ -144,7 +144,7 @@ class IncentiveAllocationTest {
         post(edag(), "/budgets", Map.of("fiscalYear", 2041, "instrument", "DIRECT_LOAN", "amountUsd", 1,
                 "appropriationReference", "x")).statusCode(403);
         post(officer("DFC"), "/budgets", Map.of("fiscalYear", 2041, "instrument", "DIRECT_LOAN", "amountUsd", 1.001,
-                "appropriationReference", "x")).statusCode(400).body("rule", equalTo("AMOUNT_INVALID"));
+                "appropriationReference", "x")).statusCode(400).body("rule", equalTo("AMOUNT_INVALID")).body("field", equalTo("/amountUsd"));
 
         String designation = designate(uei(), List.of(line(Instrument.DIRECT_LOAN, "20000000.00"),
                 line(Instrument.DIRECT_LOAN, "10000000.00")));
@@ -161,12 +161,12 @@ class IncentiveAllocationTest {
         post(officer("DFC"), "/incentive-requests/" + big + "/board-approval", Map.of("reference", "BD-1")).statusCode(403);
         post(edag(), "/incentive-requests/" + big + "/approval", Map.of("fiscalYear", 2041)).statusCode(403);
         post(officer("EXIM"), "/incentive-requests/" + big + "/approval", Map.of("fiscalYear", 2041)).statusCode(422)
-                .body("rule", equalTo("BOARD_APPROVAL_REQUIRED"));
+                .body("rule", equalTo("BOARD_APPROVAL_REQUIRED")).body("field", equalTo("/boardApproval"));
         assertEquals(routedOnly, eventTypes(big), "refused approvals write nothing");
         assertEquals(List.of("BudgetEvent$AppropriationRecorded"), eventTypes(BudgetId.of(2041, Instrument.DIRECT_LOAN)));
 
         post(officer("EXIM"), "/incentive-requests/" + big + "/board-approval", Map.of("notes", "n")).statusCode(400)
-                .body("field", equalTo("/reference"));
+                .body("rule", equalTo("FIELD_REQUIRED")).body("field", equalTo("/reference"));
         post(officer("EXIM"), "/incentive-requests/" + big + "/board-approval", Map.of("reference", "EXIM-BD-2026-114",
                 "notes", "approved at the board meeting")).statusCode(200).body("status", equalTo("BOARD_APPROVED"))
                 .body("boardApproval.reference", equalTo("EXIM-BD-2026-114"));
@@ -203,9 +203,9 @@ class IncentiveAllocationTest {
                 .body("rule", equalTo("INSUFFICIENT_BUDGET_AUTHORITY")).body("field", equalTo("/fiscalYear"));
         // no budget at all for that fiscal year: no authority either
         post(officer("USTDA"), "/incentive-requests/" + id + "/approval", Map.of("fiscalYear", 2043)).statusCode(422)
-                .body("rule", equalTo("INSUFFICIENT_BUDGET_AUTHORITY"));
+                .body("rule", equalTo("INSUFFICIENT_BUDGET_AUTHORITY")).body("field", equalTo("/fiscalYear"));
         post(officer("USTDA"), "/incentive-requests/" + id + "/approval", Map.of("fiscalYear", 1999)).statusCode(400)
-                .body("rule", equalTo("FISCAL_YEAR_INVALID"));
+                .body("rule", equalTo("FISCAL_YEAR_INVALID")).body("field", equalTo("/fiscalYear"));
 
         assertEquals(List.of("IncentiveRequestEvent$Opened", "IncentiveRequestEvent$Routed",
                 "IncentiveRequestEvent$ApprovalRefused", "IncentiveRequestEvent$ApprovalRefused"), eventTypes(id));
@@ -224,7 +224,7 @@ class IncentiveAllocationTest {
         given().auth().oauth2(officer("USTDA")).contentType(ContentType.JSON).header("If-Match", read)
                 .body(Map.of("kind", "RESCISSION", "amountUsd", 1000.01, "reference", "P.L. 119-77"))
                 .post("/budgets/budget-FY2042-FEASIBILITY_STUDY/adjustments").then().statusCode(422)
-                .body("rule", equalTo("RESCISSION_EXCEEDS_AVAILABLE"));
+                .body("rule", equalTo("RESCISSION_EXCEEDS_AVAILABLE")).body("field", equalTo("/amountUsd"));
         given().auth().oauth2(officer("USTDA")).contentType(ContentType.JSON).header("If-Match", read)
                 .body(Map.of("kind", "SUPPLEMENTAL", "amountUsd", 0.01, "reference", "P.L. 119-78"))
                 .post("/budgets/budget-FY2042-FEASIBILITY_STUDY/adjustments").then().statusCode(200)
@@ -259,7 +259,7 @@ class IncentiveAllocationTest {
         post(officer("EXIM"), "/incentive-requests/" + loan + "/disbursements", Map.of("amountUsd", 1, "reference", "W-3"))
                 .statusCode(403);
         post(officer("DFC"), "/incentive-requests/" + loan + "/deobligations", Map.of("amountUsd", 600000.02, "reason", "x"))
-                .statusCode(422).body("rule", equalTo("DEOBLIGATION_EXCEEDS_OBLIGATION"));
+                .statusCode(422).body("rule", equalTo("DEOBLIGATION_EXCEEDS_OBLIGATION")).body("field", equalTo("/amountUsd"));
         assertEquals(before, eventTypes(loan), "refused disbursements and de-obligations write nothing");
 
         // 100,000.00 × 3.3333% = 3,333.30 goes back to the budget
@@ -274,10 +274,12 @@ class IncentiveAllocationTest {
 
         // a decline needs a reason, and closes the line
         post(edag(), "/incentive-requests/" + assistance + "/routing", routing("USTDA", null)).statusCode(200);
-        post(officer("USTDA"), "/incentive-requests/" + assistance + "/decline", Map.of()).statusCode(400);
+        post(officer("USTDA"), "/incentive-requests/" + assistance + "/decline", Map.of()).statusCode(400)
+                .body("rule", equalTo("FIELD_REQUIRED")).body("field", equalTo("/reason"));
         post(officer("USTDA"), "/incentive-requests/" + assistance + "/decline", Map.of("reason", "covered by another grant"))
                 .statusCode(200).body("status", equalTo("DECLINED")).body("decline.reason", equalTo("covered by another grant"));
-        post(officer("USTDA"), "/incentive-requests/" + assistance + "/approval", Map.of("fiscalYear", 2044)).statusCode(409);
+        post(officer("USTDA"), "/incentive-requests/" + assistance + "/approval", Map.of("fiscalYear", 2044)).statusCode(409)
+                .body("rule", equalTo("LINE_NOT_DECIDABLE"));
 
         assertReplayMatchesReadModel(BudgetId.of(2044, Instrument.DIRECT_LOAN));
         awaitPublished(routedProposal(loan), "IncentiveRequestDeobligated");

@@ -268,6 +268,9 @@ class NotificationsTest {
             List<Receiver.Request> requests = receiver.requestsFor(event.eventId().toString());
             assertEquals(3, requests.size(), "two failures, then the delivery");
             assertEquals(1, requests.stream().map(r -> r.header("X-Signature")).distinct().count(), "the same signed body each time");
+            // a retry: the delivery's key on every try, with the try's number
+            assertEquals(List.of(deliveryId, deliveryId, deliveryId), requests.stream().map(r -> r.header("X-Delivery-Id")).toList());
+            assertEquals(List.of("1", "2", "3"), requests.stream().map(r -> r.header("X-Delivery-Attempt")).toList());
 
             JsonPath d = delivery(deliveryId);
             assertEquals(3, d.getInt("attempts"));
@@ -336,7 +339,7 @@ class NotificationsTest {
             given().auth().oauth2(token("AUDIT", "auditor")).post("/deliveries/" + deliveryId + "/redeliver").then().statusCode(403);
             given().auth().oauth2(operator()).post("/deliveries/" + UUID.randomUUID() + "/redeliver").then().statusCode(404);
             given().auth().oauth2(operator()).queryParam("status", "LOST").get("/deliveries").then().statusCode(400)
-                    .body("rule", equalTo("STATUS_INVALID"));
+                    .body("rule", equalTo("STATUS_INVALID")).body("field", equalTo("/status"));
             assertEquals(expected, EventStore.eventTypes(deliveryId), "a refused request writes nothing");
 
             // the receiver is fixed; the operator redelivers: one more POST, same event, same signature
@@ -391,6 +394,10 @@ class NotificationsTest {
                     .body("items.findAll { it.sourceEventId == '" + eventId + "' }.size()", equalTo(1));
             List<MimeMessage> mails = mailTo(address, "AIEP-2026-100003");
             assertEquals(1, mails.size(), "one e-mail: " + delivery(emailDelivery).prettify());
+            // the mail's idempotency key: derived from the delivery, so a retry would carry the same
+            assertEquals("<" + emailDelivery + "@notifications.aiexports.commerce.gov>", mails.get(0).getMessageID());
+            assertEquals(emailDelivery, mails.get(0).getHeader("X-Delivery-Id")[0]);
+            assertEquals("1", mails.get(0).getHeader("X-Delivery-Attempt")[0]);
             assertEquals("[AI Exports Program] Submission received: AIEP-2026-100003", mails.get(0).getSubject());
             assertTrue(((String) mails.get(0).getContent()).contains("Sovereign AI cloud"));
             assertEquals(2, EventStore.count("select count(*) from delivery where source_event_id = ?", eventId),
@@ -487,19 +494,25 @@ class NotificationsTest {
                 racer.get();
             }
             pool.shutdown();
-            Map<String, Long> posts = receiver.requests().stream()
-                    .collect(Collectors.groupingBy(r -> r.header("X-Event-Id"), Collectors.counting()));
-            assertEquals(Set.copyOf(eventIds), posts.keySet());
-            // every POST is a try that one worker claimed and recorded: none was made twice (a slow
-            // machine may time a try out and retry it, which is then recorded as a failed try)
+            // the delivery id tells a retry from a double send (DeliveryPosts): a retry repeats the delivery's id with the
+            // next try's number; a double send is a second delivery id for one event, one try posted twice, or a POST no
+            // recorded try accounts for (a slow machine may time a try out and retry it: recorded as a failed try)
+            Map<String, String> expected = new java.util.HashMap<>();
+            Map<String, Long> recordedTries = new java.util.HashMap<>();
             for (String eventId : eventIds) {
                 String deliveryId = Causes.idFrom(eventId, webhookId);
                 List<String> events = EventStore.eventTypes(deliveryId);
                 long tries = events.stream().filter(e -> e.startsWith("Attempt")).count();
-                assertEquals(tries, posts.get(eventId), "POSTs of " + eventId + " against its recorded tries " + events);
                 assertEquals("AttemptSucceeded", events.get(events.size() - 1));
                 assertEquals(tries, delivery(deliveryId).getInt("attempts"), delivery(deliveryId).prettify());
+                expected.put(deliveryId, eventId);
+                recordedTries.put(deliveryId, tries);
             }
+            DeliveryPosts.Tally tally = DeliveryPosts.tally(receiver.requests(), expected, recordedTries);
+            System.out.printf("concurrent senders: %d POSTs, %d deliveries, %d retries, double sends: %s%n", tally.posts(),
+                    tally.deliveries(), tally.retries(), tally.doubleSends());
+            assertEquals(List.of(), tally.doubleSends(), "no delivery posted twice");
+            assertEquals(eventIds.size(), tally.deliveries());
             removeWebhook(webhookId);
         }
     }

@@ -127,7 +127,7 @@ class StandardWebhooksTest {
                     .post("/webhooks").then().statusCode(201).extract().path("id");
             // refused rotations change nothing: a bad secret, a window out of range, another agency's webhook
             given().auth().oauth2(commerce).contentType(ContentType.JSON).body(Map.of("secret", "whsec_notbase64!!"))
-                    .post("/webhooks/" + webhookId + "/secret-rotations").then().statusCode(400).body("rule", equalTo("SECRET_INVALID"));
+                    .post("/webhooks/" + webhookId + "/secret-rotations").then().statusCode(400).body("rule", equalTo("SECRET_INVALID")).body("field", equalTo("/secret"));
             given().auth().oauth2(commerce).contentType(ContentType.JSON).body(Map.of("secret", second, "previousValidForHours", 1000))
                     .post("/webhooks/" + webhookId + "/secret-rotations").then().statusCode(400)
                     .body("rule", equalTo("ROLLOVER_INVALID")).body("field", equalTo("/previousValidForHours"));

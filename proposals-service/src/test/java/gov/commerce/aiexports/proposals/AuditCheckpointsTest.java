@@ -301,7 +301,7 @@ class AuditCheckpointsTest {
                 .extract().asString());
         given().auth().oauth2(token("OPS", "operator")).get("/audit/chain/public-key").then().statusCode(200);
         given().auth().oauth2(token("GAO", "applicant")).get("/audit/chain/checkpoints").then().statusCode(403);
-        given().auth().oauth2(auditor).get("/audit/chain/checkpoints?limit=0").then().statusCode(400).body("rule", equalTo("LIMIT_INVALID"));
+        given().auth().oauth2(auditor).get("/audit/chain/checkpoints?limit=0").then().statusCode(400).body("rule", equalTo("LIMIT_INVALID")).body("field", equalTo("/limit"));
 
         Properties p = new Properties();
         p.put("bootstrap.servers", TestInfrastructure.get().kafka().bootstrapServers());

@@ -77,7 +77,7 @@ class AuditTest {
                 .body("version", equalTo(2)).body("state.status", equalTo("SUBMITTED"));
         given().auth().oauth2(auditor).get("/audit/aggregates/" + id + "/state?asOf=2000-01-01T00:00:00Z").then().statusCode(404);
         given().auth().oauth2(auditor).get("/audit/aggregates/" + id + "/state?asOf=yesterday").then().statusCode(400)
-                .body("rule", equalTo("INSTANT_INVALID"));
+                .body("rule", equalTo("INSTANT_INVALID")).body("field", equalTo("/asOf"));
         // only auditors
         given().auth().oauth2(applicant).get("/audit/aggregates/" + id + "/events").then().statusCode(403);
         given().get("/audit/verify").then().statusCode(401);

@@ -129,7 +129,7 @@ class CountryListTest {
                 .then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith("/country-lists/" + version))
                 .body("version", equalTo(version)).body("loadedBy", equalTo("user-COMMERCE"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body(cambodiaEmbargoed(version)).post("/country-lists")
-                .then().statusCode(409).body("rule", equalTo("COUNTRY_LIST_VERSION_EXISTS"));
+                .then().statusCode(409).body("rule", equalTo("COUNTRY_LIST_VERSION_EXISTS")).body("field", equalTo("/version"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(officer).get("/country-lists/" + version)
                 .then().statusCode(200).body("rescreening.proposalsChanged", org.hamcrest.Matchers.greaterThanOrEqualTo(1)));

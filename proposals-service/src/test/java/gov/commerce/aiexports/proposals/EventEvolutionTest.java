@@ -58,7 +58,8 @@ class EventEvolutionTest {
                 .body("members.find { it.uei == '" + legacyUei + "' }.controlledFrom", equalTo("GB"));
         // and commands load the aggregate through it
         given().auth().oauth2(applicant).contentType(ContentType.JSON).body(member(legacyUei, "GB", "GB"))
-                .post("/consortia/" + consortiumId + "/members").then().statusCode(409).body("rule", equalTo("MEMBER_ALREADY_PRESENT"));
+                .post("/consortia/" + consortiumId + "/members").then().statusCode(409).body("rule", equalTo("MEMBER_ALREADY_PRESENT"))
+                .body("field", equalTo("/uei"));
         given().auth().oauth2(applicant).contentType(ContentType.JSON).body(member(newUei(), "FR", "FR"))
                 .post("/consortia/" + consortiumId + "/members").then().statusCode(200);
     }

@@ -168,7 +168,8 @@ class IdempotencyTest {
                 new IdempotencyStore.Scope("user-" + uei, uei, key).digest(), "user-" + uei, uei, key, path);
         long started = System.nanoTime();
         given().auth().oauth2(applicant).header("Idempotency-Key", key).post(path).then().statusCode(409)
-                .header("Retry-After", "1").body("rule", org.hamcrest.Matchers.equalTo("IDEMPOTENCY_KEY_IN_USE"));
+                .header("Retry-After", "1").body("rule", org.hamcrest.Matchers.equalTo("IDEMPOTENCY_KEY_IN_USE"))
+                .body("field", org.hamcrest.Matchers.equalTo("/Idempotency-Key"));
         long waitedMillis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(waitedMillis >= 9_000, "waited the in-flight time (10 s) first: " + waitedMillis + " ms");
         assertEquals(0, submissions(proposal), "nothing ran");
@@ -195,6 +196,7 @@ class IdempotencyTest {
         update("update idempotency_key set expires_at = now() - interval '1 second' where idempotency_key = ?", key);
         Answer afterExpiry = checks().post(applicant, path, key, null);
         assertEquals(409, afterExpiry.status(), "judged again: the proposal is already submitted: " + afterExpiry);
+        assertEquals("PROPOSAL_NOT_DRAFT", afterExpiry.rule(), afterExpiry.toString());
         assertTrue(!afterExpiry.replayed());
         String expired = IdempotencyChecks.newKey();
         update("insert into idempotency_key (scope_digest, caller_subject, caller_organisation, idempotency_key, request_method, "

@@ -146,11 +146,20 @@ class ProposalIntakeTest {
         String consortiumId = consortium(applicant, uei);
         String proposalId = given().auth().oauth2(applicant).contentType(ContentType.JSON)
                 .body(proposal(callId, consortiumId, uei, "DE")).post("/proposals").then().statusCode(201).extract().path("id");
-        String other = token(newUei(), "applicant");
-        given().auth().oauth2(other).get("/proposals/" + proposalId).then().statusCode(404);
+        String otherUei = newUei();
+        String other = token(otherUei, "applicant");
+        given().auth().oauth2(other).get("/proposals/" + proposalId).then().statusCode(404).body("rule", equalTo("NOT_FOUND"));
+        // a draft for another organisation's consortium is refused by its rule, naming the consortium; one for none too
+        given().auth().oauth2(other).contentType(ContentType.JSON).body(proposal(callId, consortiumId, otherUei, "DE"))
+                .post("/proposals").then().statusCode(422).body("rule", equalTo("CONSORTIUM_NOT_OWNED"))
+                .body("field", equalTo("/consortiumId"));
+        given().auth().oauth2(other).contentType(ContentType.JSON).body(proposal(callId, UUID.randomUUID().toString(), otherUei, "DE"))
+                .post("/proposals").then().statusCode(422).body("rule", equalTo("CONSORTIUM_UNKNOWN"))
+                .body("field", equalTo("/consortiumId"));
         given().auth().oauth2(other).get("/proposals").then().statusCode(200).body("total", equalTo(0));
         // a draft is its consortium's only (Disclosure): a reviewer reads it once submitted
-        given().auth().oauth2(token("STATE", "agency-reviewer")).get("/proposals/" + proposalId).then().statusCode(404);
+        given().auth().oauth2(token("STATE", "agency-reviewer")).get("/proposals/" + proposalId).then().statusCode(404)
+                .body("rule", equalTo("NOT_FOUND"));
         given().auth().oauth2(applicant).post("/proposals/" + proposalId + "/submit").then().statusCode(200);
         given().auth().oauth2(token("STATE", "agency-reviewer")).get("/proposals/" + proposalId).then().statusCode(200);
     }
@@ -208,7 +217,8 @@ class ProposalIntakeTest {
                 .post("/consortia").then().statusCode(403);
         given().auth().oauth2(token(uei, "applicant")).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "anchorMember", member("bad", "US", "US")))
-                .post("/consortia").then().statusCode(400).body("rule", equalTo("UEI_INVALID"));
+                .post("/consortia").then().statusCode(400).body("rule", equalTo("UEI_INVALID"))
+                .body("field", equalTo("/anchorMember/uei"));
         given().auth().oauth2(token("BAD", "applicant")).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "anchorMember", member("BAD", "US", "US")))
                 .post("/consortia").then().statusCode(400).body("rule", equalTo("UEI_INVALID"))

@@ -200,7 +200,7 @@ class SubmissionRulesTest {
         String officer = token("COMMERCE", "commerce-officer");
         String callId = publishedCall();
         given().auth().oauth2(officer).contentType(ContentType.JSON).body(Map.of("title", "changed"))
-                .header("If-Match", "*").post("/calls/" + callId + "/amendments").then().statusCode(400).body("rule", equalTo("MODIFICATION_COMMENT_REQUIRED"));
+                .header("If-Match", "*").post("/calls/" + callId + "/amendments").then().statusCode(400).body("rule", equalTo("MODIFICATION_COMMENT_REQUIRED")).body("field", equalTo("/modificationComment"));
         given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .body(Map.of("gracePeriodHours", 48, "modificationComment", "grace extended after the portal outage"))
                 .header("If-Match", "*").post("/calls/" + callId + "/amendments").then().statusCode(200)
@@ -229,7 +229,7 @@ class SubmissionRulesTest {
         given().auth().oauth2(a.token()).contentType(ContentType.JSON).body(ProposalIntakeTest.member(member, "GB", "GB"))
                 .post("/consortia/" + a.consortiumId() + "/members").then().statusCode(200).body("members.uei", hasItem(member));
         given().auth().oauth2(a.token()).delete("/consortia/" + a.consortiumId() + "/members/" + a.uei()).then().statusCode(422)
-                .body("rule", equalTo("ANCHOR_MEMBER_REQUIRED"));
+                .body("rule", equalTo("ANCHOR_MEMBER_REQUIRED")).body("field", equalTo("/uei"));
         given().auth().oauth2(token("STATE", "agency-reviewer")).get("/consortia/" + a.consortiumId()).then().statusCode(200);
     }
 
@@ -299,7 +299,7 @@ class SubmissionRulesTest {
                 .body("total", equalTo(1));
         given().auth().oauth2(a.token()).get("/proposals?callId=" + a.callId() + "&instrument=DIRECT_LOAN&sort=title").then()
                 .body("total", equalTo(2));
-        given().auth().oauth2(a.token()).get("/proposals?sort=nonsense").then().statusCode(400).body("rule", equalTo("SORT_INVALID"));
+        given().auth().oauth2(a.token()).get("/proposals?sort=nonsense").then().statusCode(400).body("rule", equalTo("SORT_INVALID")).body("field", equalTo("/sort"));
         String csv = given().auth().oauth2(a.token()).accept("text/csv").get("/proposals?callId=" + a.callId()).then()
                 .statusCode(200).contentType("text/csv").extract().asString();
         assertEquals(3, csv.split("\r\n").length, csv);

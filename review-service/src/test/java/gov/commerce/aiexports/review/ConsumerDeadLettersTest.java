@@ -258,7 +258,7 @@ class ConsumerDeadLettersTest {
         as("OPS", "operator").post("/admin/dead-letters/" + UUID.randomUUID() + "/redeliver").then().statusCode(404)
                 .contentType("application/problem+json").body("rule", equalTo("NOT_FOUND"));
         as("OPS", "operator").post("/admin/dead-letters/not-an-id/redeliver").then().statusCode(404);
-        as("OPS", "operator").get("/admin/dead-letters?status=LOST").then().statusCode(400).body("rule", equalTo("STATUS_INVALID"));
+        as("OPS", "operator").get("/admin/dead-letters?status=LOST").then().statusCode(400).body("rule", equalTo("STATUS_INVALID")).body("field", equalTo("/status"));
 
         // the cause is not fixed yet: the redelivery fails, and says so
         as("OPS", "operator").post("/admin/dead-letters/" + id + "/redeliver").then().statusCode(200)

@@ -130,7 +130,7 @@ class InteragencyReviewTest {
         as("COMMERCE", "commerce-officer").get("/reviews?agency=STATE").then().body("id", hasItem(review));
         long before = events(review);
         as("ENERGY", "agency-reviewer").body(assessment("CONCUR", List.of())).post("/reviews/" + review + "/assessments")
-                .then().statusCode(422).body("rule", equalTo("AGENCY_NOT_REQUIRED"));
+                .then().statusCode(422).body("rule", equalTo("AGENCY_NOT_REQUIRED")).body("field", equalTo("/agency"));
         Map<String, Object> asDefense = assessment("CONCUR", List.of());
         asDefense.put("agency", "DEFENSE");
         as("STATE", "agency-reviewer").body(asDefense).post("/reviews/" + review + "/assessments").then().statusCode(403);
@@ -156,7 +156,7 @@ class InteragencyReviewTest {
                         Map.of("declared", true, "description", "former employee of the anchor member")))
                 .post("/reviews/" + review + "/assessments").then().statusCode(200).body("recused", equalTo(true));
         as("STATE", "agency-reviewer", "alice@state").body(assessment("CONCUR", List.of()))
-                .post("/reviews/" + review + "/assessments").then().statusCode(422).body("rule", equalTo("REVIEWER_RECUSED"));
+                .post("/reviews/" + review + "/assessments").then().statusCode(422).body("rule", equalTo("REVIEWER_RECUSED")).body("field", equalTo("/conflictOfInterest"));
         as("STATE", "agency-reviewer", "bob@state").body(assessment("CONCUR", List.of()))
                 .post("/reviews/" + review + "/assessments").then().statusCode(201);
         as("COMMERCE", "auditor").get("/reviews/" + review).then()
@@ -175,7 +175,7 @@ class InteragencyReviewTest {
                         Map.of("declared", true, "description", "learned of a family tie to the anchor member")))
                 .post("/reviews/" + review + "/assessments").then().statusCode(200);
         as("COMMERCE", "commerce-officer").body(designate(List.of("TARGET_COUNTRY_GROUP_D"), "1.00"))
-                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(422).body("rule", equalTo("AGENCY_NOT_CONCURRED"));
+                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(422).body("rule", equalTo("AGENCY_NOT_CONCURRED")).body("field", equalTo("/decision"));
         as("COMMERCE", "commerce-officer").get("/reviews?agency=STATE").then().body("id", hasItem(review));
     }
 
@@ -188,17 +188,17 @@ class InteragencyReviewTest {
                 .then().statusCode(201);
         long before = events(review);
         as("COMMERCE", "commerce-officer").body(designate(List.of("TARGET_COUNTRY_GROUP_D"), "25000000.00"))
-                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(422).body("rule", equalTo("AGENCY_NOT_CONCURRED"));
+                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(422).body("rule", equalTo("AGENCY_NOT_CONCURRED")).body("field", equalTo("/decision"));
 
         // DEFENSE changes its mind: the later assessment supersedes the earlier, which stays in the history
         as("DEFENSE", "agency-reviewer").body(assessment("CONCUR_WITH_CONDITIONS", List.of("annual security audit")))
                 .post("/reviews/" + review + "/assessments").then().statusCode(201);
         before = events(review);
         as("COMMERCE", "commerce-officer").body(designate(List.of(), "25000000.00"))
-                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(422).body("rule", equalTo("FLAG_NOT_ACKNOWLEDGED"));
+                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(422).body("rule", equalTo("FLAG_NOT_ACKNOWLEDGED")).body("field", equalTo("/acknowledgedFlags"));
         as("COMMERCE", "commerce-officer").body(designate(List.of("TARGET_COUNTRY_GROUP_D"), "25000000.01"))
                 .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(422)
-                .body("rule", equalTo("ENDORSEMENT_EXCEEDS_REQUEST"));
+                .body("rule", equalTo("ENDORSEMENT_EXCEEDS_REQUEST")).body("field", equalTo("/endorsedIncentives"));
         as("DEFENSE", "agency-reviewer").body(designate(List.of("TARGET_COUNTRY_GROUP_D"), "1.00"))
                 .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(403);
         assertEquals(before, events(review), "refused determinations wrote no event");
@@ -244,7 +244,7 @@ class InteragencyReviewTest {
                 .body("informationRequests[0].response", equalTo("Removed it")));
         as("COMMERCE", "commerce-officer").body(designate(List.of("TARGET_COUNTRY_GROUP_D"), "1.00"))
                 .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(422)
-                .body("rule", equalTo("AGENCY_NOT_CONCURRED"));
+                .body("rule", equalTo("AGENCY_NOT_CONCURRED")).body("field", equalTo("/decision"));
     }
 
     @Test

@@ -165,7 +165,7 @@ class OversightTest {
 
         String inTen = LocalDate.parse(today()).plusDays(10).toString();
         as("COMMERCE", "commerce-officer").body(Map.of("dueDate", LocalDate.parse(today()).minusDays(1).toString()))
-                .post("/oversight/" + number + "/conditions/C1/due-date").then().statusCode(422).body("rule", equalTo("DUE_DATE_IN_PAST"));
+                .post("/oversight/" + number + "/conditions/C1/due-date").then().statusCode(422).body("rule", equalTo("DUE_DATE_IN_PAST")).body("field", equalTo("/dueDate"));
         as("COMMERCE", "commerce-officer").body(Map.of("dueDate", inTen)).post("/oversight/" + number + "/conditions/C9/due-date")
                 .then().statusCode(404);
         for (String c : List.of("C1", "C2")) {
@@ -173,10 +173,10 @@ class OversightTest {
                     .then().statusCode(200);
         }
         as("COMMERCE", "commerce-officer").body(Map.of("kind", "DEPLOYMENT", "description", "Cluster live in Hanoi", "dueDate", inTen))
-                .post("/oversight/" + number + "/milestones").then().statusCode(422).body("rule", equalTo("COUNTRY_REQUIRED"));
+                .post("/oversight/" + number + "/milestones").then().statusCode(422).body("rule", equalTo("COUNTRY_REQUIRED")).body("field", equalTo("/country"));
         as("COMMERCE", "commerce-officer").body(Map.of("kind", "FINANCING_CLOSE", "description", "Loan closes", "lineNumber", 2,
                 "dueDate", inTen)).post("/oversight/" + number + "/milestones").then().statusCode(422)
-                .body("rule", equalTo("LINE_NUMBER_INVALID"));
+                .body("rule", equalTo("LINE_NUMBER_INVALID")).body("field", equalTo("/lineNumber"));
         as("COMMERCE", "commerce-officer").body(Map.of("kind", "DEPLOYMENT", "description", "Cluster live in Hanoi", "country", "VN",
                 "lineNumber", 1, "dueDate", inTen)).post("/oversight/" + number + "/milestones").then().statusCode(201)
                 .body("milestones.id", contains("M1"));
@@ -194,7 +194,7 @@ class OversightTest {
         // evidence, a rejection with its reason, new evidence, an acceptance
         as(APPLICANT, "applicant").body(Map.of("text", "Audit report by KPMG", "documentIds", List.of("doc-1")))
                 .post("/oversight/" + number + "/conditions/C1/evidence").then().statusCode(422)
-                .body("rule", equalTo("DOCUMENTS_NOT_SUPPORTED"));
+                .body("rule", equalTo("DOCUMENTS_NOT_SUPPORTED")).body("field", equalTo("/documentIds"));
         as("COMMERCE", "commerce-officer").body(Map.of("reason", "nothing yet")).post("/oversight/" + number + "/conditions/C1/rejection")
                 .then().statusCode(409).body("rule", equalTo("NO_EVIDENCE_SUBMITTED"));
         as(APPLICANT, "applicant").body(Map.of("text", "Audit report by KPMG, 2027")).post("/oversight/" + number + "/conditions/C1/evidence")
@@ -202,7 +202,7 @@ class OversightTest {
         as(APPLICANT, "applicant").body(Map.of("text", "Data stays in VN")).post("/oversight/" + number + "/conditions/C2/evidence")
                 .then().statusCode(201);
         as("COMMERCE", "commerce-officer").body(Map.of()).post("/oversight/" + number + "/conditions/C2/rejection")
-                .then().statusCode(400).body("field", equalTo("/reason"));
+                .then().statusCode(400).body("rule", equalTo("FIELD_REQUIRED")).body("field", equalTo("/reason"));
         as("COMMERCE", "commerce-officer").body(Map.of("reason", "no residency certificate"))
                 .post("/oversight/" + number + "/conditions/C2/rejection").then().statusCode(200)
                 .body("conditions[1].status", equalTo("REJECTED"))
@@ -222,13 +222,14 @@ class OversightTest {
 
         // a progress report of period 1 (started a month ago)
         as(APPLICANT, "applicant").body(Map.of("period", 2, "narrative", "future")).post("/oversight/" + number + "/reports")
-                .then().statusCode(422).body("rule", equalTo("PERIOD_NOT_STARTED"));
+                .then().statusCode(422).body("rule", equalTo("PERIOD_NOT_STARTED")).body("field", equalTo("/period"));
         as(APPLICANT, "applicant").body(Map.of("period", 1, "narrative", "Deployment on track",
                 "milestoneStatuses", List.of(Map.of("milestoneId", "M9", "status", "ON_TRACK")))).post("/oversight/" + number + "/reports")
                 .then().statusCode(422).body("rule", equalTo("MILESTONE_UNKNOWN")).body("field", equalTo("/milestoneStatuses/0/milestoneId"));
         as(APPLICANT, "applicant").body(Map.of("period", 1, "narrative", "Deployment on track",
                 "figures", List.of(Map.of("name", "jobs", "value", "many")))).post("/oversight/" + number + "/reports")
-                .then().statusCode(400).body("rule", equalTo("FIGURE_VALUE_INVALID"));
+                .then().statusCode(400).body("rule", equalTo("FIGURE_VALUE_INVALID"))
+                .body("field", equalTo("/figures/0/value"));
         as(APPLICANT, "applicant").body(Map.of("period", 1, "narrative", "Deployment on track",
                 "milestoneStatuses", List.of(Map.of("milestoneId", "M1", "status", "ACHIEVED"), Map.of("milestoneId", "M2",
                         "status", "ON_TRACK", "note", "pilot customer signed")),

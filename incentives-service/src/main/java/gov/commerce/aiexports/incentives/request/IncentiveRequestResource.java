@@ -232,6 +232,8 @@ public class IncentiveRequestResource {
     private String routedToCaller(String id) {
         IncentiveRequestView line = existing(id);
         if (line.agency() == null) {
+            // a line cancelled before it was routed says so (LINE_CANCELLED), not that it waits for its routing
+            IncentiveRequestPolicies.notCancelled(IncentiveStatus.valueOf(line.status()), "decided");
             throw new StateConflict("LINE_NOT_ROUTED", "EDAG has not routed this line to a financing agency yet");
         }
         String organisation = request.caller().organisation();

@@ -34,7 +34,11 @@ import org.jboss.logging.Logger;
  * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}: see
  * {@link StandardWebhooks}), and, for receivers written before those, {@code X-Signature:
  * sha256=<hex HMAC-SHA256 of the body bytes>}, {@code X-Event-Id} (receivers deduplicate on it),
- * {@code X-Event-Type} and {@code X-Delivery-Id}. Any 2xx is a delivery; a refused connection, a
+ * {@code X-Event-Type} and {@code X-Delivery-Id}. The delivery id is the idempotency key of the
+ * delivery (one event to one webhook): the same on every try and redelivery of it, another for
+ * every other delivery; {@code X-Delivery-Attempt} numbers the tries (1, 2, ...), so a receiver
+ * (and a test) tells a retry (same id, next number) from a double send (a second id for the same
+ * event, or the same try twice). Any 2xx is a delivery; a refused connection, a
  * timeout or another status is a failure to retry. Redirects are not followed: the subscriber
  * registers the final URL.
  * <p>
@@ -46,6 +50,10 @@ import org.jboss.logging.Logger;
 public class WebhookTransport {
 
     private static final Logger LOG = Logger.getLogger(WebhookTransport.class);
+    /** The delivery's idempotency key, on webhooks and e-mails alike. */
+    public static final String DELIVERY_ID = "X-Delivery-Id";
+    /** The try's number within the delivery (its recorded attempt). */
+    public static final String DELIVERY_ATTEMPT = "X-Delivery-Attempt";
 
     @Inject
     @ConfigProperty(name = "aiexports.notifications.webhooks.timeout", defaultValue = "10s")
@@ -107,7 +115,8 @@ public class WebhookTransport {
                 .putHeader(StandardWebhooks.SIGNATURE, StandardWebhooks.signature(messageId, timestamp, body, valid))
                 .putHeader("X-Event-Id", d.sourceEventId())
                 .putHeader("X-Event-Type", d.sourceEventType())
-                .putHeader("X-Delivery-Id", d.id())
+                .putHeader(DELIVERY_ID, d.id())
+                .putHeader(DELIVERY_ATTEMPT, String.valueOf(d.attempts() + 1))
                 .putHeader(Signature.HEADER, Signature.of(secret, body));
         try {
             int status = client.request(options)

@@ -57,7 +57,7 @@ public class Consortium {
         MembershipPolicies.checkWellFormed(command.member(), "");
         MembershipPolicies.checkNotFromCountryOfConcern(command.member(), "");
         if (members.containsKey(command.member().uei())) {
-            throw new StateConflict("MEMBER_ALREADY_PRESENT", command.member().uei() + " is already a member");
+            throw new StateConflict("MEMBER_ALREADY_PRESENT", "/uei", command.member().uei() + " is already a member");
         }
         apply(new ConsortiumEvent.MemberAdded(consortiumId, command.member()));
     }

@@ -97,9 +97,9 @@ class ConsortiumAggregateTest {
     @Test
     void a_member_already_present_is_not_added_again() {
         fixture.given(registered(), new ConsortiumEvent.MemberAdded(ID, CHIPS)).when(new AddMember(ID, CHIPS))
-                .expectException(refused(StateConflict.class, "MEMBER_ALREADY_PRESENT")).expectNoEvents();
+                .expectException(refused(StateConflict.class, "MEMBER_ALREADY_PRESENT", "/uei")).expectNoEvents();
         fixture.given(registered()).when(new AddMember(ID, ANCHOR))
-                .expectException(refused(StateConflict.class, "MEMBER_ALREADY_PRESENT")).expectNoEvents();
+                .expectException(refused(StateConflict.class, "MEMBER_ALREADY_PRESENT", "/uei")).expectNoEvents();
     }
 
     @Test

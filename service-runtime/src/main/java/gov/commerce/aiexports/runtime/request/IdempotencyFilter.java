@@ -152,7 +152,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             if (System.nanoTime() >= deadline) {
                 count("in-use");
                 request.setProperty(BUSY, Boolean.TRUE);
-                throw new StateConflict(KEY_IN_USE, "A request with this Idempotency-Key is still being processed; "
+                throw new StateConflict(KEY_IN_USE, FIELD, "A request with this Idempotency-Key is still being processed; "
                         + "retry with the same key to get its answer.");
             }
             waited = true;
@@ -306,7 +306,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             Thread.sleep(POLL.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StateConflict(KEY_IN_USE, "interrupted while waiting for the first request with this Idempotency-Key");
+            throw new StateConflict(KEY_IN_USE, FIELD, "interrupted while waiting for the first request with this Idempotency-Key");
         }
     }
 }

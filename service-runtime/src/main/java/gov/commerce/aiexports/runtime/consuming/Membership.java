@@ -91,6 +91,10 @@ public final class Membership {
 
     private void set(State state, List<TopicPartition> partitions, String detail) {
         Snapshot previous = current;
+        if (previous.state() == State.FENCED && state != State.JOINING) {
+            // the fenced consumer's close still calls back (its partitions lost): the reason it stopped is what stays
+            return;
+        }
         // "since" is when the state began, so an operator sees how long a consumer has been waiting
         Instant since = previous.state() == state ? previous.since() : clock.instant();
         current = new Snapshot(state, List.copyOf(partitions), since, Optional.ofNullable(detail));

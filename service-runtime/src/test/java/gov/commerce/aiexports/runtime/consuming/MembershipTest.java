@@ -49,7 +49,10 @@ class MembershipTest {
         m.fenced("another process joined as review-service-host-8082");
         assertEquals(Membership.State.FENCED, m.snapshot().state());
         assertEquals("another process joined as review-service-host-8082", m.snapshot().detail().orElseThrow());
+        // the fenced consumer's close reports its partitions lost: the reason it stopped stays
+        m.lost();
         m.stopped();
+        assertEquals(Membership.State.FENCED, m.snapshot().state());
         assertFalse(m.snapshot().holdsPartitions());
     }
 

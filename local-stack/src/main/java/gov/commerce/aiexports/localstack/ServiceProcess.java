@@ -22,7 +22,8 @@ public final class ServiceProcess {
     private final Map<String, String> environment;
     private final Path log;
     private final String readinessUrl;
-    private Process process;
+    private volatile Process process;
+    private volatile boolean ownSession;
 
     public ServiceProcess(String name, List<String> command, Map<String, String> environment, Path log, String readinessUrl) {
         this.name = name;
@@ -51,12 +52,45 @@ public final class ServiceProcess {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * Runs the process in a session of its own (setsid), out of the launcher's process group: a
+     * terminal's Ctrl-C (or a supervisor's TERM to the group) then reaches the launcher only, which
+     * stops its children in order. Where setsid is missing the process stays in the group.
+     */
+    public ServiceProcess inOwnSession(boolean own) {
+        this.ownSession = own;
+        return this;
+    }
+
+    private static final String SETSID = findSetsid();
+
+    private static String findSetsid() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "setsid");
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return null;
+    }
+
+    /** Whether children can be put in sessions of their own here (util-linux's setsid). */
+    public static boolean canDetach() {
+        return SETSID != null;
+    }
+
     public synchronized ServiceProcess start() throws IOException {
         if (process != null && process.isAlive()) {
             return this;
         }
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command)
+        List<String> cmd = command;
+        if (ownSession && SETSID != null) {
+            // a child of a JVM is no process-group leader, so setsid does not fork: the pid stays the service's own
+            cmd = new ArrayList<>(command);
+            cmd.add(0, SETSID);
+        }
+        ProcessBuilder builder = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -88,6 +122,77 @@ public final class ServiceProcess {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+    }
+
+    /** The health group that says whether the service's consumer holds its partitions. */
+    public String consumersUrl() {
+        return readinessUrl == null ? null : readinessUrl.replace("/q/health/ready", "/q/health/group/consumers");
+    }
+
+    /**
+     * Empty when the service's consumer holds its partitions (/q/health/group/consumers answers
+     * 200); else what it waits for, as the check says (its state and detail) or "not answering".
+     */
+    public java.util.Optional<String> consumingProblem() {
+        String url = consumersUrl();
+        if (url == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                return java.util.Optional.empty();
+            }
+            java.util.regex.Matcher state = java.util.regex.Pattern.compile("\"state\"\\s*:\\s*\"([A-Z_]+)\"").matcher(r.body());
+            java.util.regex.Matcher detail = java.util.regex.Pattern.compile("\"detail\"\\s*:\\s*\"([^\"]*)\"").matcher(r.body());
+            return java.util.Optional.of((state.find() ? state.group(1) : "HTTP " + r.statusCode())
+                    + (detail.find() ? ": " + detail.group(1) : ""));
+        } catch (IOException e) {
+            return java.util.Optional.of("not answering");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.of("interrupted");
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    /** Completes when the running process ends (null when none was started). */
+    public java.util.concurrent.CompletableFuture<Process> onExit() {
+        Process p = process;
+        return p == null ? null : p.onExit();
+    }
+
+    /** The exit code of the last process, or -1 while it runs (or none ran). */
+    public int exitValue() {
+        Process p = process;
+        return p == null || p.isAlive() ? -1 : p.exitValue();
+    }
+
+    /** SIGTERM without waiting (the stack stops a tier of processes at once, then waits for them all). */
+    public void signalStop() {
+        Process p = process;
+        if (p != null && p.isAlive()) {
+            p.destroy();
+        }
+    }
+
+    /** Waits for the process to end after {@link #signalStop()}; SIGKILL when it has not ended in {@code grace}. */
+    public void awaitStopped(Duration grace) throws InterruptedException {
+        Process p = process;
+        if (p != null && !p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** SIGKILL without waiting: a second Ctrl-C. */
+    public void forceStop() {
+        Process p = process;
+        if (p != null) {
+            p.destroyForcibly();
+        }
     }
 
     /** kill -9: no shutdown hook, no goodbye. */

@@ -33,11 +33,26 @@ public final class Stack implements AutoCloseable {
     public record Options(Path projectRoot, Path dataDirectory, int postgresPort, int kafkaPort, Map<String, Integer> servicePorts,
             boolean durable, boolean kafkaInProcess, List<String> serviceJvmOptions) {
 
+        /**
+         * ./run's: the ports of API.md and .local-stack/, unless the environment says otherwise
+         * (RUN_DIR, RUN_POSTGRES_PORT, RUN_KAFKA_PORT, RUN_PROPOSALS_SERVICE_PORT ...), so that a
+         * second stack (an end-to-end test of ./run itself) can run beside a developer's.
+         */
         public static Options local(Path projectRoot) {
+            return local(projectRoot, System.getenv());
+        }
+
+        static Options local(Path projectRoot, Map<String, String> env) {
             Map<String, Integer> ports = new LinkedHashMap<>();
-            Services.ALL.forEach(s -> ports.put(s.name(), s.port()));
-            return new Options(projectRoot, projectRoot.resolve(".local-stack"), 55432, 9092, ports, true, false,
-                    ServiceProcess.QUICK_START);
+            Services.ALL.forEach(s -> ports.put(s.name(), intOf(env, "RUN_" + s.name().toUpperCase().replace('-', '_') + "_PORT", s.port())));
+            Path data = projectRoot.resolve(env.getOrDefault("RUN_DIR", ".local-stack"));
+            return new Options(projectRoot, data, intOf(env, "RUN_POSTGRES_PORT", 55432), intOf(env, "RUN_KAFKA_PORT", 9092), ports, true,
+                    false, ServiceProcess.QUICK_START);
+        }
+
+        private static int intOf(Map<String, String> env, String name, int otherwise) {
+            String v = env.get(name);
+            return v == null || v.isBlank() ? otherwise : Integer.parseInt(v.trim());
         }
 
         public static Options forTests(Path projectRoot, Path dataDirectory) {
@@ -60,6 +75,9 @@ public final class Stack implements AutoCloseable {
     private Path publicKey;
     private final Map<String, String> extraEnvironment = new HashMap<>();
     private Boolean postgresDurable;
+    private boolean ownSessions;
+    private boolean closed;
+    private java.util.function.Consumer<String> progress = line -> { };
 
     public Stack(Options options) {
         this.options = options;
@@ -67,6 +85,17 @@ public final class Stack implements AutoCloseable {
 
     public Options options() {
         return options;
+    }
+
+    /**
+     * ./run's: every process started from now on (PostgreSQL's server detaches itself) runs in a
+     * session of its own, so a signal to the launcher's process group reaches the launcher only and
+     * {@link #close()} stops them in order; {@code progress} hears each step of the stop.
+     */
+    public Stack detached(java.util.function.Consumer<String> progress) {
+        this.ownSessions = true;
+        this.progress = progress;
+        return this;
     }
 
     /** More environment for every service started from now on (tests turn tracing on with it). */
@@ -86,7 +115,8 @@ public final class Stack implements AutoCloseable {
     public void startInfrastructure() throws Exception {
         Files.createDirectories(options.dataDirectory());
         tokens();
-        postgres = PostgresServer.start(options.postgresPort(), options.dataDirectory().resolve("postgres"), options.durable());
+        // detached, the stack stops PostgreSQL itself, last: no hook of the embedded server's own racing the services' stop
+        postgres = PostgresServer.start(options.postgresPort(), options.dataDirectory().resolve("postgres"), options.durable(), !ownSessions);
         for (Services.Service s : Services.ALL) {
             postgres.createDatabase(s.database());
         }
@@ -108,7 +138,8 @@ public final class Stack implements AutoCloseable {
         }
         List<String> cmd = new ArrayList<>(List.of(ServiceProcess.javaBinary(), "-Xms128m", "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), "kafka.Kafka", config.toString()));
-        kafkaProcess = new ServiceProcess("kafka", cmd, Map.of(), options.dataDirectory().resolve("logs/kafka.log"), null).start();
+        kafkaProcess = new ServiceProcess("kafka", cmd, Map.of(), options.dataDirectory().resolve("logs/kafka.log"), null)
+                .inOwnSession(ownSessions).start();
     }
 
     public void awaitKafka(Duration timeout) throws InterruptedException {
@@ -148,7 +179,7 @@ public final class Stack implements AutoCloseable {
             env.putAll(extraEnvironment);
             List<String> jvm = options.serviceJvmOptions().stream().map(o -> o.replace(SERVICE_NAME, s.name())).toList();
             return ServiceProcess.quarkus(s.name(), s.jar(options.projectRoot()), jvm, env,
-                    options.dataDirectory().resolve("logs/" + s.name() + ".log"), port(s));
+                    options.dataDirectory().resolve("logs/" + s.name() + ".log"), port(s)).inOwnSession(ownSessions);
         });
     }
 
@@ -312,20 +343,35 @@ public final class Stack implements AutoCloseable {
         return kafkaInProcess;
     }
 
+    /**
+     * Stops what was started, in order: the services (together: each has its own shutdown, and
+     * their consumers leave their groups while the broker is still there), then the broker, then
+     * PostgreSQL. A second call does nothing.
+     */
     @Override
-    public void close() {
-        List<ServiceProcess> running = new ArrayList<>(services.values());
-        java.util.Collections.reverse(running);
-        for (ServiceProcess p : running) {
-            try {
-                p.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<ServiceProcess> running = new ArrayList<>(services.values()).stream().filter(ServiceProcess::isAlive).toList();
+        if (!running.isEmpty()) {
+            progress.accept("stopping " + String.join(", ", running.stream().map(ServiceProcess::name).toList()) + " ...");
+            running.forEach(ServiceProcess::signalStop);
+            for (ServiceProcess p : running) {
+                try {
+                    p.awaitStopped(Duration.ofSeconds(30));
+                    progress.accept("  " + p.name() + " stopped (exit " + p.exitValue() + ")");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         try {
-            if (kafkaProcess != null) {
+            if (kafkaProcess != null && kafkaProcess.isAlive()) {
+                progress.accept("stopping Kafka ...");
                 kafkaProcess.stop();
+                progress.accept("  Kafka stopped (exit " + kafkaProcess.exitValue() + ")");
             }
             if (kafkaInProcess != null) {
                 kafkaInProcess.close();
@@ -335,10 +381,33 @@ public final class Stack implements AutoCloseable {
         }
         try {
             if (postgres != null) {
+                progress.accept("stopping PostgreSQL ...");
                 postgres.close();
+                progress.accept("  PostgreSQL stopped");
             }
         } catch (IOException e) {
             System.err.println("could not stop PostgreSQL cleanly: " + e);
+        }
+    }
+
+    /**
+     * A second Ctrl-C: SIGKILL to the services and the broker, an immediate shutdown (SIGQUIT) to
+     * PostgreSQL, without waiting for an orderly stop under way. Consumers' groups then wait for
+     * the members' sessions (or their restarts, which take their places at once).
+     */
+    public void forceStop() {
+        services.values().forEach(ServiceProcess::forceStop);
+        if (kafkaProcess != null) {
+            kafkaProcess.forceStop();
+        }
+        try {
+            Path pid = postgresDataDirectory().resolve("postmaster.pid");
+            if (Files.exists(pid)) {
+                String first = Files.readAllLines(pid).get(0).trim();
+                new ProcessBuilder("kill", "-QUIT", first).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            System.err.println("could not stop PostgreSQL: " + e);
         }
     }
 }

@@ -22,7 +22,16 @@ public final class PostgresServer implements AutoCloseable {
 
     /** @param dataDirectory kept between runs when not null; a fresh temporary one otherwise */
     public static PostgresServer start(int port, Path dataDirectory, boolean durable) throws IOException {
+        return start(port, dataDirectory, durable, true);
+    }
+
+    /**
+     * @param stopWithJvm whether the server stops by a hook of its own when the JVM ends (tests); the
+     *                    local stack stops it itself, after the services and the broker
+     */
+    public static PostgresServer start(int port, Path dataDirectory, boolean durable, boolean stopWithJvm) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(stopWithJvm)
                 .setPort(port)
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")

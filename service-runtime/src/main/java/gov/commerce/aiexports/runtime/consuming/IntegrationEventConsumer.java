@@ -33,6 +33,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.Collection;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,6 +43,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -93,6 +97,7 @@ public class IntegrationEventConsumer {
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final Membership membership = new Membership();
 
     /** Where a record came from: its handlers are those of its topic, and it is recorded as processed with its position. */
     record Source(String topic, int partition, long offset, String key, String traceparent) {
@@ -131,6 +136,11 @@ public class IntegrationEventConsumer {
         if (topics.isEmpty()) {
             return;
         }
+        // aiexports_consumer_holds_partitions{service}: what /q/health/group/consumers says, for alerting
+        io.micrometer.core.instrument.Gauge.builder("aiexports.consumer.holds.partitions", membership,
+                        m -> m.snapshot().holdsPartitions() ? 1 : 0)
+                .description("1 while this instance's consumer holds its assignment from its group, 0 while it waits for one")
+                .tag("service", settings.serviceName()).register(registry);
         running = true;
         thread = new Thread(() -> run(topics), settings.serviceName() + "-integration-consumer");
         thread.setDaemon(true);
@@ -189,15 +199,17 @@ public class IntegrationEventConsumer {
         while (running && !settings.ensureTopics(topicsToEnsure(topics))) {
             // no record is read before the topics (above all the dead-letter topic) exist
             LOG.warnf("topics %s not ensured yet (broker away?), retrying in %d ms", topicsToEnsure(topics), backoff);
+            membership.joining("topics not ensured yet (broker away?)");
             sleep(backoff);
             backoff = Math.min(backoff * 2, 10_000);
         }
         while (running) {
-            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(settings.consumer());
-                 KafkaProducer<String, byte[]> dlt = new KafkaProducer<>(settings.producer())) {
+            KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(settings.consumer());
+            try (KafkaProducer<String, byte[]> dlt = new KafkaProducer<>(settings.producer())) {
                 consumer = c;
                 deadLetters = dlt;
-                c.subscribe(topics);
+                membership.joining("joining group " + settings.groupId() + " as " + settings.instanceId());
+                c.subscribe(topics, rebalanceListener(c));
                 while (running) {
                     ConsumerRecords<String, byte[]> records;
                     try {
@@ -240,6 +252,13 @@ public class IntegrationEventConsumer {
                 }
             } catch (WakeupException e) {
                 // shutting down
+            } catch (FencedInstanceIdException e) {
+                // two processes with one group.instance.id would fence each other in turn: this one gives way for good
+                String detail = "fenced: another consumer joined group " + settings.groupId() + " as " + settings.instanceId()
+                        + "; give each instance its own AIEXPORTS_INSTANCE_ID and restart this one";
+                LOG.error(detail);
+                membership.fenced(detail);
+                return;
             } catch (Exception e) {
                 if (running) {
                     // e.g. a commit refused after a rebalance: the uncommitted records come again and are deduplicated
@@ -248,6 +267,7 @@ public class IntegrationEventConsumer {
                 }
             } finally {
                 consumer = null;
+                close(c, !running);
             }
         }
     }
@@ -317,6 +337,79 @@ public class IntegrationEventConsumer {
     }
 
     private volatile Map<String, String> halted = Map.of();
+
+    /**
+     * On shutdown the consumer leaves its group, so its partitions go to the other instances at
+     * once (a static member stays in the group on a plain close, until its session expires); when
+     * it is only replaced after a failure it stays, and its successor (same instance id) takes its place.
+     */
+    private void close(KafkaConsumer<String, byte[]> c, boolean leave) {
+        try {
+            c.close(CloseOptions.groupMembershipOperation(leave ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP
+                    : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP).withTimeout(Duration.ofSeconds(5)));
+            if (leave) {
+                LOG.infof("integration consumer left group %s (instance %s)", settings.groupId(), settings.instanceId());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("integration consumer not closed cleanly: %s", Failures.describeForLog(e));
+        }
+        if (leave && membership.snapshot().state() != Membership.State.FENCED) {
+            membership.stopped();
+        }
+    }
+
+    /** Keeps {@link #membership} true to what the coordinator assigned (callbacks run on the consumer's thread). */
+    private ConsumerRebalanceListener rebalanceListener(KafkaConsumer<String, byte[]> c) {
+        return new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                Set<TopicPartition> remaining = new java.util.HashSet<>(c.assignment());
+                remaining.removeAll(partitions);
+                membership.revoked(remaining);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                membership.assigned(c.assignment());
+                LOG.infof("consuming %s as %s: %d partitions", settings.groupId(), settings.instanceId(), c.assignment().size());
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                membership.lost();
+            }
+        };
+    }
+
+    /** Where the consumer stands in its group (the health group "consumers" reports it). */
+    public Membership membership() {
+        return membership;
+    }
+
+    /** Records not read yet per partition this instance holds, as last seen (absent until the first fetch of the partition). */
+    public Map<TopicPartition, Long> lag() {
+        Map<TopicPartition, Long> out = new java.util.LinkedHashMap<>();
+        for (TopicPartition tp : membership.snapshot().partitions()) {
+            AtomicLong value = lag.get(tp);
+            if (value != null) {
+                out.put(tp, value.get());
+            }
+        }
+        return out;
+    }
+
+    public String groupId() {
+        return settings.groupId();
+    }
+
+    public String instanceId() {
+        return settings.instanceId();
+    }
+
+    /** True when the service subscribes to any topic (all four do). */
+    public boolean consumes() {
+        return !subscribedTopics().isEmpty();
+    }
 
     /**
      * Applies a whole poll in one transaction (each event still recorded by its id). False, with

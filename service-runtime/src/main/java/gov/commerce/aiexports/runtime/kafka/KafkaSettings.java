@@ -66,6 +66,18 @@ public class KafkaSettings {
      */
     @ConfigProperty(name = "aiexports.kafka.retention", defaultValue = "P30D")
     java.time.Duration retention;
+    /**
+     * The consumer's static group membership (group.instance.id): unique per running instance and
+     * the same across its restarts, so that a restarted instance takes its partitions back at once
+     * instead of waiting for its predecessor's session to expire. Unset: service, host and HTTP port.
+     */
+    @ConfigProperty(name = "aiexports.kafka.instance-id")
+    Optional<String> instanceId;
+    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
+    int httpPort;
+    /** How long the coordinator keeps a silent static member's partitions for it (docs/runbook.md: Consumer groups). */
+    @ConfigProperty(name = "aiexports.kafka.session-timeout", defaultValue = "30s")
+    java.time.Duration sessionTimeout;
     @Inject
     Config config;
 
@@ -97,6 +109,40 @@ public class KafkaSettings {
         return serviceName;
     }
 
+    /** The consumer group: one per service, shared by its instances. */
+    public String groupId() {
+        return serviceName;
+    }
+
+    /** This instance's group.instance.id (see {@link #instanceId}). */
+    public String instanceId() {
+        return instanceId.map(KafkaSettings::legalInstanceId)
+                .orElseGet(() -> defaultInstanceId(serviceName, hostName(), httpPort));
+    }
+
+    /** Service, host and HTTP port: two instances on one host listen on different ports, a restart on the same one. */
+    static String defaultInstanceId(String service, String host, int port) {
+        return legalInstanceId(service + "-" + host + "-" + port);
+    }
+
+    /** Kafka accepts letters, digits, '.', '_' and '-', at most 249 of them. */
+    static String legalInstanceId(String id) {
+        String legal = id.trim().replaceAll("[^a-zA-Z0-9._-]", "_");
+        return legal.length() > 249 ? legal.substring(0, 249) : legal;
+    }
+
+    private static String hostName() {
+        String env = System.getenv("HOSTNAME"); // a container's or a pod's name
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+
     public Properties producer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -117,8 +163,11 @@ public class KafkaSettings {
     public Properties consumer() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, serviceName);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-consumer");
+        // static membership: a restarted instance (same id) gets its partitions back without a rebalance
+        p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId());
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // never jump silently: where to start without a valid committed offset is decided by the consumer itself
         // (the beginning for a partition it never read, else it stops and says so: IntegrationEventConsumer)

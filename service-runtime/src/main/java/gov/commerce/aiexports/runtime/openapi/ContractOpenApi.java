@@ -9,8 +9,10 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
@@ -29,6 +31,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * {@code null} (a target's {@code region}, {@code bloc}, {@code countries}), and a client generated
  * from a document that says otherwise fails on it.</li>
  * <li>an operationId on every operation, from its method and path ({@link #operationId}).</li>
+ * <li>what the Java types cannot say, from the modules' {@link ContractNotes} (META-INF/openapi-contract.json):
+ * a description (and the accepted values) of every parameter, an example of every request body, and the
+ * status and schema of answers built as a JAX-RS Response or shown through the disclosure rule.</li>
  * </ul>
  * (An enumerated property keeps its type: a null there would need the enumeration to list it.)
  */
@@ -55,6 +60,9 @@ public class ContractOpenApi implements OASFilter {
         components.addSecurityScheme(BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .bearerFormat("JWT").description("A JWT of the identity provider with the claims sub, groups (roles) and org."));
         components.addSchema(PROBLEM, problemSchema());
+        ContractNotes notes = ContractNotes.load();
+        Components named = components;
+        notes.schemas.fields().forEachRemaining(s -> named.addSchema(s.getKey(), ContractNotes.schema(s.getValue())));
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(ContractOpenApi::optionalIsNullable);
         }
@@ -77,6 +85,7 @@ public class ContractOpenApi implements OASFilter {
                     responses = OASFactory.createAPIResponses();
                     operation.setResponses(responses);
                 }
+                noted(notes, path.getKey(), operation);
                 statusOfResponse(entry.getKey(), path.getKey(), responses);
                 problem(responses, "400", "Invalid input: the rule and field say what and where.");
                 if (!open) {
@@ -90,6 +99,67 @@ public class ContractOpenApi implements OASFilter {
                     problem(responses, "409", "Conflict with the current state, or a concurrent change.");
                     problem(responses, "422", "Refused by a rule of the program (the rule names it).");
                 }
+            }
+        }
+    }
+
+    /** The notes' descriptions, accepted values, example and answers (ContractNotes). */
+    static void noted(ContractNotes notes, String path, Operation operation) {
+        if (operation.getParameters() != null) {
+            for (Parameter parameter : operation.getParameters()) {
+                JsonNode note = notes.parameter(path, parameter.getName());
+                if (note == null) {
+                    continue;
+                }
+                if (parameter.getDescription() == null && note.has("description")) {
+                    parameter.setDescription(note.get("description").asText());
+                }
+                if (note.has("enum") && parameter.getSchema() != null && parameter.getSchema().getEnumeration() == null) {
+                    parameter.getSchema().setEnumeration(ContractNotes.enumeration(note.get("enum")));
+                }
+                if (note.has("example") && parameter.getExample() == null) {
+                    parameter.setExample(ContractNotes.plain(note.get("example")));
+                }
+            }
+        }
+        JsonNode note = notes.operation(operation.getOperationId());
+        if (note == null) {
+            return;
+        }
+        if (note.has("example") && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                && operation.getRequestBody().getContent().getMediaTypes() != null) {
+            operation.getRequestBody().getContent().getMediaTypes().values()
+                    .forEach(media -> media.setExample(ContractNotes.plain(note.get("example"))));
+        }
+        if (note.has("responses")) {
+            APIResponses responses = operation.getResponses();
+            if (responses == null) {
+                responses = OASFactory.createAPIResponses();
+                operation.setResponses(responses);
+            }
+            // the notes list every success the operation answers: one the scanner guessed and they do not list goes
+            for (String code : List.copyOf(responses.getAPIResponses() == null ? List.of() : responses.getAPIResponses().keySet())) {
+                if (code.startsWith("2") && !note.get("responses").has(code)) {
+                    responses.removeAPIResponse(code);
+                }
+            }
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = note.get("responses").fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> answer = it.next();
+                JsonNode spec = answer.getValue();
+                APIResponse response = OASFactory.createAPIResponse()
+                        .description(spec.has("description") ? spec.get("description").asText() : "Done.");
+                if (spec.has("schema")) {
+                    response.content(OASFactory.createContent().addMediaType("application/json",
+                            OASFactory.createMediaType().schema(ContractNotes.schema(spec.get("schema")))));
+                }
+                if (spec.has("headers")) {
+                    for (java.util.Iterator<Map.Entry<String, JsonNode>> h = spec.get("headers").fields(); h.hasNext();) {
+                        Map.Entry<String, JsonNode> header = h.next();
+                        response.addHeader(header.getKey(), OASFactory.createHeader().description(header.getValue().asText())
+                                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                    }
+                }
+                responses.addAPIResponse(answer.getKey(), response);
             }
         }
     }

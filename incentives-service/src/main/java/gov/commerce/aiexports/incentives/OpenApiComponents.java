@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.incentives;
 
+import gov.commerce.aiexports.incentives.budget.AntideficiencyReport;
 import gov.commerce.aiexports.incentives.budget.BudgetView;
 import gov.commerce.aiexports.incentives.request.IncentiveRequestView;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @OpenAPIDefinition(info = @Info(title = "incentives-service: budget authority, EDAG routing, approvals and obligations", version = "1.1.0"),
         components = @org.eclipse.microprofile.openapi.annotations.Components(schemas = {
                 @Schema(name = "BudgetView", implementation = BudgetView.class),
+                @Schema(name = "AntideficiencyReport", implementation = AntideficiencyReport.class),
                 @Schema(name = "IncentiveRequestView", implementation = IncentiveRequestView.class)}))
 public final class OpenApiComponents {
 

@@ -146,11 +146,14 @@ public class ContractOpenApi implements OASFilter {
             for (java.util.Iterator<Map.Entry<String, JsonNode>> it = note.get("responses").fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> answer = it.next();
                 JsonNode spec = answer.getValue();
-                APIResponse response = OASFactory.createAPIResponse()
-                        .description(spec.has("description") ? spec.get("description").asText() : "Done.");
+                // the answer the scanner saw keeps its other media types (text/csv, application/x-ndjson)
+                APIResponse response = responses.hasAPIResponse(answer.getKey()) ? responses.getAPIResponse(answer.getKey())
+                        : OASFactory.createAPIResponse();
+                response.description(spec.has("description") ? spec.get("description").asText() : "Done.");
                 if (spec.has("schema")) {
-                    response.content(OASFactory.createContent().addMediaType("application/json",
-                            OASFactory.createMediaType().schema(ContractNotes.schema(spec.get("schema")))));
+                    Content content = response.getContent() == null ? OASFactory.createContent() : response.getContent();
+                    content.addMediaType("application/json", OASFactory.createMediaType().schema(ContractNotes.schema(spec.get("schema"))));
+                    response.content(content);
                 }
                 if (spec.has("headers")) {
                     for (java.util.Iterator<Map.Entry<String, JsonNode>> h = spec.get("headers").fields(); h.hasNext();) {

@@ -53,19 +53,19 @@ class GeneratedClientsIT {
 
         // 1. Commerce drafts and publishes a call
         var calls = new CallResourceApi(client(Services.PROPOSALS, officer, gov.commerce.aiexports.client.proposals.ApiClient::new));
-        var drafted = calls.postCalls(CallResourceApi.APIpostCallsRequest.newBuilder().draftCallRequest(body(DraftCallRequest.class, """
+        var drafted = calls.postCalls(CallResourceApi.APIPostCallsRequest.newBuilder().draftCallRequest(body(DraftCallRequest.class, """
                 {"title":"FY2027 full-stack AI export packages","fiscalYear":2027,"description":"EO 14320 call",
                  "opensAt":"%s","closesAt":"%s","gracePeriodHours":24,
                  "instruments":["DIRECT_LOAN","FEASIBILITY_STUDY"],"requiredAgencies":["STATE","DEFENSE","ENERGY","OSTP"]}"""
                 .formatted(Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(180, ChronoUnit.DAYS)))).build());
         String call = drafted.getId();
         assertEquals("DRAFT", String.valueOf(drafted.getStatus()));
-        var published = calls.postCallsByIdPublish(CallResourceApi.APIpostCallsByIdPublishRequest.newBuilder().id(call).build());
+        var published = calls.postCallsByIdPublish(CallResourceApi.APIPostCallsByIdPublishRequest.newBuilder().id(call).build());
         assertEquals("PUBLISHED", String.valueOf(published.getStatus()));
 
         // 2. The applicant registers its consortium (its token's org is the anchor member's UEI)
         var consortia = new ConsortiumResourceApi(client(Services.PROPOSALS, applicant, gov.commerce.aiexports.client.proposals.ApiClient::new));
-        String consortium = consortia.postConsortia(ConsortiumResourceApi.APIpostConsortiaRequest.newBuilder()
+        String consortium = consortia.postConsortia(ConsortiumResourceApi.APIPostConsortiaRequest.newBuilder()
                 .registerRequest(body(RegisterRequest.class, """
                         {"name":"Acme AI Stack",
                          "anchorMember":{"legalName":"Acme Compute Inc.","uei":"%1$s","countryOfIncorporation":"US","controlledFrom":"US","layers":["hardware","models"]},
@@ -74,7 +74,7 @@ class GeneratedClientsIT {
 
         // 3. ... drafts a proposal and submits it
         var proposals = new ProposalResourceApi(client(Services.PROPOSALS, applicant, gov.commerce.aiexports.client.proposals.ApiClient::new));
-        String proposal = proposals.postProposals(ProposalResourceApi.APIpostProposalsRequest.newBuilder()
+        String proposal = proposals.postProposals(ProposalResourceApi.APIPostProposalsRequest.newBuilder()
                 .proposalRequest(body(ProposalRequest.class, """
                         {"callId":"%1$s","consortiumId":"%2$s","title":"Sovereign AI cloud for Vietnam","summary":"Full stack",
                          "stack":{"hardware":{"description":"GPU clusters","suppliers":["%3$s"],"usOriginSharePercent":64.0,"domesticManufacturing":"US fabs"},
@@ -85,7 +85,7 @@ class GeneratedClientsIT {
                          "targets":[{"country":"VN"}],"businessModel":"Acme builds and operates",
                          "incentives":[{"instrument":"DIRECT_LOAN","amountUsd":25000000.00,"tenorYears":12},{"instrument":"FEASIBILITY_STUDY","amountUsd":750000.00}],
                          "exportControlAttestation":true}""".formatted(call, consortium, applicantOrg, memberOrg))).build()).getId();
-        var submitted = proposals.postProposalsByIdSubmit(ProposalResourceApi.APIpostProposalsByIdSubmitRequest.newBuilder().id(proposal).build());
+        var submitted = proposals.postProposalsByIdSubmit(ProposalResourceApi.APIPostProposalsByIdSubmitRequest.newBuilder().id(proposal).build());
         assertEquals("SUBMITTED", String.valueOf(submitted.getStatus()));
         assertTrue(submitted.getTrackingNumber().startsWith("AIEP-"), submitted.getTrackingNumber());
         assertTrue(submitted.getFlags().stream().anyMatch(f -> "TARGET_COUNTRY_GROUP_D".equals(String.valueOf(f.getCode()))));
@@ -93,7 +93,7 @@ class GeneratedClientsIT {
         // 4. review-service opened a review (Vietnam is in Country Group D:1, so it carries a flag)
         var reviews = new ReviewResourceApi(client(Services.REVIEW, officer, gov.commerce.aiexports.client.review.ApiClient::new));
         var opened = await().atMost(PROPAGATION).until(
-                () -> reviews.getReviews(ReviewResourceApi.APIgetReviewsRequest.newBuilder().proposalId(proposal).build()),
+                () -> reviews.getReviews(ReviewResourceApi.APIGetReviewsRequest.newBuilder().proposalId(proposal).build()),
                 list -> list.size() == 1);
         String review = opened.get(0).getId();
 
@@ -106,7 +106,7 @@ class GeneratedClientsIT {
         for (String agency : List.of("STATE", "DEFENSE", "ENERGY", "OSTP")) {
             var reviewer = new ReviewResourceApi(client(Services.REVIEW, Program.token(agency, "agency-reviewer"),
                     gov.commerce.aiexports.client.review.ApiClient::new));
-            var recorded = reviewer.postReviewsByIdAssessments(ReviewResourceApi.APIpostReviewsByIdAssessmentsRequest.newBuilder()
+            var recorded = reviewer.postReviewsByIdAssessments(ReviewResourceApi.APIPostReviewsByIdAssessmentsRequest.newBuilder()
                     .id(review).assessmentRequest(body(AssessmentRequest.class, assess)).build());
             assertFalse(recorded.getRecused());
             assertFalse(recorded.getAssessmentId().isEmpty());
@@ -119,12 +119,12 @@ class GeneratedClientsIT {
                  "effectiveDate":"%s"}""";
         String effective = LocalDate.now().plusDays(7).toString();
         var refused = assertThrows(gov.commerce.aiexports.client.review.ApiException.class,
-                () -> reviews.postReviewsByIdDetermination(ReviewResourceApi.APIpostReviewsByIdDeterminationRequest.newBuilder().id(review)
+                () -> reviews.postReviewsByIdDetermination(ReviewResourceApi.APIPostReviewsByIdDeterminationRequest.newBuilder().id(review)
                         .determinationRequest(body(DeterminationRequest.class, determination.formatted("", effective))).build()));
         assertEquals(422, refused.getCode());
         JsonNode problem = new ObjectMapper().readTree(refused.getResponseBody());
         assertEquals("FLAG_NOT_ACKNOWLEDGED", problem.path("rule").asText(), refused.getResponseBody());
-        var designated = reviews.postReviewsByIdDetermination(ReviewResourceApi.APIpostReviewsByIdDeterminationRequest.newBuilder().id(review)
+        var designated = reviews.postReviewsByIdDetermination(ReviewResourceApi.APIPostReviewsByIdDeterminationRequest.newBuilder().id(review)
                 .determinationRequest(body(DeterminationRequest.class, determination.formatted("\"TARGET_COUNTRY_GROUP_D\"", effective))).build());
         assertEquals("DESIGNATED", designated.getStatus());
         String number = designated.getDetermination().getDesignationNumber();
@@ -134,7 +134,7 @@ class GeneratedClientsIT {
         var requests = new IncentiveRequestResourceApi(client(Services.INCENTIVES, applicant,
                 gov.commerce.aiexports.client.incentives.ApiClient::new));
         var lines = await().atMost(PROPAGATION).until(
-                () -> requests.getIncentiveRequests(IncentiveRequestResourceApi.APIgetIncentiveRequestsRequest.newBuilder().build()),
+                () -> requests.getIncentiveRequests(IncentiveRequestResourceApi.APIGetIncentiveRequestsRequest.newBuilder().build()),
                 list -> list.size() == 2);
         assertEquals(Map.of("DIRECT_LOAN", number, "FEASIBILITY_STUDY", number), Map.of(
                 String.valueOf(lines.get(0).getInstrument()), lines.get(0).getDesignationNumber(),
@@ -142,11 +142,11 @@ class GeneratedClientsIT {
         lines.forEach(line -> assertEquals("AWAITING_ROUTING", String.valueOf(line.getStatus())));
         var inbox = new InboxResourceApi(client(Services.NOTIFICATIONS, applicant, gov.commerce.aiexports.client.notifications.ApiClient::new));
         await().atMost(PROPAGATION).until(
-                () -> inbox.getInbox(InboxResourceApi.APIgetInboxRequest.newBuilder().build()).getItems().stream()
+                () -> inbox.getInbox(InboxResourceApi.APIGetInboxRequest.newBuilder().build()).getItems().stream()
                         .map(entry -> entry.getSubject()).toList(),
                 subjects -> subjects.contains("Designated priority AI export package " + number));
         var shown = await().atMost(PROPAGATION).until(
-                () -> proposals.getProposalsById(ProposalResourceApi.APIgetProposalsByIdRequest.newBuilder().id(proposal).build()),
+                () -> proposals.getProposalsById(ProposalResourceApi.APIGetProposalsByIdRequest.newBuilder().id(proposal).build()),
                 p -> "DESIGNATED".equals(String.valueOf(p.getStatus())));
         assertEquals(number, shown.getDesignationNumber());
         assertNotNull(shown.getTrackingNumber());

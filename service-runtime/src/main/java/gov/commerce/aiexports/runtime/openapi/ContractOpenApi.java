@@ -66,6 +66,7 @@ public class ContractOpenApi implements OASFilter {
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(ContractOpenApi::optionalIsNullable);
         }
+        anyJsonForJacksonTrees(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -165,6 +166,89 @@ public class ContractOpenApi implements OASFilter {
                 responses.addAPIResponse(answer.getKey(), response);
             }
         }
+    }
+
+    /** Jackson's tree types, as the scanner describes their Java API (nodeType, array, ...), which is not what the wire carries. */
+    static final java.util.Set<String> JACKSON_TREES = java.util.Set.of("JsonNode", "ObjectNode", "ArrayNode", "JsonNodeFactory",
+            "JsonNodeType");
+
+    /**
+     * A JsonNode (an event's payload, an aggregate's state) is any JSON value: an empty schema. Left
+     * as the scanner made them, a generated client gets model classes named JsonNode and ObjectNode
+     * that clash with Jackson's own and do not compile.
+     */
+    static void anyJsonForJacksonTrees(OpenAPI openAPI) {
+        java.util.function.Consumer<Schema> visit = new java.util.function.Consumer<>() {
+            @Override
+            public void accept(Schema schema) {
+                if (schema == null) {
+                    return;
+                }
+                if (schema.getProperties() != null) {
+                    Map<String, Schema> properties = new java.util.LinkedHashMap<>(schema.getProperties());
+                    properties.replaceAll((name, property) -> anyIfTree(property));
+                    schema.setProperties(properties);
+                    properties.values().forEach(this);
+                }
+                if (schema.getItems() != null) {
+                    schema.setItems(anyIfTree(schema.getItems()));
+                    accept(schema.getItems());
+                }
+                if (schema.getAdditionalPropertiesSchema() != null) {
+                    schema.setAdditionalPropertiesSchema(anyIfTree(schema.getAdditionalPropertiesSchema()));
+                    accept(schema.getAdditionalPropertiesSchema());
+                }
+                if (schema.getAllOf() != null) {
+                    schema.setAllOf(schema.getAllOf().stream().map(ContractOpenApi::anyIfTree).toList());
+                    schema.getAllOf().forEach(this);
+                }
+                if (schema.getAnyOf() != null) {
+                    schema.setAnyOf(schema.getAnyOf().stream().map(ContractOpenApi::anyIfTree).toList());
+                    schema.getAnyOf().forEach(this);
+                }
+                if (schema.getOneOf() != null) {
+                    schema.setOneOf(schema.getOneOf().stream().map(ContractOpenApi::anyIfTree).toList());
+                    schema.getOneOf().forEach(this);
+                }
+            }
+        };
+        Components components = openAPI.getComponents();
+        if (components != null && components.getSchemas() != null) {
+            JACKSON_TREES.forEach(components::removeSchema);
+            components.getSchemas().values().forEach(visit);
+        }
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : item.getOperations().values()) {
+                List<Content> contents = new java.util.ArrayList<>();
+                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                    contents.add(operation.getRequestBody().getContent());
+                }
+                if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                    operation.getResponses().getAPIResponses().values().stream().filter(r -> r.getContent() != null)
+                            .forEach(r -> contents.add(r.getContent()));
+                }
+                for (Content content : contents) {
+                    if (content.getMediaTypes() == null) {
+                        continue;
+                    }
+                    content.getMediaTypes().values().forEach(media -> {
+                        media.setSchema(anyIfTree(media.getSchema()));
+                        visit.accept(media.getSchema());
+                    });
+                }
+            }
+        }
+    }
+
+    private static Schema anyIfTree(Schema schema) {
+        if (schema != null && schema.getRef() != null
+                && JACKSON_TREES.contains(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1))) {
+            return OASFactory.createSchema().description("Any JSON value.");
+        }
+        return schema;
     }
 
     /** GET /proposals/{id}/timeline gives getProposalsByIdTimeline: unique by construction, stable while the path is. */

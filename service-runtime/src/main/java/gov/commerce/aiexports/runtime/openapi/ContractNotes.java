@@ -44,14 +44,19 @@ final class ContractNotes {
     static ContractNotes load() {
         ContractNotes notes = new ContractNotes();
         try {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            if (loader == null) {
-                loader = ContractNotes.class.getClassLoader();
-            }
-            Enumeration<URL> files = loader.getResources(RESOURCE);
+            // the build runs the filter with the application on the context class loader; the filter's own may differ
             List<URL> ordered = new ArrayList<>();
-            while (files.hasMoreElements()) {
-                ordered.add(files.nextElement());
+            for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(), ContractNotes.class.getClassLoader()}) {
+                if (loader == null) {
+                    continue;
+                }
+                Enumeration<URL> files = loader.getResources(RESOURCE);
+                while (files.hasMoreElements()) {
+                    URL file = files.nextElement();
+                    if (ordered.stream().noneMatch(u -> u.toString().equals(file.toString()))) {
+                        ordered.add(file);
+                    }
+                }
             }
             // the module's own notes win over service-runtime's shared ones: read those last
             ordered.sort(java.util.Comparator.comparing((URL u) -> !u.toString().contains("service-runtime")));

@@ -106,7 +106,8 @@ final class ContractNotes {
             return values;
         }
         try {
-            Class<?> type = Class.forName(note.asText(), false, Thread.currentThread().getContextClassLoader());
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            Class<?> type = Class.forName(note.asText(), false, loader == null ? ContractNotes.class.getClassLoader() : loader);
             for (Object constant : type.getEnumConstants()) {
                 values.add(((Enum<?>) constant).name());
             }

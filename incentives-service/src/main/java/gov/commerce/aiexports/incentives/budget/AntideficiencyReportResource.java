@@ -30,8 +30,6 @@ public class AntideficiencyReportResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    // the view shown (a JSON tree in Java), as the OpenAPI document types it: META-INF/openapi-contract.json names it elsewhere
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = AntideficiencyReport.class, responseCode = "200")
     public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
         AntideficiencyReport report = reports.of(id);
         String check = report.check().passed() ? "PASSED" : "FAILED";

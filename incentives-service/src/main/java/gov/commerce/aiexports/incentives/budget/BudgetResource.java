@@ -108,8 +108,6 @@ public class BudgetResource {
 
     @GET
     @Path("{id}")
-    // the view shown (a JSON tree in Java), as the OpenAPI document types it: META-INF/openapi-contract.json names it elsewhere
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = BudgetView.class, responseCode = "200")
     public ObjectNode get(@PathParam("id") String id) {
         return shown(withObligations(find(id)));
     }

@@ -107,8 +107,6 @@ public class IncentiveRequestResource {
     /** The line as the caller may see it: an applicant without the government's figures, and the incentives section as the disclosure rule allows. */
     @GET
     @Path("{id}")
-    // the view shown (a JSON tree in Java), as the OpenAPI document types it: META-INF/openapi-contract.json names it elsewhere
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = IncentiveRequestView.class, responseCode = "200")
     public ObjectNode get(@PathParam("id") String id) {
         Caller caller = request.caller();
         IncentiveRequestView v = OrganisationScope.readable(caller, find(id), IncentiveRequestView::organisation,

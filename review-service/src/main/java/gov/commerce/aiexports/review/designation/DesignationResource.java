@@ -43,8 +43,6 @@ public class DesignationResource {
 
     @GET
     @Path("{number}")
-    // the view shown (a JSON tree in Java), as the OpenAPI document types it: META-INF/openapi-contract.json names it elsewhere
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = DesignationView.class, responseCode = "200")
     public ObjectNode get(@PathParam("number") String number) {
         return shown(documents.find("designation_view", number, DesignationView.class)
                 .orElseThrow(() -> new NotFound("designation", number)));

@@ -91,8 +91,6 @@ public class ReviewResource {
     /** The review as the disclosure rule lets this caller see its proposal's sections (withheld ones hold the marker). */
     @GET
     @Path("{id}")
-    // the view shown (a JSON tree in Java), as the OpenAPI document types it: META-INF/openapi-contract.json names it elsewhere
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = ReviewView.class, responseCode = "200")
     public ObjectNode get(@PathParam("id") String id) {
         return disclosure.show(request.caller(), find(id));
     }

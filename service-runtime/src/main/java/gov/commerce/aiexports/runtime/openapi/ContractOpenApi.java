@@ -66,8 +66,8 @@ public class ContractOpenApi implements OASFilter {
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(ContractOpenApi::optionalIsNullable);
         }
-        anyJsonForJacksonTrees(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            anyJsonForJacksonTrees(openAPI);
             return;
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
@@ -102,6 +102,7 @@ public class ContractOpenApi implements OASFilter {
                 }
             }
         }
+        anyJsonForJacksonTrees(openAPI);
     }
 
     /** The notes' descriptions, accepted values, example and answers (ContractNotes). */
@@ -215,6 +216,7 @@ public class ContractOpenApi implements OASFilter {
         Components components = openAPI.getComponents();
         if (components != null && components.getSchemas() != null) {
             JACKSON_TREES.forEach(components::removeSchema);
+            present = java.util.Set.copyOf(components.getSchemas().keySet());
             components.getSchemas().values().forEach(visit);
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -243,9 +245,13 @@ public class ContractOpenApi implements OASFilter {
         }
     }
 
+    /** The components present when the trees are replaced: a note naming a view the build did not describe falls back to any JSON. */
+    private static java.util.Set<String> present = java.util.Set.of();
+
     private static Schema anyIfTree(Schema schema) {
-        if (schema != null && schema.getRef() != null
-                && JACKSON_TREES.contains(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1))) {
+        if (schema != null && schema.getRef() != null && schema.getRef().startsWith("#/components/schemas/")
+                && (JACKSON_TREES.contains(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1))
+                        || !present.contains(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1)))) {
             return OASFactory.createSchema().description("Any JSON value.");
         }
         return schema;

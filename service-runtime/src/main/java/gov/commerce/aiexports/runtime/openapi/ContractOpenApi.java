@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.runtime.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
@@ -29,6 +31,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * {@code null} (a target's {@code region}, {@code bloc}, {@code countries}), and a client generated
  * from a document that says otherwise fails on it.</li>
  * <li>an operationId on every operation, from its method and path ({@link #operationId}).</li>
+ * <li>what the Java types cannot say, from the modules' {@link ContractNotes} (META-INF/openapi-contract.json):
+ * a description (and the accepted values) of every parameter, an example of every request body, and the
+ * status and schema of answers built as a JAX-RS Response or shown through the disclosure rule.</li>
  * </ul>
  * (An enumerated property keeps its type: a null there would need the enumeration to list it.)
  */
@@ -55,10 +60,14 @@ public class ContractOpenApi implements OASFilter {
         components.addSecurityScheme(BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .bearerFormat("JWT").description("A JWT of the identity provider with the claims sub, groups (roles) and org."));
         components.addSchema(PROBLEM, problemSchema());
+        ContractNotes notes = ContractNotes.load();
+        Components named = components;
+        notes.schemas.fields().forEachRemaining(s -> named.addSchema(s.getKey(), ContractNotes.schema(s.getValue())));
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(ContractOpenApi::optionalIsNullable);
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            anyJsonForJacksonTrees(openAPI);
             return;
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
@@ -77,6 +86,7 @@ public class ContractOpenApi implements OASFilter {
                     responses = OASFactory.createAPIResponses();
                     operation.setResponses(responses);
                 }
+                noted(notes, path.getKey(), operation);
                 statusOfResponse(entry.getKey(), path.getKey(), responses);
                 problem(responses, "400", "Invalid input: the rule and field say what and where.");
                 if (!open) {
@@ -101,6 +111,159 @@ public class ContractOpenApi implements OASFilter {
                 }
             }
         }
+        anyJsonForJacksonTrees(openAPI);
+    }
+
+    /** The notes' descriptions, accepted values, example and answers (ContractNotes). */
+    static void noted(ContractNotes notes, String path, Operation operation) {
+        if (operation.getParameters() != null) {
+            for (Parameter parameter : operation.getParameters()) {
+                JsonNode note = notes.parameter(path, parameter.getName());
+                if (note == null) {
+                    continue;
+                }
+                if (parameter.getDescription() == null && note.has("description")) {
+                    parameter.setDescription(note.get("description").asText());
+                }
+                if (note.has("enum") && parameter.getSchema() != null && parameter.getSchema().getEnumeration() == null) {
+                    parameter.getSchema().setEnumeration(ContractNotes.enumeration(note.get("enum")));
+                }
+                if (note.has("example") && parameter.getExample() == null) {
+                    parameter.setExample(ContractNotes.plain(note.get("example")));
+                }
+            }
+        }
+        JsonNode note = notes.operation(operation.getOperationId());
+        if (note == null) {
+            return;
+        }
+        if (note.has("example") && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                && operation.getRequestBody().getContent().getMediaTypes() != null) {
+            operation.getRequestBody().getContent().getMediaTypes().values()
+                    .forEach(media -> media.setExample(ContractNotes.plain(note.get("example"))));
+        }
+        if (note.has("responses")) {
+            APIResponses responses = operation.getResponses();
+            if (responses == null) {
+                responses = OASFactory.createAPIResponses();
+                operation.setResponses(responses);
+            }
+            // the notes list every success the operation answers: one the scanner guessed and they do not list goes
+            for (String code : List.copyOf(responses.getAPIResponses() == null ? List.of() : responses.getAPIResponses().keySet())) {
+                if (code.startsWith("2") && !note.get("responses").has(code)) {
+                    responses.removeAPIResponse(code);
+                }
+            }
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = note.get("responses").fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> answer = it.next();
+                JsonNode spec = answer.getValue();
+                // the answer the scanner saw keeps its other media types (text/csv, application/x-ndjson)
+                APIResponse response = responses.hasAPIResponse(answer.getKey()) ? responses.getAPIResponse(answer.getKey())
+                        : OASFactory.createAPIResponse();
+                response.description(spec.has("description") ? spec.get("description").asText() : "Done.");
+                if (spec.has("schema")) {
+                    Content content = response.getContent() == null ? OASFactory.createContent() : response.getContent();
+                    content.addMediaType("application/json", OASFactory.createMediaType().schema(ContractNotes.schema(spec.get("schema"))));
+                    response.content(content);
+                }
+                if (spec.has("headers")) {
+                    for (java.util.Iterator<Map.Entry<String, JsonNode>> h = spec.get("headers").fields(); h.hasNext();) {
+                        Map.Entry<String, JsonNode> header = h.next();
+                        response.addHeader(header.getKey(), OASFactory.createHeader().description(header.getValue().asText())
+                                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                    }
+                }
+                responses.addAPIResponse(answer.getKey(), response);
+            }
+        }
+    }
+
+    /** Jackson's tree types, as the scanner describes their Java API (nodeType, array, ...), which is not what the wire carries. */
+    static final java.util.Set<String> JACKSON_TREES = java.util.Set.of("JsonNode", "ObjectNode", "ArrayNode", "JsonNodeFactory",
+            "JsonNodeType");
+
+    /**
+     * A JsonNode (an event's payload, an aggregate's state) is any JSON value: an empty schema. Left
+     * as the scanner made them, a generated client gets model classes named JsonNode and ObjectNode
+     * that clash with Jackson's own and do not compile.
+     */
+    static void anyJsonForJacksonTrees(OpenAPI openAPI) {
+        java.util.function.Consumer<Schema> visit = new java.util.function.Consumer<>() {
+            @Override
+            public void accept(Schema schema) {
+                if (schema == null) {
+                    return;
+                }
+                if (schema.getProperties() != null) {
+                    Map<String, Schema> properties = new java.util.LinkedHashMap<>(schema.getProperties());
+                    properties.replaceAll((name, property) -> anyIfTree(property));
+                    schema.setProperties(properties);
+                    properties.values().forEach(this);
+                }
+                if (schema.getItems() != null) {
+                    schema.setItems(anyIfTree(schema.getItems()));
+                    accept(schema.getItems());
+                }
+                if (schema.getAdditionalPropertiesSchema() != null) {
+                    schema.setAdditionalPropertiesSchema(anyIfTree(schema.getAdditionalPropertiesSchema()));
+                    accept(schema.getAdditionalPropertiesSchema());
+                }
+                if (schema.getAllOf() != null) {
+                    schema.setAllOf(schema.getAllOf().stream().map(ContractOpenApi::anyIfTree).toList());
+                    schema.getAllOf().forEach(this);
+                }
+                if (schema.getAnyOf() != null) {
+                    schema.setAnyOf(schema.getAnyOf().stream().map(ContractOpenApi::anyIfTree).toList());
+                    schema.getAnyOf().forEach(this);
+                }
+                if (schema.getOneOf() != null) {
+                    schema.setOneOf(schema.getOneOf().stream().map(ContractOpenApi::anyIfTree).toList());
+                    schema.getOneOf().forEach(this);
+                }
+            }
+        };
+        Components components = openAPI.getComponents();
+        if (components != null && components.getSchemas() != null) {
+            JACKSON_TREES.forEach(components::removeSchema);
+            present = java.util.Set.copyOf(components.getSchemas().keySet());
+            components.getSchemas().values().forEach(visit);
+        }
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : item.getOperations().values()) {
+                List<Content> contents = new java.util.ArrayList<>();
+                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                    contents.add(operation.getRequestBody().getContent());
+                }
+                if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                    operation.getResponses().getAPIResponses().values().stream().filter(r -> r.getContent() != null)
+                            .forEach(r -> contents.add(r.getContent()));
+                }
+                for (Content content : contents) {
+                    if (content.getMediaTypes() == null) {
+                        continue;
+                    }
+                    content.getMediaTypes().values().forEach(media -> {
+                        media.setSchema(anyIfTree(media.getSchema()));
+                        visit.accept(media.getSchema());
+                    });
+                }
+            }
+        }
+    }
+
+    /** The components present when the trees are replaced: a note naming a view the build did not describe falls back to any JSON. */
+    private static java.util.Set<String> present = java.util.Set.of();
+
+    private static Schema anyIfTree(Schema schema) {
+        if (schema != null && schema.getRef() != null && schema.getRef().startsWith("#/components/schemas/")
+                && (JACKSON_TREES.contains(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1))
+                        || !present.contains(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1)))) {
+            return OASFactory.createSchema().description("Any JSON value.");
+        }
+        return schema;
     }
 
     /** The parameters every list and every conditional change shares, described once here. */

@@ -1,0 +1,179 @@
+package gov.commerce.aiexports.endtoend;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.commerce.aiexports.client.incentives.api.IncentiveRequestResourceApi;
+import gov.commerce.aiexports.client.notifications.api.InboxResourceApi;
+import gov.commerce.aiexports.client.proposals.api.CallResourceApi;
+import gov.commerce.aiexports.client.proposals.api.ConsortiumResourceApi;
+import gov.commerce.aiexports.client.proposals.api.ProposalResourceApi;
+import gov.commerce.aiexports.client.proposals.model.DraftCallRequest;
+import gov.commerce.aiexports.client.proposals.model.ProposalRequest;
+import gov.commerce.aiexports.client.proposals.model.RegisterRequest;
+import gov.commerce.aiexports.client.review.api.ReviewResourceApi;
+import gov.commerce.aiexports.client.review.model.AssessmentRequest;
+import gov.commerce.aiexports.client.review.model.DeterminationRequest;
+import gov.commerce.aiexports.localstack.Services;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's walkthrough ("from a call to incentive requests"), step by step, through the Java
+ * clients generated at build time from docs/openapi/*.yaml (openapi-generator, library native: see
+ * this module's pom), against the packaged services: what an agency integrator would write.
+ * The request bodies are the README's, read into the generated models with unknown fields refused,
+ * so a field the README sends and the document lacks fails here. Each step is one numbered block,
+ * as in the README, so a change of the API (paging, If-Match) changes one block.
+ */
+class GeneratedClientsIT {
+
+    private static final Duration PROPAGATION = Duration.ofSeconds(90);
+
+    @Test
+    void the_readme_walkthrough_through_generated_clients() throws Exception {
+        String applicantOrg = Program.newUei();
+        String memberOrg = Program.newUei();
+        String officer = Program.token("COMMERCE", "commerce-officer");
+        String applicant = Program.token(applicantOrg, "applicant");
+
+        // 1. Commerce drafts and publishes a call
+        var calls = new CallResourceApi(client(Services.PROPOSALS, officer, gov.commerce.aiexports.client.proposals.ApiClient::new));
+        var drafted = calls.postCalls(CallResourceApi.APIPostCallsRequest.newBuilder().draftCallRequest(body(DraftCallRequest.class, """
+                {"title":"FY2027 full-stack AI export packages","fiscalYear":2027,"description":"EO 14320 call",
+                 "opensAt":"%s","closesAt":"%s","gracePeriodHours":24,
+                 "instruments":["DIRECT_LOAN","FEASIBILITY_STUDY"],"requiredAgencies":["STATE","DEFENSE","ENERGY","OSTP"]}"""
+                .formatted(Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(180, ChronoUnit.DAYS)))).build());
+        String call = drafted.getId();
+        assertEquals("DRAFT", String.valueOf(drafted.getStatus()));
+        var published = calls.postCallsByIdPublish(CallResourceApi.APIPostCallsByIdPublishRequest.newBuilder().id(call).build());
+        assertEquals("PUBLISHED", String.valueOf(published.getStatus()));
+
+        // 2. The applicant registers its consortium (its token's org is the anchor member's UEI)
+        var consortia = new ConsortiumResourceApi(client(Services.PROPOSALS, applicant, gov.commerce.aiexports.client.proposals.ApiClient::new));
+        String consortium = consortia.postConsortia(ConsortiumResourceApi.APIPostConsortiaRequest.newBuilder()
+                .registerRequest(body(RegisterRequest.class, """
+                        {"name":"Acme AI Stack",
+                         "anchorMember":{"legalName":"Acme Compute Inc.","uei":"%1$s","countryOfIncorporation":"US","controlledFrom":"US","layers":["hardware","models"]},
+                         "members":[{"legalName":"Shield Security LLC","uei":"%2$s","countryOfIncorporation":"US","controlledFrom":"US","layers":["security"]}]}"""
+                        .formatted(applicantOrg, memberOrg))).build()).getId();
+
+        // 3. ... drafts a proposal and submits it
+        var proposals = new ProposalResourceApi(client(Services.PROPOSALS, applicant, gov.commerce.aiexports.client.proposals.ApiClient::new));
+        String proposal = proposals.postProposals(ProposalResourceApi.APIPostProposalsRequest.newBuilder()
+                .proposalRequest(body(ProposalRequest.class, """
+                        {"callId":"%1$s","consortiumId":"%2$s","title":"Sovereign AI cloud for Vietnam","summary":"Full stack",
+                         "stack":{"hardware":{"description":"GPU clusters","suppliers":["%3$s"],"usOriginSharePercent":64.0,"domesticManufacturing":"US fabs"},
+                                  "dataPipelines":{"description":"Labelling","suppliers":["%3$s"]},
+                                  "models":{"description":"Frontier models","suppliers":["%3$s"]},
+                                  "security":{"description":"Zero trust","suppliers":["%4$s"]},
+                                  "applications":{"description":"Health triage","suppliers":["%3$s"]}},
+                         "targets":[{"country":"VN"}],"businessModel":"Acme builds and operates",
+                         "incentives":[{"instrument":"DIRECT_LOAN","amountUsd":25000000.00,"tenorYears":12},{"instrument":"FEASIBILITY_STUDY","amountUsd":750000.00}],
+                         "exportControlAttestation":true}""".formatted(call, consortium, applicantOrg, memberOrg))).build()).getId();
+        var submitted = proposals.postProposalsByIdSubmit(ProposalResourceApi.APIPostProposalsByIdSubmitRequest.newBuilder().id(proposal).build());
+        assertEquals("SUBMITTED", String.valueOf(submitted.getStatus()));
+        assertTrue(submitted.getTrackingNumber().startsWith("AIEP-"), submitted.getTrackingNumber());
+        assertTrue(submitted.getFlags().stream().anyMatch(f -> "TARGET_COUNTRY_GROUP_D".equals(String.valueOf(f.getCode()))));
+
+        // 4. review-service opened a review (Vietnam is in Country Group D:1, so it carries a flag)
+        var reviews = new ReviewResourceApi(client(Services.REVIEW, officer, gov.commerce.aiexports.client.review.ApiClient::new));
+        var opened = await().atMost(PROPAGATION).until(
+                () -> reviews.getReviews(ReviewResourceApi.APIGetReviewsRequest.newBuilder().proposalId(proposal).build()),
+                list -> list.size() == 1);
+        String review = tree(opened.get(0)).path("id").asText();
+
+        // 5. Each required agency of the call assesses (the reviewer's token org is its agency)
+        String assess = """
+                {"conflictOfInterest":{"declared":false},
+                 "scores":{"strategicValue":4,"nationalSecurityRisk":3,"commercialViability":4,"stackCompleteness":5,"partnerReadiness":3},
+                 "recommendation":"CONCUR_WITH_CONDITIONS","conditions":["annual security audit"],
+                 "comments":[{"text":"Strong partner","visibility":"SHARED"},{"text":"Embassy supports","visibility":"INTERNAL"}]}""";
+        for (String agency : List.of("STATE", "DEFENSE", "ENERGY", "OSTP")) {
+            var reviewer = new ReviewResourceApi(client(Services.REVIEW, Program.token(agency, "agency-reviewer"),
+                    gov.commerce.aiexports.client.review.ApiClient::new));
+            var recorded = reviewer.postReviewsByIdAssessments(ReviewResourceApi.APIPostReviewsByIdAssessmentsRequest.newBuilder()
+                    .id(review).assessmentRequest(body(AssessmentRequest.class, assess)).build());
+            assertFalse(recorded.getRecused());
+            assertFalse(recorded.getAssessmentId().isEmpty());
+        }
+
+        // 6. Commerce designates it; a designation number is issued (a refusal is a problem document the client reads)
+        String determination = """
+                {"decision":"DESIGNATE","justification":"Strategic partner; complete stack","acknowledgedFlags":[%s],
+                 "endorsedIncentives":[{"instrument":"DIRECT_LOAN","amountUsd":20000000.00,"tenorYears":12},{"instrument":"FEASIBILITY_STUDY","amountUsd":750000.00}],
+                 "effectiveDate":"%s"}""";
+        String effective = LocalDate.now().plusDays(7).toString();
+        var refused = assertThrows(gov.commerce.aiexports.client.review.ApiException.class,
+                () -> reviews.postReviewsByIdDetermination(ReviewResourceApi.APIPostReviewsByIdDeterminationRequest.newBuilder().id(review)
+                        .determinationRequest(body(DeterminationRequest.class, determination.formatted("", effective))).build()));
+        assertEquals(422, refused.getCode());
+        JsonNode problem = new ObjectMapper().readTree(refused.getResponseBody());
+        assertEquals("FLAG_NOT_ACKNOWLEDGED", problem.path("rule").asText(), refused.getResponseBody());
+        var designated = reviews.postReviewsByIdDetermination(ReviewResourceApi.APIPostReviewsByIdDeterminationRequest.newBuilder().id(review)
+                .determinationRequest(body(DeterminationRequest.class, determination.formatted("\"TARGET_COUNTRY_GROUP_D\"", effective))).build());
+        assertEquals("DESIGNATED", tree(designated).path("status").asText());
+        String number = tree(designated).path("determination").path("designationNumber").asText();
+        assertTrue(number.matches("PAEP-\\d{4}-\\d{4}"), number);
+
+        // 7. incentives-service opened one request per endorsed line; the applicant's inbox has the news
+        var requests = new IncentiveRequestResourceApi(client(Services.INCENTIVES, applicant,
+                gov.commerce.aiexports.client.incentives.ApiClient::new));
+        var lines = await().atMost(PROPAGATION).until(
+                () -> requests.getIncentiveRequests(IncentiveRequestResourceApi.APIGetIncentiveRequestsRequest.newBuilder().build()),
+                list -> list.size() == 2);
+        assertEquals(Map.of("DIRECT_LOAN", number, "FEASIBILITY_STUDY", number), Map.of(
+                tree(lines.get(0)).path("instrument").asText(), tree(lines.get(0)).path("designationNumber").asText(),
+                tree(lines.get(1)).path("instrument").asText(), tree(lines.get(1)).path("designationNumber").asText()));
+        lines.forEach(line -> assertEquals("AWAITING_ROUTING", tree(line).path("status").asText()));
+        var inbox = new InboxResourceApi(client(Services.NOTIFICATIONS, applicant, gov.commerce.aiexports.client.notifications.ApiClient::new));
+        await().atMost(PROPAGATION).until(
+                () -> inbox.getInbox(InboxResourceApi.APIGetInboxRequest.newBuilder().build()).getItems().stream()
+                        .map(entry -> entry.getSubject()).toList(),
+                subjects -> subjects.contains("Designated priority AI export package " + number));
+        var shown = await().atMost(PROPAGATION).until(
+                () -> proposals.getProposalsById(ProposalResourceApi.APIGetProposalsByIdRequest.newBuilder().id(proposal).build()),
+                p -> "DESIGNATED".equals(String.valueOf(p.getStatus())));
+        assertEquals(number, shown.getDesignationNumber());
+        assertNotNull(shown.getTrackingNumber());
+    }
+
+    /** A generated client of one service, sending the caller's token with every request. */
+    private static <C> C client(Services.Service service, String token, java.util.function.Supplier<C> make) throws Exception {
+        C client = make.get();
+        Consumer<HttpRequest.Builder> bearer = request -> request.header("Authorization", "Bearer " + token);
+        client.getClass().getMethod("updateBaseUri", String.class).invoke(client, RunningStack.url(service));
+        client.getClass().getMethod("setRequestInterceptor", Consumer.class).invoke(client, bearer);
+        return client;
+    }
+
+    /**
+     * An answer the document types as any JSON (a view shown through the disclosure rule, a JSON tree in
+     * Java, whose schema the build does not describe yet), read as a tree.
+     */
+    private static JsonNode tree(Object answer) {
+        return STRICT.valueToTree(answer);
+    }
+
+    /** A README body as the generated model: a field the model does not know fails here, not on the wire. */
+    private static <T> T body(Class<T> type, String json) throws Exception {
+        return STRICT.readValue(json, type);
+    }
+
+    private static final ObjectMapper STRICT = new gov.commerce.aiexports.client.proposals.ApiClient().getObjectMapper().copy()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+}

@@ -64,7 +64,7 @@ class RestartsIT {
     }
 
     @Test
-    void after_a_stop_of_the_whole_group_and_after_a_kill_9_a_submission_opens_its_review_within_2_s_of_ready() throws Exception {
+    void after_a_stop_of_the_whole_group_and_after_a_kill_9_a_submission_opens_its_review_within_seconds_of_ready() throws Exception {
         deleteRecursively(data);
         ports.put("RUN_POSTGRES_PORT", FreePorts.next());
         ports.put("RUN_KAFKA_PORT", freePortPair());

@@ -118,13 +118,17 @@ class GeneratedClientsIT {
                  "endorsedIncentives":[{"instrument":"DIRECT_LOAN","amountUsd":20000000.00,"tenorYears":12},{"instrument":"FEASIBILITY_STUDY","amountUsd":750000.00}],
                  "effectiveDate":"%s"}""";
         String effective = LocalDate.now().plusDays(7).toString();
+        // a determination is made on the review as read: If-Match carries its ETag (428 without one)
+        var read = reviews.getReviewsByIdWithHttpInfo(review);
+        String etag = read.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("ETag"))
+                .map(h -> h.getValue().get(0)).findFirst().orElseThrow(() -> new AssertionError("GET /reviews/{id} answers an ETag"));
         var refused = assertThrows(gov.commerce.aiexports.client.review.ApiException.class,
-                () -> reviews.postReviewsByIdDetermination(ReviewResourceApi.APIPostReviewsByIdDeterminationRequest.newBuilder().id(review)
+                () -> reviews.postReviewsByIdDetermination(ReviewResourceApi.APIPostReviewsByIdDeterminationRequest.newBuilder().id(review).ifMatch(etag)
                         .determinationRequest(body(DeterminationRequest.class, determination.formatted("", effective))).build()));
         assertEquals(422, refused.getCode());
         JsonNode problem = new ObjectMapper().readTree(refused.getResponseBody());
         assertEquals("FLAG_NOT_ACKNOWLEDGED", problem.path("rule").asText(), refused.getResponseBody());
-        var designated = reviews.postReviewsByIdDetermination(ReviewResourceApi.APIPostReviewsByIdDeterminationRequest.newBuilder().id(review)
+        var designated = reviews.postReviewsByIdDetermination(ReviewResourceApi.APIPostReviewsByIdDeterminationRequest.newBuilder().id(review).ifMatch(etag)
                 .determinationRequest(body(DeterminationRequest.class, determination.formatted("\"TARGET_COUNTRY_GROUP_D\"", effective))).build());
         assertEquals("DESIGNATED", tree(designated).path("status").asText());
         String number = tree(designated).path("determination").path("designationNumber").asText();

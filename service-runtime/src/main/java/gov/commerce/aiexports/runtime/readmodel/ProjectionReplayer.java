@@ -111,7 +111,19 @@ public class ProjectionReplayer {
         }
         Connection guard = lock();
         if (guard == null) {
-            Progress other = stored().values().stream().filter(ProjectionReplayer::running).findFirst().orElse(null);
+            // the holder writes its progress just after it takes the lock: give it a moment, so the answer can name it
+            Progress other = null;
+            for (int i = 0; i < 20 && other == null; i++) {
+                other = stored().values().stream().filter(ProjectionReplayer::running).findFirst().orElse(null);
+                if (other == null) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
             throw new StateConflict("REPLAY_RUNNING", other == null ? "a replay is already running (starting); wait for it to finish"
                     : "the replay of " + other.name() + " is running on instance " + other.instance() + " since " + other.startedAt()
                             + " (" + other.status() + ", " + other.position() + " of " + other.total()

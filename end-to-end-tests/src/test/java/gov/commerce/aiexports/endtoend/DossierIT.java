@@ -49,7 +49,7 @@ class DossierIT {
                         "acknowledgedFlags", List.of("TARGET_COUNTRY_GROUP_D"),
                         "endorsedIncentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", 4000000.00, "tenorYears", 8)),
                         "effectiveDate", LocalDate.now().plusDays(1).toString()))
-                .post("/reviews/" + reviewId + "/determination").then().statusCode(200).extract().path("determination.designationNumber");
+                .header("If-Match", "*").post("/reviews/" + reviewId + "/determination").then().statusCode(200).extract().path("determination.designationNumber");
         String loan = await().atMost(PROPAGATION).until(() -> as(Services.INCENTIVES, "EDAG", "edag-coordinator")
                 .get("/incentive-requests?designation=" + number).then().statusCode(200).extract().jsonPath(), j -> j.getList("$").size() == 1)
                 .getString("[0].id");

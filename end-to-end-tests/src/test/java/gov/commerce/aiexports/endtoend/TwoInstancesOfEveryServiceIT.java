@@ -166,7 +166,7 @@ class TwoInstancesOfEveryServiceIT {
                             "justification", "Strategic", "acknowledgedFlags", List.of("TARGET_COUNTRY_GROUP_D"),
                             "endorsedIncentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", LOAN, "tenorYears", 12)),
                             "effectiveDate", LocalDate.now().plusDays(7).toString()))
-                    .post("/reviews/" + reviewId + "/determination").then().statusCode(200).extract()
+                    .header("If-Match", "*").post("/reviews/" + reviewId + "/determination").then().statusCode(200).extract()
                     .path("determination.designationNumber"));
         }
 

@@ -16,6 +16,9 @@ public class IncentivesModule implements ServiceModule {
 
     @Inject
     Documents documents;
+    /** Looked up when an event needs it, after Axon is configured (it reads this module to configure itself). */
+    @Inject
+    jakarta.inject.Provider<gov.commerce.aiexports.runtime.axon.AxonRuntime> axon;
 
     @Override
     public List<Class<?>> aggregates() {
@@ -25,6 +28,8 @@ public class IncentivesModule implements ServiceModule {
     @Override
     public List<Object> projections() {
         return List.of(new IncentiveRequestProjection(documents), new BudgetProjection(documents),
-                new gov.commerce.aiexports.incentives.budget.AntideficiencyProjection(documents));
+                new gov.commerce.aiexports.incentives.budget.AntideficiencyProjection(documents,
+                        budgetId -> gov.commerce.aiexports.incentives.budget.AntideficiencyReports.history(
+                                axon.get().configuration().eventStore(), budgetId)));
     }
 }

@@ -45,7 +45,7 @@ class PublicDesignationsTest {
                         "acknowledgedFlags", List.of("TARGET_COUNTRY_GROUP_D"),
                         "endorsedIncentives", List.of(Map.of("instrument", "DIRECT_LOAN", "amountUsd", new BigDecimal(amount), "tenorYears", 12)),
                         "effectiveDate", LocalDate.now().plusDays(10).toString()))
-                .post("/reviews/" + review + "/determination").then().statusCode(200).extract().path("determination.designationNumber");
+                .header("If-Match", "*").post("/reviews/" + review + "/determination").then().statusCode(200).extract().path("determination.designationNumber");
     }
 
     @Test

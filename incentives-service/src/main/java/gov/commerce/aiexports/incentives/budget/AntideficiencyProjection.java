@@ -32,22 +32,48 @@ public class AntideficiencyProjection {
     }
 
     private final Documents documents;
+    private final java.util.function.Function<String, List<AntideficiencyReport.Stored>> history;
 
-    public AntideficiencyProjection(Documents documents) {
+    /** {@code history}: a budget's stored events, for a budget whose earlier rows this model never held. */
+    public AntideficiencyProjection(Documents documents, java.util.function.Function<String, List<AntideficiencyReport.Stored>> history) {
         this.documents = documents;
+        this.history = history;
     }
 
     @EventHandler
     void on(BudgetEvent event, @SequenceNumber Long sequence, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.ACTOR_SUBJECT) String actor) {
         String budgetId = budgetId(event);
-        Row previous = sequence == 0 ? null : documents.find(TABLE, id(budgetId, sequence - 1), Row.class).orElseThrow(
-                () -> new IllegalStateException("the Antideficiency entry before " + budgetId + " #" + sequence + " is missing"));
+        Row previous = sequence == 0 ? null : documents.find(TABLE, id(budgetId, sequence - 1), Row.class)
+                .orElseGet(() -> catchUp(budgetId, sequence));
+        apply(budgetId, new AntideficiencyReport.Stored(sequence, at, actor, event), previous);
+    }
+
+    private Row apply(String budgetId, AntideficiencyReport.Stored stored, Row previous) {
         BudgetLedger before = previous == null ? BudgetLedger.EMPTY
                 : new BudgetLedger(previous.entry().authorityAfterUsd(), previous.entry().obligatedAfterUsd(), Map.of());
-        AntideficiencyReport.Step step = AntideficiencyReport.step(new AntideficiencyReport.Stored(sequence, at, actor, event), before);
-        documents.upsert(TABLE, id(budgetId, sequence), Map.of("budget_id", budgetId, "sequence", sequence),
-                new Row(budgetId, fiscalYear(event), instrument(event), step.entry(), step.findings()));
+        AntideficiencyReport.Step step = AntideficiencyReport.step(stored, before);
+        Row row = new Row(budgetId, fiscalYear(stored.event()), instrument(stored.event()), step.entry(), step.findings());
+        documents.upsert(TABLE, id(budgetId, stored.sequence()), Map.of("budget_id", budgetId, "sequence", stored.sequence()), row);
+        return row;
+    }
+
+    /**
+     * A budget recorded before this model existed (a store upgraded to it, or events written behind
+     * its back): its earlier rows are worked out from its stored events now, rather than failing the
+     * command that appends to it.
+     */
+    private Row catchUp(String budgetId, long sequence) {
+        Row previous = null;
+        for (AntideficiencyReport.Stored stored : history.apply(budgetId)) {
+            if (stored.sequence() < sequence) {
+                previous = apply(budgetId, stored, previous);
+            }
+        }
+        if (previous == null) {
+            throw new IllegalStateException("the Antideficiency entry before " + budgetId + " #" + sequence + " is missing");
+        }
+        return previous;
     }
 
     static String id(String budgetId, long sequence) {

@@ -29,6 +29,12 @@ public class AntideficiencyReports {
     /** How the report folded from the stored events compares with the one the replayable projection holds. */
     public enum ReplayAgreement { MATCHES, DIFFERS, BEHIND }
 
+    /** A budget's stored events, in order. */
+    public static List<AntideficiencyReport.Stored> history(org.axonframework.eventsourcing.eventstore.EventStore store, String budgetId) {
+        return store.readEvents(budgetId).asStream().filter(m -> m.getPayload() instanceof BudgetEvent).map(AntideficiencyReports::stored)
+                .toList();
+    }
+
     public AntideficiencyReport of(String budgetId) {
         List<DomainEventMessage<?>> messages = new ArrayList<>();
         axon.configuration().eventStore().readEvents(budgetId).asStream().forEach(messages::add);
@@ -89,7 +95,7 @@ public class AntideficiencyReports {
         }, y);
     }
 
-    private static AntideficiencyReport.Stored stored(DomainEventMessage<?> m) {
+    static AntideficiencyReport.Stored stored(DomainEventMessage<?> m) {
         Object actor = m.getMetaData().get(MetadataKeys.ACTOR_SUBJECT);
         return new AntideficiencyReport.Stored(m.getSequenceNumber(), m.getTimestamp(), actor == null ? null : actor.toString(),
                 (BudgetEvent) m.getPayload());

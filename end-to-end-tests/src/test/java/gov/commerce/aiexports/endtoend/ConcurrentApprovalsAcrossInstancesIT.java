@@ -118,7 +118,7 @@ class ConcurrentApprovalsAcrossInstancesIT {
         String designation = designate(lines);
         List<String> ids = new ArrayList<>();
         await().atMost(Duration.ofSeconds(120)).until(() -> {
-            List<String> found = given().auth().oauth2(auditor).queryParam("designation", designation)
+            List<String> found = given().auth().oauth2(auditor).queryParam("designation", designation).queryParam("limit", 1000)
                     .get(urls.get(0) + "/incentive-requests").then().statusCode(200).extract().path("id");
             ids.clear();
             ids.addAll(found);

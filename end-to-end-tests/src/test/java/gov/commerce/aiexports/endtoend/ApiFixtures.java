@@ -103,6 +103,11 @@ public final class ApiFixtures {
         Program.as(Services.INCENTIVES, "EDAG", "edag-coordinator")
                 .body(Map.of("agency", "EXIM", "terms", "10 years", "creditSubsidyRatePercent", 2.0))
                 .post("/incentive-requests/" + routedRequestId + "/routing").then().statusCode(200);
+        // a reporting schedule whose first period has begun (yesterday, whatever the time zone), so that a progress report
+        // is refused for what it holds, not for a missing schedule
+        Program.as(Services.REVIEW, "COMMERCE", "commerce-officer").header("If-Match", "*")
+                .body(Map.of("frequency", "QUARTERLY", "firstPeriodStart", LocalDate.now().minusDays(1).toString(), "reportDueDays", 30))
+                .post("/oversight/" + designationNumber + "/reporting-schedule").then().statusCode(200);
 
         countryListVersion = Program.as(Services.PROPOSALS, "COMMERCE", "commerce-officer").get("/country-lists").then()
                 .statusCode(200).extract().path("[0].version");

@@ -125,11 +125,6 @@ class BadInputSweepIT {
         }
         List<String> written = StoreSnapshot.take().differencesFrom(before);
 
-        // refusals for another reason than the spoiled field, known and to fix (listed, printed, not failures)
-        List<String> known = failures.stream().filter(line -> KNOWN_GAPS.entrySet().stream()
-                .anyMatch(g -> line.startsWith(g.getKey()) && line.contains(": refused as " + g.getValue()))).toList();
-        failures.removeAll(known);
-        known.forEach(line -> System.out.println("  KNOWN GAP " + line));
         int total = tried.values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf("bad-input sweep: %d cases over %d operations of 4 services%n", total, operations.size());
         tried.forEach((kind, count) -> System.out.printf("  %-28s %5d%n", kind, count));
@@ -219,21 +214,6 @@ class BadInputSweepIT {
         reply.json().path("violations").forEach(v -> fields.add(v.path("field").asText()));
         return fields;
     }
-
-    /**
-     * Cases the stricter sweep (a refusal must name what it spoiled, whatever its status) found on its
-     * first run, 2026-12-02, not fixed yet: the case, and the status and rule it is refused with
-     * instead. Each is a gap in the service or in the sweep's fixture, to fix (the closing note of stop 26 lists them);
-     * any other case that does not name what it spoiled fails the sweep.
-     */
-    private static final Map<String, String> KNOWN_GAPS = Map.of(
-            "incentives-service GET /budgets [query cursor", "400 FIELD_REQUIRED",
-            "incentives-service POST /incentive-requests/{id}/routing [missing field at /terms]", "400 CREDIT_SUBSIDY_RATE_NOT_APPLICABLE",
-            "proposals-service POST /consortia [missing field at /anchorMember]", "400 FIELD_REQUIRED",
-            "proposals-service POST /proposals [injection string at /callId]", "404 NOT_FOUND",
-            "review-service POST /oversight/{number}/reports [injection string at", "409 NO_REPORTING_SCHEDULE",
-            "review-service POST /reviews/{id}/assessments [missing field at /scores]", "400 SCORE_OUT_OF_RANGE",
-            "review-service POST /reviews/{id}/information-requests [malformed JSON]", "400 QUESTIONS_REQUIRED");
 
     private static void check(Operation op, String variant, Reply reply, Expected expected, List<String> failures) {
         String why = null;

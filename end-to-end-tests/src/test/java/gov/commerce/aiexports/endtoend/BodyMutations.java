@@ -41,7 +41,7 @@ final class BodyMutations {
     /** Prose that any text is valid for: injection strings there are stored as text, not refused; the sweep leaves them be. */
     private static final Set<String> FREE_TEXT = Set.of("title", "summary", "description", "businessModel", "justification", "reason",
             "text", "response", "terms", "reference", "notes", "modificationComment", "appropriationReference", "name", "legalName",
-            "questions", "conditions", "secret", "domesticManufacturing", "suppliers", "source", "names");
+            "questions", "conditions", "secret", "domesticManufacturing", "suppliers", "source", "names", "narrative", "note", "unit");
 
     private BodyMutations() {
     }

@@ -136,7 +136,7 @@ class ConcurrentApprovalsAcrossInstancesIT {
             for (int i = 0; i < LINES; i++) {
                 String url = urls.get(i % 2) + "/incentive-requests/" + ids.get(i) + "/routing";
                 routings.add(() -> given().auth().oauth2(edag).contentType(ContentType.JSON)
-                        .body(Map.of("agency", "DFC", "creditSubsidyRatePercent", RATE)).post(url).statusCode());
+                        .body(Map.of("agency", "DFC", "terms", "10 years", "creditSubsidyRatePercent", RATE)).post(url).statusCode());
             }
             for (Future<Integer> f : pool.invokeAll(routings)) {
                 assertEquals(200, f.get());

@@ -211,7 +211,7 @@ class TwoInstancesOfEveryServiceIT {
             String requestId = await().atMost(PROPAGATION).until(() -> as(Services.INCENTIVES, "EDAG", "edag-coordinator")
                     .get("/incentive-requests?designation=" + number).then().statusCode(200).extract().jsonPath()
                     .getList("id", String.class), ids -> ids.size() == 1).get(0);
-            as(Services.INCENTIVES, "EDAG", "edag-coordinator").body(Map.of("agency", "DFC", "creditSubsidyRatePercent", RATE))
+            as(Services.INCENTIVES, "EDAG", "edag-coordinator").body(Map.of("agency", "DFC", "terms", "10 years", "creditSubsidyRatePercent", RATE))
                     .post("/incentive-requests/" + requestId + "/routing").then().statusCode(200);
             as(Services.INCENTIVES, "DFC", "financing-officer").body(Map.of("fiscalYear", fiscalYear))
                     .post("/incentive-requests/" + requestId + "/approval").then().statusCode(200);

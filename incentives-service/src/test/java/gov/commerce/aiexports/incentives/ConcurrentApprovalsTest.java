@@ -89,7 +89,7 @@ class ConcurrentApprovalsTest {
             List<Callable<Integer>> routings = new ArrayList<>();
             for (String id : ids) {
                 routings.add(() -> given().auth().oauth2(edag).contentType(ContentType.JSON)
-                        .body(Map.of("agency", "DFC", "creditSubsidyRatePercent", RATE)).post("/incentive-requests/" + id + "/routing")
+                        .body(Map.of("agency", "DFC", "terms", "10 years", "creditSubsidyRatePercent", RATE)).post("/incentive-requests/" + id + "/routing")
                         .statusCode());
             }
             for (Future<Integer> f : pool.invokeAll(routings)) {

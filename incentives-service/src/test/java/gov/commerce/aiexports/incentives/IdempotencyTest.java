@@ -94,7 +94,7 @@ class IdempotencyTest {
         List<String> ids = Fixtures.awaitLines(Fixtures.designate("IDEM00000001", lines), count);
         for (String id : ids) {
             given().auth().oauth2(edag()).contentType(ContentType.JSON)
-                    .body(Map.of("agency", "DFC", "creditSubsidyRatePercent", new BigDecimal("5"))).post("/incentive-requests/" + id
+                    .body(Map.of("agency", "DFC", "terms", "10 years", "creditSubsidyRatePercent", new BigDecimal("5"))).post("/incentive-requests/" + id
                             + "/routing").then().statusCode(200);
         }
         return ids;

@@ -144,6 +144,11 @@ class PagingAndPreconditionsTest {
         // the list of the year, paged like every list
         given().auth().oauth2(auditor()).get("/budgets?fiscalYear=2077&limit=1").then().statusCode(200)
                 .body("size()", equalTo(1));
+        // an unreadable cursor is refused for itself, even when fiscalYear is missing too
+        given().auth().oauth2(auditor()).queryParam("cursor", "' OR '1'='1").get("/budgets").then().statusCode(400)
+                .body("rule", equalTo("CURSOR_INVALID")).body("field", equalTo("/cursor"));
+        given().auth().oauth2(auditor()).get("/budgets?fiscalYear=2077&cursor=AAAA").then().statusCode(400)
+                .body("rule", equalTo("CURSOR_INVALID")).body("field", equalTo("/cursor"));
     }
 
     @Test

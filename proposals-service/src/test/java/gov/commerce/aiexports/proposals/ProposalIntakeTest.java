@@ -156,6 +156,10 @@ class ProposalIntakeTest {
         given().auth().oauth2(other).contentType(ContentType.JSON).body(proposal(callId, UUID.randomUUID().toString(), otherUei, "DE"))
                 .post("/proposals").then().statusCode(422).body("rule", equalTo("CONSORTIUM_UNKNOWN"))
                 .body("field", equalTo("/consortiumId"));
+        // a call id that is no identifier is bad input naming it (400), not a call that is not there
+        given().auth().oauth2(applicant).contentType(ContentType.JSON).body(proposal("' OR '1'='1' --", consortiumId, uei, "DE"))
+                .post("/proposals").then().statusCode(400).body("rule", equalTo("IDENTIFIER_INVALID"))
+                .body("field", equalTo("/callId"));
         given().auth().oauth2(other).get("/proposals").then().statusCode(200).body("total", equalTo(0));
         // a draft is its consortium's only (Disclosure): a reviewer reads it once submitted
         given().auth().oauth2(token("STATE", "agency-reviewer")).get("/proposals/" + proposalId).then().statusCode(404)
@@ -218,6 +222,15 @@ class ProposalIntakeTest {
         given().auth().oauth2(token(uei, "applicant")).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "anchorMember", member("bad", "US", "US")))
                 .post("/consortia").then().statusCode(400).body("rule", equalTo("UEI_INVALID"))
+                .body("field", equalTo("/anchorMember/uei"));
+        // no anchor member: refused naming it; one without its uei: naming the uei
+        given().auth().oauth2(token(uei, "applicant")).contentType(ContentType.JSON).body(Map.of("name", "x"))
+                .post("/consortia").then().statusCode(400).body("rule", equalTo("FIELD_REQUIRED"))
+                .body("field", equalTo("/anchorMember"));
+        Map<String, Object> noUei = new java.util.HashMap<>(member(uei, "US", "US"));
+        noUei.remove("uei");
+        given().auth().oauth2(token(uei, "applicant")).contentType(ContentType.JSON).body(Map.of("name", "x", "anchorMember", noUei))
+                .post("/consortia").then().statusCode(400).body("rule", equalTo("FIELD_REQUIRED"))
                 .body("field", equalTo("/anchorMember/uei"));
         given().auth().oauth2(token("BAD", "applicant")).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "anchorMember", member("BAD", "US", "US")))

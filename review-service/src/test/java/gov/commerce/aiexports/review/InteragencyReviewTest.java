@@ -150,6 +150,29 @@ class InteragencyReviewTest {
     }
 
     @Test
+    void a_refusal_names_the_missing_part_and_no_body_is_refused_as_everywhere() throws Exception {
+        String review = openReview();
+        long before = events(review);
+        // no scores at all: the scores are named, not each criterion they would hold
+        Map<String, Object> noScores = assessment("CONCUR", List.of());
+        noScores.remove("scores");
+        as("STATE", "agency-reviewer").body(noScores).post("/reviews/" + review + "/assessments").then().statusCode(400)
+                .body("rule", equalTo("FIELD_REQUIRED")).body("field", equalTo("/scores"))
+                .body("violations.field", not(hasItem("/scores/strategicValue")));
+        // an information request without a body, with a JSON null or broken JSON: the common refusals, not a rule of questions
+        for (String none : List.of("", "null")) {
+            as("COMMERCE", "commerce-officer").body(none).post("/reviews/" + review + "/information-requests").then().statusCode(400)
+                    .contentType("application/problem+json").body("rule", equalTo("FIELD_REQUIRED")).body("field", equalTo(""));
+        }
+        as("COMMERCE", "commerce-officer").body("{\"questions\": ").post("/reviews/" + review + "/information-requests").then()
+                .statusCode(400).body("rule", equalTo("MALFORMED_JSON"));
+        // a body without questions is refused by the rule of questions, naming them
+        as("COMMERCE", "commerce-officer").body(Map.of("questions", List.of())).post("/reviews/" + review + "/information-requests")
+                .then().statusCode(400).body("rule", equalTo("QUESTIONS_REQUIRED")).body("field", equalTo("/questions"));
+        assertEquals(before, events(review), "refusals wrote no event");
+    }
+
+    @Test
     void a_recused_reviewer_cannot_assess_and_another_of_the_agency_must() throws Exception {
         String review = openReview();
         as("STATE", "agency-reviewer", "alice@state").body(Map.of("conflictOfInterest",

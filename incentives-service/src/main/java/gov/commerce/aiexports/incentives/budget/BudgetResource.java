@@ -11,6 +11,7 @@ import gov.commerce.aiexports.incentives.Retries;
 import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.paging.Cursor;
 import gov.commerce.aiexports.runtime.paging.Keyset;
 import gov.commerce.aiexports.runtime.paging.PageLinks;
 import gov.commerce.aiexports.runtime.paging.PageRequest;
@@ -112,6 +113,10 @@ public class BudgetResource {
     public List<ObjectNode> list(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         PageRequest page = PageRequest.of(cursor, limit);
+        if (!page.first()) {
+            // an unreadable cursor is refused for itself (CURSOR_INVALID at /cursor), before what else the request lacks
+            Cursor.decode(page.cursor(), ORDER.name(), ORDER.keys().size());
+        }
         if (fiscalYear == null) {
             throw new InvalidInput("FIELD_REQUIRED", "/fiscalYear", "fiscalYear is required");
         }

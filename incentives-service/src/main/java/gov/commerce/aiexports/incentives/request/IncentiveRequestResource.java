@@ -140,9 +140,11 @@ public class IncentiveRequestResource {
     @RolesAllowed(Roles.EDAG_COORDINATOR)
     public ObjectNode route(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, RoutingRequest body) {
         require(body);
+        // the terms are what the agency is routed to finance: a routing without them is refused naming them
+        new Checks().required(body.terms(), "/terms").throwIfInvalid();
         existing(id);
         preconditions.check(ifMatch, id, false);
-        if (body.terms() != null && body.terms().length() > 4000) {
+        if (body.terms().length() > 4000) {
             throw new InvalidInput("TERMS_TOO_LONG", "/terms", "terms are at most 4000 characters");
         }
         commands.send(new IncentiveRequestCommand.RouteIncentiveRequest(id, body.agency(), body.terms(),

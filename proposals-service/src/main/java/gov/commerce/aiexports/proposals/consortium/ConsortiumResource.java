@@ -42,8 +42,15 @@ public class ConsortiumResource {
     @POST
     @RolesAllowed(Roles.APPLICANT)
     public Response register(RegisterRequest body) {
-        if (body == null || body.anchorMember() == null || body.anchorMember().uei() == null) {
-            throw new InvalidInput("FIELD_REQUIRED", "/anchorMember/uei", "anchorMember with its uei is required");
+        if (body == null) {
+            throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
+        }
+        // the missing part is named: the anchor member itself, or its uei
+        if (body.anchorMember() == null) {
+            throw new InvalidInput("FIELD_REQUIRED", "/anchorMember", "anchorMember is required");
+        }
+        if (body.anchorMember().uei() == null) {
+            throw new InvalidInput("FIELD_REQUIRED", "/anchorMember/uei", "anchorMember's uei is required");
         }
         MembershipPolicies.checkWellFormed(body.anchorMember(), "/anchorMember");
         // a consortium belongs to its anchor member's organisation: only that organisation may register it

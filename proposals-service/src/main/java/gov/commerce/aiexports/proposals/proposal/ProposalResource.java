@@ -20,6 +20,7 @@ import gov.commerce.aiexports.runtime.request.OrganisationScope;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import gov.commerce.aiexports.runtime.request.Preconditions;
 import gov.commerce.aiexports.runtime.request.Roles;
+import gov.commerce.aiexports.runtime.request.QueryParameters;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -110,6 +111,8 @@ public class ProposalResource {
         if (body.callId() == null) {
             throw new InvalidInput("FIELD_REQUIRED", "/callId", "callId is required");
         }
+        // a malformed call id is bad input (400 at /callId), not a call that is not there (404)
+        QueryParameters.identifier(body.callId(), "callId");
         ConsortiumView consortium = ownConsortium(body.consortiumId());
         calls.get(body.callId());
         String id = UUID.randomUUID().toString();

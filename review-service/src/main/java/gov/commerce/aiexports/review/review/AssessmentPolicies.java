@@ -31,11 +31,16 @@ public final class AssessmentPolicies {
         checks.require(c.recommendation() != null, "RECOMMENDATION_REQUIRED", "/recommendation",
                 "recommendation is CONCUR, CONCUR_WITH_CONDITIONS, NON_CONCUR or REQUIRES_MODIFICATION");
         Assessment.Scores s = c.scores();
-        score(checks, s == null ? null : s.strategicValue(), "strategicValue");
-        score(checks, s == null ? null : s.nationalSecurityRisk(), "nationalSecurityRisk");
-        score(checks, s == null ? null : s.commercialViability(), "commercialViability");
-        score(checks, s == null ? null : s.stackCompleteness(), "stackCompleteness");
-        score(checks, s == null ? null : s.partnerReadiness(), "partnerReadiness");
+        if (s == null) {
+            // no scores at all: the missing part is named, not each of the five criteria it would hold
+            checks.required(null, "/scores");
+        } else {
+            score(checks, s.strategicValue(), "strategicValue");
+            score(checks, s.nationalSecurityRisk(), "nationalSecurityRisk");
+            score(checks, s.commercialViability(), "commercialViability");
+            score(checks, s.stackCompleteness(), "stackCompleteness");
+            score(checks, s.partnerReadiness(), "partnerReadiness");
+        }
         List<Assessment.Comment> comments = c.comments() == null ? List.of() : c.comments();
         for (int i = 0; i < comments.size(); i++) {
             checks.require(comments.get(i) != null && comments.get(i).visibility() != null, "COMMENT_VISIBILITY_REQUIRED",

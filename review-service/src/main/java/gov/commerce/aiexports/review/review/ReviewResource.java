@@ -141,10 +141,14 @@ public class ReviewResource {
     @Path("{id}/information-requests")
     @RolesAllowed(Roles.COMMERCE_OFFICER)
     public ObjectNode requestInformation(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InformationRequestRequest body) {
+        // no body (an empty or a JSON null one) is refused as at every other endpoint, not as a request without questions
+        if (body == null) {
+            throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
+        }
         find(id);
         preconditions.check(ifMatch, id, false);
-        commands.send(new ReviewCommand.RequestInformation(id, UUID.randomUUID().toString(),
-                body == null ? null : body.questions(), request.caller().organisation()));
+        commands.send(new ReviewCommand.RequestInformation(id, UUID.randomUUID().toString(), body.questions(),
+                request.caller().organisation()));
         return get(id);
     }
 

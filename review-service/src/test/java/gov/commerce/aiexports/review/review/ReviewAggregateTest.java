@@ -186,6 +186,10 @@ class ReviewAggregateTest {
                 .expectException(refused(InvalidInput.class, "SCORE_OUT_OF_RANGE", "/scores/commercialViability"))
                 .expectException(refused(InvalidInput.class, "COMMENT_VISIBILITY_REQUIRED", "/comments/0/visibility"))
                 .expectNoEvents();
+        // no scores at all: the scores are named, not each of the five criteria
+        fixture.given(opened()).when(new RecordAssessment(ID, "a-1", "STATE", "r-1", NO_CONFLICT, null, Recommendation.CONCUR, null,
+                        null))
+                .expectException(refused(InvalidInput.class, "FIELD_REQUIRED", "/scores")).expectNoEvents();
     }
 
     @Test

@@ -319,7 +319,8 @@ class FaultToleranceIT {
                 if (o.step().equals("draft")) {
                     assertTrue(!events.isEmpty(), "the acknowledged draft " + o.proposal() + " has its events");
                 } else {
-                    assertEquals(1, events.stream().filter(e -> e.endsWith("ProposalSubmitted")).count(),
+                    // the domain event is ProposalEvent$Submitted (ProposalSubmitted is the integration event's name)
+                    assertEquals(1, events.stream().filter(e -> e.endsWith("ProposalEvent$Submitted")).count(),
                             "the acknowledged submission of " + o.proposal() + " has its event once: " + events);
                     assertEquals("SUBMITTED", status, "the read model of " + o.proposal());
                     assertEquals(1, busSubmissions.getOrDefault(o.proposal(), 0), "ProposalSubmitted of " + o.proposal() + " on the bus once");

@@ -53,10 +53,9 @@ import org.jboss.logging.Logger;
  *     domain event the service's aggregates and projections handle are built;</li>
  * <li>the latest aggregate of each type is loaded from the store, each of its events serialized again
  *     and mapped to the integration event it publishes, encoded and decoded as a consumer would;</li>
- * <li>the latest event of each aggregate type is appended again under a fresh aggregate id and run
- *     through the service's projections, in a transaction that is rolled back (a rehearsal: the
- *     store's sequence skips a number, which every reader of the store takes as a gap, as after any
- *     rolled-back command);</li>
+ * <li>those events are appended again under a fresh aggregate id and run through the service's
+ *     projections, in a transaction that is rolled back (a rehearsal: the store's sequence skips
+ *     numbers, which every reader of the store takes as gaps, as after any rolled-back command);</li>
  * <li>one request with a token that fails verification goes through the HTTP stack and the JWT
  *     check (its RSA verification included).</li>
  * </ol>
@@ -115,7 +114,7 @@ public class Warmup {
         Map<String, String> took = new LinkedHashMap<>();
         step(took, "kafka", publisher::warmUp);
         step(took, "serializers", this::serializers);
-        List<DomainEventMessage<?>> latest = new ArrayList<>();
+        List<List<DomainEventMessage<?>>> latest = new ArrayList<>();
         step(took, "aggregates", () -> latest.addAll(aggregates()));
         step(took, "projections", () -> rehearse(latest));
         if (LaunchMode.current() != LaunchMode.TEST) {
@@ -180,9 +179,9 @@ public class Warmup {
 
     /**
      * Loads the latest aggregate of each type (event sourcing, upcasters, the store's reads) and
-     * runs its events through the publisher's mapping and the codec; returns each type's latest event.
+     * runs its events through the publisher's mapping and the codec; returns each one's events (the first 50).
      */
-    private List<DomainEventMessage<?>> aggregates() throws Exception {
+    private List<List<DomainEventMessage<?>>> aggregates() throws Exception {
         Map<String, String> latestIdByType = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
@@ -196,7 +195,7 @@ public class Warmup {
         }
         Map<String, Class<?>> aggregates = module.aggregates().stream()
                 .collect(Collectors.toMap(Class::getSimpleName, a -> a, (a, b) -> a, LinkedHashMap::new));
-        List<DomainEventMessage<?>> latest = new ArrayList<>();
+        List<List<DomainEventMessage<?>>> latest = new ArrayList<>();
         for (Map.Entry<String, String> e : latestIdByType.entrySet()) {
             Class<?> type = aggregates.get(e.getKey());
             if (type == null) {
@@ -208,7 +207,7 @@ public class Warmup {
             } finally {
                 uow.rollback();
             }
-            DomainEventMessage<?> last = null;
+            List<DomainEventMessage<?>> events = new ArrayList<>();
             for (var it = axon.configuration().eventStore().readEvents(e.getValue()); it.hasNext(); ) {
                 DomainEventMessage<?> event = it.next();
                 axon.serializer().serialize(event.getPayload(), byte[].class);
@@ -216,10 +215,12 @@ public class Warmup {
                     IntegrationEvent decoded = EventCodec.decode(bytes);
                     decoded.payloadAs(payloadType(decoded));
                 });
-                last = event;
+                if (events.size() < 50) {
+                    events.add(event);
+                }
             }
-            if (last != null) {
-                latest.add(last);
+            if (!events.isEmpty()) {
+                latest.add(events);
             }
         }
         return latest;
@@ -233,25 +234,28 @@ public class Warmup {
     }
 
     /**
-     * Each event appended again under a fresh aggregate id, so that the store's insert, the
-     * serializer and the subscribing projections (their SQL included) run once; in a transaction
-     * rolled back whatever happens (a projection may well refuse a copy): nothing is kept, nothing published.
+     * Each aggregate's events appended again under a fresh aggregate id, so that the store's insert,
+     * the serializer and the subscribing projections (their SQL and documents, from the creation on)
+     * run once; in a transaction rolled back whatever happens (a projection may well refuse a copy,
+     * and what came before is warm all the same): nothing is kept, nothing published.
      */
-    private void rehearse(List<DomainEventMessage<?>> events) throws Exception {
-        for (DomainEventMessage<?> event : events) {
+    private void rehearse(List<List<DomainEventMessage<?>>> aggregates) throws Exception {
+        for (List<DomainEventMessage<?>> events : aggregates) {
+            String copy = "warm-up-" + UUID.randomUUID();
             jta.begin();
             try {
                 UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("warm-up"));
                 try {
-                    axon.configuration().eventStore().publish(new GenericDomainEventMessage<>(event.getType(),
-                            "warm-up-" + UUID.randomUUID(), 0, event.getPayload(), event.getMetaData()));
+                    for (DomainEventMessage<?> event : events) {
+                        axon.configuration().eventStore().publish(new GenericDomainEventMessage<>(event.getType(), copy,
+                                event.getSequenceNumber(), event.getPayload(), event.getMetaData()));
+                    }
                     uow.commit();
                 } catch (RuntimeException refused) {
                     if (uow.isActive()) {
                         uow.rollback();
                     }
-                    LOG.debugf("warm-up rehearsal of %s refused (rolled back anyway): %s", event.getPayloadType().getSimpleName(),
-                            refused.toString());
+                    LOG.debugf("warm-up rehearsal of %s refused (rolled back anyway): %s", events.get(0).getType(), refused.toString());
                 }
             } finally {
                 jta.rollback();

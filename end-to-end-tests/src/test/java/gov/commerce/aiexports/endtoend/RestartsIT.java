@@ -44,13 +44,14 @@ class RestartsIT {
 
     private static final Duration START = Duration.ofSeconds(300);
     /*
-     * Issue 21 asks for 2 s. After kill -9 of review-service it was 1.2 s; after a stop of the whole
-     * group 2.3 and 2.7 s, spent in freshly started JVMs' first requests (the consumers had long joined).
-     * On a CI machine busy with another build: 8.1 s and 4.3 s. Until the services warm their first
-     * request, the bound held here is the one that tells a stall (the session timeout, 30 s, before
-     * static membership) from a cold start; the figures are printed.
+     * Issue 21 asks for 2 s. Before the services warmed up at start, it took 2.3-2.7 s after a stop of the whole
+     * group (8.1 s on a CI machine busy with another build), spent in freshly started JVMs' first command, store
+     * write, Kafka send and consumed record. Each service now runs those paths once before it says it consumes
+     * (runtime.warmup.Warmup, docs/performance.md), and the figures printed below are the evidence. The bound held
+     * here is looser, for a 2-core machine shared with other builds: it still tells a stall (the 30 s session
+     * timeout before static membership) from a start.
      */
-    private static final Duration OPEN_REVIEW_WITHIN = Duration.ofSeconds(15);
+    private static final Duration OPEN_REVIEW_WITHIN = Duration.ofSeconds(10);
 
     private final Path root = Path.of(System.getProperty("aiexports.root", "..")).toAbsolutePath().normalize();
     private final Path data = root.resolve("end-to-end-tests/target/restarts-stack");
@@ -121,11 +122,12 @@ class RestartsIT {
         // 2. started again: ready means consuming, and a submission opens its review at once
         launcher = Launcher.start(root, data, ports);
         Instant ready = launcher.awaitLine(l -> l.startsWith("ready in"), START);
-        submit(tokens, uei, afterRestart);
-        Instant opened = awaitReview(tokens, afterRestart, Duration.ofSeconds(60));
-        Duration afterReady = Duration.between(ready, opened);
-        System.out.printf("[restarts] after a TERM to the group and a start: review opened %d ms after the ready line%n",
-                afterReady.toMillis());
+        Instant submitted = submit(tokens, uei, afterRestart);
+        Seen opened = awaitReview(tokens, afterRestart, Duration.ofSeconds(60));
+        Duration afterReady = Duration.between(ready, opened.openedAt());
+        System.out.printf("[restarts] after a TERM to the group and a start: review opened %d ms after the ready line"
+                        + " (submission answered %d ms after it; the client's poll saw the review %d ms after it)%n",
+                afterReady.toMillis(), Duration.between(ready, submitted).toMillis(), Duration.between(ready, opened.seen()).toMillis());
         // asserted at the end, so that one run shows every figure
 
         // 3. kill -9 of review-service alone; the launcher starts it again, and its consumer takes its place in the group at once
@@ -135,18 +137,20 @@ class RestartsIT {
         // static membership, not the expiry of the dead member's session, gives the new process its partitions:
         // its consumer holds them within moments of the service accepting commands
         Instant accepting = awaitHttp(Services.REVIEW, "/q/health/ready", 200, START);
-        Instant holding = awaitHttp(Services.REVIEW, "/q/health/group/consumers", 200, START);
+        Instant holding = awaitHolding(Services.REVIEW, START);
         System.out.printf("[restarts] review-service after kill -9: consuming %d ms after ready%n",
                 Duration.between(accepting, holding).toMillis());
         assertTrue(Duration.between(accepting, holding).compareTo(Duration.ofSeconds(5)) < 0,
                 "partitions " + Duration.between(accepting, holding) + " after readiness (the session timeout is 30 s)");
         Instant readyAgain = launcher.awaitLine(l -> l.startsWith("review-service ready again"), START);
         assertEquals(reviewInstance, consumers(Services.REVIEW, 200).getString("checks[0].data.instanceId"), "the same static member");
-        submit(tokens, uei, afterKill);
-        Instant openedAfterKill = awaitReview(tokens, afterKill, Duration.ofSeconds(60));
-        Duration afterReadyAgain = Duration.between(readyAgain, openedAfterKill);
-        System.out.printf("[restarts] after kill -9 of review-service and its restart: review opened %d ms after its ready line%n",
-                afterReadyAgain.toMillis());
+        Instant submittedAfterKill = submit(tokens, uei, afterKill);
+        Seen openedAfterKill = awaitReview(tokens, afterKill, Duration.ofSeconds(60));
+        Duration afterReadyAgain = Duration.between(readyAgain, openedAfterKill.openedAt());
+        System.out.printf("[restarts] after kill -9 of review-service and its restart: review opened %d ms after its ready line"
+                        + " (submission answered %d ms after it; the client's poll saw the review %d ms after it)%n",
+                afterReadyAgain.toMillis(), Duration.between(readyAgain, submittedAfterKill).toMillis(),
+                Duration.between(readyAgain, openedAfterKill.seen()).toMillis());
 
         // 4. the consumers' health: review-service accepts commands but holds no partitions while the broker is frozen ...
         // the broker's command line is too long for the JDK to read whole (its expanded class path): it is the child that is no service
@@ -213,6 +217,23 @@ class RestartsIT {
         throw new AssertionError(s.name() + path + " did not answer " + status + " within " + within);
     }
 
+    /** When the consumer first held its partitions (the check's holdsPartitions; its status also waits for the warm-up). */
+    private Instant awaitHolding(Services.Service s, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                Response r = given().baseUri("http://127.0.0.1:" + port(s)).get("/q/health/group/consumers");
+                if (Boolean.TRUE.equals(r.jsonPath().get("checks[0].data.holdsPartitions"))) {
+                    return Instant.now();
+                }
+            } catch (Exception e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(s.name() + " held no partitions within " + within);
+    }
+
     private String publishedCall(Tokens tokens) {
         String id = as(tokens, Services.PROPOSALS, "COMMERCE", "commerce-officer")
                 .body(Map.of("title", "FY2027 full-stack AI export packages", "fiscalYear", 2027, "description", "EO 14320",
@@ -244,19 +265,29 @@ class RestartsIT {
                 .post("/proposals").then().statusCode(201).extract().path("id");
     }
 
-    private void submit(Tokens tokens, String uei, String proposal) {
+    /** When the submission was answered (2xx). */
+    private Instant submit(Tokens tokens, String uei, String proposal) {
         as(tokens, Services.PROPOSALS, uei, "applicant").post("/proposals/" + proposal + "/submit").then().statusCode(200);
+        return Instant.now();
     }
 
-    /** Polls review-service until the proposal's review is there; returns when it was first seen. */
-    private Instant awaitReview(Tokens tokens, String proposal, Duration within) throws InterruptedException {
+    /**
+     * A review as the client found it: {@code openedAt} is review-service's own stamp (same machine clock), so the
+     * figure is when the review opened, not when a poll (itself a freshly started JVM's first read) came back with it.
+     */
+    record Seen(Instant openedAt, Instant seen) {
+    }
+
+    /** Polls review-service until the proposal's review is there; returns when it opened and when it was first seen. */
+    private Seen awaitReview(Tokens tokens, String proposal, Duration within) throws InterruptedException {
         Instant deadline = Instant.now().plus(within);
         String token = tokens.mint("commerce-officer@COMMERCE", "COMMERCE", "commerce-officer");
         while (Instant.now().isBefore(deadline)) {
             Response r = given().baseUri("http://127.0.0.1:" + port(Services.REVIEW)).auth().oauth2(token)
                     .get("/reviews?proposalId=" + proposal);
             if (r.statusCode() == 200 && r.jsonPath().getString("[0].id") != null) {
-                return Instant.now();
+                Instant seen = Instant.now();
+                return new Seen(Instant.parse(r.jsonPath().getString("[0].openedAt")), seen);
             }
             Thread.sleep(25);
         }

@@ -29,13 +29,37 @@ public class ConsumerHealth implements HealthCheck {
 
     @Inject
     IntegrationEventConsumer consumer;
+    @Inject
+    gov.commerce.aiexports.runtime.warmup.Warmup warmup;
 
     @Override
     public HealthCheckResponse call() {
         if (!consumer.consumes()) {
             return HealthCheckResponse.named("kafka-consumer").up().withData("state", "NO_TOPICS").build();
         }
-        return response(consumer.groupId(), consumer.instanceId(), consumer.membership().snapshot(), consumer.lag());
+        HealthCheckResponse holding = response(consumer.groupId(), consumer.instanceId(), consumer.membership().snapshot(), consumer.lag());
+        return warmup.done() ? holding : warming(holding, warmup.summary());
+    }
+
+    /**
+     * Down while the service still runs its first command, store write and Kafka send once (Warmup):
+     * the first record it consumes would otherwise take seconds. The consumer's own data stay as they are.
+     */
+    static HealthCheckResponse warming(HealthCheckResponse holding, String warmup) {
+        HealthCheckResponseBuilder b = HealthCheckResponse.named(holding.getName()).down();
+        holding.getData().ifPresent(data -> data.forEach((k, v) -> {
+            if (k.equals("detail")) {
+                return;
+            }
+            if (v instanceof Boolean flag) {
+                b.withData(k, flag);
+            } else if (v instanceof Number n) {
+                b.withData(k, n.longValue());
+            } else {
+                b.withData(k, String.valueOf(v));
+            }
+        }));
+        return b.withData("warmedUp", false).withData("detail", "warming up (" + warmup + ")").build();
     }
 
     /** Up only while the consumer holds its assignment; the data say which partitions, since when, and how far behind. */

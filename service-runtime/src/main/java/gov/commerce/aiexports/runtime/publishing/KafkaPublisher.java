@@ -81,6 +81,20 @@ public class KafkaPublisher {
         }
     }
 
+    /**
+     * The warm-up's (runtime.warmup.Warmup): the producer made now, with its topic's metadata and its
+     * producer id fetched, so that the first event after a start costs one send. Blocks at most the
+     * producer's max.block.ms (5 s) when the broker is away; the first send then makes it again.
+     */
+    public void warmUp() {
+        producer().partitionsFor(settings.ownTopic());
+    }
+
+    /** What {@link #on} would send for this event (mapped, enveloped, encoded), sending nothing: the warm-up's rehearsal. */
+    public Optional<byte[]> rehearse(Object domainEvent, EventMessage<?> message) {
+        return mapper.toIntegration(domainEvent).map(payload -> EventCodec.encode(envelope(payload, message)));
+    }
+
     public Optional<java.time.Instant> lastPublishedAt() {
         return Optional.ofNullable(lastPublishedAt);
     }

@@ -41,4 +41,19 @@ class ConsumerHealthTest {
         assertEquals(7L, ((Number) c.get("lagRecords")).longValue());
         assertEquals("review-service-host-8082", c.get("instanceId"));
     }
+
+    @Test
+    void a_consumer_holding_its_partitions_is_down_while_the_service_warms_up_with_its_data_kept() {
+        Membership m = new Membership();
+        m.assigned(Set.of(new TopicPartition("proposals.events", 0)));
+        HealthCheckResponse holding = ConsumerHealth.response("review-service", "review-service-host-8082", m.snapshot(), Map.of());
+        HealthCheckResponse warming = ConsumerHealth.warming(holding, "running");
+        assertEquals(HealthCheckResponse.Status.DOWN, warming.getStatus());
+        Map<String, Object> w = warming.getData().orElseThrow();
+        assertEquals("CONSUMING", w.get("state"));
+        assertEquals(true, w.get("holdsPartitions"));
+        assertEquals(false, w.get("warmedUp"));
+        assertEquals(1L, ((Number) w.get("partitionCount")).longValue());
+        assertEquals("warming up (running)", w.get("detail"));
+    }
 }

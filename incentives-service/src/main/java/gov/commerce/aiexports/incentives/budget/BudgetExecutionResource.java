@@ -31,6 +31,9 @@ public class BudgetExecutionResource {
     @Inject
     Clock clock;
 
+    // the answer is a JSON tree (or a Response): this names the view it serialises, for the OpenAPI document
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "BudgetExecution", content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+            mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = BudgetExecution.class)))
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response get(@QueryParam("asOf") String asOf, @Context HttpHeaders headers) {

@@ -16,7 +16,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DesignationView(String number, String proposalId, String title, String consortiumName,
         List<String> targetCountries, LocalDate effectiveDate, List<String> conditions, List<IncentiveLine> endorsedIncentives,
-        Instant designatedAt, String status, Revocation revocation, List<String> confidentialSections, Suspension suspension) {
+        Instant designatedAt, String status, Revocation revocation,
+        // never served: DesignationResource removes it (the names of the marked sections are the consortium's business)
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(hidden = true) List<String> confidentialSections, Suspension suspension) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String REVOKED = "REVOKED";

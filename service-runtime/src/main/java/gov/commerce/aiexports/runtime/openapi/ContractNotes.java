@@ -26,10 +26,15 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  * different things; with {@code enum} naming a Java enum (its constants are the accepted values) or
  * listing them;</li>
  * <li>{@code schemas}: components the answers below name (an answer built as a map has no Java type);</li>
+ * <li>{@code withheld}: per component, the properties the disclosure rule may replace by its marker
+ * (each becomes "its own schema, or the {@code Withheld} marker");</li>
  * <li>{@code operations}, by operationId: an {@code example} of the request body, and the
  * {@code responses} an operation answers where its Java type does not say (a JAX-RS Response, a
  * view shown through the disclosure rule as a JSON tree): status, description, JSON schema
- * (a {@code $ref} to a component or inline) and headers.</li>
+ * (a {@code $ref} to a component or inline) and headers; {@code "ifMatch": "optional"} or {@code "required"}
+ * for a change that honours If-Match (the header parameter is added where a helper reads it; 412
+ * always, 428 only where required); {@code "etag"}: the description of the ETag a single resource's
+ * answer carries.</li>
  * </ul>
  */
 final class ContractNotes {
@@ -40,6 +45,7 @@ final class ContractNotes {
     final ObjectNode parameters = JSON.createObjectNode();
     final ObjectNode operations = JSON.createObjectNode();
     final ObjectNode schemas = JSON.createObjectNode();
+    final ObjectNode withheld = JSON.createObjectNode();
 
     static ContractNotes load() {
         ContractNotes notes = new ContractNotes();
@@ -68,6 +74,9 @@ final class ContractNotes {
                     }
                     if (tree.has("schemas")) {
                         notes.schemas.setAll((ObjectNode) tree.get("schemas"));
+                    }
+                    if (tree.has("withheld")) {
+                        notes.withheld.setAll((ObjectNode) tree.get("withheld"));
                     }
                     if (tree.has("operations")) {
                         notes.operations.setAll((ObjectNode) tree.get("operations"));
@@ -146,6 +155,9 @@ final class ContractNotes {
                 Map.Entry<String, JsonNode> property = it.next();
                 schema.addProperty(property.getKey(), schema(property.getValue()));
             }
+        }
+        if (node.has("additionalProperties") && node.get("additionalProperties").isObject()) {
+            schema.additionalPropertiesSchema(schema(node.get("additionalProperties")));
         }
         if (node.has("required")) {
             List<String> required = new ArrayList<>();

@@ -33,7 +33,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * <li>an operationId on every operation, from its method and path ({@link #operationId}).</li>
  * <li>what the Java types cannot say, from the modules' {@link ContractNotes} (META-INF/openapi-contract.json):
  * a description (and the accepted values) of every parameter, an example of every request body, and the
- * status and schema of answers built as a JAX-RS Response or shown through the disclosure rule.</li>
+ * status and schema of answers built as a JAX-RS Response or shown through the disclosure rule; which changes
+ * honour If-Match (412) and which require it (428); which answers carry an ETag.</li>
  * </ul>
  * (An enumerated property keeps its type: a null there would need the enumeration to list it.)
  */
@@ -65,6 +66,7 @@ public class ContractOpenApi implements OASFilter {
         notes.schemas.fields().forEachRemaining(s -> named.addSchema(s.getKey(), ContractNotes.schema(s.getValue())));
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(ContractOpenApi::optionalIsNullable);
+            withheld(notes, components);
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             anyJsonForJacksonTrees(openAPI);
@@ -100,13 +102,25 @@ public class ContractOpenApi implements OASFilter {
                     problem(responses, "409", "Conflict with the current state, or a concurrent change.");
                     problem(responses, "422", "Refused by a rule of the program (the rule names it).");
                 }
+                JsonNode note = notes.operation(operation.getOperationId());
+                String ifMatch = note == null || !note.has("ifMatch") ? null : note.get("ifMatch").asText();
+                if (ifMatch != null && !takes(operation, "header", "If-Match")) {
+                    // read from the request's headers by a helper (the oversight's writes), not a method parameter
+                    operation.addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER).required(false)
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                }
                 describePagingAndPreconditions(operation);
                 if (takes(operation, "header", "If-Match")) {
                     problem(responses, "412", "If-Match names a version that is no longer the resource's (STALE_VERSION): read it again.");
-                    problem(responses, "428", "This change must be conditional: send the ETag read in If-Match (IF_MATCH_REQUIRED), "
-                            + "where a lost update would matter.");
+                    if ("required".equals(ifMatch)) {
+                        problem(responses, "428", "This change must be conditional: send the ETag read in If-Match (IF_MATCH_REQUIRED), "
+                                + "where a lost update would matter.");
+                    }
                 }
-                if (!change && takes(operation, "query", "cursor")) {
+                if (note != null && note.has("etag")) {
+                    etag(responses, note.get("etag").asText());
+                }
+                if (!change && (takes(operation, "query", "cursor") || takes(operation, "query", "after"))) {
                     nextLink(responses);
                 }
             }
@@ -293,6 +307,19 @@ public class ContractOpenApi implements OASFilter {
                 .anyMatch(p -> name.equals(p.getName()) && p.getIn() != null && in.equals(p.getIn().toString()));
     }
 
+    /** A single resource's answer carries its version as ETag: the value a conditional change sends back in If-Match. */
+    private static void etag(APIResponses responses, String description) {
+        if (responses.getAPIResponses() == null) {
+            return;
+        }
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("2") && !status.equals("204") && (response.getHeaders() == null || !response.getHeaders().containsKey("ETag"))) {
+                response.addHeader("ETag", OASFactory.createHeader().description(description)
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            }
+        });
+    }
+
     /** A paged list's 200 says where the next page is (RFC 8288), absent on the last. */
     private static void nextLink(APIResponses responses) {
         APIResponse ok = responses.getAPIResponse("200");
@@ -410,6 +437,44 @@ public class ContractOpenApi implements OASFilter {
         example.put("rule", "TARGET_EMBARGOED");
         example.put("field", "/targets/0/country");
         return example;
+    }
+
+    public static final String WITHHELD = "Withheld";
+
+    /**
+     * A property that carries a section of a proposal the caller may not see holds the disclosure
+     * rule's marker instead of its value ({@code {"withheld": "BUSINESS_CONFIDENTIAL", "because": ...}}):
+     * its schema says "the value, or the marker" (oneOf), as the wire does.
+     */
+    static void withheld(ContractNotes notes, Components components) {
+        if (notes.withheld.isEmpty()) {
+            return;
+        }
+        components.addSchema(WITHHELD, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("What a withheld section shows in its place: the need-to-know rule's marker and why.")
+                .addProperty("withheld", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .enumeration(List.of(gov.commerce.aiexports.events.disclosure.Disclosure.WITHHELD)))
+                .addProperty("because", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .enumeration(java.util.Arrays.stream(gov.commerce.aiexports.events.disclosure.Reason.values())
+                                .map(r -> (Object) r.name()).toList()))
+                .required(List.of("withheld", "because")));
+        notes.withheld.fields().forEachRemaining(entry -> {
+            Schema component = components.getSchemas().get(entry.getKey());
+            if (component == null || component.getProperties() == null) {
+                throw new IllegalStateException(ContractNotes.RESOURCE + " names withheld properties of " + entry.getKey()
+                        + ", which the document does not describe");
+            }
+            Map<String, Schema> properties = new java.util.LinkedHashMap<>(component.getProperties());
+            entry.getValue().forEach(name -> {
+                Schema value = properties.get(name.asText());
+                if (value == null) {
+                    throw new IllegalStateException(ContractNotes.RESOURCE + ": " + entry.getKey() + " has no property " + name.asText());
+                }
+                properties.put(name.asText(), OASFactory.createSchema().description(value.getDescription())
+                        .oneOf(List.of(value.description(null), OASFactory.createSchema().ref("#/components/schemas/" + WITHHELD))));
+            });
+            component.setProperties(properties);
+        });
     }
 
     /** A property outside the schema's required list may be sent as null: say so (OpenAPI 3.1: type null). */

@@ -215,8 +215,8 @@ class GeneratedClientsIT {
     }
 
     /**
-     * A property the disclosure rule may withhold (its value, or the Withheld marker: a oneOf in the
-     * document), read as a tree.
+     * A property the disclosure rule may withhold (the document types its value; withheld, it holds
+     * the marker instead), read as a tree.
      */
     private static JsonNode tree(Object answer) {
         return STRICT.valueToTree(answer);

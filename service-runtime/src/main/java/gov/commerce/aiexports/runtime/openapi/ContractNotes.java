@@ -26,8 +26,6 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  * different things; with {@code enum} naming a Java enum (its constants are the accepted values) or
  * listing them;</li>
  * <li>{@code schemas}: components the answers below name (an answer built as a map has no Java type);</li>
- * <li>{@code withheld}: per component, the properties the disclosure rule may replace by its marker
- * (each becomes "its own schema, or the {@code Withheld} marker");</li>
  * <li>{@code operations}, by operationId: an {@code example} of the request body, and the
  * {@code responses} an operation answers where its Java type does not say (a JAX-RS Response, a
  * view shown through the disclosure rule as a JSON tree): status, description, JSON schema
@@ -45,7 +43,6 @@ final class ContractNotes {
     final ObjectNode parameters = JSON.createObjectNode();
     final ObjectNode operations = JSON.createObjectNode();
     final ObjectNode schemas = JSON.createObjectNode();
-    final ObjectNode withheld = JSON.createObjectNode();
 
     static ContractNotes load() {
         ContractNotes notes = new ContractNotes();
@@ -74,9 +71,6 @@ final class ContractNotes {
                     }
                     if (tree.has("schemas")) {
                         notes.schemas.setAll((ObjectNode) tree.get("schemas"));
-                    }
-                    if (tree.has("withheld")) {
-                        notes.withheld.setAll((ObjectNode) tree.get("withheld"));
                     }
                     if (tree.has("operations")) {
                         notes.operations.setAll((ObjectNode) tree.get("operations"));

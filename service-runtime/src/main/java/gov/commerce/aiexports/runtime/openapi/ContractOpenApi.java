@@ -66,7 +66,6 @@ public class ContractOpenApi implements OASFilter {
         notes.schemas.fields().forEachRemaining(s -> named.addSchema(s.getKey(), ContractNotes.schema(s.getValue())));
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(ContractOpenApi::optionalIsNullable);
-            withheld(notes, components);
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             anyJsonForJacksonTrees(openAPI);
@@ -437,44 +436,6 @@ public class ContractOpenApi implements OASFilter {
         example.put("rule", "TARGET_EMBARGOED");
         example.put("field", "/targets/0/country");
         return example;
-    }
-
-    public static final String WITHHELD = "Withheld";
-
-    /**
-     * A property that carries a section of a proposal the caller may not see holds the disclosure
-     * rule's marker instead of its value ({@code {"withheld": "BUSINESS_CONFIDENTIAL", "because": ...}}):
-     * its schema says "the value, or the marker" (oneOf), as the wire does.
-     */
-    static void withheld(ContractNotes notes, Components components) {
-        if (notes.withheld.isEmpty()) {
-            return;
-        }
-        components.addSchema(WITHHELD, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .description("What a withheld section shows in its place: the need-to-know rule's marker and why.")
-                .addProperty("withheld", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .enumeration(List.of(gov.commerce.aiexports.events.disclosure.Disclosure.WITHHELD)))
-                .addProperty("because", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .enumeration(java.util.Arrays.stream(gov.commerce.aiexports.events.disclosure.Reason.values())
-                                .map(r -> (Object) r.name()).toList()))
-                .required(List.of("withheld", "because")));
-        notes.withheld.fields().forEachRemaining(entry -> {
-            Schema component = components.getSchemas().get(entry.getKey());
-            if (component == null || component.getProperties() == null) {
-                throw new IllegalStateException(ContractNotes.RESOURCE + " names withheld properties of " + entry.getKey()
-                        + ", which the document does not describe");
-            }
-            Map<String, Schema> properties = new java.util.LinkedHashMap<>(component.getProperties());
-            entry.getValue().forEach(name -> {
-                Schema value = properties.get(name.asText());
-                if (value == null) {
-                    throw new IllegalStateException(ContractNotes.RESOURCE + ": " + entry.getKey() + " has no property " + name.asText());
-                }
-                properties.put(name.asText(), OASFactory.createSchema().description(value.getDescription())
-                        .oneOf(List.of(value.description(null), OASFactory.createSchema().ref("#/components/schemas/" + WITHHELD))));
-            });
-            component.setProperties(properties);
-        });
     }
 
     /** A property outside the schema's required list may be sent as null: say so (OpenAPI 3.1: type null). */

@@ -144,12 +144,12 @@ class GeneratedClientsIT {
 
         // 6b. The designation is in the catalogue (any token), with its ETag: the If-Match of its standing
         var catalogue = new DesignationResourceApi(client(Services.REVIEW, applicant, gov.commerce.aiexports.client.review.ApiClient::new));
-        var entry = await().atMost(PROPAGATION).ignoreExceptions().until(() -> catalogue.getDesignationsByNumberWithHttpInfo(number),
+        var listed = await().atMost(PROPAGATION).ignoreExceptions().until(() -> catalogue.getDesignationsByNumberWithHttpInfo(number),
                 r -> r.getStatusCode() == 200);
-        assertEquals(number, entry.getData().getNumber());
-        assertEquals(proposal, entry.getData().getProposalId());
-        assertEquals("ACTIVE", entry.getData().getStatus());
-        assertTrue(entry.getHeaders().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("ETag")), "the designation's ETag");
+        assertEquals(number, listed.getData().getNumber());
+        assertEquals(proposal, listed.getData().getProposalId());
+        assertEquals("ACTIVE", listed.getData().getStatus());
+        assertTrue(listed.getHeaders().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("ETag")), "the designation's ETag");
 
         // 7. incentives-service opened one request per endorsed line; the applicant's inbox has the news
         var requests = new IncentiveRequestResourceApi(client(Services.INCENTIVES, applicant,

@@ -73,6 +73,8 @@ class HistoriesPagedTest {
     @Test
     void a_timeline_longer_than_a_page_is_read_whole_by_its_links_each_reader_its_own() throws Exception {
         Draft d = draft();
+        // submitted: a draft is its consortium's alone
+        given().auth().oauth2(d.applicant()).post("/proposals/" + d.id() + "/submit").then().statusCode(200);
         // 150 entries, three to an instant (the id breaks the tie), every other one for the applicant
         Instant start = Instant.parse("2020-01-01T00:00:00Z");
         Set<String> forApplicant = new HashSet<>();

@@ -149,9 +149,9 @@ public class DisclosureAccount {
         String lastId = null;
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select proposal_id, subject, organisation, roles, read_at, sections, path,"
-                     + " correlation_id, read_at::text, id from disclosure_record where proposal_id = ?"
+                     + " correlation_id, read_at::text as read_at_key, id from disclosure_record where proposal_id = ?"
                      + (after == null ? "" : " and (read_at > cast(? as timestamptz) or (read_at = cast(? as timestamptz) and id > ?))")
-                     + " order by read_at, id limit ?")) {
+                     + " order by disclosure_record.read_at, id limit ?")) {
             int i = 1;
             s.setString(i++, proposalId);
             if (after != null) {

@@ -788,7 +788,7 @@ class ConfidentialityCanaryIT {
         try {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 entries.clear();
-                Reply reply = HttpCalls.send(Services.PROPOSALS, "GET", "/proposals/" + proposalId + "/disclosures",
+                Reply reply = HttpCalls.send(Services.PROPOSALS, "GET", "/proposals/" + proposalId + "/disclosures?limit=1000", // paged: the largest page
                         Program.token(owner, ApiSurface.APPLICANT), null, null, Map.of());
                 items(reply.json()).forEach(entries::add);
                 Set<String> listed = entries.stream().map(e -> e.path("correlationId").asText()).collect(Collectors.toSet());

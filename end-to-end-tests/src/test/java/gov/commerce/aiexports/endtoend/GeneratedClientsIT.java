@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.commerce.aiexports.client.incentives.api.BudgetResourceApi;
 import gov.commerce.aiexports.client.incentives.api.IncentiveRequestResourceApi;
+import gov.commerce.aiexports.client.incentives.model.AdjustmentRequest;
+import gov.commerce.aiexports.client.incentives.model.AppropriationRequest;
 import gov.commerce.aiexports.client.notifications.api.InboxResourceApi;
 import gov.commerce.aiexports.client.proposals.api.CallResourceApi;
 import gov.commerce.aiexports.client.proposals.api.ConsortiumResourceApi;
@@ -18,6 +21,7 @@ import gov.commerce.aiexports.client.proposals.api.ProposalResourceApi;
 import gov.commerce.aiexports.client.proposals.model.DraftCallRequest;
 import gov.commerce.aiexports.client.proposals.model.ProposalRequest;
 import gov.commerce.aiexports.client.proposals.model.RegisterRequest;
+import gov.commerce.aiexports.client.review.api.DesignationResourceApi;
 import gov.commerce.aiexports.client.review.api.ReviewResourceApi;
 import gov.commerce.aiexports.client.review.model.AssessmentRequest;
 import gov.commerce.aiexports.client.review.model.DeterminationRequest;
@@ -95,7 +99,9 @@ class GeneratedClientsIT {
         var opened = await().atMost(PROPAGATION).until(
                 () -> reviews.getReviews(ReviewResourceApi.APIGetReviewsRequest.newBuilder().proposalId(proposal).build()),
                 list -> list.size() == 1);
-        String review = tree(opened.get(0)).path("id").asText();
+        String review = opened.get(0).getId();
+        assertEquals("OPEN", opened.get(0).getStatus());
+        assertEquals(proposal, opened.get(0).getProposalId());
 
         // 5. Each required agency of the call assesses (the reviewer's token org is its agency)
         String assess = """
@@ -110,6 +116,8 @@ class GeneratedClientsIT {
                     .id(review).assessmentRequest(body(AssessmentRequest.class, assess)).build());
             assertFalse(recorded.getRecused());
             assertFalse(recorded.getAssessmentId().isEmpty());
+            // the review as it now stands, a typed model: this agency's assessment is current
+            assertTrue(recorded.getReview().getAssessments().stream().anyMatch(a -> agency.equals(a.getAgency()) && a.getCurrent()));
         }
 
         // 6. Commerce designates it; a designation number is issued (a refusal is a problem document the client reads)
@@ -130,9 +138,18 @@ class GeneratedClientsIT {
         assertEquals("FLAG_NOT_ACKNOWLEDGED", problem.path("rule").asText(), refused.getResponseBody());
         var designated = reviews.postReviewsByIdDetermination(ReviewResourceApi.APIPostReviewsByIdDeterminationRequest.newBuilder().id(review).ifMatch(etag)
                 .determinationRequest(body(DeterminationRequest.class, determination.formatted("\"TARGET_COUNTRY_GROUP_D\"", effective))).build());
-        assertEquals("DESIGNATED", tree(designated).path("status").asText());
-        String number = tree(designated).path("determination").path("designationNumber").asText();
+        assertEquals("DESIGNATED", designated.getStatus());
+        String number = designated.getDetermination().getDesignationNumber();
         assertTrue(number.matches("PAEP-\\d{4}-\\d{4}"), number);
+
+        // 6b. The designation is in the catalogue (any token), with its ETag: the If-Match of its standing
+        var catalogue = new DesignationResourceApi(client(Services.REVIEW, applicant, gov.commerce.aiexports.client.review.ApiClient::new));
+        var listed = await().atMost(PROPAGATION).ignoreExceptions().until(() -> catalogue.getDesignationsByNumberWithHttpInfo(number),
+                r -> r.getStatusCode() == 200);
+        assertEquals(number, listed.getData().getNumber());
+        assertEquals(proposal, listed.getData().getProposalId());
+        assertEquals("ACTIVE", listed.getData().getStatus());
+        assertTrue(listed.getHeaders().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("ETag")), "the designation's ETag");
 
         // 7. incentives-service opened one request per endorsed line; the applicant's inbox has the news
         var requests = new IncentiveRequestResourceApi(client(Services.INCENTIVES, applicant,
@@ -141,9 +158,13 @@ class GeneratedClientsIT {
                 () -> requests.getIncentiveRequests(IncentiveRequestResourceApi.APIGetIncentiveRequestsRequest.newBuilder().build()),
                 list -> list.size() == 2);
         assertEquals(Map.of("DIRECT_LOAN", number, "FEASIBILITY_STUDY", number), Map.of(
-                tree(lines.get(0)).path("instrument").asText(), tree(lines.get(0)).path("designationNumber").asText(),
-                tree(lines.get(1)).path("instrument").asText(), tree(lines.get(1)).path("designationNumber").asText()));
-        lines.forEach(line -> assertEquals("AWAITING_ROUTING", tree(line).path("status").asText()));
+                tree(lines.get(0)).path("instrument").asText(), lines.get(0).getDesignationNumber(),
+                tree(lines.get(1)).path("instrument").asText(), lines.get(1).getDesignationNumber()));
+        lines.forEach(line -> assertEquals("AWAITING_ROUTING", line.getStatus()));
+        lines.forEach(line -> assertEquals(proposal, line.getProposalId()));
+        var one = requests.getIncentiveRequestsByIdWithHttpInfo(lines.get(0).getId());
+        assertEquals(lines.get(0).getId(), one.getData().getId());
+        assertTrue(one.getHeaders().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("ETag")), "the request's ETag");
         var inbox = new InboxResourceApi(client(Services.NOTIFICATIONS, applicant, gov.commerce.aiexports.client.notifications.ApiClient::new));
         await().atMost(PROPAGATION).until(
                 () -> inbox.getInbox(InboxResourceApi.APIGetInboxRequest.newBuilder().build()).getItems().stream()
@@ -154,6 +175,34 @@ class GeneratedClientsIT {
                 p -> "DESIGNATED".equals(String.valueOf(p.getStatus())));
         assertEquals(number, shown.getDesignationNumber());
         assertNotNull(shown.getTrackingNumber());
+
+        // 8. A financing officer records budget authority and adjusts it on the version read (If-Match: 428 without it)
+        var budgets = new BudgetResourceApi(client(Services.INCENTIVES, Program.token("EXIM", "financing-officer"),
+                gov.commerce.aiexports.client.incentives.ApiClient::new));
+        var recorded = budgets.postBudgets(BudgetResourceApi.APIPostBudgetsRequest.newBuilder().appropriationRequest(
+                body(AppropriationRequest.class, """
+                        {"fiscalYear":2099,"instrument":"FEASIBILITY_STUDY","amountUsd":5000000.00,"appropriationReference":"P.L. 119-4"}"""))
+                .build());
+        String budget = recorded.getId();
+        assertEquals(2099, recorded.getFiscalYear());
+        var before = budgets.getBudgetsByIdWithHttpInfo(budget);
+        String version = before.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("ETag"))
+                .map(h -> h.getValue().get(0)).findFirst().orElseThrow(() -> new AssertionError("GET /budgets/{id} answers an ETag"));
+        String adjustment = """
+                {"kind":"SUPPLEMENTAL","amountUsd":1000000.00,"reference":"P.L. 119-12","reason":"Supplemental appropriation"}""";
+        var unconditional = assertThrows(gov.commerce.aiexports.client.incentives.ApiException.class,
+                () -> budgets.postBudgetsByIdAdjustments(BudgetResourceApi.APIPostBudgetsByIdAdjustmentsRequest.newBuilder().id(budget)
+                        .adjustmentRequest(body(AdjustmentRequest.class, adjustment)).build()));
+        assertEquals(428, unconditional.getCode());
+        var adjusted = budgets.postBudgetsByIdAdjustments(BudgetResourceApi.APIPostBudgetsByIdAdjustmentsRequest.newBuilder().id(budget)
+                .ifMatch(version).adjustmentRequest(body(AdjustmentRequest.class, adjustment)).build());
+        assertEquals(0, before.getData().getAuthorityUsd().add(new java.math.BigDecimal("1000000.00")).compareTo(adjusted.getAuthorityUsd()));
+        var stale = assertThrows(gov.commerce.aiexports.client.incentives.ApiException.class,
+                () -> budgets.postBudgetsByIdAdjustments(BudgetResourceApi.APIPostBudgetsByIdAdjustmentsRequest.newBuilder().id(budget)
+                        .ifMatch(version).adjustmentRequest(body(AdjustmentRequest.class, adjustment)).build()));
+        assertEquals(412, stale.getCode());
+        assertTrue(budgets.getBudgets(BudgetResourceApi.APIGetBudgetsRequest.newBuilder().fiscalYear(2099).build()).stream()
+                .anyMatch(b -> budget.equals(b.getId())));
     }
 
     /** A generated client of one service, sending the caller's token with every request. */
@@ -166,8 +215,8 @@ class GeneratedClientsIT {
     }
 
     /**
-     * An answer the document types as any JSON (a view shown through the disclosure rule, a JSON tree in
-     * Java, whose schema the build does not describe yet), read as a tree.
+     * A property the disclosure rule may withhold (the document types its value; withheld, it holds
+     * the marker instead), read as a tree.
      */
     private static JsonNode tree(Object answer) {
         return STRICT.valueToTree(answer);

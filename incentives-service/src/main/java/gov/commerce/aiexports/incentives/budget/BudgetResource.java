@@ -127,6 +127,9 @@ public class BudgetResource {
                 .stream().map(this::withObligations).map(this::shown).toList();
     }
 
+    // the answer is a JSON tree (or a Response): this names the view it serialises, for the OpenAPI document
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "BudgetView", content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+            mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = BudgetView.class)))
     @GET
     @Path("{id}")
     public ObjectNode get(@PathParam("id") String id) {

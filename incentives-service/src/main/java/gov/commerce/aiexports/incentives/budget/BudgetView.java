@@ -13,7 +13,9 @@ import java.util.List;
  * of authority, and its obligations.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BudgetView(String id, int fiscalYear, Instrument instrument, BigDecimal authorityUsd, BigDecimal obligatedUsd,
+public record BudgetView(@org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) String id,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) int fiscalYear,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) Instrument instrument, BigDecimal authorityUsd, BigDecimal obligatedUsd,
         BigDecimal availableUsd, List<AuthorityChange> authorityChanges, Instant updatedAt, List<ObligationLine> obligations,
         AvailabilityKind periodOfAvailability, Integer lastFiscalYear, PeriodOfAvailability.Status periodStatus,
         BigDecimal flaggedForDeobligationUsd) {

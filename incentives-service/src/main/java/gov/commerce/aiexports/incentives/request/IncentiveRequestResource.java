@@ -119,6 +119,9 @@ public class IncentiveRequestResource {
     }
 
     /** The line as the caller may see it: an applicant without the government's figures, and the incentives section as the disclosure rule allows. */
+    // the answer is a JSON tree (or a Response): this names the view it serialises, for the OpenAPI document
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "IncentiveRequestView", content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+            mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = IncentiveRequestView.class)))
     @GET
     @Path("{id}")
     public ObjectNode get(@PathParam("id") String id) {

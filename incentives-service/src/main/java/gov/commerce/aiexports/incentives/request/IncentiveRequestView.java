@@ -9,9 +9,12 @@ import java.util.List;
 
 /** A line as readers see it; {@link #forApplicant()} hides the government's internal figures. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record IncentiveRequestView(String id, String proposalId, String designationNumber, int lineNumber,
+public record IncentiveRequestView(@org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) String id,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) String proposalId,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) String designationNumber,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) int lineNumber,
         String consortiumId, String organisation, Instrument instrument, BigDecimal amountUsd, Integer tenorYears,
-        String status, String agency, Instant openedAt, Routing routing, BoardApproval boardApproval, Obligation obligation,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) String status, String agency, Instant openedAt, Routing routing, BoardApproval boardApproval, Obligation obligation,
         List<Disbursement> disbursements, List<Deobligation> deobligations, Decision decline, Refusal lastRefusal,
         Instant updatedAt, Cancellation cancellation, DeobligationFlag deobligationFlag, LineOversight oversight) {
 

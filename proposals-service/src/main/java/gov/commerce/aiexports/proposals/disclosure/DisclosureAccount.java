@@ -135,6 +135,56 @@ public class DisclosureAccount {
         }
     }
 
+    /**
+     * A page of the account of one proposal, oldest first (read_at, then id: a stable order for the
+     * cursor, which names the last row given).
+     */
+    public gov.commerce.aiexports.runtime.paging.Slice<Entry> page(String proposalId,
+            gov.commerce.aiexports.runtime.paging.PageRequest request) {
+        flush();
+        List<String> after = request.cursor() == null ? null
+                : gov.commerce.aiexports.runtime.paging.Cursor.decode(request.cursor(), "readAt", 2);
+        List<Entry> entries = new ArrayList<>();
+        String last = null;
+        String lastId = null;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select proposal_id, subject, organisation, roles, read_at, sections, path,"
+                     + " correlation_id, read_at::text as read_at_key, id from disclosure_record where proposal_id = ?"
+                     + (after == null ? "" : " and (read_at > cast(? as timestamptz) or (read_at = cast(? as timestamptz) and id > ?))")
+                     + " order by disclosure_record.read_at, id limit ?")) {
+            int i = 1;
+            s.setString(i++, proposalId);
+            if (after != null) {
+                long id;
+                try {
+                    id = Long.parseLong(after.get(1));
+                } catch (NumberFormatException e) {
+                    throw new gov.commerce.aiexports.runtime.domain.InvalidInput(gov.commerce.aiexports.runtime.paging.Cursor.CURSOR_INVALID,
+                            "/cursor", "cursor is the value given by this list's Link: rel=\"next\"; start again without one");
+                }
+                s.setString(i++, after.get(0));
+                s.setString(i++, after.get(0));
+                s.setLong(i++, id);
+            }
+            s.setInt(i, request.limit() + 1);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (entries.size() == request.limit()) {
+                        return new gov.commerce.aiexports.runtime.paging.Slice<>(entries,
+                                gov.commerce.aiexports.runtime.paging.Cursor.encode("readAt", List.of(last, lastId)));
+                    }
+                    entries.add(new Entry(rs.getString(1), rs.getString(2), rs.getString(3), List.of(rs.getString(4).split(",")),
+                            rs.getTimestamp(5).toInstant(), List.of(rs.getString(6).split(",")), rs.getString(7), rs.getString(8)));
+                    last = rs.getString(9);
+                    lastId = rs.getString(10);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("disclosure account read failed", e);
+        }
+        return new gov.commerce.aiexports.runtime.paging.Slice<>(entries, null);
+    }
+
     /** The account of one proposal, oldest first. */
     public List<Entry> of(String proposalId) {
         flush();

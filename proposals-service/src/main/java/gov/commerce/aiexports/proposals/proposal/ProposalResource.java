@@ -230,18 +230,20 @@ public class ProposalResource {
                 v -> v.organisation, "proposal", id);
     }
 
-    /** The account of disclosure of a proposal: for its consortium and auditors. */
+    /** The account of disclosure of a proposal: for its consortium and auditors; paged by cursor (Link: rel="next"). */
     @GET
     @Path("{id}/disclosures")
     @RolesAllowed({Roles.APPLICANT, Roles.AUDITOR})
-    public List<DisclosureAccount.Entry> disclosures(@PathParam("id") String id) {
+    public List<DisclosureAccount.Entry> disclosures(@PathParam("id") String id, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        gov.commerce.aiexports.runtime.paging.PageRequest page = gov.commerce.aiexports.runtime.paging.PageRequest.of(cursor, limit);
         Caller caller = request.caller();
         ProposalView v = documents.find(ProposalProjection.TABLE, id, ProposalView.class).orElseThrow(() -> new NotFound("proposal", id));
         boolean owner = caller.has(Roles.APPLICANT) && caller.organisation().equals(v.organisation);
         if (!owner && !caller.has(Roles.AUDITOR)) {
             throw new NotFound("proposal", id);
         }
-        return account.of(id);
+        return links.of(account.page(id, page));
     }
 
     /**

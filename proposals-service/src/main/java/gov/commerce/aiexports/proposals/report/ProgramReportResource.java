@@ -35,6 +35,11 @@ public class ProgramReportResource {
     @Inject
     gov.commerce.aiexports.runtime.request.RequestContext request;
 
+    // the answer is a Response: this names the view it serialises (or its CSV), for the OpenAPI document
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "ProgramReport", content = {@org.eclipse.microprofile.openapi.annotations.media.Content(
+            mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProgramReport.class)),
+        @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response get(@QueryParam("asOf") String asOf, @Context HttpHeaders headers) {

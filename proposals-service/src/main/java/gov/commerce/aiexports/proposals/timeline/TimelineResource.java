@@ -4,6 +4,9 @@ import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.events.disclosure.Sections;
 import gov.commerce.aiexports.proposals.proposal.ProposalDisclosure;
 import gov.commerce.aiexports.proposals.proposal.ProposalView;
+import gov.commerce.aiexports.runtime.paging.Keyset;
+import gov.commerce.aiexports.runtime.paging.PageLinks;
+import gov.commerce.aiexports.runtime.paging.PageRequest;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.RequestContext;
@@ -11,7 +14,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import io.quarkus.security.Authenticated;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,13 +33,23 @@ public class TimelineResource {
     @Inject
     ProposalDisclosure disclosure;
 
+    @Inject
+    PageLinks links;
+
+    /** Oldest first, then by id: a stable order for the cursor. */
+    static final Keyset ORDER = Keyset.named("occurredAt").asc("occurred_at", "timestamptz").asc("id").build();
+
+    /** Paged by cursor like every list (Link: rel="next"). */
     @GET
-    public List<TimelineEntry> timeline(@PathParam("id") String id) {
+    public List<TimelineEntry> timeline(@PathParam("id") String id, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        PageRequest page = PageRequest.of(cursor, limit);
         Caller caller = request.caller();
         ProposalView proposal = disclosure.visible(caller, id); // 404 unless the caller may see the proposal
         boolean government = caller.readsAcrossOrganisations();
-        List<TimelineEntry> entries = documents.query("select doc from timeline_entry where proposal_id = ?"
-                + (government ? "" : " and audience = 'APPLICANT'") + " order by occurred_at, id", TimelineEntry.class, id);
+        List<Object> params = new ArrayList<>(List.of(id));
+        List<TimelineEntry> entries = links.of(documents.page("from timeline_entry where proposal_id = ?"
+                + (government ? "" : " and audience = 'APPLICANT'"), params, ORDER, page, TimelineEntry.class));
         Disclosure.Outcome outcome = disclosure.outcome(caller, proposal);
         Set<String> carried = new HashSet<>();
         List<TimelineEntry> shown = entries.stream().map(e -> {

@@ -53,6 +53,9 @@ public class DesignationResource {
                 DesignationView.class)).stream().map(this::shown).toList();
     }
 
+    // the answer is a JSON tree (or a Response): this names the view it serialises, for the OpenAPI document
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "DesignationView", content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+            mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = DesignationView.class)))
     @GET
     @Path("{number}")
     public ObjectNode get(@PathParam("number") String number) {

@@ -14,9 +14,12 @@ import java.util.List;
  * catalogue never shows as live a designation that is not.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DesignationView(String number, String proposalId, String title, String consortiumName,
+public record DesignationView(@org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) String number,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) String proposalId, String title, String consortiumName,
         List<String> targetCountries, LocalDate effectiveDate, List<String> conditions, List<IncentiveLine> endorsedIncentives,
-        Instant designatedAt, String status, Revocation revocation, List<String> confidentialSections, Suspension suspension) {
+        Instant designatedAt, @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true) String status, Revocation revocation,
+        // never served: DesignationResource removes it (the names of the marked sections are the consortium's business)
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(hidden = true) List<String> confidentialSections, Suspension suspension) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String REVOKED = "REVOKED";

@@ -37,17 +37,31 @@ public class FeedbackResource {
     @Inject
     RequestContext request;
 
+    @jakarta.inject.Inject
+    gov.commerce.aiexports.runtime.paging.PageLinks links;
+
+    /** Oldest review first, then by id: a stable order for the cursor. */
+    static final gov.commerce.aiexports.runtime.paging.Keyset ORDER = gov.commerce.aiexports.runtime.paging.Keyset.named("openedAt")
+            .asc("coalesce(doc->>'openedAt', '')").asc("id").build();
+
+    /** One entry per review of the proposal (a withdrawn and resubmitted proposal has several), paged by cursor (Link: rel="next"). */
     @GET
     @Path("{proposalId}")
-    public List<Feedback> of(@PathParam("proposalId") String proposalId) {
+    public List<Feedback> of(@PathParam("proposalId") String proposalId, @jakarta.ws.rs.QueryParam("cursor") String cursor,
+            @jakarta.ws.rs.QueryParam("limit") Integer limit) {
+        gov.commerce.aiexports.runtime.paging.PageRequest page = gov.commerce.aiexports.runtime.paging.PageRequest.of(cursor, limit);
         QueryParameters.identifier(proposalId, "proposalId");
         Caller caller = request.caller();
-        List<Feedback> feedback = documents.query("select doc from review_view where proposal_id = ? order by doc->>'openedAt'",
-                        ReviewView.class, proposalId).stream()
-                .filter(v -> caller.readsAcrossOrganisations() || v.applicantOrganisation.equals(caller.organisation()))
+        List<Object> params = new java.util.ArrayList<>(List.of(proposalId));
+        String where = "from review_view where proposal_id = ?";
+        if (!caller.readsAcrossOrganisations()) {
+            where += " and doc->>'applicantOrganisation' = ?";
+            params.add(String.valueOf(caller.organisation()));
+        }
+        List<Feedback> feedback = links.of(documents.page(where, params, ORDER, page, ReviewView.class)).stream()
                 .map(v -> shared(v, caller.readsAcrossOrganisations()))
                 .toList();
-        if (feedback.isEmpty()) {
+        if (feedback.isEmpty() && page.first()) {
             // no review yet, or another organisation's proposal: the same answer, so nothing leaks
             throw new NotFound("review of proposal", proposalId);
         }

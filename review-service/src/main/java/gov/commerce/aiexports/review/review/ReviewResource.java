@@ -101,6 +101,9 @@ public class ReviewResource {
     }
 
     /** The review as the disclosure rule lets this caller see its proposal's sections (withheld ones hold the marker). */
+    // the answer is a JSON tree (or a Response): this names the view it serialises, for the OpenAPI document
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "ReviewView", content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+            mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ReviewView.class)))
     @GET
     @Path("{id}")
     public ObjectNode get(@PathParam("id") String id) {

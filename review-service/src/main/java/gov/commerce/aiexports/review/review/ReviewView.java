@@ -20,7 +20,10 @@ import java.util.function.Function;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ReviewView {
 
+    // always present: required in the OpenAPI document (the others may be absent, so nullable there)
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true)
     public String id;
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true)
     public String proposalId;
     public String trackingNumber;
     public String consortiumId;
@@ -28,6 +31,7 @@ public class ReviewView {
     public String applicantOrganisation;
     public String title;
     public int fiscalYear;
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true)
     public String status;
     public int round;
     public List<String> targetCountries;

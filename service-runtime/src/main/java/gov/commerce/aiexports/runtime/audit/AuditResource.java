@@ -67,12 +67,30 @@ public class AuditResource {
 
     private final ObjectMapper json = EventCodec.mapper();
 
+    /** By sequence number, paged by cursor like every list (Link: rel="next"). */
     @GET
     @Path("aggregates/{id}/events")
-    public List<StoredEvent> history(@PathParam("id") String id) {
-        List<StoredEvent> events = log.ofAggregate(id);
-        if (events.isEmpty()) {
+    public List<StoredEvent> history(@PathParam("id") String id, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        gov.commerce.aiexports.runtime.paging.PageRequest page = gov.commerce.aiexports.runtime.paging.PageRequest.of(cursor, limit);
+        long after = -1;
+        if (page.cursor() != null) {
+            String last = gov.commerce.aiexports.runtime.paging.Cursor.decode(page.cursor(), "sequence", 1).get(0);
+            try {
+                after = Long.parseLong(last);
+            } catch (NumberFormatException e) {
+                gov.commerce.aiexports.runtime.paging.Cursor.decode("", "sequence", 1); // refused as every unreadable cursor is
+            }
+        }
+        // one row beyond the page says whether there is a next one
+        List<StoredEvent> read = log.ofAggregate(id, after, page.limit() + 1);
+        if (read.isEmpty() && page.first()) {
             throw new NotFound("aggregate", id);
+        }
+        List<StoredEvent> events = read.size() > page.limit() ? List.copyOf(read.subList(0, page.limit())) : read;
+        if (read.size() > page.limit()) {
+            links.next(gov.commerce.aiexports.runtime.paging.Cursor.encode("sequence",
+                    List.of(String.valueOf(events.get(events.size() - 1).sequenceNumber()))));
         }
         AuditReads.Reader reader = reader();
         reads.forEach(r -> r.events(reader, "GET /audit/aggregates/{id}/events", events));

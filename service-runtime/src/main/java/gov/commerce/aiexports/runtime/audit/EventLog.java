@@ -37,6 +37,12 @@ public class EventLog {
                 aggregateId);
     }
 
+    /** One aggregate's events after a sequence number (-1: from the first), in order, at most limit of them. */
+    public List<StoredEvent> ofAggregate(String aggregateId, long afterSequence, int limit) {
+        return query("select " + COLUMNS + " from domain_event_entry e where e.aggregate_identifier = ? and e.sequence_number > ? "
+                + "order by e.sequence_number limit ?", aggregateId, afterSequence, limit);
+    }
+
     /** Events after a global position, in order, at most limit of them. */
     public List<StoredEvent> page(Filter filter, int limit) {
         List<Object> params = new ArrayList<>();

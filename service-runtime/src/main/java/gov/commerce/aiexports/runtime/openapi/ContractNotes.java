@@ -29,7 +29,10 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  * <li>{@code operations}, by operationId: an {@code example} of the request body, and the
  * {@code responses} an operation answers where its Java type does not say (a JAX-RS Response, a
  * view shown through the disclosure rule as a JSON tree): status, description, JSON schema
- * (a {@code $ref} to a component or inline) and headers.</li>
+ * (a {@code $ref} to a component or inline) and headers; {@code "ifMatch": "optional"} or {@code "required"}
+ * for a change that honours If-Match (the header parameter is added where a helper reads it; 412
+ * always, 428 only where required); {@code "etag"}: the description of the ETag a single resource's
+ * answer carries.</li>
  * </ul>
  */
 final class ContractNotes {
@@ -146,6 +149,9 @@ final class ContractNotes {
                 Map.Entry<String, JsonNode> property = it.next();
                 schema.addProperty(property.getKey(), schema(property.getValue()));
             }
+        }
+        if (node.has("additionalProperties") && node.get("additionalProperties").isObject()) {
+            schema.additionalPropertiesSchema(schema(node.get("additionalProperties")));
         }
         if (node.has("required")) {
             List<String> required = new ArrayList<>();

@@ -33,7 +33,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * <li>an operationId on every operation, from its method and path ({@link #operationId}).</li>
  * <li>what the Java types cannot say, from the modules' {@link ContractNotes} (META-INF/openapi-contract.json):
  * a description (and the accepted values) of every parameter, an example of every request body, and the
- * status and schema of answers built as a JAX-RS Response or shown through the disclosure rule.</li>
+ * status and schema of answers built as a JAX-RS Response or shown through the disclosure rule; which changes
+ * honour If-Match (412) and which require it (428); which answers carry an ETag.</li>
  * </ul>
  * (An enumerated property keeps its type: a null there would need the enumeration to list it.)
  */
@@ -100,13 +101,25 @@ public class ContractOpenApi implements OASFilter {
                     problem(responses, "409", "Conflict with the current state, or a concurrent change.");
                     problem(responses, "422", "Refused by a rule of the program (the rule names it).");
                 }
+                JsonNode note = notes.operation(operation.getOperationId());
+                String ifMatch = note == null || !note.has("ifMatch") ? null : note.get("ifMatch").asText();
+                if (ifMatch != null && !takes(operation, "header", "If-Match")) {
+                    // read from the request's headers by a helper (the oversight's writes), not a method parameter
+                    operation.addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER).required(false)
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                }
                 describePagingAndPreconditions(operation);
                 if (takes(operation, "header", "If-Match")) {
                     problem(responses, "412", "If-Match names a version that is no longer the resource's (STALE_VERSION): read it again.");
-                    problem(responses, "428", "This change must be conditional: send the ETag read in If-Match (IF_MATCH_REQUIRED), "
-                            + "where a lost update would matter.");
+                    if ("required".equals(ifMatch)) {
+                        problem(responses, "428", "This change must be conditional: send the ETag read in If-Match (IF_MATCH_REQUIRED), "
+                                + "where a lost update would matter.");
+                    }
                 }
-                if (!change && takes(operation, "query", "cursor")) {
+                if (note != null && note.has("etag")) {
+                    etag(responses, note.get("etag").asText());
+                }
+                if (!change && (takes(operation, "query", "cursor") || takes(operation, "query", "after"))) {
                     nextLink(responses);
                 }
             }
@@ -291,6 +304,19 @@ public class ContractOpenApi implements OASFilter {
     private static boolean takes(Operation operation, String in, String name) {
         return operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(p -> name.equals(p.getName()) && p.getIn() != null && in.equals(p.getIn().toString()));
+    }
+
+    /** A single resource's answer carries its version as ETag: the value a conditional change sends back in If-Match. */
+    private static void etag(APIResponses responses, String description) {
+        if (responses.getAPIResponses() == null) {
+            return;
+        }
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("2") && !status.equals("204") && (response.getHeaders() == null || !response.getHeaders().containsKey("ETag"))) {
+                response.addHeader("ETag", OASFactory.createHeader().description(description)
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            }
+        });
     }
 
     /** A paged list's 200 says where the next page is (RFC 8288), absent on the last. */

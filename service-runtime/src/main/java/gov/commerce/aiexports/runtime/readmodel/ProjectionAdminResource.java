@@ -17,10 +17,17 @@ public class ProjectionAdminResource {
 
     @Inject
     ProjectionReplayer replayer;
+    @Inject
+    gov.commerce.aiexports.runtime.paging.PageLinks links;
 
+    /** By name, paged by cursor like every list (Link: rel="next"); a service has a few dozen at most, read in memory. */
     @GET
-    public List<ProjectionReplayer.Progress> all() {
-        return replayer.all();
+    public List<ProjectionReplayer.Progress> all(@jakarta.ws.rs.QueryParam("cursor") String cursor,
+            @jakarta.ws.rs.QueryParam("limit") Integer limit) {
+        gov.commerce.aiexports.runtime.paging.PageRequest page = gov.commerce.aiexports.runtime.paging.PageRequest.of(cursor, limit);
+        List<ProjectionReplayer.Progress> all = replayer.all().stream()
+                .sorted(java.util.Comparator.comparing(ProjectionReplayer.Progress::name)).toList();
+        return links.of(gov.commerce.aiexports.runtime.paging.Slice.of(all, page, "name", ProjectionReplayer.Progress::name));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.incentives.budget;
 
+import gov.commerce.aiexports.runtime.request.Representations;
 import gov.commerce.aiexports.runtime.request.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,20 +29,15 @@ public class AntideficiencyReportResource {
     static final String REPLAY_HEADER = "X-Antideficiency-Replay";
 
     @Inject
-    AntideficiencyReports reports;
+    BudgetQueries budgets;
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Produces({MediaType.APPLICATION_JSON, Representations.CSV})
     public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
-        AntideficiencyReport report = reports.of(id);
+        AntideficiencyReport report = budgets.antideficiencyReport(id);
         String check = report.check().passed() ? "PASSED" : "FAILED";
-        String replay = reports.agreement(report).name();
-        boolean csv = headers.getAcceptableMediaTypes().stream()
-                .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));
-        if (csv) {
-            return Response.ok(report.csv(), "text/csv").header(CHECK_HEADER, check).header(REPLAY_HEADER, replay)
-                    .header("Content-Disposition", "attachment; filename=\"" + id + "-antideficiency.csv\"").build();
-        }
-        return Response.ok(report, MediaType.APPLICATION_JSON).header(CHECK_HEADER, check).header(REPLAY_HEADER, replay).build();
+        String replay = budgets.replayAgreement(report).name();
+        return Representations.csvOrJson(headers, report, report::csv, id + "-antideficiency.csv")
+                .header(CHECK_HEADER, check).header(REPLAY_HEADER, replay).build();
     }
 }

@@ -6,7 +6,6 @@ import gov.commerce.aiexports.incentives.budget.Money;
 import gov.commerce.aiexports.incentives.request.IncentiveRequestCommand;
 import gov.commerce.aiexports.incentives.request.IncentiveRequestCommand.ObligationToRecord;
 import gov.commerce.aiexports.incentives.request.application.LineDecision;
-import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.request.Commands;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -28,8 +27,7 @@ public class DeobligateLine {
     Commands commands;
 
     public ObligationToRecord deobligate(String id, String ifMatch, DeobligationRequest body) {
-        String agency = decision.agencyDeciding(id, ifMatch, body);
-        new Checks().required(body.reason(), "/reason").throwIfInvalid();
+        String agency = decision.agencyDeciding(id, ifMatch, body, DeobligationRequest::reason, "/reason");
         BigDecimal amountUsd = Money.positive(body.amountUsd(), "/amountUsd");
         return Retries.inFreshTransactions(() -> {
             ObligationToRecord o = commands.send(new IncentiveRequestCommand.DeobligateIncentiveRequest(id, agency, amountUsd,

@@ -4,7 +4,6 @@ import gov.commerce.aiexports.incentives.Retries;
 import gov.commerce.aiexports.incentives.budget.Money;
 import gov.commerce.aiexports.incentives.request.IncentiveRequestCommand;
 import gov.commerce.aiexports.incentives.request.application.LineDecision;
-import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.request.Commands;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -23,8 +22,7 @@ public class RecordDisbursement {
     Commands commands;
 
     public void disburse(String id, String ifMatch, DisbursementRequest body) {
-        String agency = decision.agencyDeciding(id, ifMatch, body);
-        new Checks().required(body.reference(), "/reference").throwIfInvalid();
+        String agency = decision.agencyDeciding(id, ifMatch, body, DisbursementRequest::reference, "/reference");
         BigDecimal amountUsd = Money.positive(body.amountUsd(), "/amountUsd");
         String reference = body.reference().trim();
         Retries.inFreshTransactions(() -> commands.send(new IncentiveRequestCommand.RecordDisbursement(id, agency, amountUsd,

@@ -1,7 +1,6 @@
 package gov.commerce.aiexports.incentives.request.application;
 
 import gov.commerce.aiexports.incentives.request.IncentiveRequestCommand;
-import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.request.Commands;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -19,8 +18,7 @@ public class DeclineLine {
     Commands commands;
 
     public void decline(String id, String ifMatch, DeclineRequest body) {
-        String agency = decision.agencyDeciding(id, ifMatch, body);
-        new Checks().required(body.reason(), "/reason").throwIfInvalid();
+        String agency = decision.agencyDeciding(id, ifMatch, body, DeclineRequest::reason, "/reason");
         commands.send(new IncentiveRequestCommand.DeclineIncentiveRequest(id, agency, body.reason()));
     }
 }

@@ -2,13 +2,10 @@ package gov.commerce.aiexports.notifications.webhooks.application;
 
 import gov.commerce.aiexports.notifications.webhooks.WebhookCommand;
 import gov.commerce.aiexports.notifications.webhooks.WebhookDestinationPolicies;
-import gov.commerce.aiexports.notifications.webhooks.WebhookSecrets;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.request.Caller;
-import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.RequestContext;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.ForbiddenException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -33,11 +30,9 @@ public class RegisterWebhook {
     }
 
     @Inject
-    Commands commands;
+    WebhookChanges changes;
     @Inject
     RequestContext request;
-    @Inject
-    WebhookSecrets secrets;
     @ConfigProperty(name = "aiexports.notifications.webhooks.allow-internal", defaultValue = "false")
     boolean allowInternal;
 
@@ -54,11 +49,8 @@ public class RegisterWebhook {
             });
         }
         String id = UUID.randomUUID().toString();
-        // the secret row and the registration event commit together, or neither does
-        QuarkusTransaction.requiringNew().run(() -> {
-            commands.send(new WebhookCommand.RegisterWebhook(id, agency, body.url(), body.eventTypes(), body.secret()));
-            secrets.store(id, body.secret());
-        });
+        changes.together(new WebhookCommand.RegisterWebhook(id, agency, body.url(), body.eventTypes(), body.secret()),
+                (secrets, registered) -> secrets.store(id, body.secret()));
         return id;
     }
 

@@ -2,13 +2,10 @@ package gov.commerce.aiexports.notifications.webhooks.application;
 
 import gov.commerce.aiexports.notifications.webhooks.WebhookCommand;
 import gov.commerce.aiexports.notifications.webhooks.WebhookQueries;
-import gov.commerce.aiexports.notifications.webhooks.WebhookSecrets;
 import gov.commerce.aiexports.notifications.webhooks.WebhookView;
 import gov.commerce.aiexports.runtime.request.Caller;
-import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import gov.commerce.aiexports.runtime.request.Roles;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -19,18 +16,13 @@ public class RemoveWebhook {
     @Inject
     WebhookQueries webhooks;
     @Inject
-    Commands commands;
+    WebhookChanges changes;
     @Inject
     RequestContext request;
-    @Inject
-    WebhookSecrets secrets;
 
     public void remove(String id) {
         Caller caller = request.caller();
         WebhookView webhook = webhooks.active(id, w -> caller.has(Roles.OPERATOR) || w.agency().equals(caller.organisation()));
-        QuarkusTransaction.requiringNew().run(() -> {
-            commands.send(new WebhookCommand.RemoveWebhook(webhook.id()));
-            secrets.forget(webhook.id());
-        });
+        changes.together(new WebhookCommand.RemoveWebhook(webhook.id()), (secrets, removed) -> secrets.forget(webhook.id()));
     }
 }

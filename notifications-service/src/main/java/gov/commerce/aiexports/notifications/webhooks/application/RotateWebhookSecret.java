@@ -3,13 +3,10 @@ package gov.commerce.aiexports.notifications.webhooks.application;
 import gov.commerce.aiexports.notifications.webhooks.WebhookCommand;
 import gov.commerce.aiexports.notifications.webhooks.WebhookEvent;
 import gov.commerce.aiexports.notifications.webhooks.WebhookQueries;
-import gov.commerce.aiexports.notifications.webhooks.WebhookSecrets;
 import gov.commerce.aiexports.notifications.webhooks.WebhookView;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.request.Caller;
-import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.RequestContext;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -39,11 +36,9 @@ public class RotateWebhookSecret {
     @Inject
     WebhookQueries webhooks;
     @Inject
-    Commands commands;
+    WebhookChanges changes;
     @Inject
     RequestContext request;
-    @Inject
-    WebhookSecrets secrets;
     @Inject
     Clock clock;
 
@@ -53,12 +48,9 @@ public class RotateWebhookSecret {
         if (body == null) {
             throw new InvalidInput("FIELD_REQUIRED", "/secret", "secret is required");
         }
-        WebhookEvent.SecretRotated rotated = QuarkusTransaction.requiringNew().call(() -> {
-            WebhookEvent.SecretRotated r = commands.send(new WebhookCommand.RotateSecret(webhook.id(), body.secret(),
-                    body.previousValidForHours(), clock.instant()));
-            secrets.rotate(webhook.id(), body.secret(), r.previousValidUntil());
-            return r;
-        });
+        WebhookEvent.SecretRotated rotated = changes.<WebhookEvent.SecretRotated>together(new WebhookCommand.RotateSecret(
+                webhook.id(), body.secret(), body.previousValidForHours(), clock.instant()), (secrets, r) ->
+                secrets.rotate(webhook.id(), body.secret(), r.previousValidUntil()));
         return new Rotation(webhook.id(), rotated.previousValidUntil());
     }
 }

@@ -9,7 +9,7 @@ import gov.commerce.aiexports.events.review.DesignationSuspended;
 import gov.commerce.aiexports.events.review.ObligationAccepted;
 import gov.commerce.aiexports.events.review.ProposalDesignated;
 import gov.commerce.aiexports.incentives.disclosure.IncentivesDisclosure;
-import gov.commerce.aiexports.incentives.request.IncentiveRequestProjection;
+import gov.commerce.aiexports.incentives.request.IncentiveRequestQueries;
 import gov.commerce.aiexports.incentives.request.IncentiveRequestCommand;
 import gov.commerce.aiexports.runtime.consuming.IntegrationEventHandler;
 import gov.commerce.aiexports.runtime.request.Commands;
@@ -32,7 +32,7 @@ public class Designations implements IntegrationEventHandler {
     @Inject
     IncentivesDisclosure disclosure;
     @Inject
-    gov.commerce.aiexports.runtime.readmodel.Documents documents;
+    IncentiveRequestQueries requests;
 
     @Override
     public Set<String> topics() {
@@ -108,7 +108,7 @@ public class Designations implements IntegrationEventHandler {
             IntegrationEvent event) {
         for (int line = 1; line <= lines; line++) {
             String id = lineId(number, line);
-            if (documents.find(IncentiveRequestProjection.TABLE, id, Object.class).isPresent()) {
+            if (requests.exists(id)) {
                 commands.sendOnEvent(new IncentiveRequestCommand.ApplyDesignationSuspension(id, suspend, reason, effectiveDate,
                         event.eventId().toString()), event);
             }
@@ -120,11 +120,10 @@ public class Designations implements IntegrationEventHandler {
         if (!"MILESTONE".equals(a.itemType())) {
             return;
         }
-        List<String> lines = a.lineNumber() != null ? List.of(lineId(a.designationNumber(), a.lineNumber()))
-                : documents.query("select to_jsonb(id) from " + IncentiveRequestProjection.TABLE + " where designation_number = ?",
-                        String.class, a.designationNumber());
-        for (String id : lines) {
-            if (documents.find(IncentiveRequestProjection.TABLE, id, Object.class).isPresent()) {
+        List<String> ids = a.lineNumber() != null ? List.of(lineId(a.designationNumber(), a.lineNumber()))
+                : requests.idsOfDesignation(a.designationNumber());
+        for (String id : ids) {
+            if (requests.exists(id)) {
                 commands.sendOnEvent(new IncentiveRequestCommand.RecordMilestoneAcceptance(id, a.itemId(),
                         event.eventId().toString()), event);
             }

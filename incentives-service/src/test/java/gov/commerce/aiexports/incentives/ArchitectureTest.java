@@ -1,12 +1,25 @@
 package gov.commerce.aiexports.incentives;
 
 import gov.commerce.aiexports.testsupport.ArchitectureRules;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
+    private static final String SERVICE = "gov.commerce.aiexports.incentives";
+
     @Test
     void domain_logic_stays_free_of_frameworks() {
-        ArchitectureRules.check("gov.commerce.aiexports.incentives");
+        ArchitectureRules.check(SERVICE);
+    }
+
+    @Test
+    void resources_map_http_only() {
+        ArchitectureRules.resourcesStayAtTheEdge(SERVICE, Set.of());
+    }
+
+    @Test
+    void use_cases_are_application_classes_and_resources_call_them() {
+        ArchitectureRules.useCasesLiveInApplicationPackages(SERVICE);
     }
 }

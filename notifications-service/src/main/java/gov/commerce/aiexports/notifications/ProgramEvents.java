@@ -50,7 +50,7 @@ public class ProgramEvents implements IntegrationEventHandler {
         }
         // the event's own facts (a marking, a designation, a route) count for what it sends
         facts.learn(event);
-        dispatcher.tell(RoutingRules.noticesFor(event, directory), event.eventId().toString(), event.eventType(), event);
+        dispatcher.tell(RoutingRules.noticesFor(event, directory), event.eventId().toString(), event.eventType(), Commands.Cause.of(event));
         dispatcher.offerToWebhooks(event);
     }
 }

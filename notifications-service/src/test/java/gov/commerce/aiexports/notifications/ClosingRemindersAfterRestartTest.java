@@ -3,7 +3,7 @@ package gov.commerce.aiexports.notifications;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import gov.commerce.aiexports.notifications.reminders.ClosingReminderPolicy.Threshold;
+import gov.commerce.aiexports.notifications.reminders.ClosingReminderPolicies.Threshold;
 import gov.commerce.aiexports.notifications.reminders.ClosingReminders;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

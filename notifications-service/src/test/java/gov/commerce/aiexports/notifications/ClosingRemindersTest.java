@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gov.commerce.aiexports.events.Instrument;
 import gov.commerce.aiexports.events.proposals.CallAmended;
 import gov.commerce.aiexports.events.proposals.CallPublished;
-import gov.commerce.aiexports.notifications.reminders.ClosingReminderPolicy.Threshold;
-import gov.commerce.aiexports.notifications.reminders.ClosingReminderPolicy;
+import gov.commerce.aiexports.notifications.reminders.ClosingReminderPolicies.Threshold;
+import gov.commerce.aiexports.notifications.reminders.ClosingReminderPolicies;
 import gov.commerce.aiexports.notifications.reminders.ClosingReminders;
 import gov.commerce.aiexports.testsupport.ServiceTestResource;
 import gov.commerce.aiexports.testsupport.ServiceTestResource.TestInfrastructure;
@@ -70,7 +70,7 @@ class ClosingRemindersTest {
 
     static long remindersOf(String callId, Threshold threshold) throws Exception {
         return EventStore.count("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                ClosingReminderPolicy.reminderId(callId, threshold));
+                ClosingReminderPolicies.reminderId(callId, threshold));
     }
 
     /** Waits for the e-mail; if it does not come, the failure shows where its delivery stands. */
@@ -136,7 +136,7 @@ class ClosingRemindersTest {
                 .body("items.findAll { it.subject.endsWith('" + title + "') }.rule",
                         equalTo(List.of("CLOSING_REMINDER", "CLOSING_REMINDER")));
         // the Sent event names who was told
-        assertTrue(EventStore.payloads(ClosingReminderPolicy.reminderId(callId, Threshold.SEVEN_DAYS)).get(0).contains(uei));
+        assertTrue(EventStore.payloads(ClosingReminderPolicies.reminderId(callId, Threshold.SEVEN_DAYS)).get(0).contains(uei));
 
         // after the closing, nothing more
         clock.advanceTo(closesAt.plusSeconds(1));

@@ -1,12 +1,20 @@
 package gov.commerce.aiexports.review;
 
 import gov.commerce.aiexports.testsupport.ArchitectureRules;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
+    private static final String SERVICE = "gov.commerce.aiexports.review";
+
     @Test
     void domain_logic_stays_free_of_frameworks() {
-        ArchitectureRules.check("gov.commerce.aiexports.review");
+        ArchitectureRules.check(SERVICE);
+    }
+
+    @Test
+    void resources_map_http_only() {
+        ArchitectureRules.resourcesStayAtTheEdge(SERVICE, Set.of());
     }
 }

@@ -1,13 +1,37 @@
 package gov.commerce.aiexports.events;
 
+import gov.commerce.aiexports.events.disclosure.ConfidentialSectionsRead;
+import gov.commerce.aiexports.events.incentives.IncentiveDisbursementRecorded;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestApproved;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestBoardApproved;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestCancelled;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestDeclined;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestDeobligated;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestFlaggedForDeobligation;
 import gov.commerce.aiexports.events.incentives.IncentiveRequestOpened;
+import gov.commerce.aiexports.events.incentives.IncentiveRequestRouted;
 import gov.commerce.aiexports.events.notifications.NotificationRecorded;
+import gov.commerce.aiexports.events.proposals.CallAmended;
 import gov.commerce.aiexports.events.proposals.CallPublished;
+import gov.commerce.aiexports.events.proposals.ProposalRescreened;
+import gov.commerce.aiexports.events.proposals.ProposalResubmitted;
 import gov.commerce.aiexports.events.proposals.ProposalSubmitted;
 import gov.commerce.aiexports.events.proposals.ProposalWithdrawn;
+import gov.commerce.aiexports.events.review.AssessmentRecorded;
+import gov.commerce.aiexports.events.review.DesignationReinstated;
+import gov.commerce.aiexports.events.review.DesignationRevoked;
+import gov.commerce.aiexports.events.review.DesignationSuspended;
+import gov.commerce.aiexports.events.review.EvidenceSubmitted;
+import gov.commerce.aiexports.events.review.InformationRequested;
+import gov.commerce.aiexports.events.review.ObligationAccepted;
+import gov.commerce.aiexports.events.review.ObligationOverdue;
+import gov.commerce.aiexports.events.review.ObligationRejected;
+import gov.commerce.aiexports.events.review.OversightPlanSet;
+import gov.commerce.aiexports.events.review.ProgressReportFiled;
 import gov.commerce.aiexports.events.review.ProposalDesignated;
 import gov.commerce.aiexports.events.review.ProposalRejected;
 import gov.commerce.aiexports.events.review.ReviewOpened;
+import gov.commerce.aiexports.events.review.ReviewReopened;
 import java.util.List;
 
 /** Every published contract, in one place. docs/event-catalogue.md describes each. */
@@ -15,37 +39,37 @@ public final class EventCatalog {
 
     public static final List<Class<? extends IntegrationPayload>> CONTRACTS = List.of(
             CallPublished.class,
-            gov.commerce.aiexports.events.proposals.CallAmended.class,
-            gov.commerce.aiexports.events.proposals.ProposalResubmitted.class,
-            gov.commerce.aiexports.events.proposals.ProposalRescreened.class,
+            CallAmended.class,
+            ProposalResubmitted.class,
+            ProposalRescreened.class,
             ProposalSubmitted.class,
             ProposalWithdrawn.class,
             ReviewOpened.class,
             ProposalDesignated.class,
             ProposalRejected.class,
-            gov.commerce.aiexports.events.review.InformationRequested.class,
-            gov.commerce.aiexports.events.review.ReviewReopened.class,
-            gov.commerce.aiexports.events.review.AssessmentRecorded.class,
-            gov.commerce.aiexports.events.review.DesignationRevoked.class,
-            gov.commerce.aiexports.events.review.DesignationSuspended.class,
-            gov.commerce.aiexports.events.review.DesignationReinstated.class,
-            gov.commerce.aiexports.events.review.OversightPlanSet.class,
-            gov.commerce.aiexports.events.review.EvidenceSubmitted.class,
-            gov.commerce.aiexports.events.review.ObligationAccepted.class,
-            gov.commerce.aiexports.events.review.ObligationRejected.class,
-            gov.commerce.aiexports.events.review.ObligationOverdue.class,
-            gov.commerce.aiexports.events.review.ProgressReportFiled.class,
+            InformationRequested.class,
+            ReviewReopened.class,
+            AssessmentRecorded.class,
+            DesignationRevoked.class,
+            DesignationSuspended.class,
+            DesignationReinstated.class,
+            OversightPlanSet.class,
+            EvidenceSubmitted.class,
+            ObligationAccepted.class,
+            ObligationRejected.class,
+            ObligationOverdue.class,
+            ProgressReportFiled.class,
             IncentiveRequestOpened.class,
-            gov.commerce.aiexports.events.incentives.IncentiveRequestRouted.class,
-            gov.commerce.aiexports.events.incentives.IncentiveRequestBoardApproved.class,
-            gov.commerce.aiexports.events.incentives.IncentiveRequestApproved.class,
-            gov.commerce.aiexports.events.incentives.IncentiveRequestDeclined.class,
-            gov.commerce.aiexports.events.incentives.IncentiveRequestDeobligated.class,
-            gov.commerce.aiexports.events.incentives.IncentiveDisbursementRecorded.class,
-            gov.commerce.aiexports.events.incentives.IncentiveRequestCancelled.class,
-            gov.commerce.aiexports.events.incentives.IncentiveRequestFlaggedForDeobligation.class,
+            IncentiveRequestRouted.class,
+            IncentiveRequestBoardApproved.class,
+            IncentiveRequestApproved.class,
+            IncentiveRequestDeclined.class,
+            IncentiveRequestDeobligated.class,
+            IncentiveDisbursementRecorded.class,
+            IncentiveRequestCancelled.class,
+            IncentiveRequestFlaggedForDeobligation.class,
             NotificationRecorded.class,
-            gov.commerce.aiexports.events.disclosure.ConfidentialSectionsRead.class);
+            ConfidentialSectionsRead.class);
 
     private EventCatalog() {
     }

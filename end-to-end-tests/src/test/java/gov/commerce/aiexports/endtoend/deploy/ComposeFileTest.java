@@ -108,6 +108,12 @@ class ComposeFileTest {
             Object build = map(s).get("build");
             if (build != null) {
                 assertTrue(Files.isRegularFile(Repo.root().resolve(String.valueOf(map(build).get("dockerfile")))), name);
+                // one parametrised Dockerfile: each service names its own module and the port it publishes
+                assertEquals("docker/Dockerfile", map(build).get("dockerfile"), name);
+                assertEquals(name, String.valueOf(map(map(build).get("args")).get("SERVICE")), name);
+                assertTrue(Files.isRegularFile(Repo.root().resolve(name).resolve("pom.xml")), name);
+                assertEquals(String.valueOf(map(map(s).get("environment")).get("PORT")),
+                        String.valueOf(map(map(build).get("args")).get("PORT")), name);
             }
         });
     }

@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.incentives.budget;
 
+import gov.commerce.aiexports.runtime.request.Representations;
 import gov.commerce.aiexports.runtime.request.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ public class AntideficiencyReportResource {
     static final String REPLAY_HEADER = "X-Antideficiency-Replay";
 
     @Inject
-    AntideficiencyReports reports;
+    BudgetQueries budgets;
 
     // the answer is a Response: this names the view it serialises (or its CSV), for the OpenAPI document
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "AntideficiencyReport", content = {@org.eclipse.microprofile.openapi.annotations.media.Content(
@@ -36,17 +37,12 @@ public class AntideficiencyReportResource {
         @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
             type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @GET
-    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Produces({MediaType.APPLICATION_JSON, Representations.CSV})
     public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
-        AntideficiencyReport report = reports.of(id);
+        AntideficiencyReport report = budgets.antideficiencyReport(id);
         String check = report.check().passed() ? "PASSED" : "FAILED";
-        String replay = reports.agreement(report).name();
-        boolean csv = headers.getAcceptableMediaTypes().stream()
-                .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));
-        if (csv) {
-            return Response.ok(report.csv(), "text/csv").header(CHECK_HEADER, check).header(REPLAY_HEADER, replay)
-                    .header("Content-Disposition", "attachment; filename=\"" + id + "-antideficiency.csv\"").build();
-        }
-        return Response.ok(report, MediaType.APPLICATION_JSON).header(CHECK_HEADER, check).header(REPLAY_HEADER, replay).build();
+        String replay = budgets.replayAgreement(report).name();
+        return Representations.csvOrJson(headers, report, report::csv, id + "-antideficiency.csv")
+                .header(CHECK_HEADER, check).header(REPLAY_HEADER, replay).build();
     }
 }

@@ -44,7 +44,7 @@ public class Budget {
         if (budgetId == null) {
             recorded = stated != null ? stated : PeriodOfAvailability.oneYear(c.fiscalYear());
         } else {
-            BudgetRules.samePeriod(budgetId, period, stated);
+            BudgetPolicies.samePeriod(budgetId, period, stated);
             recorded = period;
         }
         BigDecimal authorityAfter = ledger.authorityUsd().add(c.amountUsd());
@@ -57,7 +57,7 @@ public class Budget {
     void handle(BudgetCommand.AdjustBudget c) {
         BigDecimal authorityAfter;
         if (c.kind() == AdjustmentKind.RESCISSION) {
-            BudgetRules.rescissionWithinAvailable(ledger, c.amountUsd());
+            BudgetPolicies.rescissionWithinAvailable(ledger, c.amountUsd());
             authorityAfter = ledger.authorityUsd().subtract(c.amountUsd());
         } else {
             authorityAfter = ledger.authorityUsd().add(c.amountUsd());
@@ -68,9 +68,9 @@ public class Budget {
 
     @CommandHandler
     void handle(BudgetCommand.ObligateBudget c) {
-        BudgetRules.notYetObligated(ledger, c.incentiveRequestId());
-        BudgetRules.withinPeriodOfAvailability(budgetId, period, c.obligationFiscalYear());
-        BudgetRules.antideficiencyGuard(ledger, fiscalYear, instrument, c.budgetCostUsd());
+        BudgetPolicies.notYetObligated(ledger, c.incentiveRequestId());
+        BudgetPolicies.withinPeriodOfAvailability(budgetId, period, c.obligationFiscalYear());
+        BudgetPolicies.antideficiencyGuard(ledger, fiscalYear, instrument, c.budgetCostUsd());
         BigDecimal obligatedAfter = ledger.obligatedUsd().add(c.budgetCostUsd());
         apply(new BudgetEvent.Obligated(budgetId, fiscalYear, instrument, c.incentiveRequestId(), c.proposalId(),
                 c.designationNumber(), c.agency(), c.faceAmountUsd(), c.creditSubsidyRatePercent(), c.budgetCostUsd(),
@@ -80,7 +80,7 @@ public class Budget {
     /** Not bound by the period of availability: expired authority still adjusts the obligations made in its period. */
     @CommandHandler
     void handle(BudgetCommand.DeobligateBudget c) {
-        BudgetRules.deobligationWithinObligation(ledger, c.incentiveRequestId(), c.budgetCostReturnedUsd());
+        BudgetPolicies.deobligationWithinObligation(ledger, c.incentiveRequestId(), c.budgetCostReturnedUsd());
         BigDecimal obligatedAfter = ledger.obligatedUsd().subtract(c.budgetCostReturnedUsd());
         apply(new BudgetEvent.Deobligated(budgetId, fiscalYear, instrument, c.incentiveRequestId(), c.budgetCostReturnedUsd(),
                 c.reason(), obligatedAfter, ledger.authorityUsd().subtract(obligatedAfter)));

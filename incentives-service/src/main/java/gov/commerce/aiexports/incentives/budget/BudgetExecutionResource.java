@@ -1,7 +1,7 @@
 package gov.commerce.aiexports.incentives.budget;
 
-import gov.commerce.aiexports.runtime.domain.InvalidInput;
-import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.runtime.request.QueryParameters;
+import gov.commerce.aiexports.runtime.request.Representations;
 import gov.commerce.aiexports.runtime.request.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * GET /reports/budget-execution?asOf=: the program report's budget execution per fiscal year,
@@ -27,7 +26,7 @@ import java.time.format.DateTimeParseException;
 public class BudgetExecutionResource {
 
     @Inject
-    Documents documents;
+    BudgetQueries budgets;
     @Inject
     Clock clock;
 
@@ -37,21 +36,10 @@ public class BudgetExecutionResource {
         @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
             type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @GET
-    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Produces({MediaType.APPLICATION_JSON, Representations.CSV})
     public Response get(@QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
-        Instant at;
-        try {
-            at = asOf == null ? clock.instant() : Instant.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("INSTANT_INVALID", "/asOf", "an ISO-8601 UTC instant such as 2027-09-30T23:59:59Z");
-        }
-        BudgetExecution report = BudgetExecution.of(documents.query("select doc from " + AntideficiencyProjection.TABLE
-                + " order by budget_id, sequence", AntideficiencyProjection.Row.class), at);
-        boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));
-        if (csv) {
-            return Response.ok(report.csv(), "text/csv")
-                    .header("Content-Disposition", "attachment; filename=\"budget-execution-" + at + ".csv\"").build();
-        }
-        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        Instant at = QueryParameters.instant(asOf, "asOf", clock.instant());
+        BudgetExecution report = budgets.execution(at);
+        return Representations.csvOrJson(headers, report, report::csv, "budget-execution-" + at + ".csv").build();
     }
 }

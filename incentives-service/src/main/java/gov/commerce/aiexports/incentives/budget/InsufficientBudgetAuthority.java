@@ -12,7 +12,7 @@ public class InsufficientBudgetAuthority extends RuleViolation {
     private final BigDecimal availableUsd;
 
     public InsufficientBudgetAuthority(int fiscalYear, Instrument instrument, BigDecimal budgetCostUsd, BigDecimal availableUsd) {
-        super(BudgetRules.INSUFFICIENT_BUDGET_AUTHORITY, "/fiscalYear", "the budget cost " + budgetCostUsd + " USD does not fit the "
+        super(BudgetPolicies.INSUFFICIENT_BUDGET_AUTHORITY, "/fiscalYear", "the budget cost " + budgetCostUsd + " USD does not fit the "
                 + availableUsd + " USD of budget authority available for " + instrument + " in FY" + fiscalYear
                 + " (Antideficiency Act): nothing was obligated");
         this.budgetId = BudgetId.of(fiscalYear, instrument);

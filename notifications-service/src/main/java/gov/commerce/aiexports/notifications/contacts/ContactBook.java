@@ -25,8 +25,8 @@ public class ContactBook {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ContactCommand.AddContact c) {
-        ContactRules.check(c.organisation(), c.email(), c.name());
-        String email = ContactRules.normalise(c.email());
+        ContactPolicies.check(c.organisation(), c.email(), c.name());
+        String email = ContactPolicies.normalise(c.email());
         if (emailsByContact.containsValue(email)) {
             throw new StateConflict("CONTACT_ALREADY_REGISTERED", email + " is already a contact of " + c.organisation());
         }

@@ -1,12 +1,9 @@
 package gov.commerce.aiexports.notifications.delivery;
 
+import gov.commerce.aiexports.notifications.delivery.application.Redeliver;
 import gov.commerce.aiexports.runtime.domain.Checks;
-import gov.commerce.aiexports.runtime.domain.NotFound;
-import gov.commerce.aiexports.runtime.paging.Keyset;
 import gov.commerce.aiexports.runtime.paging.PageLinks;
 import gov.commerce.aiexports.runtime.paging.PageRequest;
-import gov.commerce.aiexports.runtime.readmodel.Documents;
-import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.Preconditions;
 import gov.commerce.aiexports.runtime.request.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,8 +14,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -32,17 +27,13 @@ public class DeliveryResource {
     }
 
     @Inject
-    Documents documents;
+    DeliveryQueries deliveries;
+    @Inject
+    Redeliver redeliveries;
     @Inject
     PageLinks links;
     @Inject
-    Commands commands;
-    @Inject
     Preconditions preconditions;
-    @Inject
-    Clock clock;
-
-    static final Keyset ORDER = Keyset.named("createdAt").desc("created_at", "timestamptz").asc("id").build();
 
     /** Newest first; paged by cursor (Link: rel="next"), page numbers still taken. */
     @GET
@@ -55,19 +46,9 @@ public class DeliveryResource {
                 .require(channel == null || Arrays.stream(Channel.values()).anyMatch(v -> v.name().equals(channel)),
                         "CHANNEL_INVALID", "/channel", "channel is one of " + Arrays.toString(Channel.values()))
                 .throwIfInvalid();
-        StringBuilder where = new StringBuilder(" where true");
-        List<Object> params = new ArrayList<>();
-        if (status != null) {
-            where.append(" and status = ?");
-            params.add(status);
-        }
-        if (channel != null) {
-            where.append(" and channel = ?");
-            params.add(channel);
-        }
-        long total = documents.count("select count(*) from " + DeliveryProjection.TABLE + where, params.toArray());
-        var slice = documents.page("from " + DeliveryProjection.TABLE + where, params, ORDER, paging, DeliveryView.class, null,
-                paging.offset(page));
+        DeliveryQueries.Counted found = deliveries.page(status, channel, paging, paging.offset(page));
+        var slice = found.slice();
+        long total = found.total();
         List<DeliveryView.Summary> items = links.of(slice).stream().map(DeliveryView::summary).toList();
         return new Page(items, paging.first() ? (page == null ? 0 : page) : null, paging.limit(), total, slice.next());
     }
@@ -75,7 +56,7 @@ public class DeliveryResource {
     @GET
     @Path("{id}")
     public DeliveryView.Summary get(@PathParam("id") String id) {
-        DeliveryView.Summary summary = find(id).summary();
+        DeliveryView.Summary summary = deliveries.existing(id).summary();
         preconditions.tag(id);
         return summary;
     }
@@ -84,13 +65,7 @@ public class DeliveryResource {
     @POST
     @Path("{id}/redeliver")
     public DeliveryView.Summary redeliver(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        find(id);
-        preconditions.check(ifMatch, id, false);
-        commands.send(new DeliveryCommand.Redeliver(id, clock.instant()));
-        return find(id).summary();
-    }
-
-    private DeliveryView find(String id) {
-        return documents.find(DeliveryProjection.TABLE, id, DeliveryView.class).orElseThrow(() -> new NotFound("delivery", id));
+        redeliveries.redeliver(id, ifMatch);
+        return deliveries.existing(id).summary();
     }
 }

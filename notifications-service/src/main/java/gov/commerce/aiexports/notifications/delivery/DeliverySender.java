@@ -1,6 +1,5 @@
 package gov.commerce.aiexports.notifications.delivery;
 
-import gov.commerce.aiexports.events.IntegrationEvent;
 import gov.commerce.aiexports.notifications.dispatch.Causes;
 import gov.commerce.aiexports.notifications.webhooks.WebhookSecrets;
 import gov.commerce.aiexports.runtime.axon.AxonRuntime;
@@ -130,12 +129,12 @@ public class DeliverySender {
             return false;
         }
         DeliveryView d = due.get(0);
-        IntegrationEvent cause = Causes.of(d.causeEventId(), d.correlationId());
+        Commands.Cause cause = Causes.of(d.causeEventId(), d.correlationId());
         Outcome outcome;
         if (d.channel() == Channel.WEBHOOK) {
             Optional<String> secret = secrets.secretOf(d.webhookId());
             if (secret.isEmpty()) {
-                commands.sendOnEvent(new DeliveryCommand.Cancel(d.id(), "WEBHOOK_REMOVED"), cause);
+                commands.sendOnCause(new DeliveryCommand.Cancel(d.id(), "WEBHOOK_REMOVED"), cause);
                 return true;
             }
             Instant start = clock.instant();
@@ -163,12 +162,12 @@ public class DeliverySender {
         return out.toString();
     }
 
-    private void record(DeliveryView d, Outcome outcome, Instant start, IntegrationEvent cause) {
+    private void record(DeliveryView d, Outcome outcome, Instant start, Commands.Cause cause) {
         Instant end = clock.instant();
         long millis = Duration.between(start, end).toMillis();
         int attempt = d.attempts() + 1;
         if (outcome.delivered()) {
-            commands.sendOnEvent(new DeliveryCommand.RecordSuccess(d.id(), attempt, outcome.statusCode(), start, millis), cause);
+            commands.sendOnCause(new DeliveryCommand.RecordSuccess(d.id(), attempt, outcome.statusCode(), start, millis), cause);
             metrics.attempt(d.channel(), true, false);
             return;
         }
@@ -179,7 +178,7 @@ public class DeliverySender {
             LOG.warnf("delivery %s (%s to %s) dead-lettered after %d tries: %s", d.id(), d.channel(), d.destination(), attempt,
                     outcome.error());
         }
-        commands.sendOnEvent(new DeliveryCommand.RecordFailure(d.id(), attempt, outcome.statusCode(), outcome.error(), start,
+        commands.sendOnCause(new DeliveryCommand.RecordFailure(d.id(), attempt, outcome.statusCode(), outcome.error(), start,
                 millis, retryAt, policy.maxAttempts()), cause);
         metrics.attempt(d.channel(), false, retryAt == null);
     }

@@ -2,7 +2,7 @@ package gov.commerce.aiexports.notifications.delivery;
 
 import gov.commerce.aiexports.notifications.webhooks.Signature;
 import gov.commerce.aiexports.notifications.webhooks.StandardWebhooks;
-import gov.commerce.aiexports.notifications.webhooks.WebhookDestinationPolicy;
+import gov.commerce.aiexports.notifications.webhooks.WebhookDestinationPolicies;
 import gov.commerce.aiexports.notifications.webhooks.WebhookSecrets;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -42,7 +42,7 @@ import org.jboss.logging.Logger;
  * timeout or another status is a failure to retry. Redirects are not followed: the subscriber
  * registers the final URL.
  * <p>
- * The host is resolved once per try, checked ({@link WebhookDestinationPolicy}), and the
+ * The host is resolved once per try, checked ({@link WebhookDestinationPolicies}), and the
  * connection goes to that very address (the URL's host still names the Host header and the TLS
  * server name and certificate check): no second resolution can point it inward.
  */
@@ -88,15 +88,15 @@ public class WebhookTransport {
 
     public Outcome post(DeliveryView d, String secret) {
         // checked again at each try (the name may resolve elsewhere than at registration), and pinned
-        WebhookDestinationPolicy.Resolution resolution = WebhookDestinationPolicy.destination(d.destination(),
-                WebhookDestinationPolicy.SYSTEM, !allowInternal);
+        WebhookDestinationPolicies.Resolution resolution = WebhookDestinationPolicies.destination(d.destination(),
+                WebhookDestinationPolicies.SYSTEM, !allowInternal);
         if (resolution.refusal().isPresent()) {
-            return Outcome.failed(null, WebhookDestinationPolicy.RULE + ": " + resolution.refusal().get());
+            return Outcome.failed(null, WebhookDestinationPolicies.RULE + ": " + resolution.refusal().get());
         }
         if (resolution.destination().isEmpty()) {
             return Outcome.failed(null, resolution.unresolved().orElse("unresolved"));
         }
-        WebhookDestinationPolicy.Destination destination = resolution.destination().get();
+        WebhookDestinationPolicies.Destination destination = resolution.destination().get();
         byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
         List<String> valid = new ArrayList<>();
         valid.add(secret);

@@ -42,16 +42,16 @@ public class Dispatcher {
     ProposalFactsStore facts;
 
     /** Records each notice and schedules an e-mail to each contact of its recipient organisation. */
-    public void tell(List<Notice> notices, String sourceId, String sourceType, IntegrationEvent cause) {
+    public void tell(List<Notice> notices, String sourceId, String sourceType, Commands.Cause cause) {
         for (Notice notice : notices) {
             String notificationId = Causes.idFrom(sourceId, notice.rule(), notice.recipient().inboxKey());
-            commands.sendOnEvent(new NotificationCommand.RecordNotification(notificationId, notice.recipient(),
+            commands.sendOnCause(new NotificationCommand.RecordNotification(notificationId, notice.recipient(),
                     notice.proposalId(), notice.subject(), notice.body(), sourceId, sourceType, notice.rule()), cause);
             if (!notice.recipient().reachableByEmail()) {
                 continue;
             }
             for (ContactView contact : ContactProjection.of(documents, notice.recipient().id())) {
-                commands.sendOnEvent(new DeliveryCommand.ScheduleDelivery(Causes.idFrom(notificationId, contact.email()),
+                commands.sendOnCause(new DeliveryCommand.ScheduleDelivery(Causes.idFrom(notificationId, contact.email()),
                         Channel.EMAIL, contact.email(), null, notificationId, sourceId, sourceType, notice.proposalId(),
                         "[AI Exports Program] " + notice.subject(), notice.body() + FOOTER, clock.instant()), cause);
             }

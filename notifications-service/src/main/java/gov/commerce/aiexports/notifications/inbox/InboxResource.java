@@ -1,16 +1,11 @@
 package gov.commerce.aiexports.notifications.inbox;
 
+import gov.commerce.aiexports.notifications.disclosure.NotificationDisclosures;
+import gov.commerce.aiexports.notifications.inbox.application.MarkRead;
 import gov.commerce.aiexports.runtime.request.QueryParameters;
-import gov.commerce.aiexports.runtime.domain.Checks;
-import gov.commerce.aiexports.runtime.domain.NotFound;
-import gov.commerce.aiexports.runtime.paging.Keyset;
 import gov.commerce.aiexports.runtime.paging.PageLinks;
 import gov.commerce.aiexports.runtime.paging.PageRequest;
-import gov.commerce.aiexports.runtime.readmodel.Documents;
-import gov.commerce.aiexports.runtime.request.Caller;
-import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.RequestContext;
-import gov.commerce.aiexports.runtime.request.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,17 +29,15 @@ public class InboxResource {
     }
 
     @Inject
-    Documents documents;
+    InboxQueries inbox;
+    @Inject
+    MarkRead marking;
     @Inject
     PageLinks links;
     @Inject
     RequestContext request;
     @Inject
-    Commands commands;
-    @Inject
-    gov.commerce.aiexports.notifications.disclosure.NotificationDisclosures disclosures;
-
-    static final Keyset ORDER = Keyset.named("createdAt").desc("created_at", "timestamptz").asc("id").build();
+    NotificationDisclosures disclosures;
 
     /** Newest first; paged by cursor (Link: rel="next"), page numbers still taken. */
     @GET
@@ -53,40 +46,16 @@ public class InboxResource {
         String flag = QueryParameters.oneOf(unreadParameter, "unread", List.of("TRUE", "FALSE"));
         Boolean unread = flag == null ? null : Boolean.valueOf(flag.equals("TRUE"));
         PageRequest paging = PageRequest.sized(cursor, page, size, 50, 200);
-        Caller caller = request.caller();
-        String org = organisationKey(caller);
-        String person = "person:" + caller.subject();
-        String filter = " where recipient in (?, ?)" + (unread == null ? "" : unread ? " and not read" : " and read");
-        long total = documents.count("select count(*) from inbox_entry" + filter, org, person);
-        long unreadCount = documents.count("select count(*) from inbox_entry where recipient in (?, ?) and not read", org, person);
-        var slice = documents.page("from inbox_entry" + filter, List.<Object>of(org, person), ORDER, paging, InboxEntry.class, null,
-                paging.offset(page));
-        List<InboxEntry> items = links.of(slice);
+        InboxQueries.Counted found = inbox.page(request.caller(), unread, paging, paging.offset(page));
+        List<InboxEntry> items = links.of(found.slice());
         disclosures.inboxRead(items, "GET /inbox");
-        return new Page(items, paging.first() ? (page == null ? 0 : page) : null, paging.limit(), total, unreadCount, slice.next());
+        return new Page(items, paging.first() ? (page == null ? 0 : page) : null, paging.limit(), found.total(), found.unread(),
+                found.slice().next());
     }
 
     @POST
     @Path("{id}/read")
     public InboxEntry markRead(@PathParam("id") String id) {
-        Caller caller = request.caller();
-        InboxEntry entry = documents.find(InboxProjection.TABLE, id, InboxEntry.class)
-                .filter(e -> e.recipient().inboxKey().equals(organisationKey(caller))
-                        || e.recipient().inboxKey().equals("person:" + caller.subject()))
-                .orElseThrow(() -> new NotFound("inbox entry", id));
-        commands.send(new NotificationCommand.MarkRead(entry.id(), caller.subject()));
-        InboxEntry read = documents.find(InboxProjection.TABLE, id, InboxEntry.class).orElseThrow();
-        disclosures.inboxRead(List.of(read), "POST /inbox/{id}/read");
-        return read;
-    }
-
-    /**
-     * The inbox key of the caller's organisation. Operators run the system and read no program
-     * content: a token that is only an operator reads its own (person) entries, never those of the
-     * organisation in its token.
-     */
-    private static String organisationKey(Caller caller) {
-        boolean operatorOnly = caller.has(Roles.OPERATOR) && caller.roles().stream().allMatch(Roles.OPERATOR::equals);
-        return operatorOnly ? "person:" + caller.subject() : "org:" + caller.organisation();
+        return marking.markRead(id);
     }
 }

@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public sealed interface ClosingReminderCommand {
 
-    record SendClosingReminder(@TargetAggregateIdentifier String reminderId, String callId, ClosingReminderPolicy.Threshold threshold,
+    record SendClosingReminder(@TargetAggregateIdentifier String reminderId, String callId, ClosingReminderPolicies.Threshold threshold,
             String title, Instant closesAt, Instant dueAt, List<String> recipients) implements ClosingReminderCommand {
     }
 }

@@ -1,6 +1,5 @@
 package gov.commerce.aiexports.notifications.reminders;
 
-import gov.commerce.aiexports.events.IntegrationEvent;
 import gov.commerce.aiexports.notifications.dispatch.Causes;
 import gov.commerce.aiexports.notifications.dispatch.Dispatcher;
 import gov.commerce.aiexports.notifications.routing.Directory;
@@ -65,14 +64,14 @@ public class ClosingReminders {
         Instant now = clock.instant();
         List<CallDeadlineView> closingSoon = documents.query("select doc from " + ReminderProjection.DEADLINES
                 + " where closes_at > ? and closes_at <= ? order by closes_at, id", CallDeadlineView.class, now,
-                now.plus(ClosingReminderPolicy.HORIZON));
+                now.plus(ClosingReminderPolicies.HORIZON));
         int sent = 0;
         for (CallDeadlineView call : closingSoon) {
-            Optional<ClosingReminderPolicy.Threshold> due = ClosingReminderPolicy.dueAt(call.closesAt(), now);
+            Optional<ClosingReminderPolicies.Threshold> due = ClosingReminderPolicies.dueAt(call.closesAt(), now);
             if (due.isEmpty()) {
                 continue;
             }
-            String reminderId = ClosingReminderPolicy.reminderId(call.callId(), due.get());
+            String reminderId = ClosingReminderPolicies.reminderId(call.callId(), due.get());
             if (documents.find(ReminderProjection.SENT, reminderId, Object.class).isPresent()) {
                 continue;
             }
@@ -90,11 +89,11 @@ public class ClosingReminders {
         return sent;
     }
 
-    private void send(String reminderId, CallDeadlineView call, ClosingReminderPolicy.Threshold threshold, Instant now) {
+    private void send(String reminderId, CallDeadlineView call, ClosingReminderPolicies.Threshold threshold, Instant now) {
         List<String> consortia = directory.knownConsortia();
-        IntegrationEvent cause = Causes.of(call.causeEventId(), call.correlationId());
+        Commands.Cause cause = Causes.of(call.causeEventId(), call.correlationId());
         // the guard first: if another run created it, nothing below is written
-        commands.sendOnEvent(new ClosingReminderCommand.SendClosingReminder(reminderId, call.callId(), threshold, call.title(),
+        commands.sendOnCause(new ClosingReminderCommand.SendClosingReminder(reminderId, call.callId(), threshold, call.title(),
                 call.closesAt(), now, consortia), cause);
         dispatcher.tell(RoutingRules.closingReminder(call.title(), call.closesAt(), threshold.words(), consortia), reminderId,
                 SOURCE_TYPE, cause);

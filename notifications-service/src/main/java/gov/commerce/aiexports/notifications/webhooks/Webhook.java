@@ -21,7 +21,7 @@ public class Webhook {
 
     @CommandHandler
     public Webhook(WebhookCommand.RegisterWebhook c) {
-        WebhookRules.check(c.url(), c.eventTypes(), c.secret());
+        WebhookPolicies.check(c.url(), c.eventTypes(), c.secret());
         apply(new WebhookEvent.Registered(c.webhookId(), c.agency(), c.url(), List.copyOf(c.eventTypes())));
     }
 
@@ -39,7 +39,7 @@ public class Webhook {
         if (removed) {
             throw new StateConflict("WEBHOOK_REMOVED", "webhook " + webhookId + " is removed");
         }
-        WebhookRules.checkRotation(c.secret(), c.previousValidForHours());
+        WebhookPolicies.checkRotation(c.secret(), c.previousValidForHours());
         int hours = c.previousValidForHours() == null ? 24 : c.previousValidForHours();
         WebhookEvent.SecretRotated rotated = new WebhookEvent.SecretRotated(webhookId, agency,
                 c.now().plus(java.time.Duration.ofHours(hours)));

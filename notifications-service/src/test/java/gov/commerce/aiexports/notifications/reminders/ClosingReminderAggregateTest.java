@@ -1,7 +1,7 @@
 package gov.commerce.aiexports.notifications.reminders;
 
 import gov.commerce.aiexports.notifications.reminders.ClosingReminderCommand.SendClosingReminder;
-import gov.commerce.aiexports.notifications.reminders.ClosingReminderPolicy.Threshold;
+import gov.commerce.aiexports.notifications.reminders.ClosingReminderPolicies.Threshold;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;

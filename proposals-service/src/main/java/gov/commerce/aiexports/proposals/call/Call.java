@@ -26,7 +26,7 @@ public class Call {
 
     @CommandHandler
     public Call(DraftCall command) {
-        CallTermsPolicy.check(command.terms(), command.now());
+        CallTermsPolicies.check(command.terms(), command.now());
         apply(new CallEvent.Drafted(command.callId(), command.terms()));
     }
 
@@ -51,7 +51,7 @@ public class Call {
             throw new gov.commerce.aiexports.runtime.domain.InvalidInput("MODIFICATION_COMMENT_REQUIRED", "/modificationComment",
                     "an amendment says what changed and why");
         }
-        CallTermsPolicy.check(command.terms(), command.now());
+        CallTermsPolicies.check(command.terms(), command.now());
         apply(new CallEvent.Amended(callId, command.terms(), version + 1, command.modificationComment()));
     }
 

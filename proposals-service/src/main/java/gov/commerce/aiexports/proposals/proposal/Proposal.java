@@ -42,7 +42,7 @@ public class Proposal {
 
     @CommandHandler
     public Proposal(ProposalCommand.DraftProposal command) {
-        ProposalInputPolicy.check(command.content());
+        ProposalInputPolicies.check(command.content());
         apply(new ProposalEvent.Drafted(command.proposalId(), command.callId(), command.consortiumId(),
                 command.applicantOrganisation(), command.content()));
     }
@@ -52,7 +52,7 @@ public class Proposal {
         if (status != ProposalStatus.DRAFT) {
             throw new StateConflict("PROPOSAL_NOT_DRAFT", "only a draft can be edited; this proposal is " + status);
         }
-        ProposalInputPolicy.check(command.content());
+        ProposalInputPolicies.check(command.content());
         apply(new ProposalEvent.Edited(proposalId, command.content()));
     }
 
@@ -109,7 +109,7 @@ public class Proposal {
         // the changes sit under /changes of the response: the refusal names them there
         String under = command.content() == null ? "" : "/changes";
         try {
-            ProposalInputPolicy.check(changed);
+            ProposalInputPolicies.check(changed);
         } catch (InvalidInput e) {
             throw new InvalidInput(under(e.violations(), under));
         }

@@ -267,8 +267,7 @@ public class ProposalResource {
             return (country == null || o.shown(Sections.TARGETS)) && (instrument == null || o.shown(Sections.INCENTIVES));
         };
         ProposalQueries.Filter filter = new ProposalQueries.Filter(callId, status, country, instrument, sort, page, size, cursor);
-        boolean csv = headers.getAcceptableMediaTypes().stream()
-                .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));
+        boolean csv = gov.commerce.aiexports.runtime.request.Representations.wantsCsv(headers);
         if (csv) {
             // checked now (a refusal is a problem, not a broken download); the rows are read while streaming
             queries.select(caller, filter);

@@ -1,7 +1,8 @@
 package gov.commerce.aiexports.proposals.report;
 
-import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.runtime.request.QueryParameters;
+import gov.commerce.aiexports.runtime.request.Representations;
 import gov.commerce.aiexports.runtime.request.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * GET /reports/program?asOf=: the program report for Congress and OMB, JSON or CSV (Accept:
@@ -43,22 +43,12 @@ public class ProgramReportResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response get(@QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
-        Instant at;
-        try {
-            at = asOf == null ? clock.instant() : Instant.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("INSTANT_INVALID", "/asOf", "an ISO-8601 UTC instant such as 2027-09-30T23:59:59Z");
-        }
+        Instant at = QueryParameters.instant(asOf, "asOf", clock.instant());
         java.util.List<ProgramFact> facts = documents.query("select doc from " + ProgramReportProjection.TABLE + " order by id",
                 ProgramFact.class);
         ProgramReport report = ProgramReport.of(facts, at);
         account(facts, at, asOf == null ? "GET /reports/program" : "GET /reports/program?asOf=" + asOf);
-        boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));
-        if (csv) {
-            return Response.ok(report.csv(), "text/csv")
-                    .header("Content-Disposition", "attachment; filename=\"program-report-" + at + ".csv\"").build();
-        }
-        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        return Representations.csvOrJson(headers, report, report::csv, "program-report-" + at + ".csv").build();
     }
 
     /**

@@ -21,7 +21,7 @@ public class CountryList {
 
     @CommandHandler
     public CountryList(CountryListCommand.LoadCountryList c) {
-        CountryListRules.check(c.version(), c.groups(), c.effectiveAt(), c.inEffectSince());
+        CountryListPolicies.check(c.version(), c.groups(), c.effectiveAt(), c.inEffectSince());
         apply(new CountryListEvent.Loaded(c.version(), c.effectiveAt(), c.groups()));
     }
 

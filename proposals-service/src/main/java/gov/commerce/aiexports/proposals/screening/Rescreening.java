@@ -78,7 +78,7 @@ public class Rescreening {
                 }
                 CountryGroups before = lists.find(p.countryListVersion).map(CountryListView::groups)
                         .orElse(CountryLists.bundled().groups());
-                List<ScreeningFlag> findings = RescreeningPolicy.changes(p.content, before, target.groups());
+                List<ScreeningFlag> findings = RescreeningPolicies.changes(p.content, before, target.groups());
                 if (!findings.isEmpty()) {
                     commands.sendAsService(new ProposalCommand.RecordRescreening(p.id, version, before.version(), findings,
                             clock.instant()), correlation);

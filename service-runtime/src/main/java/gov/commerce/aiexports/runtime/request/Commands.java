@@ -45,9 +45,25 @@ public class Commands {
         return dispatch(command, meta);
     }
 
+    /**
+     * What caused the service's work: a consumed integration event, by its id and correlation id.
+     * Work done later on the service's own schedule (a delivery try, a reminder) keeps it instead of the event.
+     */
+    public record Cause(String eventId, String correlationId) {
+
+        public static Cause of(IntegrationEvent event) {
+            return new Cause(event.eventId().toString(), event.correlationId());
+        }
+    }
+
     /** On a consumed integration event: the service is the actor, the event is the cause. */
     public <R> R sendOnEvent(Object command, IntegrationEvent cause) {
-        return dispatch(command, metadata(Actor.system(serviceName), cause.correlationId(), cause.eventId().toString()));
+        return sendOnCause(command, Cause.of(cause));
+    }
+
+    /** For a cause recorded earlier: the service is the actor, the event that started the work is the source. */
+    public <R> R sendOnCause(Object command, Cause cause) {
+        return dispatch(command, metadata(Actor.system(serviceName), cause.correlationId(), cause.eventId()));
     }
 
     /** From the service's own scheduled work: the service is the actor, the correlation names the work. */

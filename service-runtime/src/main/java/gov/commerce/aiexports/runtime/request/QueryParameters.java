@@ -1,6 +1,8 @@
 package gov.commerce.aiexports.runtime.request;
 
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
@@ -50,5 +52,17 @@ public final class QueryParameters {
             throw new InvalidInput("VALUE_NOT_ALLOWED", "/" + name, name + " is " + description);
         }
         return value;
+    }
+
+    /** An ISO-8601 UTC instant, such as a report's asOf; absent, the given default (INSTANT_INVALID otherwise). */
+    public static Instant instant(String value, String name, Instant absent) {
+        if (value == null) {
+            return absent;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("INSTANT_INVALID", "/" + name, "an ISO-8601 UTC instant such as 2027-09-30T23:59:59Z");
+        }
     }
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The rules of contact addresses, in one place. */
-public final class ContactRules {
+public final class ContactPolicies {
 
     /** The agencies of API.md; any other organisation is a consortium, known by its anchor member's UEI. */
     public static final Set<String> AGENCIES = Set.copyOf(gov.commerce.aiexports.events.AgencyCodes.ALL);
@@ -17,7 +17,7 @@ public final class ContactRules {
     private static final String ORGANISATION_DETAIL = "organisation is an agency code or a 12-character UEI";
     public static final Pattern ORGANISATION = Pattern.compile("^([A-Z0-9]{12}|" + String.join("|", AGENCIES) + ")$");
 
-    private ContactRules() {
+    private ContactPolicies() {
     }
 
     /** EMAIL_INVALID, NAME_TOO_LONG, ORGANISATION_INVALID: an address must be deliverable and the organisation real. */

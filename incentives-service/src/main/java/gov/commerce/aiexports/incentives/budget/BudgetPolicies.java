@@ -7,7 +7,7 @@ import gov.commerce.aiexports.runtime.domain.StateConflict;
 import java.math.BigDecimal;
 
 /** The rules of budget authority, each with its stable code. */
-public final class BudgetRules {
+public final class BudgetPolicies {
 
     public static final String INSUFFICIENT_BUDGET_AUTHORITY = "INSUFFICIENT_BUDGET_AUTHORITY";
     public static final String RESCISSION_EXCEEDS_AVAILABLE = "RESCISSION_EXCEEDS_AVAILABLE";
@@ -20,7 +20,7 @@ public final class BudgetRules {
     public static final String LAST_FISCAL_YEAR_NOT_APPLICABLE = "LAST_FISCAL_YEAR_NOT_APPLICABLE";
     public static final String BUDGET_PERIOD_MISMATCH = "BUDGET_PERIOD_MISMATCH";
 
-    private BudgetRules() {
+    private BudgetPolicies() {
     }
 
     /**

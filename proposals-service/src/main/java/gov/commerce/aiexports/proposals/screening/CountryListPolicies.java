@@ -11,9 +11,9 @@ import java.util.Map;
  * effect after the one in effect), COUNTRY_CODE_UNKNOWN (every code in every group an ISO 3166-1
  * alpha-2 code), REGION_INVALID (an ISO 3166-2 code of its country, with at least one name).
  */
-public final class CountryListRules {
+public final class CountryListPolicies {
 
-    private CountryListRules() {
+    private CountryListPolicies() {
     }
 
     public static void check(String version, CountryGroups g, Instant effectiveAt, Instant inEffectSince) {

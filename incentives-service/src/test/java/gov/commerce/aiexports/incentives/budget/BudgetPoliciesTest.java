@@ -13,7 +13,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class BudgetRulesTest {
+class BudgetPoliciesTest {
 
     private static final String ID = BudgetId.of(2027, Instrument.DIRECT_LOAN);
 
@@ -43,9 +43,9 @@ class BudgetRulesTest {
     @Test
     void an_obligation_that_fits_exactly_is_allowed_and_one_cent_more_is_refused_with_the_figures() {
         BudgetLedger l = ledger("1000.00", "600.00");
-        assertDoesNotThrow(() -> BudgetRules.antideficiencyGuard(l, 2027, Instrument.DIRECT_LOAN, usd("400.00")));
+        assertDoesNotThrow(() -> BudgetPolicies.antideficiencyGuard(l, 2027, Instrument.DIRECT_LOAN, usd("400.00")));
         InsufficientBudgetAuthority refused = assertThrows(InsufficientBudgetAuthority.class,
-                () -> BudgetRules.antideficiencyGuard(l, 2027, Instrument.DIRECT_LOAN, usd("400.01")));
+                () -> BudgetPolicies.antideficiencyGuard(l, 2027, Instrument.DIRECT_LOAN, usd("400.01")));
         assertEquals("INSUFFICIENT_BUDGET_AUTHORITY", refused.first().rule());
         assertEquals("/fiscalYear", refused.first().field());
         assertEquals(usd("400.00"), refused.availableUsd());
@@ -56,28 +56,28 @@ class BudgetRulesTest {
     @Test
     void a_budget_without_authority_refuses_any_positive_cost_but_a_zero_cost_fits() {
         assertThrows(InsufficientBudgetAuthority.class,
-                () -> BudgetRules.antideficiencyGuard(BudgetLedger.EMPTY, 2027, Instrument.DIRECT_LOAN, usd("0.01")));
-        assertDoesNotThrow(() -> BudgetRules.antideficiencyGuard(BudgetLedger.EMPTY, 2027, Instrument.DIRECT_LOAN, usd("0.00")));
+                () -> BudgetPolicies.antideficiencyGuard(BudgetLedger.EMPTY, 2027, Instrument.DIRECT_LOAN, usd("0.01")));
+        assertDoesNotThrow(() -> BudgetPolicies.antideficiencyGuard(BudgetLedger.EMPTY, 2027, Instrument.DIRECT_LOAN, usd("0.00")));
     }
 
     @Test
     void a_rescission_cancels_only_authority_not_yet_obligated() {
         BudgetLedger l = ledger("1000.00", "600.00");
-        assertDoesNotThrow(() -> BudgetRules.rescissionWithinAvailable(l, usd("400.00")));
-        RuleViolation v = assertThrows(RuleViolation.class, () -> BudgetRules.rescissionWithinAvailable(l, usd("400.01")));
+        assertDoesNotThrow(() -> BudgetPolicies.rescissionWithinAvailable(l, usd("400.00")));
+        RuleViolation v = assertThrows(RuleViolation.class, () -> BudgetPolicies.rescissionWithinAvailable(l, usd("400.01")));
         assertEquals("RESCISSION_EXCEEDS_AVAILABLE", v.first().rule());
     }
 
     @Test
     void a_line_returns_at_most_what_it_obligated_and_is_obligated_once() {
         BudgetLedger l = ledger("1000.00", "600.00");
-        assertDoesNotThrow(() -> BudgetRules.deobligationWithinObligation(l, "ir-0", usd("600.00")));
+        assertDoesNotThrow(() -> BudgetPolicies.deobligationWithinObligation(l, "ir-0", usd("600.00")));
         assertEquals("DEOBLIGATION_EXCEEDS_OBLIGATION", assertThrows(RuleViolation.class,
-                () -> BudgetRules.deobligationWithinObligation(l, "ir-0", usd("600.01"))).first().rule());
+                () -> BudgetPolicies.deobligationWithinObligation(l, "ir-0", usd("600.01"))).first().rule());
         assertEquals("DEOBLIGATION_EXCEEDS_OBLIGATION", assertThrows(RuleViolation.class,
-                () -> BudgetRules.deobligationWithinObligation(l, "ir-other", usd("0.01"))).first().rule());
+                () -> BudgetPolicies.deobligationWithinObligation(l, "ir-other", usd("0.01"))).first().rule());
         assertEquals("ALREADY_OBLIGATED", assertThrows(StateConflict.class,
-                () -> BudgetRules.notYetObligated(l, "ir-0")).rule());
+                () -> BudgetPolicies.notYetObligated(l, "ir-0")).rule());
     }
 
     @Test
@@ -102,8 +102,8 @@ class BudgetRulesTest {
 
     @Test
     void fiscal_years_are_federal_years_from_2025() {
-        assertTrue(BudgetRules.validFiscalYear(2027));
-        assertFalse(BudgetRules.validFiscalYear(2024));
-        assertFalse(BudgetRules.validFiscalYear(null));
+        assertTrue(BudgetPolicies.validFiscalYear(2027));
+        assertFalse(BudgetPolicies.validFiscalYear(2024));
+        assertFalse(BudgetPolicies.validFiscalYear(null));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * reminder found due late (the service was down) still goes out within its window, but never a
  * "7 days" reminder when less than a day is left, and none after the closing.
  */
-public final class ClosingReminderPolicy {
+public final class ClosingReminderPolicies {
 
     public enum Threshold {
         SEVEN_DAYS("7D", Duration.ofDays(7), "7 days"),
@@ -42,7 +42,7 @@ public final class ClosingReminderPolicy {
     /** The furthest threshold: calls closing later than this need no look yet. */
     public static final Duration HORIZON = Threshold.SEVEN_DAYS.before();
 
-    private ClosingReminderPolicy() {
+    private ClosingReminderPolicies() {
     }
 
     /** The threshold whose window contains {@code now}, if any. */

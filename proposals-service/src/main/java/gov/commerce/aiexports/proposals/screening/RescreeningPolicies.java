@@ -19,11 +19,11 @@ import java.util.Set;
  * code TARGET_EMBARGOED (the proposal is not refused after the fact: Commerce decides);
  * SCREENING_FINDING_LIFTED says a finding no longer applies.
  */
-public final class RescreeningPolicy {
+public final class RescreeningPolicies {
 
     public static final String LIFTED = "SCREENING_FINDING_LIFTED";
 
-    private RescreeningPolicy() {
+    private RescreeningPolicies() {
     }
 
     public static List<ScreeningFlag> changes(ProposalContent content, CountryGroups before, CountryGroups after) {

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * check and inward for the connection (DNS rebinding). Operators who run receivers on their own
  * network turn the check off ({@code aiexports.notifications.webhooks.allow-internal}).
  */
-public final class WebhookDestinationPolicy {
+public final class WebhookDestinationPolicies {
 
     public static final String RULE = "WEBHOOK_URL_INTERNAL";
 
@@ -61,7 +61,7 @@ public final class WebhookDestinationPolicy {
     /** What a C resolver's inet_aton takes as a number: dotted parts of decimal, octal (0...) or hex (0x...). */
     private static final Pattern NUMERIC_HOST = Pattern.compile("(0[xX][0-9a-fA-F]*|[0-9]+)(\\.(0[xX][0-9a-fA-F]*|[0-9]+)){0,3}\\.?");
 
-    private WebhookDestinationPolicy() {
+    private WebhookDestinationPolicies() {
     }
 
     /** Why this URL must not be called, or empty if it may; a host that does not resolve is left to the delivery's retries. */

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.Set;
 
 /** A call's terms must be complete and coherent before anyone can apply to it. */
-public final class CallTermsPolicy {
+public final class CallTermsPolicies {
 
     public static final Set<String> REVIEWING_AGENCIES = Set.of("COMMERCE", "STATE", "DEFENSE", "ENERGY", "OSTP");
 
-    private CallTermsPolicy() {
+    private CallTermsPolicies() {
     }
 
     /** The terms as drafted or amended at {@code now}: CALL_CLOSING_PASSED among the others, a call closes in the future. */

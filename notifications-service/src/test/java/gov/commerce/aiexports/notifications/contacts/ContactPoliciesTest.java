@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import org.junit.jupiter.api.Test;
 
-class ContactRulesTest {
+class ContactPoliciesTest {
 
     @Test
     void plain_addresses_of_agencies_and_consortia_pass() {
-        ContactRules.check("STATE", "ai-exports@state.gov", "State desk");
-        ContactRules.check("ACME00000001", "bids+aiep@acme.example.com", null);
+        ContactPolicies.check("STATE", "ai-exports@state.gov", "State desk");
+        ContactPolicies.check("ACME00000001", "bids+aiep@acme.example.com", null);
     }
 
     @Test
@@ -31,10 +31,10 @@ class ContactRulesTest {
 
     @Test
     void addresses_compare_without_case() {
-        assertEquals("desk@state.gov", ContactRules.normalise(" Desk@State.GOV "));
+        assertEquals("desk@state.gov", ContactPolicies.normalise(" Desk@State.GOV "));
     }
 
     private static String rule(String org, String email, String name) {
-        return assertThrows(InvalidInput.class, () -> ContactRules.check(org, email, name)).first().rule();
+        return assertThrows(InvalidInput.class, () -> ContactPolicies.check(org, email, name)).first().rule();
     }
 }

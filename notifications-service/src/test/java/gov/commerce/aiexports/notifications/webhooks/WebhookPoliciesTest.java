@@ -11,22 +11,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class WebhookRulesTest {
+class WebhookPoliciesTest {
 
     static final String SECRET = "s3cret-s3cret-s3cret";
 
     @Test
     void a_complete_subscription_passes() {
-        WebhookRules.check("https://systems.state.gov/aiexports/hook", List.of("ReviewOpened", "ProposalDesignated"), SECRET);
-        WebhookRules.check("http://127.0.0.1:8099/hook", List.of("ProposalSubmitted"), SECRET);
+        WebhookPolicies.check("https://systems.state.gov/aiexports/hook", List.of("ReviewOpened", "ProposalDesignated"), SECRET);
+        WebhookPolicies.check("http://127.0.0.1:8099/hook", List.of("ProposalSubmitted"), SECRET);
     }
 
     @Test
     void urls_must_be_absolute_http_or_https_without_user_info() {
-        assertFalse(WebhookRules.validUrl("ftp://example.gov/x"));
-        assertFalse(WebhookRules.validUrl("/relative"));
-        assertFalse(WebhookRules.validUrl("https://user:pw@example.gov/x"));
-        assertFalse(WebhookRules.validUrl("not a url"));
+        assertFalse(WebhookPolicies.validUrl("ftp://example.gov/x"));
+        assertFalse(WebhookPolicies.validUrl("/relative"));
+        assertFalse(WebhookPolicies.validUrl("https://user:pw@example.gov/x"));
+        assertFalse(WebhookPolicies.validUrl("not a url"));
         assertEquals("WEBHOOK_URL_INVALID", refusal("file:///etc/passwd", List.of("ReviewOpened"), SECRET).get(0).rule());
     }
 
@@ -36,8 +36,8 @@ class WebhookRulesTest {
         assertEquals(List.of("/eventTypes/1", "/eventTypes/2"), v.stream().map(Violation::field).toList());
         assertTrue(v.stream().allMatch(x -> x.rule().equals("EVENT_TYPE_UNKNOWN")));
         assertEquals("EVENT_TYPES_REQUIRED", refusal("https://example.gov/h", List.of(), SECRET).get(0).rule());
-        assertTrue(WebhookRules.SUBSCRIBABLE_TYPES.contains("ProposalSubmitted"));
-        assertFalse(WebhookRules.SUBSCRIBABLE_TYPES.contains("NotificationRecorded"));
+        assertTrue(WebhookPolicies.SUBSCRIBABLE_TYPES.contains("ProposalSubmitted"));
+        assertFalse(WebhookPolicies.SUBSCRIBABLE_TYPES.contains("NotificationRecorded"));
     }
 
     @Test
@@ -55,6 +55,6 @@ class WebhookRulesTest {
     }
 
     private static List<Violation> refusal(String url, List<String> types, String secret) {
-        return assertThrows(InvalidInput.class, () -> WebhookRules.check(url, types, secret)).violations();
+        return assertThrows(InvalidInput.class, () -> WebhookPolicies.check(url, types, secret)).violations();
     }
 }

@@ -14,14 +14,14 @@ import java.util.TreeSet;
  * A draft may be incomplete, but what it does say must make sense: TITLE required, TARGET_INVALID,
  * COUNTRY_INVALID, PERCENT_INVALID, INCENTIVE_AMOUNT_INVALID, TENOR_INVALID, SECTION_UNKNOWN.
  */
-public final class ProposalInputPolicy {
+public final class ProposalInputPolicies {
 
     /** The sections an applicant may mark confidential: the content's own parts. */
     public static final Set<String> CONFIDENTIAL_SECTIONS = Set.copyOf(Sections.ALL);
     /** Longest repayment term accepted for a credit line, in years. */
     public static final int MAX_TENOR_YEARS = 40;
 
-    private ProposalInputPolicy() {
+    private ProposalInputPolicies() {
     }
 
     public static void check(ProposalContent c) {

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The rules of a webhook subscription, in one place. */
-public final class WebhookRules {
+public final class WebhookPolicies {
 
     public static final int MIN_SECRET_LENGTH = 16;
     public static final int MAX_SECRET_LENGTH = 256;
@@ -17,7 +17,7 @@ public final class WebhookRules {
     /** The integration events this service consumes, so the ones it can forward: every contract but its own. */
     public static final Set<String> SUBSCRIBABLE_TYPES = subscribable();
 
-    private WebhookRules() {
+    private WebhookPolicies() {
     }
 
     /** WEBHOOK_URL_INVALID, EVENT_TYPES_REQUIRED, EVENT_TYPE_UNKNOWN, SECRET_TOO_SHORT, SECRET_TOO_LONG, SECRET_INVALID. */

@@ -1,7 +1,7 @@
 package gov.commerce.aiexports.notifications.reminders;
 
-import static gov.commerce.aiexports.notifications.reminders.ClosingReminderPolicy.Threshold.ONE_DAY;
-import static gov.commerce.aiexports.notifications.reminders.ClosingReminderPolicy.Threshold.SEVEN_DAYS;
+import static gov.commerce.aiexports.notifications.reminders.ClosingReminderPolicies.Threshold.ONE_DAY;
+import static gov.commerce.aiexports.notifications.reminders.ClosingReminderPolicies.Threshold.SEVEN_DAYS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -10,12 +10,12 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ClosingReminderPolicyTest {
+class ClosingReminderPoliciesTest {
 
     static final Instant CLOSES = Instant.parse("2027-06-30T23:59:59Z");
 
-    static Optional<ClosingReminderPolicy.Threshold> at(Duration beforeClosing) {
-        return ClosingReminderPolicy.dueAt(CLOSES, CLOSES.minus(beforeClosing));
+    static Optional<ClosingReminderPolicies.Threshold> at(Duration beforeClosing) {
+        return ClosingReminderPolicies.dueAt(CLOSES, CLOSES.minus(beforeClosing));
     }
 
     @Test
@@ -41,8 +41,8 @@ class ClosingReminderPolicyTest {
 
     @Test
     void the_reminder_id_is_one_per_call_and_threshold() {
-        assertEquals(ClosingReminderPolicy.reminderId("call-1", SEVEN_DAYS), ClosingReminderPolicy.reminderId("call-1", SEVEN_DAYS));
-        assertNotEquals(ClosingReminderPolicy.reminderId("call-1", SEVEN_DAYS), ClosingReminderPolicy.reminderId("call-1", ONE_DAY));
-        assertNotEquals(ClosingReminderPolicy.reminderId("call-1", ONE_DAY), ClosingReminderPolicy.reminderId("call-2", ONE_DAY));
+        assertEquals(ClosingReminderPolicies.reminderId("call-1", SEVEN_DAYS), ClosingReminderPolicies.reminderId("call-1", SEVEN_DAYS));
+        assertNotEquals(ClosingReminderPolicies.reminderId("call-1", SEVEN_DAYS), ClosingReminderPolicies.reminderId("call-1", ONE_DAY));
+        assertNotEquals(ClosingReminderPolicies.reminderId("call-1", ONE_DAY), ClosingReminderPolicies.reminderId("call-2", ONE_DAY));
     }
 }

@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * A 50 MB file up and down through a service whose JVM heap is capped at 128 MB (the
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = "proposals"))
+// only in the documents-memory execution (which sets the property): a default-sized heap would prove nothing
+@EnabledIfSystemProperty(named = "aiexports.documents-memory", matches = "true")
 class DocumentsMemoryTest {
 
     private static final long SIZE = 50L * 1024 * 1024;

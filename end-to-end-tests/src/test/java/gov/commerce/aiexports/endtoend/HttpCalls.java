@@ -72,7 +72,8 @@ final class HttpCalls {
                 .timeout(Duration.ofSeconds(30))
                 .method(method, declaredLength == null ? HttpRequest.BodyPublishers.ofByteArray(body)
                         : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(body), declaredLength))
-                .expectContinue(declaredLength != null);
+                .expectContinue(declaredLength != null)
+                .version(HttpClient.Version.HTTP_1_1); // 100-continue as HTTP/1.1 defines it, no h2c upgrade in between
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

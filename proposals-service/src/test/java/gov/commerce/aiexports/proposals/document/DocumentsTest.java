@@ -136,7 +136,7 @@ class DocumentsTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         base.resolve("/proposals/" + d.id() + "/documents?name=huge.pdf&confidentiality=NOT_CONFIDENTIAL"))
                 .header("Authorization", "Bearer " + token(d.uei(), "applicant")).header("Content-Type", "application/pdf")
-                .expectContinue(true)
+                .expectContinue(true).version(HttpClient.Version.HTTP_1_1)
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(new byte[0]), maxBytes + 1))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(413, response.statusCode(), response.body());

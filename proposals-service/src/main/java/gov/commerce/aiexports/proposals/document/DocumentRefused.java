@@ -1,15 +1,11 @@
 package gov.commerce.aiexports.proposals.document;
 
 /**
- * A file refused or a download that cannot be served, with its HTTP status and stable rule code:
+ * A file refused or a download that cannot be served, with its HTTP status and stable rule code ({@link DocumentRules}, {@link ContentPolicy}):
  * {@code DOCUMENT_TOO_LARGE} (413), {@code DOCUMENT_TYPE_NOT_ALLOWED}, {@code DOCUMENT_TYPE_MISMATCH},
  * {@code DOCUMENT_EMPTY} (422), {@code DOCUMENT_WITHHELD} (403), {@code DOCUMENT_INTEGRITY_FAILED} (500).
  */
 public class DocumentRefused extends RuntimeException {
-
-    public static final String TOO_LARGE = "DOCUMENT_TOO_LARGE";
-    public static final String WITHHELD = "DOCUMENT_WITHHELD";
-    public static final String INTEGRITY_FAILED = "DOCUMENT_INTEGRITY_FAILED";
 
     private final int status;
     private final String rule;

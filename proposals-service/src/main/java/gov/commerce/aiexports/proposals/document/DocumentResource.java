@@ -201,7 +201,7 @@ public class DocumentResource {
                 .orElseThrow(() -> new NotFound("document version", documentId + "/" + version));
         Disclosure.Decision decision = disclosure.document(caller, proposal, documentId, v.confidential());
         if (!decision.shown()) {
-            throw new DocumentRefused(403, DocumentRefused.WITHHELD, null, "this document is marked " + v.confidentiality()
+            throw new DocumentRefused(403, DocumentRules.WITHHELD, null, "this document is marked " + v.confidentiality()
                     + " and the disclosure rule withholds it from this caller (" + decision.reason() + ")");
         }
         EntityTag tag = new EntityTag(v.sha256());
@@ -212,7 +212,7 @@ public class DocumentResource {
         if (!computed.equals(v.sha256())) {
             LOG.errorf("document %s version %s of proposal %s: stored bytes hash to %s, recorded %s", documentId, version, id,
                     computed, v.sha256());
-            throw new DocumentRefused(500, DocumentRefused.INTEGRITY_FAILED, null, "the stored file no longer matches the SHA-256 "
+            throw new DocumentRefused(500, DocumentRules.INTEGRITY_FAILED, null, "the stored file no longer matches the SHA-256 "
                     + "recorded when it was attached; it is not served. Operators: see the runbook, Documents");
         }
         if (!owner(caller, proposal)) {
@@ -321,7 +321,7 @@ public class DocumentResource {
                 declared = Long.MAX_VALUE;
             }
             if (declared > maxBytes) {
-                throw new DocumentRefused(413, DocumentRefused.TOO_LARGE, "/body", "a file may have at most " + maxBytes
+                throw new DocumentRefused(413, DocumentRules.TOO_LARGE, "/body", "a file may have at most " + maxBytes
                         + " bytes (aiexports.documents.max-bytes); this one declares " + contentLength);
             }
         }

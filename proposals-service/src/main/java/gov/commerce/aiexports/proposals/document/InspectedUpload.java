@@ -53,7 +53,7 @@ public final class InspectedUpload extends FilterInputStream {
         }
         count += n;
         if (count > maxBytes) {
-            throw new DocumentRefused(413, DocumentRefused.TOO_LARGE, "/body",
+            throw new DocumentRefused(413, DocumentRules.TOO_LARGE, "/body",
                     "a file may have at most " + maxBytes + " bytes (aiexports.documents.max-bytes); this one has more");
         }
         digest.update(b, off, n);

@@ -74,7 +74,7 @@ class ContentPolicyTest {
     void a_file_past_the_limit_is_refused_when_it_passes_it() {
         InspectedUpload in = new InspectedUpload(new ByteArrayInputStream(new byte[5000]), 4096, "text/plain");
         DocumentRefused e = assertThrows(DocumentRefused.class, () -> in.readAllBytes());
-        assertEquals(DocumentRefused.TOO_LARGE, e.rule());
+        assertEquals(DocumentRules.TOO_LARGE, e.rule());
         assertEquals(413, e.status());
     }
 }

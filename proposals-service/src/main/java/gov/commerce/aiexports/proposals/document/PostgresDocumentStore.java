@@ -2,6 +2,7 @@ package gov.commerce.aiexports.proposals.document;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -39,6 +40,19 @@ public class PostgresDocumentStore implements DocumentStore {
             QuarkusTransaction.requiringNew().timeout(uploadTimeoutSeconds).run(() -> writeChunks(fileId, content));
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (QuarkusTransactionException e) {
+            // the transaction was rolled back; the refusal that made it (size, type) goes to the caller as it was
+            Throwable cause = e;
+            while (cause instanceof QuarkusTransactionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException refusal) {
+                throw refusal;
+            }
+            throw e;
         }
         return fileId;
     }

@@ -37,6 +37,8 @@ public final class ApiFixtures {
     /** A proposal awaiting the applicant's answer, and the information request it answers. */
     public String questionedProposalId;
     public String informationRequestId;
+    /** An unmarked text file attached to the questioned proposal (its version 1). */
+    public String documentId;
     public String designatedProposalId;
     public String designationNumber;
     public String routedRequestId;
@@ -81,6 +83,13 @@ public final class ApiFixtures {
         informationRequestId = await().atMost(PROPAGATION).until(() -> Program.as(Services.PROPOSALS, uei, "applicant")
                         .get("/proposals/" + questionedProposalId).then().statusCode(200).extract().jsonPath(),
                 json -> "INFORMATION_REQUESTED".equals(json.getString("status"))).getString("informationRequests[0].informationRequestId");
+
+        // while it answers an information request, the consortium may still attach files
+        documentId = io.restassured.RestAssured.given().baseUri(RunningStack.url(Services.PROPOSALS))
+                .auth().oauth2(Program.token(uei, "applicant")).contentType("text/plain")
+                .body("Annex: physical security of the site\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .queryParam("name", "annex.txt").queryParam("confidentiality", "NOT_CONFIDENTIAL")
+                .post("/proposals/" + questionedProposalId + "/documents").then().statusCode(201).extract().path("documentId");
 
         designatedProposalId = Program.submittedProposal(callId, consortiumId, uei);
         String designatedReview = reviewOf(designatedProposalId);

@@ -56,6 +56,10 @@ final class ApiSurface {
     static final Set<String> IF_MATCH_REQUIRED = Set.of("PUT /proposals/{id}", "POST /calls/{id}/amendments",
             "POST /reviews/{id}/determination", "POST /budgets/{id}/adjustments");
 
+    /** The uploads: their body is a file of any type, swept with files that break the documents' rules (BadInputSweepIT). */
+    static final Set<String> UPLOADS = Set.of("proposals-service POST /proposals/{id}/documents",
+            "proposals-service POST /proposals/{id}/documents/{documentId}/versions");
+
     /** Who calls: a role and the organisation in the token. */
     record Caller(String role, String organisation) {
     }
@@ -194,6 +198,16 @@ final class ApiSurface {
                 f -> "/dossiers/designations/" + f.designationNumber));
         ops.add(op(p, "GET", "/dossiers/incentive-requests/{id}", Set.of(AUDITOR), AUDITOR,
                 f -> "/dossiers/incentive-requests/" + f.routedRequestId));
+        // documents: the body of an upload is the file itself, not JSON (BadInputSweepIT sends files that break the content,
+        // size, name and marking rules instead of spoiled JSON); the proposal awaits an answer, so files may still be added
+        ops.add(op(p, "POST", "/proposals/{id}/documents", Set.of(APPLICANT), APPLICANT,
+                f -> "/proposals/" + f.questionedProposalId + "/documents?name=annex.pdf&confidentiality=NOT_CONFIDENTIAL"));
+        ops.add(op(p, "POST", "/proposals/{id}/documents/{documentId}/versions", Set.of(APPLICANT), APPLICANT,
+                f -> "/proposals/" + f.questionedProposalId + "/documents/" + f.documentId + "/versions"));
+        ops.add(op(p, "GET", "/proposals/{id}/documents", owner, APPLICANT, f -> "/proposals/" + f.questionedProposalId + "/documents"));
+        // an unmarked file: every role that sees the proposal reads it (a marked one: DocumentsTest in proposals-service)
+        ops.add(op(p, "GET", "/proposals/{id}/documents/{documentId}/versions/{version}", owner, APPLICANT,
+                f -> "/proposals/" + f.questionedProposalId + "/documents/" + f.documentId + "/versions/1"));
         // the account of disclosure: the owning consortium and auditors
         ops.add(op(p, "GET", "/proposals/{id}/disclosures", Set.of(APPLICANT, AUDITOR), APPLICANT,
                 f -> "/proposals/" + f.submittedProposalId + "/disclosures"));

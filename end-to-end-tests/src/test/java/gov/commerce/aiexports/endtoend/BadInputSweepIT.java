@@ -85,6 +85,9 @@ class BadInputSweepIT {
                     tried.merge("wrong media type", 1, Integer::sum);
                 }
             }
+            if (ApiSurface.UPLOADS.contains(op.key())) {
+                uploads(op, realPath, token, headers, tried, failures);
+            }
             Map<String, String> realParameters = parameters(op.template(), realPath.replaceAll("\\?.*", ""));
             for (String parameter : op.pathParameters()) {
                 for (String hostile : BodyMutations.INJECTIONS) {
@@ -187,6 +190,41 @@ class BadInputSweepIT {
 
         private static boolean controls(String value) {
             return value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r');
+        }
+    }
+
+    /** The default file limit of proposals-service (DOCUMENTS_MAX_BYTES), which the stack keeps. */
+    private static final long DOCUMENT_LIMIT = 104_857_600L;
+
+    /**
+     * An upload's body is a file, not JSON: it is spoiled by breaking the documents' rules, each refused
+     * by its rule (and nothing stored): an executable renamed .pdf, a type that is not the content's, an
+     * empty file, a file declared past the size limit (refused before it is sent: Expect: 100-continue),
+     * a file name with a path in it and a marking that is none.
+     */
+    private static void uploads(Operation op, String realPath, String token, Map<String, String> headers, Map<String, Integer> tried,
+            List<String> failures) throws Exception {
+        String bare = realPath.replaceAll("\\?.*", "");
+        String named = bare + "?name=annex.pdf&confidentiality=NOT_CONFIDENTIAL";
+        byte[] exe = new byte[20_000];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        byte[] pdf = "%PDF-1.7\n% annex\n".getBytes(StandardCharsets.US_ASCII);
+        Object[][] cases = {
+            {"executable renamed .pdf", named, "application/pdf", exe, null, Expected.rule(422, "DOCUMENT_TYPE_NOT_ALLOWED")},
+            {"declared type not the content's", named, "image/png", pdf, null, Expected.rule(422, "DOCUMENT_TYPE_MISMATCH")},
+            {"empty file", named, "application/pdf", new byte[0], null, Expected.rule(422, "DOCUMENT_EMPTY")},
+            {"file past the size limit", named, "application/pdf", new byte[0], DOCUMENT_LIMIT + 1,
+                Expected.rule(413, "DOCUMENT_TOO_LARGE")},
+            {"file name with a path", bare + "?name=..%2F..%2Fetc%2Fpasswd&confidentiality=NOT_CONFIDENTIAL", "application/pdf", pdf, null,
+                Expected.field("/name", true)},
+            {"marking that is none", bare + "?name=annex.pdf&confidentiality=TOP_SECRET", "application/pdf", pdf, null,
+                Expected.field("/confidentiality", true)}};
+        for (Object[] c : cases) {
+            Reply reply = HttpCalls.sendBytes(op.service(), op.method(), (String) c[1], token, (String) c[2], (byte[]) c[3], (Long) c[4],
+                    headers);
+            check(op, (String) c[0], reply, (Expected) c[5], failures);
+            tried.merge("spoiled file", 1, Integer::sum);
         }
     }
 

@@ -65,6 +65,26 @@ final class HttpCalls {
         return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
     }
 
+    /** A request whose body is bytes (a file), or, with declaredLength, one that declares that Content-Length and waits for 100-continue. */
+    static Reply sendBytes(Services.Service service, String method, String pathAndQuery, String token, String contentType, byte[] body,
+            Long declaredLength, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(RunningStack.url(service) + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, declaredLength == null ? HttpRequest.BodyPublishers.ofByteArray(body)
+                        : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(body), declaredLength))
+                .expectContinue(declaredLength != null)
+                .version(HttpClient.Version.HTTP_1_1); // 100-continue as HTTP/1.1 defines it, no h2c upgrade in between
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        headers.forEach(b::header);
+        HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+    }
+
     /** Each service's numeric query parameters ("METHOD /path" to names), as its OpenAPI document types them. */
     static Map<String, List<String>> openApiNumericQueryParameters(Services.Service service) throws Exception {
         Reply doc = send(service, "GET", "/q/openapi?format=json", null, null, null, Map.of());

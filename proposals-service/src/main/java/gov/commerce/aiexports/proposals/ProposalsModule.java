@@ -28,7 +28,8 @@ public class ProposalsModule implements ServiceModule {
     public List<Object> projections() {
         return List.of(new CallProjection(documents), new ConsortiumProjection(documents), new ProposalProjection(documents),
                 new gov.commerce.aiexports.proposals.screening.CountryListProjection(documents),
-                new gov.commerce.aiexports.proposals.report.ProgramReportProjection(documents));
+                new gov.commerce.aiexports.proposals.report.ProgramReportProjection(documents),
+                new gov.commerce.aiexports.proposals.document.DocumentProjection(documents));
     }
 
     @Override

@@ -36,6 +36,11 @@ public class Proposal {
     private String designationAfterWithdrawal;
     /** The list versions its targets were screened against: a version screens it once. */
     private final java.util.Set<String> screenedListVersions = new java.util.HashSet<>();
+    /** Each attached document's latest version. */
+    private final java.util.Map<String, Integer> documents = new java.util.HashMap<>();
+
+    /** While the consortium may change its proposal: a draft, or an answer to an information request being prepared. */
+    private static final Set<ProposalStatus> DOCUMENTS_OPEN = Set.of(ProposalStatus.DRAFT, ProposalStatus.INFORMATION_REQUESTED);
 
     protected Proposal() {
     }
@@ -147,6 +152,42 @@ public class Proposal {
         }
     }
 
+    @CommandHandler
+    void handle(ProposalCommand.AttachDocument command) {
+        checkDocument(command.file());
+        if (documents.containsKey(command.documentId())) {
+            throw new StateConflict("DOCUMENT_EXISTS", "document " + command.documentId() + " is already attached; add a version");
+        }
+        apply(new ProposalEvent.DocumentAttached(proposalId, command.documentId(), 1, command.file()));
+    }
+
+    @CommandHandler
+    void handle(ProposalCommand.AddDocumentVersion command) {
+        Integer latest = documents.get(command.documentId());
+        if (latest == null) {
+            throw new gov.commerce.aiexports.runtime.domain.NotFound("document", command.documentId());
+        }
+        checkDocument(command.file());
+        apply(new ProposalEvent.DocumentVersionAdded(proposalId, command.documentId(), latest + 1, command.file()));
+    }
+
+    /**
+     * DOCUMENTS_FROZEN: files change only while the proposal may (a draft, or while answering an
+     * information request); once submitted, what was submitted stays, and a new version is a new file.
+     */
+    private void checkDocument(AttachedFile file) {
+        if (!DOCUMENTS_OPEN.contains(status)) {
+            throw new StateConflict("DOCUMENTS_FROZEN", "the documents of a " + status + " proposal are fixed; files can be "
+                    + "attached or versioned in a draft, or while answering an information request");
+        }
+        new gov.commerce.aiexports.runtime.domain.Checks()
+                .require(file.fileName() != null && !file.fileName().isBlank(), "FIELD_REQUIRED", "/name", "a file name is required")
+                .require(AttachedFile.CONFIDENTIAL.equals(file.confidentiality())
+                        || AttachedFile.NOT_CONFIDENTIAL.equals(file.confidentiality()), "VALUE_NOT_ALLOWED", "/confidentiality",
+                        "confidentiality is " + AttachedFile.CONFIDENTIAL + " or " + AttachedFile.NOT_CONFIDENTIAL)
+                .throwIfInvalid();
+    }
+
     /** Stable and unique: the fiscal year and the proposal id's first twelve hex digits. */
     private String trackingNumber(int fiscalYear) {
         return "AIEP-" + fiscalYear + "-" + proposalId.replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
@@ -234,5 +275,15 @@ public class Proposal {
     @EventSourcingHandler
     void on(ProposalEvent.DesignationAfterWithdrawal e) {
         designationAfterWithdrawal = e.designationNumber();
+    }
+
+    @EventSourcingHandler
+    void on(ProposalEvent.DocumentAttached e) {
+        documents.put(e.documentId(), e.version());
+    }
+
+    @EventSourcingHandler
+    void on(ProposalEvent.DocumentVersionAdded e) {
+        documents.put(e.documentId(), e.version());
     }
 }

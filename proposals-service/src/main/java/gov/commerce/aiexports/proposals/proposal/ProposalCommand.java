@@ -49,4 +49,14 @@ public sealed interface ProposalCommand {
     record RecordDesignation(@TargetAggregateIdentifier String proposalId, String designationNumber, String sourceEventId)
             implements ProposalCommand {
     }
+
+    /** A new document, its first version's bytes already stored. */
+    record AttachDocument(@TargetAggregateIdentifier String proposalId, String documentId, AttachedFile file)
+            implements ProposalCommand {
+    }
+
+    /** A new version of a document: a new file beside the earlier ones, which stay as they were. */
+    record AddDocumentVersion(@TargetAggregateIdentifier String proposalId, String documentId, AttachedFile file)
+            implements ProposalCommand {
+    }
 }

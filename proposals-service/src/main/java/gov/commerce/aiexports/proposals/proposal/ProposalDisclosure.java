@@ -74,6 +74,13 @@ public class ProposalDisclosure {
         return out;
     }
 
+    /** The rule for one attached document (its own marking) of a proposal the caller may see: shown or withheld, and why. */
+    public Disclosure.Decision document(Caller caller, ProposalView p, String documentId, boolean confidential) {
+        Set<String> routed = ProposalStatus.DESIGNATED.name().equals(p.status) ? routes(List.of(p.id)).getOrDefault(p.id, Set.of())
+                : Set.of();
+        return Disclosure.decidePart(viewer(caller), facts(p, routed), "document:" + documentId, confidential);
+    }
+
     private ProposalFacts facts(ProposalView p, Set<String> routed) {
         Set<String> marked = p.content == null || p.content.confidentialSections() == null ? Set.of()
                 : p.content.confidentialSections().stream().filter(s -> s != null && s.section() != null)

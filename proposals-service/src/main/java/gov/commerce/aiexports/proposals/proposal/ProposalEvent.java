@@ -64,4 +64,12 @@ public sealed interface ProposalEvent {
             String previousListVersion, List<ScreeningFlag> findings, Instant rescreenedAt, List<String> confidentialSections)
             implements ProposalEvent {
     }
+
+    /** The consortium attached a document (its version 1); the bytes are stored under file.fileId, never changed. */
+    record DocumentAttached(String proposalId, String documentId, int version, AttachedFile file) implements ProposalEvent {
+    }
+
+    /** A new version of a document: another file; the earlier versions are kept as they were. */
+    record DocumentVersionAdded(String proposalId, String documentId, int version, AttachedFile file) implements ProposalEvent {
+    }
 }

@@ -23,6 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>{@code CONTROL_CHARACTER} (400): a path or query carrying an encoded control character, which
  * no identifier or filter of this API contains (and PostgreSQL refuses NUL in text).</li>
  * </ul>
+ * Streamed uploads are the exception: a POST whose path matches {@code aiexports.http.stream-paths}
+ * (a regular expression; none by default) carries a file of any type, which its resource reads as a
+ * stream and limits itself. Its chunked body is cut by the HTTP layer at
+ * {@code aiexports.http.stream-max-bytes}; every other chunked body still at {@code max-body-bytes},
+ * even where a service raises {@code quarkus.http.limits.max-body-size} for its uploads.
  */
 @ApplicationScoped
 public class RequestGuards {
@@ -33,11 +38,38 @@ public class RequestGuards {
     /** C0 controls, DEL, and the C1 controls as UTF-8 (%C2%80 to %C2%9F). */
     private static final Pattern ENCODED_CONTROL = Pattern.compile("%(0[0-9a-fA-F]|1[0-9a-fA-F]|7[fF])|%[cC]2%[89][0-9a-fA-F]");
 
+    /** Read by the HTTP layer's body stream for a request without Content-Length (VertxInputStream.MAX_REQUEST_SIZE_KEY). */
+    private static final String MAX_REQUEST_SIZE_KEY = "io.quarkus.max-request-size";
+
     @ConfigProperty(name = "aiexports.http.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;
+    @ConfigProperty(name = "aiexports.http.stream-paths")
+    java.util.Optional<Pattern> streamPaths;
+    @ConfigProperty(name = "aiexports.http.stream-max-bytes", defaultValue = "104857600")
+    long streamMaxBytes;
+
+    private boolean streamed(RoutingContext rc) {
+        return streamPaths.isPresent() && rc.request().method() == io.vertx.core.http.HttpMethod.POST
+                && streamPaths.get().matcher(rc.request().path()).matches();
+    }
 
     void register(@Observes Filters filters) {
+        // after the HTTP layer's own limit handler (order -2), which sets its limit for chunked bodies: this one wins
         filters.register(rc -> {
+            rc.put(MAX_REQUEST_SIZE_KEY, streamed(rc) ? streamMaxBytes : maxBodyBytes);
+            rc.next();
+        }, 1);
+        filters.register(rc -> {
+            if (streamed(rc)) {
+                // its resource limits and checks the body; the path and query are still checked
+                if (ENCODED_CONTROL.matcher(rc.request().uri()).find()) {
+                    refuse(rc, 400, "Control character in the request", CONTROL_CHARACTER, null,
+                            "The path or query carries an encoded control character, which no identifier or filter contains.");
+                    return;
+                }
+                rc.next();
+                return;
+            }
             String length = rc.request().getHeader("Content-Length");
             if (length != null && declaredLength(length) > maxBodyBytes) {
                 refuse(rc, 413, "Request body too large", BODY_TOO_LARGE, "",

@@ -112,8 +112,16 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return; // no caller, no scope: the endpoint's own security answers
         }
         String key = validKey(values);
-        byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
-        request.setEntityStream(new ByteArrayInputStream(body));
+        byte[] body;
+        if (request.hasEntity() && !isJson(request.getMediaType())) {
+            // a streamed upload (a file, up to many megabytes) is not read into memory: its fingerprint is its
+            // declared type, length and query (the file name), not its bytes
+            body = ("stream " + request.getHeaderString(HttpHeaders.CONTENT_TYPE) + " "
+                    + request.getHeaderString(HttpHeaders.CONTENT_LENGTH)).getBytes(StandardCharsets.UTF_8);
+        } else {
+            body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+            request.setEntityStream(new ByteArrayInputStream(body));
+        }
         String path = request.getUriInfo().getRequestUri().getRawPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
         Fingerprint fingerprint = new Fingerprint("POST", query == null ? path : path + "?" + query, digest(body));
@@ -308,5 +316,10 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             Thread.currentThread().interrupt();
             throw new StateConflict(KEY_IN_USE, FIELD, "interrupted while waiting for the first request with this Idempotency-Key");
         }
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type == null || (type.getType().equals("application")
+                && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json")));
     }
 }

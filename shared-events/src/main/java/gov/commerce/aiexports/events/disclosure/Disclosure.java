@@ -57,6 +57,19 @@ public final class Disclosure {
         return new Outcome(visible, out);
     }
 
+    /**
+     * The rule for a part of a proposal that carries its own marking instead of being one of
+     * {@link Sections#ALL} (an attached document, by name {@code part}): shown or withheld exactly as a
+     * section marked (or not) the same way would be, outside the financing sections.
+     */
+    public static Decision decidePart(Viewer viewer, ProposalFacts proposal, String part, boolean confidential) {
+        boolean owner = viewer.has(Viewer.APPLICANT) && viewer.organisation() != null
+                && viewer.organisation().equals(proposal.owningOrganisation());
+        ProposalFacts marked = new ProposalFacts(proposal.owningOrganisation(), proposal.draft(), proposal.designated(),
+                proposal.requiredAgencies(), proposal.routedAgencies(), confidential ? java.util.Set.of(part) : java.util.Set.of());
+        return section(viewer, marked, part, owner);
+    }
+
     /** Operators run the system: a token that is only an operator reads no program content at all. */
     private static boolean operatorOnly(Viewer viewer) {
         return viewer.has(Viewer.OPERATOR) && viewer.roles().stream().allMatch(Viewer.OPERATOR::equals);

@@ -1,0 +1,365 @@
+package gov.commerce.aiexports.proposals.document;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.commerce.aiexports.events.disclosure.Disclosure;
+import gov.commerce.aiexports.proposals.disclosure.DisclosureAccount;
+import gov.commerce.aiexports.proposals.proposal.AttachedFile;
+import gov.commerce.aiexports.proposals.proposal.ProposalCommand;
+import gov.commerce.aiexports.proposals.proposal.ProposalDisclosure;
+import gov.commerce.aiexports.proposals.proposal.ProposalProjection;
+import gov.commerce.aiexports.proposals.proposal.ProposalStatus;
+import gov.commerce.aiexports.proposals.proposal.ProposalView;
+import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.runtime.request.Caller;
+import gov.commerce.aiexports.runtime.request.Commands;
+import gov.commerce.aiexports.runtime.request.OrganisationScope;
+import gov.commerce.aiexports.runtime.request.RequestContext;
+import gov.commerce.aiexports.runtime.request.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Files attached to a proposal: uploaded as the raw request body (streamed to the {@link DocumentStore},
+ * hashed, size-limited and type-checked by content on the way), listed with their versions, and
+ * downloaded as stored. Who may read a file is the disclosure rule applied to the file's own marking;
+ * every download by someone outside the owning consortium goes into the account of disclosure.
+ */
+@Path("/proposals/{id}/documents")
+@Authenticated
+public class DocumentResource {
+
+    private static final Logger LOG = Logger.getLogger(DocumentResource.class);
+    private static final Set<String> OPEN = Set.of(ProposalStatus.DRAFT.name(), ProposalStatus.INFORMATION_REQUESTED.name());
+    private static final int NAME_MAX = 255;
+
+    /** What an upload answers: the version stored and what was measured of it. */
+    public record Attached(String documentId, int version, String fileName, String mediaType, long sizeBytes, String sha256,
+            String confidentiality, Instant attachedAt) {
+    }
+
+    @Inject
+    DocumentStore store;
+    @Inject
+    Commands commands;
+    @Inject
+    Documents documents;
+    @Inject
+    RequestContext request;
+    @Inject
+    ProposalDisclosure disclosure;
+    @Inject
+    DisclosureAccount account;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "aiexports.documents.max-bytes", defaultValue = "104857600")
+    long maxBytes;
+
+    /** Attaches a new document: the body is the file, Content-Type its declared type, ?name= its file name. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.APPLICANT)
+    public Response attach(@PathParam("id") String id, @QueryParam("name") String name,
+            @QueryParam("confidentiality") String confidentiality, @Context HttpHeaders headers, InputStream body) throws IOException {
+        own(id);
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        String contentLength = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        new Checks().required(name, "/name").required(confidentiality, "/confidentiality").throwIfInvalid();
+        checkParameters(name, confidentiality, contentLength);
+        String documentId = UUID.randomUUID().toString();
+        AttachedFile file = stored(body, contentType, name, confidentiality);
+        send(new ProposalCommand.AttachDocument(id, documentId, file), file);
+        return created(id, documentId, 1, file);
+    }
+
+    /** A new version of a document (a new file; the earlier ones stay): name and marking default to the latest version's. */
+    @POST
+    @Path("{documentId}/versions")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.APPLICANT)
+    public Response addVersion(@PathParam("id") String id, @PathParam("documentId") String documentId,
+            @QueryParam("name") String name, @QueryParam("confidentiality") String confidentiality, @Context HttpHeaders headers,
+            InputStream body) throws IOException {
+        own(id);
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        String contentLength = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        List<DocumentView> versions = versions(id, documentId);
+        if (versions.isEmpty()) {
+            throw new NotFound("document", documentId);
+        }
+        DocumentView latest = versions.get(versions.size() - 1);
+        String fileName = name == null ? latest.fileName() : name;
+        String marking = confidentiality == null ? latest.confidentiality() : confidentiality;
+        checkParameters(fileName, marking, contentLength);
+        AttachedFile file = stored(body, contentType, fileName, marking);
+        send(new ProposalCommand.AddDocumentVersion(id, documentId, file), file);
+        return created(id, documentId, latest.version() + 1, file);
+    }
+
+    /**
+     * Each document with its versions. A version the caller may not read shows its number, marking and
+     * the withheld marker only (its name may be as confidential as its content); a confidential one it
+     * may read, shown to someone outside the consortium, is accounted for.
+     */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ObjectNode> list(@PathParam("id") String id) {
+        Caller caller = request.caller();
+        ProposalView proposal = disclosure.visible(caller, id);
+        boolean owner = owner(caller, proposal);
+        Map<String, ObjectNode> byDocument = new LinkedHashMap<>();
+        List<String> disclosed = new ArrayList<>();
+        for (DocumentView v : documents.query("select doc from " + DocumentProjection.TABLE
+                + " where proposal_id = ? order by document_id, version", DocumentView.class, id)) {
+            ObjectNode doc = byDocument.computeIfAbsent(v.documentId(), d -> {
+                ObjectNode n = JsonNodeFactory.instance.objectNode();
+                n.put("documentId", d);
+                n.putArray("versions");
+                return n;
+            });
+            Disclosure.Decision decision = disclosure.document(caller, proposal, v.documentId(), v.confidential());
+            ObjectNode shown;
+            if (decision.shown()) {
+                shown = Disclosure.tree(v);
+                shown.remove("fileId");
+                shown.remove("proposalId");
+                shown.remove("documentId");
+                if (!owner && v.confidential()) {
+                    disclosed.add("document:" + v.documentId() + "/v" + v.version() + "/metadata");
+                }
+            } else {
+                shown = JsonNodeFactory.instance.objectNode();
+                shown.put("version", v.version());
+                shown.put("confidentiality", v.confidentiality());
+                shown.setAll(Disclosure.marker(decision.reason()));
+            }
+            ((ArrayNode) doc.get("versions")).add(shown);
+        }
+        if (!disclosed.isEmpty()) {
+            record(caller, id, disclosed, "GET /proposals/{id}/documents");
+        }
+        return new ArrayList<>(byDocument.values());
+    }
+
+    /**
+     * The file's bytes, streamed, with ETag the SHA-256 recorded at upload (If-None-Match: 304). The
+     * stored bytes are hashed first, while nothing is sent yet: a file changed in the database is
+     * answered 500 {@code DOCUMENT_INTEGRITY_FAILED}, never sent as a success. They are hashed again
+     * while streaming; a change between the two passes aborts the response before its last byte
+     * (the client sees a cut transfer, not a complete file).
+     */
+    @GET
+    @Path("{documentId}/versions/{version}")
+    @Produces(MediaType.WILDCARD)
+    public Response download(@PathParam("id") String id, @PathParam("documentId") String documentId,
+            @PathParam("version") String versionText, @Context HttpHeaders headers) throws IOException {
+        Caller caller = request.caller();
+        ProposalView proposal = disclosure.visible(caller, id);
+        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        int version = versionNumber(versionText, documentId);
+        DocumentView v = documents.find(DocumentProjection.TABLE, DocumentView.id(id, documentId, version), DocumentView.class)
+                .orElseThrow(() -> new NotFound("document version", documentId + "/" + version));
+        Disclosure.Decision decision = disclosure.document(caller, proposal, documentId, v.confidential());
+        if (!decision.shown()) {
+            throw new DocumentRefused(403, DocumentRules.WITHHELD, null, "this document is marked " + v.confidentiality()
+                    + " and the disclosure rule withholds it from this caller (" + decision.reason() + ")");
+        }
+        EntityTag tag = new EntityTag(v.sha256());
+        if (ifNoneMatch != null && matches(ifNoneMatch, v.sha256())) {
+            return Response.notModified(tag).build();
+        }
+        String computed = hash(store.open(v.fileId()));
+        if (!computed.equals(v.sha256())) {
+            LOG.errorf("document %s version %s of proposal %s: stored bytes hash to %s, recorded %s", documentId, version, id,
+                    computed, v.sha256());
+            throw new DocumentRefused(500, DocumentRules.INTEGRITY_FAILED, null, "the stored file no longer matches the SHA-256 "
+                    + "recorded when it was attached; it is not served. Operators: see the runbook, Documents");
+        }
+        if (!owner(caller, proposal)) {
+            record(caller, id, List.of("document:" + documentId + "/v" + version), "GET /proposals/{id}/documents/{documentId}/versions/{version}");
+        }
+        StreamingOutput out = output -> {
+            MessageDigest digest = sha256();
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream in = store.open(v.fileId())) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    digest.update(buffer, 0, n);
+                    output.write(buffer, 0, n);
+                }
+            }
+            if (!HexFormat.of().formatHex(digest.digest()).equals(v.sha256())) {
+                LOG.errorf("document %s version %s of proposal %s changed while being sent: response aborted", documentId, version, id);
+                throw new IOException("stored file changed while being sent; response aborted");
+            }
+            output.flush();
+        };
+        return Response.ok(out, v.mediaType()).tag(tag)
+                .header("Content-Length", v.sizeBytes())
+                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(v.sha256())) + ":")
+                .header("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(v.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    /** A version is a number from 1; anything else names no version (404, like an unknown one). */
+    private static int versionNumber(String text, String documentId) {
+        try {
+            int v = Integer.parseInt(text);
+            if (v >= 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new NotFound("document version", documentId + "/" + text);
+    }
+
+    private static boolean matches(String ifNoneMatch, String sha256) {
+        for (String t : ifNoneMatch.split(",")) {
+            String tag = t.trim();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals("\"" + sha256 + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private AttachedFile stored(InputStream body, String contentType, String name, String confidentiality) throws IOException {
+        InspectedUpload upload = new InspectedUpload(body, maxBytes, contentType);
+        String fileId = store.write(upload);
+        return new AttachedFile(fileId, name, upload.mediaType(), upload.size(), upload.sha256(), confidentiality, clock.instant());
+    }
+
+    /** The command; if it is refused (the proposal moved on meanwhile), the stored bytes are forgotten. */
+    private void send(Object command, AttachedFile file) {
+        try {
+            commands.send(command);
+        } catch (RuntimeException e) {
+            store.delete(file.fileId());
+            throw e;
+        }
+    }
+
+    private Response created(String id, String documentId, int version, AttachedFile f) {
+        return Response.created(URI.create("/proposals/" + id + "/documents/" + documentId + "/versions/" + version))
+                .tag(new EntityTag(f.sha256()))
+                .entity(new Attached(documentId, version, f.fileName(), f.mediaType(), f.sizeBytes(), f.sha256(), f.confidentiality(),
+                        f.attachedAt())).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The owning consortium's proposal, still open to changes (checked again by the aggregate). */
+    private ProposalView own(String id) {
+        ProposalView p = OrganisationScope.owned(request.caller(), documents.find(ProposalProjection.TABLE, id, ProposalView.class),
+                v -> v.organisation, "proposal", id);
+        if (!OPEN.contains(p.status)) {
+            // before a byte of the file is read
+            throw new StateConflict("DOCUMENTS_FROZEN", "the documents of a " + p.status + " proposal are fixed; files can be "
+                    + "attached or versioned in a draft, or while answering an information request");
+        }
+        return p;
+    }
+
+    private void checkParameters(String name, String confidentiality, String contentLength) {
+        new Checks()
+                .require(name == null || (name.length() <= NAME_MAX && !name.isBlank() && name.chars().noneMatch(c -> c < 0x20 || c == 0x7F
+                        || c == '/' || c == '\\')), "DOCUMENT_NAME_INVALID", "/name",
+                        "a file name has 1 to " + NAME_MAX + " characters, no control character and no / or \\")
+                .require(confidentiality == null || AttachedFile.CONFIDENTIAL.equals(confidentiality)
+                        || AttachedFile.NOT_CONFIDENTIAL.equals(confidentiality), "VALUE_NOT_ALLOWED", "/confidentiality",
+                        "confidentiality is " + AttachedFile.CONFIDENTIAL + " or " + AttachedFile.NOT_CONFIDENTIAL)
+                .throwIfInvalid();
+        if (contentLength != null) {
+            long declared;
+            try {
+                declared = Long.parseLong(contentLength.trim());
+            } catch (NumberFormatException e) {
+                declared = Long.MAX_VALUE;
+            }
+            if (declared > maxBytes) {
+                throw new DocumentRefused(413, DocumentRules.TOO_LARGE, "/body", "a file may have at most " + maxBytes
+                        + " bytes (aiexports.documents.max-bytes); this one declares " + contentLength);
+            }
+        }
+    }
+
+    private List<DocumentView> versions(String id, String documentId) {
+        return documents.query("select doc from " + DocumentProjection.TABLE + " where proposal_id = ? and document_id = ? order by version",
+                DocumentView.class, id, documentId);
+    }
+
+    private static boolean owner(Caller caller, ProposalView p) {
+        return caller.has(Roles.APPLICANT) && p.organisation.equals(caller.organisation());
+    }
+
+    private void record(Caller caller, String proposalId, List<String> parts, String path) {
+        account.record(new DisclosureAccount.Entry(proposalId, caller.subject(), caller.organisation(),
+                caller.roles().stream().sorted().toList(), clock.instant(), parts, path, request.correlationId()));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hash(InputStream in) throws IOException {
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[64 * 1024];
+        try (in) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

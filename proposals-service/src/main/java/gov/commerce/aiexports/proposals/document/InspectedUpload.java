@@ -1,0 +1,100 @@
+package gov.commerce.aiexports.proposals.document;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * An upload's body as it streams to the store: counted (refused past the limit, before more is
+ * read), hashed (SHA-256) and shown to the {@link ContentPolicy} (an executable is refused on its
+ * first bytes). Nothing is kept but the policy's 8 KB head.
+ */
+public final class InspectedUpload extends FilterInputStream {
+
+    private final long maxBytes;
+    private final ContentPolicy policy;
+    private final MessageDigest digest;
+    private long count;
+    private boolean judged;
+    private String mediaType;
+
+    public InspectedUpload(InputStream in, long maxBytes, String declaredType) {
+        super(in);
+        this.maxBytes = maxBytes;
+        this.policy = new ContentPolicy(declaredType);
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n < 0) {
+            judgeEarly();
+            Object verdict = policy.finish();
+            if (verdict instanceof ContentPolicy.Refusal r) {
+                throw new DocumentRefused(422, r.rule(), "/body", r.detail());
+            }
+            mediaType = (String) verdict;
+            return n;
+        }
+        count += n;
+        if (count > maxBytes) {
+            throw new DocumentRefused(413, DocumentRules.TOO_LARGE, "/body",
+                    "a file may have at most " + maxBytes + " bytes (aiexports.documents.max-bytes); this one has more");
+        }
+        digest.update(b, off, n);
+        policy.update(b, off, n);
+        if (!judged && policy.headComplete()) {
+            judgeEarly();
+        }
+        return n;
+    }
+
+    private void judgeEarly() {
+        if (judged) {
+            return;
+        }
+        judged = true;
+        ContentPolicy.Refusal refusal = policy.early();
+        if (refusal != null) {
+            throw new DocumentRefused(422, refusal.rule(), "/body", refusal.detail());
+        }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        throw new IOException("an upload is read in full, never skipped");
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    /** Once the stream is read to its end: the content's media type. */
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public long size() {
+        return count;
+    }
+
+    public String sha256() {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

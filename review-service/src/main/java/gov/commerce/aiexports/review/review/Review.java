@@ -52,6 +52,18 @@ public class Review {
         final java.util.LinkedHashSet<String> reviewers = new java.util.LinkedHashSet<>();
         final java.util.LinkedHashSet<String> awaitingReassignment = new java.util.LinkedHashSet<>();
         LocalDate dueDate;
+
+        // by value: the aggregate fixture compares the state a command left with the state its events rebuild
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Desk d && reviewers.equals(d.reviewers) && awaitingReassignment.equals(d.awaitingReassignment)
+                    && java.util.Objects.equals(dueDate, d.dueDate);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(reviewers, awaitingReassignment, dueDate);
+        }
     }
 
     /** Rule code: a determination of a proposal its applicant withdrew. */

@@ -44,6 +44,7 @@ final class ApiSurface {
             "POST /calls/{id}/close", "POST /calls/{id}/archive", "POST /consortia/{id}/members", "DELETE /consortia/{id}/members/{uei}",
             "POST /proposals/{id}/submit", "POST /proposals/{id}/responses", "POST /proposals/{id}/withdraw",
             "POST /reviews/{id}/assessments", "POST /reviews/{id}/information-requests", "POST /reviews/{id}/determination",
+            "POST /reviews/{id}/assignments", "POST /reviews/{id}/reassignments",
             "POST /oversight/{number}/suspension", "POST /oversight/{number}/reinstatement", "POST /oversight/{number}/revocation",
             "POST /oversight/{number}/conditions/{conditionId}/due-date", "POST /oversight/{number}/milestones",
             "POST /oversight/{number}/reporting-schedule", "POST /oversight/{number}/conditions/{conditionId}/evidence",
@@ -236,6 +237,17 @@ final class ApiSurface {
                 f -> "/reviews/" + f.reviewId + "/assessments")
                 .withBody(f -> Program.assessment("CONCUR_WITH_CONDITIONS", List.of("annual audit"), "Sound", "Cable 12"),
                         "conditions", "comments"));
+        // the review desk: Commerce assigns (an agency's lead too, a qualifier role on agency-reviewer that the matrix's
+        // one-role tokens do not hold); the workload is Commerce's and the lead's; the worklist is GET /reviews?assignedTo=me
+        ops.add(op(r, "POST", "/reviews/{id}/assignments", Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER,
+                f -> "/reviews/" + f.reviewId + "/assignments")
+                .withBody(f -> map("agency", "DEFENSE", "reviewers", List.of("sweep-reviewer@defense"),
+                        "dueDate", LocalDate.now().plusDays(30).toString())));
+        ops.add(op(r, "POST", "/reviews/{id}/reassignments", Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER,
+                f -> "/reviews/" + f.reviewId + "/reassignments")
+                .withBody(f -> map("agency", "DEFENSE", "from", "sweep-reviewer@defense", "to", "sweep-successor@defense",
+                        "dueDate", LocalDate.now().plusDays(30).toString(), "reason", "workload"), "dueDate", "reason"));
+        ops.add(op(r, "GET", "/reviews/workload", Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER, f -> "/reviews/workload?agency=STATE"));
         ops.add(op(r, "POST", "/reviews/{id}/information-requests", Set.of(COMMERCE_OFFICER), COMMERCE_OFFICER,
                 f -> "/reviews/" + f.reviewId + "/information-requests")
                 .withBody(f -> map("questions", List.of("Who operates the data centre?"))));

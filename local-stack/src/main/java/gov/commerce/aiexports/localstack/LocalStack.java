@@ -254,13 +254,15 @@ public final class LocalStack {
 
     private static void printToken(Stack stack, String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: ./run token ROLE [ORG] [SUBJECT]   e.g. ./run token applicant ACME12345678");
+            System.err.println("usage: ./run token ROLE[,ROLE] [ORG] [SUBJECT]   e.g. ./run token applicant ACME12345678");
             System.exit(2);
         }
-        String role = args[0];
+        // several roles comma-separated, e.g. an agency's lead: agency-reviewer,agency-lead
+        List<String> roles = List.of(args[0].split(","));
+        String role = roles.get(0);
         String org = args.length > 1 ? args[1] : defaultOrg(role);
         String subject = args.length > 2 ? args[2] : role + "@" + org.toLowerCase();
-        System.out.println(stack.tokens().mint(subject, org, List.of(role), 8 * 3600));
+        System.out.println(stack.tokens().mint(subject, org, roles, 8 * 3600));
     }
 
     private static String defaultOrg(String role) {

@@ -83,6 +83,18 @@ public class ReviewIntegrationEvents implements IntegrationEventMapper {
                     s.designationNumber(), review.consortiumId, review.applicantOrganisation, s.reason(), s.effectiveDate(),
                     s.endorsedLineCount(), s.reinstatedAt()));
         }
+        if (event instanceof ReviewEvent.ReviewersAssigned a) {
+            return Optional.of(new gov.commerce.aiexports.events.review.ReviewersAssigned(a.reviewId(), review.proposalId, a.agency(),
+                    a.change(), a.reviewers(), a.added(), a.removed(), a.dueDate(), a.reason(), a.assignedBy(), a.byLead(), a.at()));
+        }
+        if (event instanceof ReviewEvent.ReassignmentRequested r) {
+            return Optional.of(new gov.commerce.aiexports.events.review.ReviewerReassignmentRequested(r.reviewId(), review.proposalId,
+                    r.agency(), r.recusedReviewer(), r.remainingReviewers(), r.dueDate()));
+        }
+        if (event instanceof ReviewEvent.AssessmentOverdue o) {
+            return Optional.of(new gov.commerce.aiexports.events.review.AssessmentOverdue(o.reviewId(), review.proposalId, o.agency(),
+                    o.reviewers(), o.dueDate(), o.round(), o.flaggedAt()));
+        }
         return Optional.empty();
     }
 }

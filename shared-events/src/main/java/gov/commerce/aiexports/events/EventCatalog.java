@@ -28,6 +28,9 @@ import gov.commerce.aiexports.events.review.ObligationOverdue;
 import gov.commerce.aiexports.events.review.ObligationRejected;
 import gov.commerce.aiexports.events.review.OversightPlanSet;
 import gov.commerce.aiexports.events.review.ProgressReportFiled;
+import gov.commerce.aiexports.events.review.ReviewersAssigned;
+import gov.commerce.aiexports.events.review.ReviewerReassignmentRequested;
+import gov.commerce.aiexports.events.review.AssessmentOverdue;
 import gov.commerce.aiexports.events.review.ProposalDesignated;
 import gov.commerce.aiexports.events.review.ProposalRejected;
 import gov.commerce.aiexports.events.review.ReviewOpened;
@@ -59,6 +62,9 @@ public final class EventCatalog {
             ObligationRejected.class,
             ObligationOverdue.class,
             ProgressReportFiled.class,
+            ReviewersAssigned.class,
+            ReviewerReassignmentRequested.class,
+            AssessmentOverdue.class,
             IncentiveRequestOpened.class,
             IncentiveRequestRouted.class,
             IncentiveRequestBoardApproved.class,

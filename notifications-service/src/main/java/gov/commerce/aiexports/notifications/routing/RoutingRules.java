@@ -246,7 +246,8 @@ public final class RoutingRules {
             REJECTION, LINE_ROUTED_TO_AGENCY, LINE_ROUTED_TO_APPLICANT, BOARD_APPROVAL, INCENTIVE_APPROVAL, INCENTIVE_DECLINE,
             INCENTIVE_DEOBLIGATION, DISBURSEMENT, DESIGNATION_REVOKED, DESIGNATION_REVOKED_TO_EDAG, LINE_CANCELLED,
             LINE_FLAGGED_FOR_DEOBLIGATION, CALL_AMENDED, PROPOSAL_RESCREENED).stream(),
-            OversightRoutingRules.ALL.stream()).toList(); // post-designation oversight: OversightRoutingRules
+            java.util.stream.Stream.concat(OversightRoutingRules.ALL.stream(), ReviewDeskRoutingRules.ALL.stream())).toList();
+            // post-designation oversight: OversightRoutingRules; assigned reviewers: ReviewDeskRoutingRules
 
     /**
      * The published contracts that deliberately tell nobody (webhooks may still subscribe to them):

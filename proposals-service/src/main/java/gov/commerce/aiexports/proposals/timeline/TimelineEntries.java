@@ -72,6 +72,15 @@ public final class TimelineEntries {
             Map.entry("AssessmentRecorded", new Describe(Audience.GOVERNMENT,
                     p -> p.path("agency").asText() + " assessed (round " + p.path("round").asInt() + "): "
                             + p.path("recommendation").asText())),
+            // the review desk: reviewers' names and dates are the government's own
+            Map.entry("ReviewersAssigned", new Describe(Audience.GOVERNMENT,
+                    p -> p.path("agency").asText() + " reviewers " + ("REASSIGNED".equals(p.path("change").asText())
+                            ? "reassigned: " + p.path("removed") + " to " + p.path("added") : "assigned: " + p.path("added"))
+                            + ", due " + p.path("dueDate").asText())),
+            Map.entry("ReviewerReassignmentRequested", new Describe(Audience.GOVERNMENT,
+                    p -> p.path("recusedReviewer").asText() + " recused; " + p.path("agency").asText() + " asked to reassign")),
+            Map.entry("AssessmentOverdue", new Describe(Audience.GOVERNMENT,
+                    p -> p.path("agency").asText() + " assessment overdue since " + p.path("dueDate").asText())),
             Map.entry("InformationRequested", new Describe(Audience.APPLICANT,
                     p -> "Information requested by " + p.path("requestedBy").asText() + ": " + p.path("questions"))),
             Map.entry("ReviewReopened", new Describe(Audience.APPLICANT,

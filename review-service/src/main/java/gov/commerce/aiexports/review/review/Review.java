@@ -9,6 +9,7 @@ import gov.commerce.aiexports.events.proposals.ProposalSubmitted;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
 import gov.commerce.aiexports.runtime.domain.Violation;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,6 +42,29 @@ public class Review {
     /** The current assessment of each agency in this round. */
     private final Map<String, Assessment.Recorded> current = new HashMap<>();
     private final Set<String> recused = new HashSet<>();
+    /** Each agency's review desk on this review, once someone was assigned (kept across rounds). */
+    private final Map<String, Desk> desks = new HashMap<>();
+    /** Overdue assessments already flagged: agency and due date. */
+    private final Set<String> overdueFlagged = new HashSet<>();
+
+    /** The assigned reviewers of one agency, the due date, and who recused and awaits a successor. */
+    private static final class Desk {
+        final java.util.LinkedHashSet<String> reviewers = new java.util.LinkedHashSet<>();
+        final java.util.LinkedHashSet<String> awaitingReassignment = new java.util.LinkedHashSet<>();
+        LocalDate dueDate;
+
+        // by value: the aggregate fixture compares the state a command left with the state its events rebuild
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Desk d && reviewers.equals(d.reviewers) && awaitingReassignment.equals(d.awaitingReassignment)
+                    && java.util.Objects.equals(dueDate, d.dueDate);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(reviewers, awaitingReassignment, dueDate);
+        }
+    }
 
     /** Rule code: a determination of a proposal its applicant withdrew. */
     public static final String PROPOSAL_WITHDRAWN = "PROPOSAL_WITHDRAWN";
@@ -65,14 +89,21 @@ public class Review {
         AssessmentPolicies.checkWellFormed(c);
         requireOpen();
         AssessmentPolicies.checkMayAssess(c, requiredAgencies, recused);
+        Desk desk = desks.get(c.agency());
+        String capacity = AssignmentPolicies.capacity(c.agency(), c.reviewer(), c.lead(), desk != null,
+                desk == null ? List.of() : desk.reviewers);
         if (c.conflictOfInterest().declared()) {
             apply(new ReviewEvent.ReviewerRecused(reviewId, c.agency(), c.reviewer(), c.conflictOfInterest().description()));
+            if (Assessment.ASSIGNED_REVIEWER.equals(capacity)) {
+                List<String> remaining = desk.reviewers.stream().filter(r -> !r.equals(c.reviewer())).toList();
+                apply(new ReviewEvent.ReassignmentRequested(reviewId, c.agency(), c.reviewer(), remaining, desk.dueDate));
+            }
             return;
         }
         Assessment.Recorded previous = current.get(c.agency());
         Assessment.Recorded recorded = new Assessment.Recorded(c.assessmentId(), c.agency(), c.reviewer(), round, c.scores(),
                 c.recommendation(), c.conditions() == null ? List.of() : c.conditions(),
-                c.comments() == null ? List.of() : c.comments(), previous == null ? null : previous.assessmentId());
+                c.comments() == null ? List.of() : c.comments(), previous == null ? null : previous.assessmentId(), capacity);
         apply(new ReviewEvent.AssessmentRecorded(reviewId, recorded));
         if (c.recommendation() == Assessment.Recommendation.REQUIRES_MODIFICATION) {
             apply(new ReviewEvent.InformationRequested(reviewId, c.assessmentId(), questionsOf(recorded), c.agency(),
@@ -156,6 +187,73 @@ public class Review {
         }
     }
 
+    /** Commerce or the agency's lead names reviewers (added to those already assigned) and the due date. */
+    @CommandHandler
+    void handle(ReviewCommand.AssignReviewers c) {
+        AssignmentPolicies.checkWellFormed(c.agency(), c.reviewers(), c.dueDate());
+        requireUndecided();
+        List<String> named = c.reviewers().stream().distinct().toList();
+        AssignmentPolicies.checkAssignable(c.agency(), named, "/reviewers/{i}", c.dueDate(), c.today(), requiredAgencies, recused);
+        Desk desk = desks.get(c.agency());
+        List<String> added = named.stream().filter(r -> desk == null || !desk.reviewers.contains(r)).toList();
+        if (added.isEmpty() && desk != null && c.dueDate().equals(desk.dueDate)) {
+            return; // the same assignment again: nothing changes
+        }
+        List<String> reviewers = new ArrayList<>(desk == null ? List.of() : desk.reviewers);
+        reviewers.addAll(added);
+        apply(new ReviewEvent.ReviewersAssigned(reviewId, c.agency(), "ASSIGNED", reviewers, added, List.of(), c.dueDate(), null,
+                c.assignedBy(), c.byLead(), c.at()));
+    }
+
+    /** One reviewer replaced by another: an assigned one, or one who recused and awaits a successor. */
+    @CommandHandler
+    void handle(ReviewCommand.ReassignReviewer c) {
+        Desk desk = desks.get(c.agency());
+        new gov.commerce.aiexports.runtime.domain.Checks().required(c.agency(), "/agency").required(c.from(), "/from")
+                .required(c.to(), "/to").require(c.to() == null || AssignmentPolicies.subject(c.to()), AssignmentPolicies.REVIEWERS_REQUIRED,
+                        "/to", "a reviewer is named by its token's subject: no spaces, at most 200 characters")
+                .throwIfInvalid();
+        requireUndecided();
+        AssignmentPolicies.checkAssignable(c.agency(), List.of(c.to()), "/to", c.dueDate(), c.today(), requiredAgencies, recused);
+        if (desk == null || !(desk.reviewers.contains(c.from()) || desk.awaitingReassignment.contains(c.from()))) {
+            throw new RuleViolation(AssignmentPolicies.ASSIGNEE_UNKNOWN, "/from", c.from() + " is not assigned to this review for "
+                    + c.agency() + (desk == null ? " (it has no assigned reviewers)" : "; assigned: " + desk.reviewers));
+        }
+        if (desk.reviewers.contains(c.to())) {
+            throw new RuleViolation(AssignmentPolicies.REVIEWER_ALREADY_ASSIGNED, "/to", c.to() + " is already assigned for "
+                    + c.agency());
+        }
+        List<String> reviewers = new ArrayList<>(desk.reviewers);
+        reviewers.remove(c.from());
+        reviewers.add(c.to());
+        apply(new ReviewEvent.ReviewersAssigned(reviewId, c.agency(), "REASSIGNED", reviewers, List.of(c.to()), List.of(c.from()),
+                c.dueDate() == null ? desk.dueDate : c.dueDate(), c.reason(), c.assignedBy(), c.byLead(), c.at()));
+    }
+
+    /**
+     * Flags each agency whose assessment of this round is missing after its due date, once per
+     * agency and due date: the flag is part of this state, so any number of scans, on any instance
+     * and across restarts, flag it once. Only an OPEN review waits on its reviewers.
+     */
+    @CommandHandler
+    void handle(ReviewCommand.FlagOverdueAssessments c) {
+        if (status != ReviewStatus.OPEN) {
+            return;
+        }
+        desks.forEach((agency, desk) -> {
+            if (desk.dueDate != null && c.today().isAfter(desk.dueDate) && !current.containsKey(agency)
+                    && !overdueFlagged.contains(agency + ":" + desk.dueDate)) {
+                apply(new ReviewEvent.AssessmentOverdue(reviewId, agency, List.copyOf(desk.reviewers), desk.dueDate, round, c.at()));
+            }
+        });
+    }
+
+    private void requireUndecided() {
+        if (status != ReviewStatus.OPEN && status != ReviewStatus.INFORMATION_REQUESTED) {
+            throw new StateConflict("REVIEW_NOT_OPEN", "the review is " + status + "; reviewers are assigned only until its determination");
+        }
+    }
+
     private void requireOpen() {
         if (status != ReviewStatus.OPEN) {
             throw new StateConflict("REVIEW_NOT_OPEN", "the review is " + status + "; it accepts this only while OPEN");
@@ -193,6 +291,27 @@ public class Review {
         recused.add(e.reviewer());
         // an assessment by a reviewer who then declares a conflict no longer counts
         current.values().removeIf(a -> a.reviewer().equals(e.reviewer()));
+    }
+
+    @EventSourcingHandler
+    void on(ReviewEvent.ReviewersAssigned e) {
+        Desk desk = desks.computeIfAbsent(e.agency(), a -> new Desk());
+        desk.reviewers.clear();
+        desk.reviewers.addAll(e.reviewers());
+        desk.awaitingReassignment.removeAll(e.removed());
+        desk.dueDate = e.dueDate();
+    }
+
+    @EventSourcingHandler
+    void on(ReviewEvent.ReassignmentRequested e) {
+        Desk desk = desks.get(e.agency());
+        desk.reviewers.remove(e.recusedReviewer());
+        desk.awaitingReassignment.add(e.recusedReviewer());
+    }
+
+    @EventSourcingHandler
+    void on(ReviewEvent.AssessmentOverdue e) {
+        overdueFlagged.add(e.agency() + ":" + e.dueDate());
     }
 
     @EventSourcingHandler

@@ -12,10 +12,42 @@ public sealed interface ReviewCommand {
     record OpenReview(@TargetAggregateIdentifier String reviewId, ProposalSubmitted submission) implements ReviewCommand {
     }
 
-    /** agency is the reviewer's own (the token's organisation). */
+    /**
+     * agency is the reviewer's own (the token's organisation); lead: the caller leads that agency's
+     * review desk (an agency-lead of it, or a commerce-officer for COMMERCE), so it may assess
+     * without being assigned, recorded as such.
+     */
     record RecordAssessment(@TargetAggregateIdentifier String reviewId, String assessmentId, String agency, String reviewer,
             Assessment.ConflictOfInterest conflictOfInterest, Assessment.Scores scores,
-            Assessment.Recommendation recommendation, List<String> conditions, List<Assessment.Comment> comments)
+            Assessment.Recommendation recommendation, List<String> conditions, List<Assessment.Comment> comments, boolean lead)
+            implements ReviewCommand {
+
+        public RecordAssessment(String reviewId, String assessmentId, String agency, String reviewer,
+                Assessment.ConflictOfInterest conflictOfInterest, Assessment.Scores scores,
+                Assessment.Recommendation recommendation, List<String> conditions, List<Assessment.Comment> comments) {
+            this(reviewId, assessmentId, agency, reviewer, conflictOfInterest, scores, recommendation, conditions, comments, false);
+        }
+    }
+
+    /**
+     * Commerce, or the agency's lead (byLead), names reviewers of one agency for the review, with the
+     * date its assessment is due; reviewers already assigned stay, the due date is the new one.
+     * today: that day in Washington when it is recorded.
+     */
+    record AssignReviewers(@TargetAggregateIdentifier String reviewId, String agency, List<String> reviewers, LocalDate dueDate,
+            String assignedBy, boolean byLead, LocalDate today, java.time.Instant at) implements ReviewCommand {
+    }
+
+    /**
+     * One reviewer of the agency is replaced by another (from: an assigned reviewer, or one who
+     * recused and awaits reassignment); dueDate null keeps the assignment's.
+     */
+    record ReassignReviewer(@TargetAggregateIdentifier String reviewId, String agency, String from, String to, LocalDate dueDate,
+            String reason, String assignedBy, boolean byLead, LocalDate today, java.time.Instant at) implements ReviewCommand {
+    }
+
+    /** The overdue scan asks the review to flag, once, each agency's assessment overdue today (Washington). */
+    record FlagOverdueAssessments(@TargetAggregateIdentifier String reviewId, LocalDate today, java.time.Instant at)
             implements ReviewCommand {
     }
 

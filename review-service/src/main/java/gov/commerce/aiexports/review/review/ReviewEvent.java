@@ -69,5 +69,28 @@ public sealed interface ReviewEvent {
             LocalDate effectiveDate, int endorsedLineCount, java.time.Instant reinstatedAt) implements ReviewEvent {
     }
 
+    /**
+     * Reviewers of one agency assigned (change ASSIGNED: added joined) or one replaced by another
+     * (REASSIGNED: removed left, added took over). reviewers: the agency's assigned reviewers after
+     * it; assignedBy the caller's subject, byLead when the agency's lead did it (else Commerce).
+     */
+    record ReviewersAssigned(String reviewId, String agency, String change, List<String> reviewers, List<String> added,
+            List<String> removed, LocalDate dueDate, String reason, String assignedBy, boolean byLead, java.time.Instant at)
+            implements ReviewEvent {
+    }
+
+    /**
+     * An assigned reviewer recused (its ReviewerRecused precedes this): it leaves the assignment
+     * and the agency is asked to assign another (remainingReviewers may be empty).
+     */
+    record ReassignmentRequested(String reviewId, String agency, String recusedReviewer, List<String> remainingReviewers,
+            LocalDate dueDate) implements ReviewEvent {
+    }
+
+    /** The agency's assessment is overdue: flagged once per agency and due date (the reminders and escalation follow it). */
+    record AssessmentOverdue(String reviewId, String agency, List<String> reviewers, LocalDate dueDate, int round,
+            java.time.Instant flaggedAt) implements ReviewEvent {
+    }
+
     enum Decision { DESIGNATE, REJECT }
 }

@@ -4,6 +4,7 @@ import gov.commerce.aiexports.review.designation.DesignationView;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import gov.commerce.aiexports.runtime.readmodel.ReadModel;
@@ -52,7 +53,7 @@ public class ReviewProjection {
             Assessment.Recorded a = e.assessment();
             v.assessments.replaceAll(x -> x.agency().equals(a.agency()) && x.current() ? x.notCurrent() : x);
             v.assessments.add(new ReviewView.AssessmentEntry(a.assessmentId(), a.agency(), a.reviewer(), a.round(), a.scores(),
-                    a.recommendation(), a.conditions(), a.comments(), a.supersedes(), true, at));
+                    a.recommendation(), a.conditions(), a.comments(), a.supersedes(), true, at, a.capacity()));
         });
     }
 
@@ -62,6 +63,38 @@ public class ReviewProjection {
             v.recusals.add(new ReviewView.Recusal(e.agency(), e.reviewer(), e.description(), at));
             v.assessments.replaceAll(x -> x.current() && x.reviewer().equals(e.reviewer()) ? x.notCurrent() : x);
         });
+    }
+
+    @EventHandler
+    void on(ReviewEvent.ReviewersAssigned e) {
+        update(e.reviewId(), v -> {
+            ReviewView.AssignmentEntry entry = v.assignment(e.agency());
+            entry.reviewers = new ArrayList<>(e.reviewers());
+            entry.awaitingReassignment.removeAll(e.removed());
+            if (!e.dueDate().equals(entry.dueDate)) {
+                entry.overdueFlaggedAt = null; // a new due date is chased anew
+            }
+            entry.dueDate = e.dueDate();
+            v.assignmentHistory.add(new ReviewView.AssignmentChange(e.change(), e.agency(), e.added(), e.removed(), e.dueDate(),
+                    e.reason(), e.assignedBy(), e.byLead(), e.at()));
+        });
+    }
+
+    @EventHandler
+    void on(ReviewEvent.ReassignmentRequested e, @Timestamp Instant at, @org.axonframework.messaging.annotation.MetaDataValue(
+            gov.commerce.aiexports.runtime.axon.MetadataKeys.ACTOR_SUBJECT) String actor) {
+        update(e.reviewId(), v -> {
+            ReviewView.AssignmentEntry entry = v.assignment(e.agency());
+            entry.reviewers = new ArrayList<>(e.remainingReviewers());
+            entry.awaitingReassignment.add(e.recusedReviewer());
+            v.assignmentHistory.add(new ReviewView.AssignmentChange("REASSIGNMENT_REQUESTED", e.agency(), List.of(),
+                    List.of(e.recusedReviewer()), e.dueDate(), "recused", actor, false, at));
+        });
+    }
+
+    @EventHandler
+    void on(ReviewEvent.AssessmentOverdue e) {
+        update(e.reviewId(), v -> v.assignment(e.agency()).overdueFlaggedAt = e.flaggedAt());
     }
 
     @EventHandler

@@ -41,6 +41,14 @@ import java.util.UUID;
 @RolesAllowed({Roles.COMMERCE_OFFICER, Roles.AGENCY_REVIEWER, Roles.EDAG_COORDINATOR, Roles.FINANCING_OFFICER, Roles.AUDITOR})
 public class ReviewResource {
 
+    /** Reviewers of one agency, named by their tokens' subjects, and the date its assessment is due. */
+    public record AssignmentRequest(String agency, List<String> reviewers, LocalDate dueDate) {
+    }
+
+    /** from: the reviewer replaced (assigned, or recused and awaiting a successor); dueDate: optional, else the assignment's. */
+    public record ReassignmentRequest(String agency, String from, String to, LocalDate dueDate, String reason) {
+    }
+
     public record AssessmentRequest(String agency, Assessment.ConflictOfInterest conflictOfInterest, Assessment.Scores scores,
             Assessment.Recommendation recommendation, List<String> conditions, List<Assessment.Comment> comments) {
     }
@@ -68,20 +76,34 @@ public class ReviewResource {
     ReviewDisclosure disclosure;
     @Inject
     PageLinks links;
+    @Inject
+    AssignmentQueries assignments;
+
+    /** The agency codes that may be named in assignments (the required agencies of a review are among them). */
+    private static final String COMMERCE = "COMMERCE";
 
     /** Newest opened first, then by id: a stable order for the cursor. */
     static final Keyset ORDER = Keyset.named("openedAt").desc("coalesce(doc->>'openedAt', '')").desc("id").build();
 
-    /** agency= lists the reviews that await that agency's assessment; paged by cursor (Link: rel="next"). */
+    /**
+     * agency= lists the reviews that await that agency's assessment; assignedTo=me the caller's
+     * worklist (the reviews it is assigned to now); paged by cursor (Link: rel="next").
+     */
     @GET
     public List<ObjectNode> list(@QueryParam("status") String status, @QueryParam("proposalId") String proposalId,
-            @QueryParam("agency") String agency, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+            @QueryParam("agency") String agency, @QueryParam("assignedTo") String assignedTo, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
         PageRequest page = PageRequest.of(cursor, limit);
         status = QueryParameters.oneOf(status, "status", ReviewStatus.class);
         QueryParameters.identifier(proposalId, "proposalId");
         agency = QueryParameters.oneOf(agency, "agency", AgencyCodes.ALL);
+        assignedTo = QueryParameters.oneOf(assignedTo, "assignedTo", List.of("me"));
         StringBuilder sql = new StringBuilder("from review_view where 1 = 1");
         List<Object> params = new ArrayList<>();
+        if (assignedTo != null) {
+            sql.append(" and jsonb_exists(doc->'assignees', ?)");
+            params.add(request.caller().subject());
+        }
         if (status != null) {
             sql.append(" and status = ?");
             params.add(status);
@@ -132,12 +154,95 @@ public class ReviewResource {
         preconditions.check(ifMatch, id, false);
         String assessmentId = UUID.randomUUID().toString();
         commands.send(new ReviewCommand.RecordAssessment(id, assessmentId, caller.organisation(), caller.subject(),
-                body.conflictOfInterest(), body.scores(), body.recommendation(), body.conditions(), body.comments()));
+                body.conflictOfInterest(), body.scores(), body.recommendation(), body.conditions(), body.comments(),
+                leads(caller, caller.organisation())));
         boolean recused = body.conflictOfInterest().declared();
         return Response.status(recused ? 200 : 201)
                 .entity(Map.of("reviewId", id, "assessmentId", recused ? "" : assessmentId, "recused", recused,
                         "review", get(id)))
                 .build();
+    }
+
+    /**
+     * Whether the caller leads that agency's review desk: an agency-reviewer holding agency-lead of
+     * that agency, or a commerce-officer for COMMERCE (Commerce leads its own desk).
+     */
+    static boolean leads(Caller caller, String agency) {
+        if (agency == null || !agency.equals(caller.organisation())) {
+            return false;
+        }
+        return (caller.has(Roles.AGENCY_REVIEWER) && caller.has(Roles.AGENCY_LEAD))
+                || (caller.has(Roles.COMMERCE_OFFICER) && COMMERCE.equals(agency));
+    }
+
+    /** Commerce assigns for any agency; an agency's lead for its own only. Returns whether the lead acts (else Commerce). */
+    private static boolean mayAssign(Caller caller, String agency) {
+        if (leads(caller, agency)) {
+            return !caller.has(Roles.COMMERCE_OFFICER);
+        }
+        if (caller.has(Roles.COMMERCE_OFFICER)) {
+            return false;
+        }
+        throw new ForbiddenException("only Commerce, or the agency's lead for its own agency, assigns reviewers");
+    }
+
+    /** Names reviewers of one agency for the review (added to those assigned) and the due date of its assessment. */
+    @POST
+    @Path("{id}/assignments")
+    @RolesAllowed({Roles.COMMERCE_OFFICER, Roles.AGENCY_REVIEWER})
+    public ObjectNode assign(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, AssignmentRequest body) {
+        if (body == null) {
+            throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
+        }
+        Caller caller = request.caller();
+        // who first: a caller who may not assign is refused whatever its body says
+        boolean byLead = mayAssign(caller, body.agency());
+        AssignmentPolicies.checkWellFormed(body.agency(), body.reviewers(), body.dueDate());
+        find(id);
+        preconditions.check(ifMatch, id, false);
+        commands.send(new ReviewCommand.AssignReviewers(id, body.agency(), body.reviewers(), body.dueDate(), caller.subject(), byLead,
+                gov.commerce.aiexports.events.FederalTime.today(clock), clock.instant()));
+        return get(id);
+    }
+
+    /** Replaces one reviewer of an agency by another (after a recusal, or at Commerce's or the lead's discretion). */
+    @POST
+    @Path("{id}/reassignments")
+    @RolesAllowed({Roles.COMMERCE_OFFICER, Roles.AGENCY_REVIEWER})
+    public ObjectNode reassign(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ReassignmentRequest body) {
+        if (body == null) {
+            throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
+        }
+        Caller caller = request.caller();
+        boolean byLead = mayAssign(caller, body.agency());
+        new gov.commerce.aiexports.runtime.domain.Checks().required(body.agency(), "/agency").required(body.from(), "/from")
+                .required(body.to(), "/to").throwIfInvalid();
+        QueryParameters.oneOf(body.agency(), "agency", AgencyCodes.ALL);
+        if (body.reason() != null && body.reason().length() > 4000) {
+            throw new InvalidInput("TEXT_TOO_LONG", "/reason", "a reason has at most 4,000 characters");
+        }
+        find(id);
+        preconditions.check(ifMatch, id, false);
+        commands.send(new ReviewCommand.ReassignReviewer(id, body.agency(), body.from(), body.to(), body.dueDate(),
+                body.reason() == null ? null : body.reason().strip(), caller.subject(), byLead,
+                gov.commerce.aiexports.events.FederalTime.today(clock), clock.instant()));
+        return get(id);
+    }
+
+    /** An agency's assigned reviewers with their assigned, open and overdue reviews: for Commerce and that agency's lead. */
+    @GET
+    @Path("workload")
+    @RolesAllowed({Roles.COMMERCE_OFFICER, Roles.AGENCY_REVIEWER})
+    public AssignmentQueries.Workload workload(@QueryParam("agency") String agency) {
+        agency = QueryParameters.oneOf(agency, "agency", AgencyCodes.ALL);
+        if (agency == null) {
+            throw new InvalidInput("FIELD_REQUIRED", "/agency", "agency is required: the workload of which agency");
+        }
+        Caller caller = request.caller();
+        if (!caller.has(Roles.COMMERCE_OFFICER) && !leads(caller, agency)) {
+            throw new ForbiddenException("only Commerce, or the agency's lead for its own agency, reads its workload");
+        }
+        return assignments.workload(agency, gov.commerce.aiexports.events.FederalTime.today(clock));
     }
 
     @POST

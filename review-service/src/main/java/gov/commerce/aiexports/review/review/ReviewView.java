@@ -57,6 +57,28 @@ public class ReviewView {
     /** The suspension in force (null when none), and every suspension, reinstatement and revocation by Commerce, oldest first. */
     public StandingChange suspension;
     public List<StandingChange> standingChanges = new ArrayList<>();
+    /** Each agency's assigned reviewers and due date (agencies with no assignment are absent: any of their reviewers assesses). */
+    public List<AssignmentEntry> assignments = new ArrayList<>();
+    /** Every assignment and reassignment, and each recusal that asked for one, oldest first. */
+    public List<AssignmentChange> assignmentHistory = new ArrayList<>();
+    /** The subjects assigned now, all agencies together (the worklist's filter). */
+    public List<String> assignees = new ArrayList<>();
+    /** The earliest due date of an agency still awaited while the review is open (the overdue scan's filter). */
+    public java.time.LocalDate earliestDueDate;
+
+    /** awaitingReassignment: assigned reviewers who recused; overdueSince: when the overdue scan flagged this due date. */
+    public static class AssignmentEntry {
+        public String agency;
+        public List<String> reviewers = new ArrayList<>();
+        public java.time.LocalDate dueDate;
+        public List<String> awaitingReassignment = new ArrayList<>();
+        public Instant overdueFlaggedAt;
+    }
+
+    /** change ASSIGNED, REASSIGNED or REASSIGNMENT_REQUESTED (a recusal); by: the caller's subject, byLead: as the agency's lead. */
+    public record AssignmentChange(String change, String agency, List<String> added, List<String> removed,
+            java.time.LocalDate dueDate, String reason, String by, boolean byLead, Instant at) {
+    }
 
     /** change SUSPENDED, REINSTATED or REVOKED; by: the commerce-officer's subject. */
     public record StandingChange(String change, String reason, java.time.LocalDate effectiveDate, String by, Instant at) {
@@ -66,13 +88,14 @@ public class ReviewView {
             java.time.LocalDate effectiveDate) {
     }
 
+    /** capacity: ASSIGNED_REVIEWER or AGENCY_LEAD (null: any reviewer of an agency with no assignment, or recorded before). */
     public record AssessmentEntry(String assessmentId, String agency, String reviewer, int round, Assessment.Scores scores,
             Assessment.Recommendation recommendation, List<String> conditions, List<Assessment.Comment> comments,
-            String supersedes, boolean current, Instant recordedAt) {
+            String supersedes, boolean current, Instant recordedAt, String capacity) {
 
         AssessmentEntry notCurrent() {
             return new AssessmentEntry(assessmentId, agency, reviewer, round, scores, recommendation, conditions, comments,
-                    supersedes, false, recordedAt);
+                    supersedes, false, recordedAt, capacity);
         }
     }
 
@@ -86,6 +109,15 @@ public class ReviewView {
     public record ScoreSummary(int count, BigDecimal mean, int min, int max) {
     }
 
+    AssignmentEntry assignment(String agency) {
+        return assignments.stream().filter(a -> a.agency.equals(agency)).findFirst().orElseGet(() -> {
+            AssignmentEntry entry = new AssignmentEntry();
+            entry.agency = agency;
+            assignments.add(entry);
+            return entry;
+        });
+    }
+
     void recompute() {
         awaitingAgencies = new ArrayList<>();
         if ("OPEN".equals(status)) {
@@ -95,6 +127,9 @@ public class ReviewView {
                 }
             }
         }
+        assignees = assignments.stream().flatMap(a -> a.reviewers.stream()).distinct().toList();
+        earliestDueDate = assignments.stream().filter(a -> awaitingAgencies.contains(a.agency) && a.dueDate != null)
+                .map(a -> a.dueDate).min(java.util.Comparator.naturalOrder()).orElse(null);
         List<Assessment.Scores> scores = assessments.stream().filter(AssessmentEntry::current).map(AssessmentEntry::scores).toList();
         scoreSummary = new LinkedHashMap<>();
         summarise("strategicValue", scores, Assessment.Scores::strategicValue);

@@ -326,4 +326,131 @@ class ReviewAggregateTest {
         fixture.given(opened(), concurred("COMMERCE", List.of()), concurred("STATE", List.of("report yearly")), designated(), revoked())
                 .when(withdrawal()).expectNoEvents();
     }
+
+    // --- the review desk: assignment, reassignment, recusal, overdue
+
+    private static final LocalDate TODAY = LocalDate.parse("2027-02-01");
+    private static final LocalDate DUE = LocalDate.parse("2027-02-15");
+
+    private static ReviewCommand.AssignReviewers assignState(List<String> reviewers, LocalDate due) {
+        return new ReviewCommand.AssignReviewers(ID, "STATE", reviewers, due, "officer-1", false, TODAY, NOW);
+    }
+
+    private static ReviewEvent.ReviewersAssigned assigned(List<String> reviewers, List<String> added, LocalDate due) {
+        return new ReviewEvent.ReviewersAssigned(ID, "STATE", "ASSIGNED", reviewers, added, List.of(), due, null, "officer-1", false,
+                NOW);
+    }
+
+    private static RecordAssessment assessAs(String reviewer, boolean lead, ConflictOfInterest conflict) {
+        return new RecordAssessment(ID, "a-1", "STATE", reviewer, conflict, SCORES, Recommendation.CONCUR, List.of(),
+                List.of(new Comment("fine", Visibility.INTERNAL)), lead);
+    }
+
+    private static ReviewEvent.AssessmentRecorded recordedAs(String reviewer, String capacity) {
+        return new ReviewEvent.AssessmentRecorded(ID, new Assessment.Recorded("a-1", "STATE", reviewer, 1, SCORES,
+                Recommendation.CONCUR, List.of(), List.of(new Comment("fine", Visibility.INTERNAL)), null, capacity));
+    }
+
+    @Test
+    void commerce_assigns_named_reviewers_with_a_due_date_and_more_join_them() {
+        fixture.given(opened()).when(assignState(List.of("alice", "bob", "alice"), DUE))
+                .expectEvents(assigned(List.of("alice", "bob"), List.of("alice", "bob"), DUE));
+        fixture.given(opened(), assigned(List.of("alice"), List.of("alice"), DUE))
+                .when(assignState(List.of("alice", "carol"), DUE.plusDays(3)))
+                .expectEvents(assigned(List.of("alice", "carol"), List.of("carol"), DUE.plusDays(3)));
+        // the same assignment again changes nothing
+        fixture.given(opened(), assigned(List.of("alice"), List.of("alice"), DUE)).when(assignState(List.of("alice"), DUE))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_assignment_is_refused_for_an_agency_not_required_a_past_date_a_recused_reviewer_or_a_decided_review() {
+        fixture.given(opened()).when(new ReviewCommand.AssignReviewers(ID, "ENERGY", List.of("erin"), DUE, "officer-1", false,
+                TODAY, NOW)).expectException(refused(RuleViolation.class, "AGENCY_NOT_REQUIRED", "/agency")).expectNoEvents();
+        fixture.given(opened()).when(assignState(List.of("alice"), TODAY.minusDays(1)))
+                .expectException(refused(RuleViolation.class, "DUE_DATE_IN_PAST", "/dueDate")).expectNoEvents();
+        fixture.given(opened(), new ReviewEvent.ReviewerRecused(ID, "STATE", "bob", "tie")).when(assignState(List.of("alice", "bob"), DUE))
+                .expectException(refused(RuleViolation.class, "REVIEWER_RECUSED", "/reviewers/1")).expectNoEvents();
+        fixture.given(opened()).when(assignState(List.of(), DUE))
+                .expectException(refused(InvalidInput.class, "REVIEWERS_REQUIRED", "/reviewers")).expectNoEvents();
+        fixture.given(opened(), rejected()).when(assignState(List.of("alice"), DUE))
+                .expectException(refused(StateConflict.class, "REVIEW_NOT_OPEN")).expectNoEvents();
+    }
+
+    @Test
+    void before_any_assignment_any_reviewer_of_the_agency_assesses_as_before() {
+        fixture.given(opened()).when(assessAs("anyone", false, NO_CONFLICT)).expectEvents(recordedAs("anyone", null));
+        fixture.given(opened()).when(assessAs("the-lead", true, NO_CONFLICT)).expectEvents(recordedAs("the-lead", Assessment.AGENCY_LEAD));
+    }
+
+    @Test
+    void once_assigned_only_the_assigned_reviewers_or_the_agency_lead_assess() {
+        fixture.given(opened(), assigned(List.of("alice"), List.of("alice"), DUE)).when(assessAs("mallory", false, NO_CONFLICT))
+                .expectException(refused(StateConflict.class, "REVIEWER_NOT_ASSIGNED")).expectNoEvents();
+        fixture.given(opened(), assigned(List.of("alice"), List.of("alice"), DUE))
+                .when(assessAs("mallory", false, new ConflictOfInterest(true, "tie")))
+                .expectException(refused(StateConflict.class, "REVIEWER_NOT_ASSIGNED")).expectNoEvents();
+        fixture.given(opened(), assigned(List.of("alice"), List.of("alice"), DUE)).when(assessAs("alice", false, NO_CONFLICT))
+                .expectEvents(recordedAs("alice", Assessment.ASSIGNED_REVIEWER));
+        fixture.given(opened(), assigned(List.of("alice"), List.of("alice"), DUE)).when(assessAs("the-lead", true, NO_CONFLICT))
+                .expectEvents(recordedAs("the-lead", Assessment.AGENCY_LEAD));
+    }
+
+    @Test
+    void an_assigned_reviewer_recusing_asks_for_reassignment_and_the_successor_assesses() {
+        fixture.given(opened(), assigned(List.of("alice", "bob"), List.of("alice", "bob"), DUE))
+                .when(assessAs("alice", false, new ConflictOfInterest(true, "former employer")))
+                .expectEvents(new ReviewEvent.ReviewerRecused(ID, "STATE", "alice", "former employer"),
+                        new ReviewEvent.ReassignmentRequested(ID, "STATE", "alice", List.of("bob"), DUE));
+        ReviewEvent.ReassignmentRequested requested = new ReviewEvent.ReassignmentRequested(ID, "STATE", "alice", List.of(), DUE);
+        fixture.given(opened(), assigned(List.of("alice"), List.of("alice"), DUE),
+                        new ReviewEvent.ReviewerRecused(ID, "STATE", "alice", "former employer"), requested)
+                .when(new ReviewCommand.ReassignReviewer(ID, "STATE", "alice", "dave", null, "recusal", "lead-1", true, TODAY, NOW))
+                .expectEvents(new ReviewEvent.ReviewersAssigned(ID, "STATE", "REASSIGNED", List.of("dave"), List.of("dave"),
+                        List.of("alice"), DUE, "recusal", "lead-1", true, NOW));
+        ReviewEvent.ReviewersAssigned reassigned = new ReviewEvent.ReviewersAssigned(ID, "STATE", "REASSIGNED", List.of("dave"),
+                List.of("dave"), List.of("alice"), DUE, "recusal", "lead-1", true, NOW);
+        fixture.given(opened(), assigned(List.of("alice"), List.of("alice"), DUE),
+                        new ReviewEvent.ReviewerRecused(ID, "STATE", "alice", "former employer"), requested, reassigned)
+                .when(assessAs("dave", false, NO_CONFLICT)).expectEvents(recordedAs("dave", Assessment.ASSIGNED_REVIEWER));
+        // the recused reviewer is neither assigned nor assessing any more
+        fixture.given(opened(), assigned(List.of("alice"), List.of("alice"), DUE),
+                        new ReviewEvent.ReviewerRecused(ID, "STATE", "alice", "former employer"), requested, reassigned)
+                .when(new ReviewCommand.ReassignReviewer(ID, "STATE", "dave", "alice", null, null, "lead-1", true, TODAY, NOW))
+                .expectException(refused(RuleViolation.class, "REVIEWER_RECUSED", "/to")).expectNoEvents();
+    }
+
+    @Test
+    void a_reassignment_replaces_an_assigned_reviewer_by_one_not_assigned_yet() {
+        fixture.given(opened(), assigned(List.of("alice", "bob"), List.of("alice", "bob"), DUE))
+                .when(new ReviewCommand.ReassignReviewer(ID, "STATE", "zed", "carol", null, null, "officer-1", false, TODAY, NOW))
+                .expectException(refused(RuleViolation.class, "ASSIGNEE_UNKNOWN", "/from")).expectNoEvents();
+        fixture.given(opened(), assigned(List.of("alice", "bob"), List.of("alice", "bob"), DUE))
+                .when(new ReviewCommand.ReassignReviewer(ID, "STATE", "alice", "bob", null, null, "officer-1", false, TODAY, NOW))
+                .expectException(refused(RuleViolation.class, "REVIEWER_ALREADY_ASSIGNED", "/to")).expectNoEvents();
+        fixture.given(opened(), assigned(List.of("alice", "bob"), List.of("alice", "bob"), DUE))
+                .when(new ReviewCommand.ReassignReviewer(ID, "STATE", "alice", "carol", DUE.plusDays(7), "workload", "officer-1",
+                        false, TODAY, NOW))
+                .expectEvents(new ReviewEvent.ReviewersAssigned(ID, "STATE", "REASSIGNED", List.of("bob", "carol"), List.of("carol"),
+                        List.of("alice"), DUE.plusDays(7), "workload", "officer-1", false, NOW));
+    }
+
+    @Test
+    void an_overdue_assessment_is_flagged_once_per_due_date_and_not_once_assessed() {
+        ReviewCommand.FlagOverdueAssessments scanAfter = new ReviewCommand.FlagOverdueAssessments(ID, DUE.plusDays(1), NOW);
+        ReviewEvent.AssessmentOverdue overdue = new ReviewEvent.AssessmentOverdue(ID, "STATE", List.of("alice"), DUE, 1, NOW);
+        fixture.given(opened(), assigned(List.of("alice"), List.of("alice"), DUE))
+                .when(new ReviewCommand.FlagOverdueAssessments(ID, DUE, NOW)).expectNoEvents();
+        fixture.given(opened(), assigned(List.of("alice"), List.of("alice"), DUE)).when(scanAfter).expectEvents(overdue);
+        fixture.given(opened(), assigned(List.of("alice"), List.of("alice"), DUE), overdue).when(scanAfter).expectNoEvents();
+        fixture.given(opened(), assigned(List.of("alice"), List.of("alice"), DUE), recordedAs("alice", Assessment.ASSIGNED_REVIEWER))
+                .when(scanAfter).expectNoEvents();
+        // a new due date is chased anew; a review awaiting the applicant's answer is not the reviewers' to chase
+        fixture.given(opened(), assigned(List.of("alice"), List.of("alice"), DUE), overdue,
+                        assigned(List.of("alice"), List.of(), DUE.plusDays(5)))
+                .when(new ReviewCommand.FlagOverdueAssessments(ID, DUE.plusDays(6), NOW))
+                .expectEvents(new ReviewEvent.AssessmentOverdue(ID, "STATE", List.of("alice"), DUE.plusDays(5), 1, NOW));
+        fixture.given(opened(), assigned(List.of("alice"), List.of("alice"), DUE), informationRequested()).when(scanAfter)
+                .expectNoEvents();
+    }
 }

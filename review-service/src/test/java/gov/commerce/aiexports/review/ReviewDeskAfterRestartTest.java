@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * racing runs); a new due date set after the restart is flagged once.
  */
 @QuarkusTest
+@org.junit.jupiter.api.Order(2)
 @TestProfile(ReviewDeskAfterRestartTest.Restarted.class)
 class ReviewDeskAfterRestartTest {
 

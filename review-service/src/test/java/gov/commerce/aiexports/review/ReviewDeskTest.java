@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
  * once however many scans race (ReviewDeskAfterRestartTest continues after a restart).
  */
 @QuarkusTest
+@org.junit.jupiter.api.Order(1)
 @QuarkusTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = "review"))
 class ReviewDeskTest {
 

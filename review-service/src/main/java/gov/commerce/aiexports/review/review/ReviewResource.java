@@ -97,7 +97,7 @@ public class ReviewResource {
         status = QueryParameters.oneOf(status, "status", ReviewStatus.class);
         QueryParameters.identifier(proposalId, "proposalId");
         agency = QueryParameters.oneOf(agency, "agency", AgencyCodes.ALL);
-        assignedTo = QueryParameters.oneOf(assignedTo, "assignedTo", List.of("me"));
+        assignedTo = QueryParameters.oneOf(assignedTo, "assignedTo", List.of("ME")); // codes are read in any case
         StringBuilder sql = new StringBuilder("from review_view where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (assignedTo != null) {

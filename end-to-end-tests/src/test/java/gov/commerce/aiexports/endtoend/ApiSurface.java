@@ -321,8 +321,8 @@ final class ApiSurface {
                 f -> "/incentive-requests/" + f.routedRequestId));
         ops.add(op(i, "POST", "/incentive-requests/{id}/routing", Set.of(EDAG_COORDINATOR), EDAG_COORDINATOR,
                 f -> "/incentive-requests/" + f.unroutedRequestId + "/routing")
-                .withBody(f -> map("agency", "USTDA", "terms", "Grant, 18 months", "creditSubsidyRatePercent", 0.0),
-                        "creditSubsidyRatePercent"));
+                // the fixture's line is a feasibility study: no credit subsidy rate; terms are optional ("any terms")
+                .withBody(f -> map("agency", "USTDA", "terms", "Grant, 18 months"), "terms"));
         ops.add(op(i, "POST", "/incentive-requests/{id}/board-approval", Set.of(FINANCING_OFFICER), FINANCING_OFFICER,
                 f -> "/incentive-requests/" + f.routedRequestId + "/board-approval")
                 .withBody(f -> map("reference", "Board resolution 2027-3", "notes", "Unanimous"), "notes"));

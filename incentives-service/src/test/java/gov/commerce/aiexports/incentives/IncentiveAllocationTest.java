@@ -103,13 +103,6 @@ class IncentiveAllocationTest {
                 .body("rule", equalTo("CREDIT_SUBSIDY_RATE_REQUIRED")).body("field", equalTo("/creditSubsidyRatePercent"));
         post(edag(), "/incentive-requests/" + study + "/routing", routing("USTDA", "1")).statusCode(400)
                 .body("rule", equalTo("CREDIT_SUBSIDY_RATE_NOT_APPLICABLE")).body("field", equalTo("/creditSubsidyRatePercent"));
-        // no terms, or blank ones: refused naming them, whatever else the body holds
-        for (Object terms : java.util.Arrays.asList(null, "  ")) {
-            Map<String, Object> noTerms = new HashMap<>(routing("USTDA", "1"));
-            noTerms.put("terms", terms);
-            post(edag(), "/incentive-requests/" + study + "/routing", noTerms).statusCode(400)
-                    .body("rule", equalTo("FIELD_REQUIRED")).body("field", equalTo("/terms"));
-        }
         post(officer("EXIM"), "/incentive-requests/" + loan + "/routing", routing("EXIM", "4.5")).statusCode(403);
         post(token(applicantOrg, "applicant"), "/incentive-requests/" + loan + "/routing", routing("EXIM", "4.5")).statusCode(403);
         given().contentType(ContentType.JSON).body(routing("EXIM", "4.5")).post("/incentive-requests/" + loan + "/routing")

@@ -3,7 +3,6 @@ package gov.commerce.aiexports.incentives.request.application;
 import gov.commerce.aiexports.incentives.request.FinancingAgency;
 import gov.commerce.aiexports.incentives.request.IncentiveRequestCommand;
 import gov.commerce.aiexports.incentives.request.IncentiveRequestQueries;
-import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.Preconditions;
@@ -27,11 +26,9 @@ public class RouteLine {
 
     public void route(String id, String ifMatch, RoutingRequest body) {
         Bodies.require(body);
-        // the terms are what the agency is routed to finance: a routing without them is refused naming them
-        new Checks().required(body.terms(), "/terms").throwIfInvalid();
         lines.existing(id);
         preconditions.check(ifMatch, id, false);
-        if (body.terms().length() > 4000) {
+        if (body.terms() != null && body.terms().length() > 4000) {
             throw new InvalidInput("TERMS_TOO_LONG", "/terms", "terms are at most 4000 characters");
         }
         commands.send(new IncentiveRequestCommand.RouteIncentiveRequest(id, body.agency(), body.terms(),

@@ -113,7 +113,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
         String key = validKey(values);
         byte[] body;
-        if (request.hasEntity() && !isJson(request.getMediaType())) {
+        // an empty body (a POST without one, whatever type a client declares for it) is fingerprinted as before
+        if (request.hasEntity() && !isJson(request.getMediaType()) && !"0".equals(request.getHeaderString(HttpHeaders.CONTENT_LENGTH))) {
             // a streamed upload (a file, up to many megabytes) is not read into memory: its fingerprint is its
             // declared type, length and query (the file name), not its bytes
             body = ("stream " + request.getHeaderString(HttpHeaders.CONTENT_TYPE) + " "

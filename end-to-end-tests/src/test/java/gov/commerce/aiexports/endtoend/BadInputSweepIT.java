@@ -193,13 +193,10 @@ class BadInputSweepIT {
         }
     }
 
-    /** The default file limit of proposals-service (DOCUMENTS_MAX_BYTES), which the stack keeps. */
-    private static final long DOCUMENT_LIMIT = 104_857_600L;
-
     /**
      * An upload's body is a file, not JSON: it is spoiled by breaking the documents' rules, each refused
      * by its rule (and nothing stored): an executable renamed .pdf, a type that is not the content's, an
-     * empty file, a file declared past the size limit (refused before it is sent: Expect: 100-continue),
+     * empty file (a file past the size limit is proposals-service's DocumentsTest: a 100 MiB body is not a sweep case),
      * a file name with a path in it and a marking that is none.
      */
     private static void uploads(Operation op, String realPath, String token, Map<String, String> headers, Map<String, Integer> tried,
@@ -214,8 +211,6 @@ class BadInputSweepIT {
             {"executable renamed .pdf", named, "application/pdf", exe, null, Expected.rule(422, "DOCUMENT_TYPE_NOT_ALLOWED")},
             {"declared type not the content's", named, "image/png", pdf, null, Expected.rule(422, "DOCUMENT_TYPE_MISMATCH")},
             {"empty file", named, "application/pdf", new byte[0], null, Expected.rule(422, "DOCUMENT_EMPTY")},
-            {"file past the size limit", named, "application/pdf", new byte[0], DOCUMENT_LIMIT + 1,
-                Expected.rule(413, "DOCUMENT_TOO_LARGE")},
             {"file name with a path", bare + "?name=..%2F..%2Fetc%2Fpasswd&confidentiality=NOT_CONFIDENTIAL", "application/pdf", pdf, null,
                 Expected.field("/name", true)},
             {"marking that is none", bare + "?name=annex.pdf&confidentiality=TOP_SECRET", "application/pdf", pdf, null,

@@ -3,11 +3,13 @@ package gov.commerce.aiexports.proposals.document;
 import gov.commerce.aiexports.runtime.problem.Problem;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** A refused file or download as a problem document naming its rule (413, 422, 403 or 500). */
+@Singleton // a framework edge (an exception mapper), as the architecture rule tells by its annotation
 public class DocumentProblems {
 
     @Inject

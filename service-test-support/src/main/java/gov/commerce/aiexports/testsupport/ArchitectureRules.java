@@ -82,7 +82,9 @@ public final class ArchitectureRules {
         JavaClasses classes = of(servicePackage);
         DescribedPredicate<JavaClass> domain = domain(servicePackage);
         return check(classes, domain, noClasses().that(domain).should().dependOnClassesThat(DescribedPredicate.describe(
-                        "a framework", c -> FRAMEWORKS.stream().anyMatch(f -> c.getPackageName().concat(".").startsWith(f))))
+                        "a framework", c -> FRAMEWORKS.stream().anyMatch(f -> c.getPackageName().concat(".").startsWith(f))
+                                // OpenAPI's annotations describe a view's fields for the documents; they carry no behaviour
+                                && !c.getPackageName().startsWith("org.eclipse.microprofile.openapi.annotations")))
                 .because("aggregates, events, commands, policies, ledgers and cost models are plain domain code (only Axon's annotations)"),
                 "domain code is framework-free");
     }

@@ -47,7 +47,7 @@ public final class AssignmentPolicies {
         if (reviewers != null) {
             for (int i = 0; i < reviewers.size(); i++) {
                 checks.require(subject(reviewers.get(i)), REVIEWERS_REQUIRED, "/reviewers/" + i,
-                        "a reviewer is named by its token's subject: 1 to " + SUBJECT_MAX + " characters, no spaces");
+                        "a reviewer is named by its token's subject: 1 to " + SUBJECT_MAX + " letters, digits or . _ @ + : -");
             }
         }
         checks.required(dueDate, "/dueDate");
@@ -55,8 +55,8 @@ public final class AssignmentPolicies {
     }
 
     public static boolean subject(String s) {
-        return s != null && !s.isBlank() && s.length() <= SUBJECT_MAX && s.chars().noneMatch(ch -> Character.isWhitespace(ch)
-                || Character.isISOControl(ch));
+        // a token's subject as identity providers issue them (user ids, e-mail addresses): letters, digits and . _ @ + : -
+        return s != null && s.length() <= SUBJECT_MAX && s.matches("[A-Za-z0-9._@+:-]+");
     }
 
     /** The review's side (422): the agency is required, the date not past, no reviewer recused. */

@@ -14,6 +14,9 @@ import gov.commerce.aiexports.proposals.proposal.ProposalView;
 import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.paging.PageLinks;
+import gov.commerce.aiexports.runtime.paging.PageRequest;
+import gov.commerce.aiexports.runtime.paging.Slice;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Commands;
@@ -90,6 +93,8 @@ public class DocumentResource {
     DisclosureAccount account;
     @Inject
     Clock clock;
+    @Inject
+    PageLinks links;
     @ConfigProperty(name = "aiexports.documents.max-bytes", defaultValue = "104857600")
     long maxBytes;
 
@@ -143,12 +148,14 @@ public class DocumentResource {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<ObjectNode> list(@PathParam("id") String id) {
+    public List<ObjectNode> list(@PathParam("id") String id, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        PageRequest page = PageRequest.of(cursor, limit);
         Caller caller = request.caller();
         ProposalView proposal = disclosure.visible(caller, id);
         boolean owner = owner(caller, proposal);
         Map<String, ObjectNode> byDocument = new LinkedHashMap<>();
-        List<String> disclosed = new ArrayList<>();
+        Map<String, List<String>> disclosedByDocument = new LinkedHashMap<>();
         for (DocumentView v : documents.query("select doc from " + DocumentProjection.TABLE
                 + " where proposal_id = ? order by document_id, version", DocumentView.class, id)) {
             ObjectNode doc = byDocument.computeIfAbsent(v.documentId(), d -> {
@@ -165,7 +172,8 @@ public class DocumentResource {
                 shown.remove("proposalId");
                 shown.remove("documentId");
                 if (!owner && v.confidential()) {
-                    disclosed.add("document:" + v.documentId() + "/v" + v.version() + "/metadata");
+                    disclosedByDocument.computeIfAbsent(v.documentId(), d -> new ArrayList<>())
+                            .add("document:" + v.documentId() + "/v" + v.version() + "/metadata");
                 }
             } else {
                 shown = JsonNodeFactory.instance.objectNode();
@@ -175,10 +183,16 @@ public class DocumentResource {
             }
             ((ArrayNode) doc.get("versions")).add(shown);
         }
+        // a proposal has few documents: a page of them in the order of their ids; only what the page
+        // shows goes into the account of disclosure
+        List<ObjectNode> shownPage = links.of(Slice.of(new ArrayList<>(byDocument.values()), page, "documentId",
+                n -> n.get("documentId").asText()));
+        List<String> disclosed = shownPage.stream()
+                .flatMap(n -> disclosedByDocument.getOrDefault(n.get("documentId").asText(), List.of()).stream()).toList();
         if (!disclosed.isEmpty()) {
             record(caller, id, disclosed, "GET /proposals/{id}/documents");
         }
-        return new ArrayList<>(byDocument.values());
+        return shownPage;
     }
 
     /**

@@ -172,6 +172,15 @@ class DocumentsTest {
         assertFalse(listed.contains(sha256(PDF)), listed);
         assertTrue(listed.contains("AGENCY_NOT_REQUIRED"), listed);
         assertTrue(listed.contains("letter.txt"), "an unmarked file is shown to whoever sees the proposal: " + listed);
+        // a page of one document: the next by the Link header, both documents once
+        Response first = as("ENERGY", "agency-reviewer").get("/proposals/" + d.id() + "/documents?limit=1");
+        first.then().statusCode(200).body("size()", equalTo(1));
+        String next = gov.commerce.aiexports.testsupport.LinkPages.next(first.header("Link"));
+        assertTrue(next != null && next.contains("cursor="), "a Link to the second page: " + first.header("Link"));
+        Response second = as("ENERGY", "agency-reviewer").get(next);
+        second.then().statusCode(200).body("size()", equalTo(1));
+        assertEquals(null, second.header("Link"));
+        assertTrue(!first.path("[0].documentId").equals(second.path("[0].documentId")), "two different documents");
         as("ENERGY", "agency-reviewer").get(secretPath).then().statusCode(403).body("rule", equalTo("DOCUMENT_WITHHELD"));
         as("EXIM", "financing-officer").get(secretPath).then().statusCode(403).body("rule", equalTo("DOCUMENT_WITHHELD"));
         as("OPS", "operator").get(secretPath).then().statusCode(404);

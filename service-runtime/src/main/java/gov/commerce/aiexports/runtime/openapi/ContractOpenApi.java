@@ -108,6 +108,7 @@ public class ContractOpenApi implements OASFilter {
                     operation.addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER).required(false)
                             .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
                 }
+                gov.commerce.aiexports.runtime.request.IdempotencyOpenApi.ifMatchLast(operation);
                 describePagingAndPreconditions(operation);
                 if (takes(operation, "header", "If-Match")) {
                     problem(responses, "412", "If-Match names a version that is no longer the resource's (STALE_VERSION): read it again.");

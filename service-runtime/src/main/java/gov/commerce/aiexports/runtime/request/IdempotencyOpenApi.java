@@ -4,6 +4,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -32,7 +33,25 @@ public class IdempotencyOpenApi implements OASFilter {
                                 + "a repeat after a refusal is judged again. Keys are kept 24 hours.")
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1)
                                 .maxLength(IdempotencyFilter.MAX_KEY_LENGTH)));
+                ifMatchLast(item.getPOST());
             }
         }
+    }
+
+    /**
+     * Puts an If-Match header last among the operation's parameters. Two build-time filters add headers
+     * and their order is not fixed, so each of them calls this: the written documents (and the clients
+     * generated from them) then come out the same from every build.
+     */
+    public static void ifMatchLast(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        java.util.List<Parameter> parameters = new java.util.ArrayList<>(operation.getParameters());
+        java.util.List<Parameter> ifMatch = parameters.stream()
+                .filter(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName())).toList();
+        parameters.removeAll(ifMatch);
+        parameters.addAll(ifMatch);
+        operation.setParameters(parameters);
     }
 }

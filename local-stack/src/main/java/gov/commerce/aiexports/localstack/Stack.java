@@ -189,6 +189,14 @@ public final class Stack implements AutoCloseable {
      * Kafka's static membership and the logs use), plus {@code extra} environment. Not started.
      */
     public ServiceProcess instance(Services.Service s, String instanceId, int port, Map<String, String> extra) {
+        return instance(s, instanceId, port, extra, List.of());
+    }
+
+    /**
+     * As {@link #instance(Services.Service, String, int, Map)}, with JVM options after the stack's own
+     * (the last of a repeated option wins: {@code -Xmx128m} caps this instance's heap lower).
+     */
+    public ServiceProcess instance(Services.Service s, String instanceId, int port, Map<String, String> extra, List<String> jvmExtra) {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", String.valueOf(port));
         env.putAll(databaseEnvironment(s));
@@ -202,7 +210,8 @@ public final class Stack implements AutoCloseable {
         env.put("AIEXPORTS_INSTANCE_ID", instanceId);
         env.put("AIEXPORTS_KAFKA_INSTANCE_ID", instanceId);
         env.putAll(extra);
-        List<String> jvm = options.serviceJvmOptions().stream().map(o -> o.replace(SERVICE_NAME, s.name())).toList();
+        List<String> jvm = new ArrayList<>(options.serviceJvmOptions().stream().map(o -> o.replace(SERVICE_NAME, s.name())).toList());
+        jvm.addAll(jvmExtra);
         return ServiceProcess.quarkus(instanceId, s.jar(options.projectRoot()), jvm, env,
                 options.dataDirectory().resolve("logs/" + instanceId + ".log"), port);
     }

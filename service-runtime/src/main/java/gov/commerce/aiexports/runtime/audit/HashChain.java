@@ -12,13 +12,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The service's hash chain over its event stream. A single tracking processor links each event
@@ -52,6 +56,8 @@ public class HashChain {
         }
     }
 
+    private static final String PENDING = HashChain.class.getName() + ".pending";
+
     @Inject
     AgroalDataSource dataSource;
     @Inject
@@ -62,8 +68,36 @@ public class HashChain {
     @Inject
     jakarta.enterprise.inject.Instance<gov.commerce.aiexports.runtime.axon.AxonRuntime> axon;
 
+    /**
+     * Links this event after the last one. Within the processor's batch the events are collected and
+     * linked together just before the batch commits (one read of the last link, one read of the
+     * batch's rows, one batched insert), in the order the processor handed them over, which is the
+     * chain's order: a late commit with a lower global index is linked where it arrived.
+     */
     @EventHandler
     public void on(Object payload, EventMessage<?> message) throws SQLException {
+        if (!CurrentUnitOfWork.isStarted()) {
+            linkAll(List.of(message.getIdentifier()));
+            checkpoints.chained();
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get();
+        batch.getOrComputeResource(PENDING, key -> {
+            List<String> pending = new ArrayList<>();
+            batch.onPrepareCommit(u -> {
+                try {
+                    linkAll(pending);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not link the batch into the hash chain", e);
+                }
+                // counted once committed, so a checkpoint it triggers sees these links
+                u.afterCommit(v -> pending.forEach(id -> checkpoints.chained()));
+            });
+            return pending;
+        }).add(message.getIdentifier());
+    }
+
+    private void linkAll(List<String> eventIds) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             byte[] previous = AuditVerifier.GENESIS;
             try (PreparedStatement s = c.prepareStatement("select link from event_hash_chain order by position desc limit 1");
@@ -72,30 +106,62 @@ public class HashChain {
                     previous = rs.getBytes(1);
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("select " + EVENT_COLUMNS
-                    + " from domain_event_entry e where e.event_identifier = ?")) {
-                s.setString(1, message.getIdentifier());
+            // an event already linked (a batch handed over again) keeps its link and is not linked twice
+            java.util.Set<String> linked = new java.util.HashSet<>();
+            try (PreparedStatement s = c.prepareStatement("select event_identifier from event_hash_chain where event_identifier = any(?)")) {
+                s.setArray(1, c.createArrayOf("varchar", eventIds.toArray()));
                 try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalStateException("event " + message.getIdentifier() + " is not in the store");
-                    }
-                    byte[] link = link(previous, rs);
-                    try (PreparedStatement insert = c.prepareStatement(
-                            "insert into event_hash_chain (global_index, event_identifier, link) values (?, ?, ?) "
-                                    + "on conflict (event_identifier) do nothing")) {
-                        insert.setLong(1, rs.getLong("global_index"));
-                        insert.setString(2, message.getIdentifier());
-                        insert.setBytes(3, link);
-                        insert.executeUpdate();
-                    }
-                    // counted once committed, so a checkpoint it triggers sees this link
-                    if (CurrentUnitOfWork.isStarted()) {
-                        CurrentUnitOfWork.get().afterCommit(u -> checkpoints.chained());
-                    } else {
-                        checkpoints.chained();
+                    while (rs.next()) {
+                        linked.add(rs.getString(1));
                     }
                 }
             }
+            Map<String, StoredRow> rows = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("select " + EVENT_COLUMNS
+                    + " from domain_event_entry e where e.event_identifier = any(?)")) {
+                s.setArray(1, c.createArrayOf("varchar", eventIds.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        StoredRow row = StoredRow.of(rs);
+                        rows.put(row.eventId(), row);
+                    }
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "insert into event_hash_chain (global_index, event_identifier, link) values (?, ?, ?) "
+                            + "on conflict (event_identifier) do nothing")) {
+                for (String id : eventIds) {
+                    if (!linked.add(id)) {
+                        continue;
+                    }
+                    StoredRow row = rows.get(id);
+                    if (row == null) {
+                        throw new IllegalStateException("event " + id + " is not in the store");
+                    }
+                    byte[] link = row.link(previous);
+                    insert.setLong(1, row.globalIndex());
+                    insert.setString(2, id);
+                    insert.setBytes(3, link);
+                    insert.addBatch();
+                    previous = link;
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** The stored columns of one event that its link covers. */
+    private record StoredRow(long globalIndex, String eventId, String aggregateId, long sequence, String type, String payloadType,
+            String payloadRevision, String timestamp, byte[] payload, byte[] metaData) {
+        static StoredRow of(ResultSet rs) throws SQLException {
+            return new StoredRow(rs.getLong("global_index"), rs.getString("event_identifier"), rs.getString("aggregate_identifier"),
+                    rs.getLong("sequence_number"), rs.getString("type"), rs.getString("payload_type"), rs.getString("payload_revision"),
+                    rs.getString("time_stamp"), rs.getBytes("payload"), rs.getBytes("meta_data"));
+        }
+
+        byte[] link(byte[] previous) {
+            return AuditVerifier.link(previous, globalIndex, eventId, aggregateId, sequence, type, payloadType, payloadRevision,
+                    timestamp, payload, metaData);
         }
     }
 

@@ -49,6 +49,7 @@ public class ContractOpenApi implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        new gov.commerce.aiexports.runtime.request.IdempotencyOpenApi().filterOpenAPI(openAPI);
         if (openAPI.getInfo() == null) {
             openAPI.setInfo(OASFactory.createInfo().title("aiexports"));
         }

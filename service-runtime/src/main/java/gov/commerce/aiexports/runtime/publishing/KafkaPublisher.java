@@ -14,25 +14,33 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The event store is the outbox: this handler runs in a tracking processor over the store, turns
- * each domain event into its integration event and sends it to the service's topic, waiting for
- * the broker's acknowledgement (acks=all, idempotent). A failed send throws, so the processor
- * does not advance its token and retries from the same event: nothing is lost, order is kept,
- * and a resend after a crash is absorbed by the consumers' eventId deduplication.
+ * each domain event into its integration event and sends it to the service's topic (acks=all,
+ * idempotent). The records of one batch of the processor are sent one after the other without
+ * waiting; the batch waits once, before its token is stored, for every acknowledgement. A failed
+ * send fails the batch, so the processor does not advance its token and retries from the batch's
+ * first event: nothing is lost, order is kept (the idempotent producer keeps a partition's order
+ * across its own retries), and what is sent twice is absorbed by the consumers' eventId
+ * deduplication.
  */
 @Singleton
 @Unremovable
@@ -45,6 +53,8 @@ public class KafkaPublisher {
     IntegrationEventMapper mapper;
     @Inject
     Tracing tracing;
+
+    private static final String PENDING = KafkaPublisher.class.getName() + ".pending";
 
     private volatile KafkaProducer<String, byte[]> producer;
     private volatile java.time.Instant lastPublishedAt;
@@ -67,18 +77,56 @@ public class KafkaPublisher {
         try (io.opentelemetry.context.Scope ignored = span.makeCurrent()) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.ownTopic(), key, EventCodec.encode(event));
             Tracing.inject(span, record.headers());
-            producer().send(record).get(15, TimeUnit.SECONDS);
-            lastPublishedAt = java.time.Instant.now();
-            lastFailure = null;
+            Future<RecordMetadata> sent = producer().send(record);
+            if (CurrentUnitOfWork.isStarted()) {
+                pendingOfThisBatch(CurrentUnitOfWork.get()).add(sent);
+            } else {
+                awaitAll(List.of(sent));
+            }
         } catch (Exception e) {
-            lastFailure = java.time.Instant.now() + " " + e;
+            failed(e);
             span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, e.getClass().getSimpleName());
-            // start the next try with a fresh producer: a timed-out idempotent producer may be unusable
-            resetProducer();
             throw e;
         } finally {
             span.end();
         }
+    }
+
+    /**
+     * The sends of the processor's current batch; the first call of a batch arranges that the batch
+     * waits for all of them before it commits (and so before its token moves on).
+     */
+    private List<Future<RecordMetadata>> pendingOfThisBatch(UnitOfWork<?> batch) {
+        return batch.getOrComputeResource(PENDING, key -> {
+            List<Future<RecordMetadata>> pending = new ArrayList<>();
+            batch.onPrepareCommit(u -> {
+                try {
+                    awaitAll(pending);
+                } catch (Exception e) {
+                    failed(e);
+                    throw new IllegalStateException("a record of this batch was not acknowledged by the broker", e);
+                }
+            });
+            return pending;
+        });
+    }
+
+    /** Waits for every acknowledgement, 15 s for all of them together (as long as one send waited before). */
+    private void awaitAll(List<Future<RecordMetadata>> pending) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        for (Future<RecordMetadata> f : pending) {
+            f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        if (!pending.isEmpty()) {
+            lastPublishedAt = java.time.Instant.now();
+            lastFailure = null;
+        }
+    }
+
+    private void failed(Exception e) {
+        lastFailure = java.time.Instant.now() + " " + e;
+        // start the next try with a fresh producer: a timed-out idempotent producer may be unusable
+        resetProducer();
     }
 
     /**

@@ -1,6 +1,5 @@
 package gov.commerce.aiexports.runtime.request;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -8,9 +7,14 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import java.util.List;
 
-/** Declares the optional Idempotency-Key header on every POST of the service's OpenAPI document (IdempotencyFilter serves it). */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+/**
+ * Declares the optional Idempotency-Key header on every POST of the service's OpenAPI document
+ * (IdempotencyFilter serves it). Run by {@code ContractOpenApi} before its own steps, not as a filter
+ * of its own: the order of two build-time filters is not fixed, and the written documents must come
+ * out the same from every build.
+ */
 public class IdempotencyOpenApi implements OASFilter {
 
     @Override
@@ -38,20 +42,21 @@ public class IdempotencyOpenApi implements OASFilter {
         }
     }
 
-    /**
-     * Puts an If-Match header last among the operation's parameters. Two build-time filters add headers
-     * and their order is not fixed, so each of them calls this: the written documents (and the clients
-     * generated from them) then come out the same from every build.
-     */
+    /** Puts an If-Match header last among the operation's parameters (whichever step added it). */
     public static void ifMatchLast(Operation operation) {
         if (operation.getParameters() == null) {
             return;
         }
-        java.util.List<Parameter> parameters = new java.util.ArrayList<>(operation.getParameters());
-        java.util.List<Parameter> ifMatch = parameters.stream()
+        List<Parameter> ifMatch = operation.getParameters().stream()
                 .filter(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName())).toList();
-        parameters.removeAll(ifMatch);
-        parameters.addAll(ifMatch);
-        operation.setParameters(parameters);
+        List<Parameter> all = operation.getParameters();
+        if (ifMatch.isEmpty() || all.subList(all.size() - ifMatch.size(), all.size()).equals(ifMatch)) {
+            return;
+        }
+        // moved within the list in place: setting a new list would also move the key "parameters" in the document
+        for (Parameter p : ifMatch) {
+            operation.removeParameter(p);
+            operation.addParameter(p);
+        }
     }
 }

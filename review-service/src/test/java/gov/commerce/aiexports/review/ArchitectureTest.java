@@ -17,4 +17,9 @@ class ArchitectureTest {
     void resources_map_http_only() {
         ArchitectureRules.resourcesStayAtTheEdge(SERVICE, Set.of());
     }
+
+    @Test
+    void use_cases_are_application_classes_and_resources_call_them() {
+        ArchitectureRules.useCasesLiveInApplicationPackages(SERVICE);
+    }
 }

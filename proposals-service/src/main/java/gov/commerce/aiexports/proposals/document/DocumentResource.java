@@ -5,22 +5,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.proposals.disclosure.DisclosureAccount;
-import gov.commerce.aiexports.proposals.proposal.AttachedFile;
-import gov.commerce.aiexports.proposals.proposal.ProposalCommand;
+import gov.commerce.aiexports.proposals.document.application.AttachDocument;
+import gov.commerce.aiexports.proposals.document.application.AttachDocument.Attached;
+import gov.commerce.aiexports.proposals.document.application.AttachDocument.Upload;
 import gov.commerce.aiexports.proposals.proposal.ProposalDisclosure;
-import gov.commerce.aiexports.proposals.proposal.ProposalProjection;
-import gov.commerce.aiexports.proposals.proposal.ProposalStatus;
 import gov.commerce.aiexports.proposals.proposal.ProposalView;
-import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.NotFound;
-import gov.commerce.aiexports.runtime.domain.StateConflict;
 import gov.commerce.aiexports.runtime.paging.PageLinks;
 import gov.commerce.aiexports.runtime.paging.PageRequest;
 import gov.commerce.aiexports.runtime.paging.Slice;
-import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
-import gov.commerce.aiexports.runtime.request.Commands;
-import gov.commerce.aiexports.runtime.request.OrganisationScope;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import gov.commerce.aiexports.runtime.request.Roles;
 import io.quarkus.security.Authenticated;
@@ -48,16 +42,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -71,20 +61,16 @@ import org.jboss.logging.Logger;
 public class DocumentResource {
 
     private static final Logger LOG = Logger.getLogger(DocumentResource.class);
-    private static final Set<String> OPEN = Set.of(ProposalStatus.DRAFT.name(), ProposalStatus.INFORMATION_REQUESTED.name());
-    private static final int NAME_MAX = 255;
-
-    /** What an upload answers: the version stored and what was measured of it. */
-    public record Attached(String documentId, int version, String fileName, String mediaType, long sizeBytes, String sha256,
-            String confidentiality, Instant attachedAt) {
+    /** Who reads a proposal's documents: the caller, the proposal it may see (else 404), whether its consortium owns it. */
+    private record Reader(Caller caller, ProposalView proposal, boolean owner) {
     }
 
     @Inject
     DocumentStore store;
     @Inject
-    Commands commands;
+    AttachDocument attaching;
     @Inject
-    Documents documents;
+    DocumentQueries documents;
     @Inject
     RequestContext request;
     @Inject
@@ -95,8 +81,6 @@ public class DocumentResource {
     Clock clock;
     @Inject
     PageLinks links;
-    @ConfigProperty(name = "aiexports.documents.max-bytes", defaultValue = "104857600")
-    long maxBytes;
 
     /** Attaches a new document: the body is the file, Content-Type its declared type, ?name= its file name. */
     @POST
@@ -105,15 +89,7 @@ public class DocumentResource {
     @RolesAllowed(Roles.APPLICANT)
     public Response attach(@PathParam("id") String id, @QueryParam("name") String name,
             @QueryParam("confidentiality") String confidentiality, @Context HttpHeaders headers, InputStream body) throws IOException {
-        own(id);
-        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        String contentLength = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        new Checks().required(name, "/name").required(confidentiality, "/confidentiality").throwIfInvalid();
-        checkParameters(name, confidentiality, contentLength);
-        String documentId = UUID.randomUUID().toString();
-        AttachedFile file = stored(body, contentType, name, confidentiality);
-        send(new ProposalCommand.AttachDocument(id, documentId, file), file);
-        return created(id, documentId, 1, file);
+        return created(id, attaching.attach(id, name, confidentiality, upload(headers, body)));
     }
 
     /** A new version of a document (a new file; the earlier ones stay): name and marking default to the latest version's. */
@@ -125,20 +101,18 @@ public class DocumentResource {
     public Response addVersion(@PathParam("id") String id, @PathParam("documentId") String documentId,
             @QueryParam("name") String name, @QueryParam("confidentiality") String confidentiality, @Context HttpHeaders headers,
             InputStream body) throws IOException {
-        own(id);
-        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        String contentLength = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        List<DocumentView> versions = versions(id, documentId);
-        if (versions.isEmpty()) {
-            throw new NotFound("document", documentId);
-        }
-        DocumentView latest = versions.get(versions.size() - 1);
-        String fileName = name == null ? latest.fileName() : name;
-        String marking = confidentiality == null ? latest.confidentiality() : confidentiality;
-        checkParameters(fileName, marking, contentLength);
-        AttachedFile file = stored(body, contentType, fileName, marking);
-        send(new ProposalCommand.AddDocumentVersion(id, documentId, file), file);
-        return created(id, documentId, latest.version() + 1, file);
+        return created(id, attaching.addVersion(id, documentId, name, confidentiality, upload(headers, body)));
+    }
+
+    private static Upload upload(HttpHeaders headers, InputStream body) {
+        return new Upload(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), headers.getHeaderString(HttpHeaders.CONTENT_LENGTH), body);
+    }
+
+    /** The caller and the proposal, if the disclosure rule lets it see the proposal at all (else 404). */
+    private Reader reader(String id) {
+        Caller caller = request.caller();
+        ProposalView proposal = disclosure.visible(caller, id);
+        return new Reader(caller, proposal, caller.has(Roles.APPLICANT) && proposal.organisation.equals(caller.organisation()));
     }
 
     /**
@@ -151,13 +125,13 @@ public class DocumentResource {
     public List<ObjectNode> list(@PathParam("id") String id, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         PageRequest page = PageRequest.of(cursor, limit);
-        Caller caller = request.caller();
-        ProposalView proposal = disclosure.visible(caller, id);
-        boolean owner = owner(caller, proposal);
+        Reader reader = reader(id);
+        Caller caller = reader.caller();
+        ProposalView proposal = reader.proposal();
+        boolean owner = reader.owner();
         Map<String, ObjectNode> byDocument = new LinkedHashMap<>();
         Map<String, List<String>> disclosedByDocument = new LinkedHashMap<>();
-        for (DocumentView v : documents.query("select doc from " + DocumentProjection.TABLE
-                + " where proposal_id = ? order by document_id, version", DocumentView.class, id)) {
+        for (DocumentView v : documents.ofProposal(id)) {
             ObjectNode doc = byDocument.computeIfAbsent(v.documentId(), d -> {
                 ObjectNode n = JsonNodeFactory.instance.objectNode();
                 n.put("documentId", d);
@@ -207,12 +181,12 @@ public class DocumentResource {
     @Produces(MediaType.WILDCARD)
     public Response download(@PathParam("id") String id, @PathParam("documentId") String documentId,
             @PathParam("version") String versionText, @Context HttpHeaders headers) throws IOException {
-        Caller caller = request.caller();
-        ProposalView proposal = disclosure.visible(caller, id);
+        Reader reader = reader(id);
+        Caller caller = reader.caller();
+        ProposalView proposal = reader.proposal();
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         int version = versionNumber(versionText, documentId);
-        DocumentView v = documents.find(DocumentProjection.TABLE, DocumentView.id(id, documentId, version), DocumentView.class)
-                .orElseThrow(() -> new NotFound("document version", documentId + "/" + version));
+        DocumentView v = documents.version(id, documentId, version);
         Disclosure.Decision decision = disclosure.document(caller, proposal, documentId, v.confidential());
         if (!decision.shown()) {
             throw new DocumentRefused(403, DocumentRules.WITHHELD, null, "this document is marked " + v.confidentiality()
@@ -229,7 +203,7 @@ public class DocumentResource {
             throw new DocumentRefused(500, DocumentRules.INTEGRITY_FAILED, null, "the stored file no longer matches the SHA-256 "
                     + "recorded when it was attached; it is not served. Operators: see the runbook, Documents");
         }
-        if (!owner(caller, proposal)) {
+        if (!reader.owner()) {
             record(caller, id, List.of("document:" + documentId + "/v" + version), "GET /proposals/{id}/documents/{documentId}/versions/{version}");
         }
         StreamingOutput out = output -> {
@@ -283,71 +257,9 @@ public class DocumentResource {
         return false;
     }
 
-    private AttachedFile stored(InputStream body, String contentType, String name, String confidentiality) throws IOException {
-        InspectedUpload upload = new InspectedUpload(body, maxBytes, contentType);
-        String fileId = store.write(upload);
-        return new AttachedFile(fileId, name, upload.mediaType(), upload.size(), upload.sha256(), confidentiality, clock.instant());
-    }
-
-    /** The command; if it is refused (the proposal moved on meanwhile), the stored bytes are forgotten. */
-    private void send(Object command, AttachedFile file) {
-        try {
-            commands.send(command);
-        } catch (RuntimeException e) {
-            store.delete(file.fileId());
-            throw e;
-        }
-    }
-
-    private Response created(String id, String documentId, int version, AttachedFile f) {
-        return Response.created(URI.create("/proposals/" + id + "/documents/" + documentId + "/versions/" + version))
-                .tag(new EntityTag(f.sha256()))
-                .entity(new Attached(documentId, version, f.fileName(), f.mediaType(), f.sizeBytes(), f.sha256(), f.confidentiality(),
-                        f.attachedAt())).type(MediaType.APPLICATION_JSON).build();
-    }
-
-    /** The owning consortium's proposal, still open to changes (checked again by the aggregate). */
-    private ProposalView own(String id) {
-        ProposalView p = OrganisationScope.owned(request.caller(), documents.find(ProposalProjection.TABLE, id, ProposalView.class),
-                v -> v.organisation, "proposal", id);
-        if (!OPEN.contains(p.status)) {
-            // before a byte of the file is read
-            throw new StateConflict("DOCUMENTS_FROZEN", "the documents of a " + p.status + " proposal are fixed; files can be "
-                    + "attached or versioned in a draft, or while answering an information request");
-        }
-        return p;
-    }
-
-    private void checkParameters(String name, String confidentiality, String contentLength) {
-        new Checks()
-                .require(name == null || (name.length() <= NAME_MAX && !name.isBlank() && name.chars().noneMatch(c -> c < 0x20 || c == 0x7F
-                        || c == '/' || c == '\\')), "DOCUMENT_NAME_INVALID", "/name",
-                        "a file name has 1 to " + NAME_MAX + " characters, no control character and no / or \\")
-                .require(confidentiality == null || AttachedFile.CONFIDENTIAL.equals(confidentiality)
-                        || AttachedFile.NOT_CONFIDENTIAL.equals(confidentiality), "VALUE_NOT_ALLOWED", "/confidentiality",
-                        "confidentiality is " + AttachedFile.CONFIDENTIAL + " or " + AttachedFile.NOT_CONFIDENTIAL)
-                .throwIfInvalid();
-        if (contentLength != null) {
-            long declared;
-            try {
-                declared = Long.parseLong(contentLength.trim());
-            } catch (NumberFormatException e) {
-                declared = Long.MAX_VALUE;
-            }
-            if (declared > maxBytes) {
-                throw new DocumentRefused(413, DocumentRules.TOO_LARGE, "/body", "a file may have at most " + maxBytes
-                        + " bytes (aiexports.documents.max-bytes); this one declares " + contentLength);
-            }
-        }
-    }
-
-    private List<DocumentView> versions(String id, String documentId) {
-        return documents.query("select doc from " + DocumentProjection.TABLE + " where proposal_id = ? and document_id = ? order by version",
-                DocumentView.class, id, documentId);
-    }
-
-    private static boolean owner(Caller caller, ProposalView p) {
-        return caller.has(Roles.APPLICANT) && p.organisation.equals(caller.organisation());
+    private Response created(String id, Attached a) {
+        return Response.created(URI.create("/proposals/" + id + "/documents/" + a.documentId() + "/versions/" + a.version()))
+                .tag(new EntityTag(a.sha256())).entity(a).type(MediaType.APPLICATION_JSON).build();
     }
 
     private void record(Caller caller, String proposalId, List<String> parts, String path) {

@@ -10,7 +10,6 @@ import gov.commerce.aiexports.runtime.audit.AuditReads;
 import gov.commerce.aiexports.runtime.audit.DossierParts;
 import gov.commerce.aiexports.runtime.audit.StoredEvent;
 import gov.commerce.aiexports.runtime.domain.NotFound;
-import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -44,7 +43,7 @@ public class DecisionDossiers {
     public static final String FORMAT = "aiexports-decision-dossier/v1";
 
     @Inject
-    Documents documents;
+    gov.commerce.aiexports.proposals.proposal.ProposalQueries proposals;
     @Inject
     DossierParts parts;
     @Inject
@@ -77,8 +76,7 @@ public class DecisionDossiers {
     }
 
     private java.util.Optional<ProposalView> designated(String number) {
-        return documents.query("select doc from proposal_view where doc->>'designationNumber' = ? "
-                + "or doc->>'relinquishedDesignation' = ?", ProposalView.class, number, number).stream().findFirst();
+        return proposals.designated(number);
     }
 
     private List<String> assemble(String kind, String number, String requestId, ProposalView proposal, String bearer) {

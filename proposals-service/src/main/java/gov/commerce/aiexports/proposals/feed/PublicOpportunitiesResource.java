@@ -3,8 +3,7 @@ package gov.commerce.aiexports.proposals.feed;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.commerce.aiexports.proposals.call.CallView;
 import gov.commerce.aiexports.runtime.feed.PublicFeed;
-import gov.commerce.aiexports.runtime.readmodel.Documents;
-import io.agroal.api.AgroalDataSource;
+import gov.commerce.aiexports.proposals.call.CallQueries;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,13 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +30,7 @@ import java.util.Map;
 public class PublicOpportunitiesResource {
 
     @Inject
-    Documents documents;
-    @Inject
-    AgroalDataSource dataSource;
+    CallQueries calls;
     @Inject
     Clock clock;
 
@@ -48,36 +40,14 @@ public class PublicOpportunitiesResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         PublicFeed.Paging paging = PublicFeed.paging(page, pageSize);
         Instant now = clock.instant();
-        List<CallView> listed = documents.query("select doc from call_view where status = 'PUBLISHED' order by id", CallView.class)
-                .stream().filter(c -> OpportunityFeed.listed(c, now))
+        List<CallView> listed = calls.published().stream().filter(c -> OpportunityFeed.listed(c, now))
                 .sorted(java.util.Comparator.comparing(CallView::closesAt).thenComparing(CallView::id)).toList();
         List<CallView> shown = listed.stream().skip(paging.offset()).limit(paging.pageSize()).toList();
-        Map<String, Instant[]> stamps = stamps(shown.stream().map(CallView::id).toList());
+        Map<String, Instant[]> stamps = calls.stamps(shown.stream().map(CallView::id).toList());
         List<ObjectNode> items = shown.stream().map(c -> {
             Instant[] s = stamps.getOrDefault(c.id(), new Instant[] {c.opensAt(), c.opensAt()});
             return OpportunityFeed.opportunity(c, now, s[0], s[1]);
         }).toList();
         return PublicFeed.respond(items, paging, listed.size(), ifNoneMatch);
-    }
-
-    /** Each call's first and last stored event: when it was created and last modified. */
-    private Map<String, Instant[]> stamps(List<String> ids) {
-        Map<String, Instant[]> stamps = new HashMap<>();
-        if (ids.isEmpty()) {
-            return stamps;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select aggregate_identifier, "
-                + "min(cast(time_stamp as timestamptz)), max(cast(time_stamp as timestamptz)) from domain_event_entry where aggregate_identifier = any(?) "
-                + "group by aggregate_identifier")) {
-            s.setArray(1, c.createArrayOf("varchar", ids.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    stamps.put(rs.getString(1), new Instant[] {rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()});
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the calls' events", e);
-        }
-        return stamps;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.events.disclosure.ProposalFacts;
 import gov.commerce.aiexports.events.disclosure.Viewer;
-import gov.commerce.aiexports.proposals.call.CallView;
 import gov.commerce.aiexports.proposals.disclosure.DisclosureAccount;
 import gov.commerce.aiexports.proposals.disclosure.FinancingRoutes;
 import gov.commerce.aiexports.runtime.domain.NotFound;
@@ -41,6 +40,8 @@ public class ProposalDisclosure {
     Clock clock;
     @Inject
     FinancingRoutes routes;
+    @Inject
+    gov.commerce.aiexports.proposals.call.CallQueries calls;
 
 
     public static Viewer viewer(Caller caller) {
@@ -94,7 +95,7 @@ public class ProposalDisclosure {
         if (p.requiredAgencies != null) {
             return Set.copyOf(p.requiredAgencies);
         }
-        return documents.find("call_view", p.callId, CallView.class).map(c -> c.requiredAgencies() == null ? Set.<String>of()
+        return calls.find(p.callId).map(c -> c.requiredAgencies() == null ? Set.<String>of()
                 : Set.copyOf(c.requiredAgencies())).orElse(Set.of());
     }
 

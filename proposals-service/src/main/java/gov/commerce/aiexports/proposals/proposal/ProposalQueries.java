@@ -19,7 +19,7 @@ import gov.commerce.aiexports.runtime.paging.Slice;
 import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.events.disclosure.Sections;
 
-/** The proposal list: filters, sorting and paging on the read model, scoped to what the caller may see. */
+/** Every read of proposals: one proposal as a caller may read it, and the list (filters, sorting and paging, scoped to what the caller may see). */
 @Singleton
 public class ProposalQueries {
 
@@ -40,6 +40,37 @@ public class ProposalQueries {
 
     @Inject
     Documents documents;
+
+    public java.util.Optional<ProposalView> find(String id) {
+        return documents.find(ProposalProjection.TABLE, id, ProposalView.class);
+    }
+
+    public ProposalView existing(String id) {
+        return find(id).orElseThrow(() -> new gov.commerce.aiexports.runtime.domain.NotFound("proposal", id));
+    }
+
+    /** The proposal, if the caller may read it (another consortium's: 404): what the owning consortium's own operations answer with. */
+    public ProposalView readable(Caller caller, String id) {
+        return gov.commerce.aiexports.runtime.request.OrganisationScope.readable(caller, find(id), v -> v.organisation, "proposal", id);
+    }
+
+    /** The proposal, if the caller's consortium owns it (else 404). */
+    public ProposalView owned(Caller caller, String id) {
+        return gov.commerce.aiexports.runtime.request.OrganisationScope.owned(caller, find(id), v -> v.organisation, "proposal", id);
+    }
+
+    /** The proposals of those ids (in no particular order; an unknown id is left out). */
+    public List<ProposalView> withIds(List<String> ids) {
+        String marks = ids.stream().map(x -> "?").collect(java.util.stream.Collectors.joining(", "));
+        return documents.query("select doc from " + ProposalProjection.TABLE + " where id in (" + marks + ")", ProposalView.class,
+                ids.toArray());
+    }
+
+    /** The proposal that holds, or relinquished, a designation. */
+    public java.util.Optional<ProposalView> designated(String number) {
+        return documents.query("select doc from " + ProposalProjection.TABLE + " where doc->>'designationNumber' = ? "
+                + "or doc->>'relinquishedDesignation' = ?", ProposalView.class, number, number).stream().findFirst();
+    }
 
     /** The proposals a newly loaded country list screens again: submitted, under review, awaiting information, designated. */
     public List<ProposalView> rescreenable() {

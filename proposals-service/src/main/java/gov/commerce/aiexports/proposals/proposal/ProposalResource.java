@@ -1,26 +1,23 @@
 package gov.commerce.aiexports.proposals.proposal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.events.disclosure.Sections;
 import gov.commerce.aiexports.proposals.disclosure.DisclosureAccount;
+import gov.commerce.aiexports.proposals.proposal.application.DraftProposal;
+import gov.commerce.aiexports.proposals.proposal.application.EditDraft;
+import gov.commerce.aiexports.proposals.proposal.application.ProposalRequest;
+import gov.commerce.aiexports.proposals.proposal.application.RespondToInformationRequest;
+import gov.commerce.aiexports.proposals.proposal.application.RespondToInformationRequest.ResponseRequest;
+import gov.commerce.aiexports.proposals.proposal.application.SubmitProposal;
+import gov.commerce.aiexports.proposals.proposal.application.WithdrawProposal;
+import gov.commerce.aiexports.proposals.proposal.application.WithdrawProposal.WithdrawRequest;
 import gov.commerce.aiexports.runtime.domain.NotFound;
-import gov.commerce.aiexports.proposals.call.CallResource;
-import gov.commerce.aiexports.proposals.call.CallView;
-import gov.commerce.aiexports.proposals.consortium.ConsortiumView;
-import gov.commerce.aiexports.runtime.domain.Checks;
-import gov.commerce.aiexports.runtime.domain.InvalidInput;
-import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.paging.PageLinks;
-import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
-import gov.commerce.aiexports.runtime.request.Commands;
-import gov.commerce.aiexports.runtime.request.OrganisationScope;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import gov.commerce.aiexports.runtime.request.Preconditions;
 import gov.commerce.aiexports.runtime.request.Roles;
-import gov.commerce.aiexports.runtime.request.QueryParameters;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -39,37 +36,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 @Path("/proposals")
 @Authenticated
 public class ProposalResource {
-
-    public record ProposalRequest(String callId, String consortiumId, String title, String summary, ProposalContent.Stack stack,
-            List<ProposalContent.Target> targets, String businessModel, List<IncentiveLine> incentives,
-            Boolean exportControlAttestation, List<ProposalContent.ConfidentialSection> confidentialSections) {
-
-        ProposalContent content() {
-            return new ProposalContent(title, summary, stack, targets, businessModel, incentives, exportControlAttestation,
-                    confidentialSections);
-        }
-    }
-
-    public record WithdrawRequest(String reason) {
-    }
-
-    /** The answer to an information request; changes, when given, replace those top-level fields of the content they give (the rest is kept). */
-    public record ResponseRequest(String informationRequestId, String response, ProposalRequest changes) {
-    }
 
     /**
      * A page of proposals as the caller may see them; {@code page} is null on a page reached by
@@ -80,11 +55,7 @@ public class ProposalResource {
 
 
     @Inject
-    Commands commands;
-    @Inject
     ProposalQueries queries;
-    @Inject
-    Documents documents;
     @Inject
     PageLinks links;
     @Inject
@@ -92,32 +63,24 @@ public class ProposalResource {
     @Inject
     Preconditions preconditions;
     @Inject
-    CallResource calls;
-    @Inject
-    Clock clock;
-    @Inject
-    gov.commerce.aiexports.proposals.screening.CountryLists countryLists;
-    @Inject
     ProposalDisclosure disclosure;
     @Inject
     DisclosureAccount account;
+    @Inject
+    DraftProposal drafting;
+    @Inject
+    EditDraft editing;
+    @Inject
+    SubmitProposal submission;
+    @Inject
+    RespondToInformationRequest responses;
+    @Inject
+    WithdrawProposal withdrawal;
 
     @POST
     @RolesAllowed(Roles.APPLICANT)
     public Response draft(ProposalRequest body) {
-        if (body == null) {
-            throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
-        }
-        if (body.callId() == null) {
-            throw new InvalidInput("FIELD_REQUIRED", "/callId", "callId is required");
-        }
-        // a malformed call id is bad input (400 at /callId), not a call that is not there (404)
-        QueryParameters.identifier(body.callId(), "callId");
-        ConsortiumView consortium = ownConsortium(body.consortiumId());
-        calls.get(body.callId());
-        String id = UUID.randomUUID().toString();
-        commands.send(new ProposalCommand.DraftProposal(id, body.callId(), consortium.id(), consortium.organisation(),
-                body.content()));
+        String id = drafting.draft(body);
         return Response.created(URI.create("/proposals/" + id)).tag(new EntityTag("0"))
                 .entity(Map.of("id", id, "status", ProposalStatus.DRAFT, "version", 0)).build();
     }
@@ -127,15 +90,7 @@ public class ProposalResource {
     @Path("{id}")
     @RolesAllowed(Roles.APPLICANT)
     public Response edit(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ProposalRequest body) {
-        ProposalView current = own(id);
-        preconditions.check(ifMatch, id, true);
-        // the version checked (null for If-Match: *, a deliberate overwrite)
-        Long expected = request.expectation() == null ? null : request.expectation().version();
-        if (body == null) {
-            throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
-        }
-        sameCallAndConsortium(body, current, "");
-        commands.send(new ProposalCommand.EditProposal(current.id, expected, body.content()));
+        editing.edit(id, ifMatch, body);
         ProposalView edited = get(id);
         return Response.ok(edited).tag(new EntityTag(String.valueOf(edited.version))).build();
     }
@@ -144,12 +99,7 @@ public class ProposalResource {
     @Path("{id}/submit")
     @RolesAllowed(Roles.APPLICANT)
     public ProposalView submit(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        ProposalView proposal = own(id);
-        preconditions.check(ifMatch, id, false);
-        CallView call = calls.get(proposal.callId);
-        ConsortiumView consortium = ownConsortium(proposal.consortiumId);
-        commands.send(new ProposalCommand.SubmitProposal(id, call.fiscalYear(), consortium.name(), call.requiredAgencies(),
-                context(call, consortium)));
+        submission.submit(id, ifMatch);
         return get(id);
     }
 
@@ -157,60 +107,16 @@ public class ProposalResource {
     @Path("{id}/responses")
     @RolesAllowed(Roles.APPLICANT)
     public ProposalView respond(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, ResponseRequest body) {
-        ProposalView proposal = own(id);
-        preconditions.check(ifMatch, id, false);
-        if (body == null) {
-            throw new InvalidInput("FIELD_REQUIRED", "/response", "a response is required");
-        }
-        if (body.changes() != null) {
-            sameCallAndConsortium(body.changes(), proposal, "/changes");
-        }
-        CallView call = calls.get(proposal.callId);
-        ConsortiumView consortium = ownConsortium(proposal.consortiumId);
-        commands.send(new ProposalCommand.RespondToInformationRequest(id, body.informationRequestId(), body.response(),
-                body.changes() == null ? null : body.changes().content(), context(call, consortium)));
+        responses.respond(id, ifMatch, body);
         return get(id);
-    }
-
-    /** PROPOSAL_CALL_FIXED, PROPOSAL_CONSORTIUM_FIXED: a proposal stays in its call and with its consortium. */
-    private static void sameCallAndConsortium(ProposalRequest body, ProposalView current, String under) {
-        new Checks()
-                .require(body.callId() == null || body.callId().equals(current.callId), "PROPOSAL_CALL_FIXED", under + "/callId",
-                        "a proposal stays in its call; draft a new proposal for another call")
-                .require(body.consortiumId() == null || body.consortiumId().equals(current.consortiumId),
-                        "PROPOSAL_CONSORTIUM_FIXED", under + "/consortiumId", "a proposal stays with its consortium")
-                .throwIfInvalid();
     }
 
     @POST
     @Path("{id}/withdraw")
     @RolesAllowed(Roles.APPLICANT)
     public ProposalView withdraw(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, WithdrawRequest body) {
-        own(id);
-        preconditions.check(ifMatch, id, false);
-        if (body == null || body.reason() == null || body.reason().isBlank()) {
-            throw new InvalidInput("FIELD_REQUIRED", "/reason", "a reason is required");
-        }
-        withdrawOnFreshState(new ProposalCommand.WithdrawProposal(id, body.reason(), clock.instant()));
+        withdrawal.withdraw(id, ifMatch, body);
         return get(id);
-    }
-
-    /**
-     * The review's outcome (e.g. a designation) may be recorded on the proposal by the consumer at the
-     * moment the applicant withdraws: losing that append is no reason to refuse the applicant, so
-     * the withdrawal is tried again on the fresh state (where it may become a relinquishment).
-     */
-    private void withdrawOnFreshState(ProposalCommand.WithdrawProposal command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                commands.send(command);
-                return;
-            } catch (org.axonframework.modelling.command.ConcurrencyException lostRace) {
-                if (attempt == 5) {
-                    throw lostRace;
-                }
-            }
-        }
     }
 
     /** The proposal as the disclosure rule lets this caller see it; every confidential section shown to an outsider is accounted for. */
@@ -225,9 +131,8 @@ public class ProposalResource {
     }
 
     /** What the owning consortium's own operations answer with: all of its proposal. */
-    ProposalView get(String id) {
-        return OrganisationScope.readable(request.caller(), documents.find(ProposalProjection.TABLE, id, ProposalView.class),
-                v -> v.organisation, "proposal", id);
+    private ProposalView get(String id) {
+        return queries.readable(request.caller(), id);
     }
 
     /** The account of disclosure of a proposal: for its consortium and auditors; paged by cursor (Link: rel="next"). */
@@ -238,7 +143,7 @@ public class ProposalResource {
             @QueryParam("limit") Integer limit) {
         gov.commerce.aiexports.runtime.paging.PageRequest page = gov.commerce.aiexports.runtime.paging.PageRequest.of(cursor, limit);
         Caller caller = request.caller();
-        ProposalView v = documents.find(ProposalProjection.TABLE, id, ProposalView.class).orElseThrow(() -> new NotFound("proposal", id));
+        ProposalView v = queries.existing(id);
         boolean owner = caller.has(Roles.APPLICANT) && caller.organisation().equals(v.organisation);
         if (!owner && !caller.has(Roles.AUDITOR)) {
             throw new NotFound("proposal", id);
@@ -301,32 +206,5 @@ public class ProposalResource {
         }
         return Response.ok(new ShownPage(items, selection.page(), selection.size(), selection.total(), selection.next()),
                 MediaType.APPLICATION_JSON).build();
-    }
-
-    private SubmissionContext context(CallView call, ConsortiumView consortium) {
-        Set<String> offered = call.instruments().stream().map(Enum::name).collect(Collectors.toSet());
-        Set<String> members = new HashSet<>();
-        consortium.members().forEach(m -> members.add(m.uei()));
-        Instant now = clock.instant();
-        return new SubmissionContext(call.acceptsSubmissionsAt(now), offered, members, countryLists.inEffect(now).groups(), now);
-    }
-
-    private ProposalView own(String id) {
-        return OrganisationScope.owned(request.caller(), documents.find(ProposalProjection.TABLE, id, ProposalView.class),
-                v -> v.organisation, "proposal", id);
-    }
-
-    private ConsortiumView ownConsortium(String consortiumId) {
-        if (consortiumId == null) {
-            throw new InvalidInput("FIELD_REQUIRED", "/consortiumId", "consortiumId is required");
-        }
-        ConsortiumView consortium = documents.find("consortium_view", consortiumId, ConsortiumView.class)
-                .orElseThrow(() -> new RuleViolation("CONSORTIUM_UNKNOWN", "/consortiumId", "no such consortium"));
-        Caller caller = request.caller();
-        if (!consortium.organisation().equals(caller.organisation())) {
-            throw new RuleViolation("CONSORTIUM_NOT_OWNED", "/consortiumId",
-                    "only the anchor member's organisation submits for a consortium");
-        }
-        return consortium;
     }
 }

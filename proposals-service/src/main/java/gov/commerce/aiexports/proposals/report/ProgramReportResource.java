@@ -1,6 +1,5 @@
 package gov.commerce.aiexports.proposals.report;
 
-import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.QueryParameters;
 import gov.commerce.aiexports.runtime.request.Representations;
 import gov.commerce.aiexports.runtime.request.Roles;
@@ -27,7 +26,9 @@ import java.time.Instant;
 public class ProgramReportResource {
 
     @Inject
-    Documents documents;
+    ProgramReportQueries reports;
+    @Inject
+    gov.commerce.aiexports.proposals.proposal.ProposalQueries proposals;
     @Inject
     Clock clock;
     @Inject
@@ -44,8 +45,7 @@ public class ProgramReportResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response get(@QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
         Instant at = QueryParameters.instant(asOf, "asOf", clock.instant());
-        java.util.List<ProgramFact> facts = documents.query("select doc from " + ProgramReportProjection.TABLE + " order by id",
-                ProgramFact.class);
+        java.util.List<ProgramFact> facts = reports.facts();
         ProgramReport report = ProgramReport.of(facts, at);
         account(facts, at, asOf == null ? "GET /reports/program" : "GET /reports/program?asOf=" + asOf);
         return Representations.csvOrJson(headers, report, report::csv, "program-report-" + at + ".csv").build();
@@ -66,9 +66,7 @@ public class ProgramReportResource {
         Instant now = clock.instant();
         for (int from = 0; from < ids.size(); from += 500) {
             java.util.List<String> page = ids.subList(from, Math.min(ids.size(), from + 500));
-            String marks = page.stream().map(x -> "?").collect(java.util.stream.Collectors.joining(", "));
-            for (gov.commerce.aiexports.proposals.proposal.ProposalView v : documents.query("select doc from proposal_view where id in ("
-                    + marks + ")", gov.commerce.aiexports.proposals.proposal.ProposalView.class, page.toArray())) {
+            for (gov.commerce.aiexports.proposals.proposal.ProposalView v : proposals.withIds(page)) {
                 if (v.content == null || v.content.confidentialSections() == null || caller.organisation() != null
                         && caller.organisation().equals(v.organisation)) {
                     continue;

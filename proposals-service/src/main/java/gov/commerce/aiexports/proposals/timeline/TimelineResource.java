@@ -4,10 +4,8 @@ import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.events.disclosure.Sections;
 import gov.commerce.aiexports.proposals.proposal.ProposalDisclosure;
 import gov.commerce.aiexports.proposals.proposal.ProposalView;
-import gov.commerce.aiexports.runtime.paging.Keyset;
 import gov.commerce.aiexports.runtime.paging.PageLinks;
 import gov.commerce.aiexports.runtime.paging.PageRequest;
-import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import jakarta.inject.Inject;
@@ -16,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import io.quarkus.security.Authenticated;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +24,7 @@ import java.util.Set;
 public class TimelineResource {
 
     @Inject
-    Documents documents;
+    TimelineQueries timelines;
     @Inject
     RequestContext request;
     @Inject
@@ -35,9 +32,6 @@ public class TimelineResource {
 
     @Inject
     PageLinks links;
-
-    /** Oldest first, then by id: a stable order for the cursor. */
-    static final Keyset ORDER = Keyset.named("occurredAt").asc("occurred_at", "timestamptz").asc("id").build();
 
     /** Paged by cursor like every list (Link: rel="next"). */
     @GET
@@ -47,9 +41,7 @@ public class TimelineResource {
         Caller caller = request.caller();
         ProposalView proposal = disclosure.visible(caller, id); // 404 unless the caller may see the proposal
         boolean government = caller.readsAcrossOrganisations();
-        List<Object> params = new ArrayList<>(List.of(id));
-        List<TimelineEntry> entries = links.of(documents.page("from timeline_entry where proposal_id = ?"
-                + (government ? "" : " and audience = 'APPLICANT'"), params, ORDER, page, TimelineEntry.class));
+        List<TimelineEntry> entries = links.of(timelines.page(id, government, page));
         Disclosure.Outcome outcome = disclosure.outcome(caller, proposal);
         Set<String> carried = new HashSet<>();
         List<TimelineEntry> shown = entries.stream().map(e -> {

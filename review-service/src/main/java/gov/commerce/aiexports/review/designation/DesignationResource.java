@@ -5,11 +5,8 @@ import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.events.disclosure.ProposalFacts;
 import gov.commerce.aiexports.events.disclosure.Sections;
 import gov.commerce.aiexports.events.disclosure.Viewer;
-import gov.commerce.aiexports.runtime.domain.NotFound;
-import gov.commerce.aiexports.runtime.paging.Keyset;
 import gov.commerce.aiexports.runtime.paging.PageLinks;
 import gov.commerce.aiexports.runtime.paging.PageRequest;
-import gov.commerce.aiexports.runtime.readmodel.Documents;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -36,21 +33,17 @@ public class DesignationResource {
             "endorsedIncentives", Sections.INCENTIVES);
 
     @Inject
-    Documents documents;
+    DesignationQueries designations;
     @Inject
     PageLinks links;
     @Inject
     gov.commerce.aiexports.runtime.request.Preconditions preconditions;
 
-
-    static final Keyset ORDER = Keyset.named("number").asc("id").build();
-
     /** The catalogue by designation number, paged by cursor (Link: rel="next"). */
     @GET
     public List<ObjectNode> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         PageRequest page = PageRequest.of(cursor, limit);
-        return links.of(documents.page("from designation_view where 1 = 1", new java.util.ArrayList<>(), ORDER, page,
-                DesignationView.class)).stream().map(this::shown).toList();
+        return links.of(designations.page(page)).stream().map(this::shown).toList();
     }
 
     // the answer is a JSON tree (or a Response): this names the view it serialises, for the OpenAPI document
@@ -59,8 +52,7 @@ public class DesignationResource {
     @GET
     @Path("{number}")
     public ObjectNode get(@PathParam("number") String number) {
-        DesignationView d = documents.find("designation_view", number, DesignationView.class)
-                .orElseThrow(() -> new NotFound("designation", number));
+        DesignationView d = designations.existing(number);
         // its standing is its review's: that version is the If-Match of a suspension, reinstatement or revocation
         preconditions.tag(gov.commerce.aiexports.review.SubmittedProposals.reviewIdFor(d.proposalId()));
         return shown(d);

@@ -1,9 +1,8 @@
 package gov.commerce.aiexports.review.feed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gov.commerce.aiexports.review.designation.DesignationView;
 import gov.commerce.aiexports.runtime.feed.PublicFeed;
-import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.review.designation.DesignationQueries;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -26,16 +25,15 @@ import java.util.List;
 public class PublicDesignationsResource {
 
     @Inject
-    Documents documents;
+    DesignationQueries designations;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("page") Integer page, @QueryParam("pageSize") Integer pageSize,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         PublicFeed.Paging paging = PublicFeed.paging(page, pageSize);
-        long total = documents.count("select count(*) from designation_view");
-        List<ObjectNode> items = documents.query("select doc from designation_view order by id limit ? offset ?", DesignationView.class,
-                paging.pageSize(), paging.offset()).stream().map(DesignationFeed::proposal).toList();
+        long total = designations.count();
+        List<ObjectNode> items = designations.byNumber(paging.pageSize(), paging.offset()).stream().map(DesignationFeed::proposal).toList();
         return PublicFeed.respond(items, paging, total, ifNoneMatch);
     }
 }

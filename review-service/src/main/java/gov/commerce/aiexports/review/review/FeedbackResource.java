@@ -2,7 +2,6 @@ package gov.commerce.aiexports.review.review;
 
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.request.QueryParameters;
-import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import gov.commerce.aiexports.runtime.request.Roles;
@@ -33,16 +32,12 @@ public class FeedbackResource {
     }
 
     @Inject
-    Documents documents;
+    ReviewQueries reviews;
     @Inject
     RequestContext request;
 
     @jakarta.inject.Inject
     gov.commerce.aiexports.runtime.paging.PageLinks links;
-
-    /** Oldest review first, then by id: a stable order for the cursor. */
-    static final gov.commerce.aiexports.runtime.paging.Keyset ORDER = gov.commerce.aiexports.runtime.paging.Keyset.named("openedAt")
-            .asc("coalesce(doc->>'openedAt', '')").asc("id").build();
 
     /** One entry per review of the proposal (a withdrawn and resubmitted proposal has several), paged by cursor (Link: rel="next"). */
     @GET
@@ -52,13 +47,7 @@ public class FeedbackResource {
         gov.commerce.aiexports.runtime.paging.PageRequest page = gov.commerce.aiexports.runtime.paging.PageRequest.of(cursor, limit);
         QueryParameters.identifier(proposalId, "proposalId");
         Caller caller = request.caller();
-        List<Object> params = new java.util.ArrayList<>(List.of(proposalId));
-        String where = "from review_view where proposal_id = ?";
-        if (!caller.readsAcrossOrganisations()) {
-            where += " and doc->>'applicantOrganisation' = ?";
-            params.add(String.valueOf(caller.organisation()));
-        }
-        List<Feedback> feedback = links.of(documents.page(where, params, ORDER, page, ReviewView.class)).stream()
+        List<Feedback> feedback = links.of(reviews.ofProposal(caller, proposalId, page)).stream()
                 .map(v -> shared(v, caller.readsAcrossOrganisations()))
                 .toList();
         if (feedback.isEmpty() && page.first()) {

@@ -3,6 +3,7 @@ package gov.commerce.aiexports.runtime.kafka;
 import gov.commerce.aiexports.events.Topics;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -143,7 +144,21 @@ public class KafkaSettings {
         }
     }
 
+    /** For the dead-letter and checkpoint producers: a broker that is down makes their send fail within 10 s. */
     public Properties producer() {
+        return producer(Duration.ofSeconds(10));
+    }
+
+    /**
+     * For the outbox publisher (KafkaPublisher): its records stay with the one idempotent producer for two
+     * minutes of broker outage, retried by the producer under their first sequence numbers, so that a
+     * record the broker wrote but did not acknowledge in time is not sent again as a new record.
+     */
+    public Properties publisher() {
+        return producer(Duration.ofMinutes(2));
+    }
+
+    private Properties producer(Duration deliveryTimeout) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-publisher");
@@ -151,10 +166,10 @@ public class KafkaSettings {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        // a broker that is down makes the send fail in bounded time; the publisher then retries from its token
+        // a broker that is down makes send() fail in bounded time (no metadata); the publisher then retries from its token
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return withPassThrough(p, Client.PRODUCER);

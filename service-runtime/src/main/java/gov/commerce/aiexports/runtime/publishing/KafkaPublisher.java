@@ -14,7 +14,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -36,11 +35,18 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * The event store is the outbox: this handler runs in a tracking processor over the store, turns
  * each domain event into its integration event and sends it to the service's topic (acks=all,
  * idempotent). The records of one batch of the processor are sent one after the other without
- * waiting; the batch waits once, before its token is stored, for every acknowledgement. A failed
- * send fails the batch, so the processor does not advance its token and retries from the batch's
- * first event: nothing is lost, order is kept (the idempotent producer keeps a partition's order
- * across its own retries), and what is sent twice is absorbed by the consumers' eventId
- * deduplication.
+ * waiting; the batch waits once, before its token is stored, for every acknowledgement. A batch
+ * not acknowledged in time fails, so the processor does not advance its token and retries from
+ * the batch's first event: nothing is lost, and order is kept (the idempotent producer keeps a
+ * partition's order across its own retries).
+ *
+ * <p>Nothing is doubled by a broker outage either: a record still unsettled when its batch gave up
+ * waiting stays with the producer, which retries it under its first sequence number (so the
+ * broker drops a copy it already wrote), and the processor's retry waits for that same send
+ * instead of sending the event again. Only a record that definitively failed is sent anew, and
+ * the producer is replaced only after a fatal error. What can still arrive twice (the token not
+ * stored after the acknowledgement, when PostgreSQL or the process dies) is absorbed by the
+ * consumers' eventId deduplication.
  */
 @Singleton
 @Unremovable
@@ -57,6 +63,8 @@ public class KafkaPublisher {
     private static final String PENDING = KafkaPublisher.class.getName() + ".pending";
 
     private volatile KafkaProducer<String, byte[]> producer;
+    /** Sends not yet known to have succeeded, by event id: what a retried batch waits for instead of sending again. */
+    private final java.util.Map<String, Future<RecordMetadata>> unsettled = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile java.time.Instant lastPublishedAt;
     /** The last send's failure, cleared by the next success: a detail of readiness (PublisherHealth). */
     private volatile String lastFailure;
@@ -75,13 +83,18 @@ public class KafkaPublisher {
         io.opentelemetry.api.trace.Span span = tracing.publishing(settings.ownTopic(), event.eventType(),
                 message.getMetaData().get(MetadataKeys.TRACE_PARENT));
         try (io.opentelemetry.context.Scope ignored = span.makeCurrent()) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.ownTopic(), key, EventCodec.encode(event));
-            Tracing.inject(span, record.headers());
-            Future<RecordMetadata> sent = producer().send(record);
+            String eventId = message.getIdentifier();
+            Future<RecordMetadata> sent = unsettled.get(eventId);
+            if (sent == null || failedDefinitively(sent)) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.ownTopic(), key, EventCodec.encode(event));
+                Tracing.inject(span, record.headers());
+                sent = producer().send(record);
+                unsettled.put(eventId, sent);
+            }
             if (CurrentUnitOfWork.isStarted()) {
-                pendingOfThisBatch(CurrentUnitOfWork.get()).add(sent);
+                pendingOfThisBatch(CurrentUnitOfWork.get()).put(eventId, sent);
             } else {
-                awaitAll(List.of(sent));
+                awaitAll(java.util.Map.of(eventId, sent));
             }
         } catch (Exception e) {
             failed(e);
@@ -96,9 +109,9 @@ public class KafkaPublisher {
      * The sends of the processor's current batch; the first call of a batch arranges that the batch
      * waits for all of them before it commits (and so before its token moves on).
      */
-    private List<Future<RecordMetadata>> pendingOfThisBatch(UnitOfWork<?> batch) {
+    private java.util.Map<String, Future<RecordMetadata>> pendingOfThisBatch(UnitOfWork<?> batch) {
         return batch.getOrComputeResource(PENDING, key -> {
-            List<Future<RecordMetadata>> pending = new ArrayList<>();
+            java.util.Map<String, Future<RecordMetadata>> pending = new java.util.LinkedHashMap<>();
             batch.onPrepareCommit(u -> {
                 try {
                     awaitAll(pending);
@@ -112,21 +125,49 @@ public class KafkaPublisher {
     }
 
     /** Waits for every acknowledgement, 15 s for all of them together (as long as one send waited before). */
-    private void awaitAll(List<Future<RecordMetadata>> pending) throws Exception {
+    private void awaitAll(java.util.Map<String, Future<RecordMetadata>> pending) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        for (Future<RecordMetadata> f : pending) {
+        for (Future<RecordMetadata> f : pending.values()) {
             f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
+        pending.forEach(unsettled::remove);
         if (!pending.isEmpty()) {
             lastPublishedAt = java.time.Instant.now();
             lastFailure = null;
         }
     }
 
+    private static boolean failedDefinitively(Future<RecordMetadata> send) {
+        if (!send.isDone()) {
+            return false;
+        }
+        try {
+            send.get();
+            return false;
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
     private void failed(Exception e) {
         lastFailure = java.time.Instant.now() + " " + e;
-        // start the next try with a fresh producer: a timed-out idempotent producer may be unusable
-        resetProducer();
+        if (fatal(e)) {
+            // only a producer that cannot go on is replaced (its unsettled records fail and are sent anew)
+            resetProducer();
+        }
+    }
+
+    /**
+     * A failure the producer does not recover from by itself (fenced, out of sequence, not authorised,
+     * closed); a timeout or a broker away is not one: the producer goes on retrying its records.
+     */
+    static boolean fatal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.RetriableException || t instanceof java.util.concurrent.TimeoutException) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -156,6 +197,7 @@ public class KafkaPublisher {
             producer.close(Duration.ZERO);
             producer = null;
         }
+        unsettled.clear();
     }
 
     IntegrationEvent envelope(IntegrationPayload payload, EventMessage<?> message) {
@@ -203,7 +245,7 @@ public class KafkaPublisher {
             synchronized (this) {
                 if (producer == null) {
                     settings.ensureTopics(List.of(settings.ownTopic()));
-                    producer = new KafkaProducer<>(settings.producer());
+                    producer = new KafkaProducer<>(settings.publisher());
                 }
                 p = producer;
             }

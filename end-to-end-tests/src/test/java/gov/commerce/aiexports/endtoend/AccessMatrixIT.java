@@ -109,6 +109,8 @@ class AccessMatrixIT {
                 "applicant", ApiSurface.map("text", "not ours")});
         cases.add(new Object[] {Services.REVIEW, "POST", "/oversight/" + f.designationNumber + "/reports", other, "applicant",
                 ApiSurface.map("period", 1, "narrative", "not ours")});
+        cases.add(new Object[] {Services.REVIEW, "GET", "/oversight/" + f.designationNumber + "/documents/" + f.oversightDocumentId,
+                other, "applicant", null});
         cases.add(new Object[] {Services.REVIEW, "POST", "/reviews/" + f.reviewId + "/assessments", "STATE", "agency-reviewer",
                 withAgency(Program.assessment("CONCUR", List.of(), "ok", "ok"), "DEFENSE")});
         cases.add(new Object[] {Services.INCENTIVES, "GET", "/incentive-requests/" + f.routedRequestId, other, "applicant", null});

@@ -41,6 +41,8 @@ public final class ApiFixtures {
     public String documentId;
     public String designatedProposalId;
     public String designationNumber;
+    /** An unmarked file attached to the designation's oversight. */
+    public String oversightDocumentId;
     public String routedRequestId;
     public String unroutedRequestId;
     public String budgetId;
@@ -103,6 +105,11 @@ public final class ApiFixtures {
                         "effectiveDate", LocalDate.now().plusDays(1).toString()))
                 .header("If-Match", "*").post("/reviews/" + designatedReview + "/determination").then().statusCode(200)
                 .extract().path("determination.designationNumber");
+        oversightDocumentId = io.restassured.RestAssured.given().baseUri(RunningStack.url(Services.REVIEW))
+                .auth().oauth2(Program.token(uei, "applicant")).contentType("text/plain")
+                .body("Annex: deployment photographs\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .queryParam("name", "annex.txt").queryParam("confidentiality", "NOT_CONFIDENTIAL")
+                .post("/oversight/" + designationNumber + "/documents").then().statusCode(201).extract().path("documentId");
         JsonPath requests = await().atMost(PROPAGATION).until(
                 () -> Program.as(Services.INCENTIVES, "EDAG", "edag-coordinator").get("/incentive-requests?designation=" + designationNumber)
                         .then().statusCode(200).extract().jsonPath(),

@@ -59,7 +59,7 @@ final class ApiSurface {
 
     /** The uploads: their body is a file of any type, swept with files that break the documents' rules (BadInputSweepIT). */
     static final Set<String> UPLOADS = Set.of("proposals-service POST /proposals/{id}/documents",
-            "proposals-service POST /proposals/{id}/documents/{documentId}/versions");
+            "proposals-service POST /proposals/{id}/documents/{documentId}/versions", "review-service POST /oversight/{number}/documents");
 
     /** Who calls: a role and the organisation in the token. */
     record Caller(String role, String organisation) {
@@ -290,6 +290,12 @@ final class ApiSurface {
                         .withBody(f -> map("reason", "Evidence reviewed"), decision.equals("acceptance") ? "reason" : "none"));
             }
         }
+        // files attached to the oversight: uploaded by the consortium; an unmarked one read by all who read the oversight
+        // (a marked one: OversightDocumentsTest in review-service)
+        ops.add(op(r, "POST", "/oversight/{number}/documents", Set.of(APPLICANT), APPLICANT,
+                f -> "/oversight/" + f.designationNumber + "/documents?name=annex.pdf&confidentiality=NOT_CONFIDENTIAL"));
+        ops.add(op(r, "GET", "/oversight/{number}/documents/{documentId}", union(GOVERNMENT, APPLICANT, AUDITOR), APPLICANT,
+                f -> "/oversight/" + f.designationNumber + "/documents/" + f.oversightDocumentId));
         ops.add(op(r, "POST", "/oversight/{number}/reports", Set.of(APPLICANT), APPLICANT,
                 f -> "/oversight/" + f.designationNumber + "/reports")
                 .withBody(f -> map("period", 1, "narrative", "Deployment on track",

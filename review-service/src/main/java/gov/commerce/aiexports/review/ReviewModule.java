@@ -20,6 +20,11 @@ public class ReviewModule implements ServiceModule {
     }
 
     @Override
+    public List<org.axonframework.serialization.upcasting.event.EventUpcaster> upcasters() {
+        return List.of(new gov.commerce.aiexports.review.oversight.ProgressReportFiledUpcaster());
+    }
+
+    @Override
     public List<Object> projections() {
         return List.of(new ReviewProjection(documents), new gov.commerce.aiexports.review.oversight.OversightProjection(documents));
     }

@@ -194,7 +194,7 @@ class OversightTest {
         // evidence, a rejection with its reason, new evidence, an acceptance
         as(APPLICANT, "applicant").body(Map.of("text", "Audit report by KPMG", "documentIds", List.of("doc-1")))
                 .post("/oversight/" + number + "/conditions/C1/evidence").then().statusCode(422)
-                .body("rule", equalTo("DOCUMENTS_NOT_SUPPORTED")).body("field", equalTo("/documentIds"));
+                .body("rule", equalTo("DOCUMENT_UNKNOWN")).body("field", equalTo("/documentIds/0"));
         as("COMMERCE", "commerce-officer").body(Map.of("reason", "nothing yet")).post("/oversight/" + number + "/conditions/C1/rejection")
                 .then().statusCode(409).body("rule", equalTo("NO_EVIDENCE_SUBMITTED"));
         as(APPLICANT, "applicant").body(Map.of("text", "Audit report by KPMG, 2027")).post("/oversight/" + number + "/conditions/C1/evidence")

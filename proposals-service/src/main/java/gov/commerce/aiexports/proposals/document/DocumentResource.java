@@ -11,6 +11,7 @@ import gov.commerce.aiexports.proposals.document.application.AttachDocument.Uplo
 import gov.commerce.aiexports.proposals.proposal.ProposalDisclosure;
 import gov.commerce.aiexports.proposals.proposal.ProposalView;
 import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.files.FileTransfers;
 import gov.commerce.aiexports.runtime.paging.PageLinks;
 import gov.commerce.aiexports.runtime.paging.PageRequest;
 import gov.commerce.aiexports.runtime.paging.Slice;
@@ -32,23 +33,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /**
  * Files attached to a proposal: uploaded as the raw request body (streamed to the {@link DocumentStore},
@@ -60,13 +52,12 @@ import org.jboss.logging.Logger;
 @Authenticated
 public class DocumentResource {
 
-    private static final Logger LOG = Logger.getLogger(DocumentResource.class);
     /** Who reads a proposal's documents: the caller, the proposal it may see (else 404), whether its consortium owns it. */
     private record Reader(Caller caller, ProposalView proposal, boolean owner) {
     }
 
     @Inject
-    DocumentStore store;
+    FileTransfers files;
     @Inject
     AttachDocument attaching;
     @Inject
@@ -184,51 +175,18 @@ public class DocumentResource {
         Reader reader = reader(id);
         Caller caller = reader.caller();
         ProposalView proposal = reader.proposal();
-        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         int version = versionNumber(versionText, documentId);
         DocumentView v = documents.version(id, documentId, version);
         Disclosure.Decision decision = disclosure.document(caller, proposal, documentId, v.confidential());
         if (!decision.shown()) {
-            throw new DocumentRefused(403, DocumentRules.WITHHELD, null, "this document is marked " + v.confidentiality()
-                    + " and the disclosure rule withholds it from this caller (" + decision.reason() + ")");
+            throw FileTransfers.withheld(v.confidentiality(), decision.reason().name());
         }
-        EntityTag tag = new EntityTag(v.sha256());
-        if (ifNoneMatch != null && matches(ifNoneMatch, v.sha256())) {
-            return Response.notModified(tag).build();
-        }
-        String computed = hash(store.open(v.fileId()));
-        if (!computed.equals(v.sha256())) {
-            LOG.errorf("document %s version %s of proposal %s: stored bytes hash to %s, recorded %s", documentId, version, id,
-                    computed, v.sha256());
-            throw new DocumentRefused(500, DocumentRules.INTEGRITY_FAILED, null, "the stored file no longer matches the SHA-256 "
-                    + "recorded when it was attached; it is not served. Operators: see the runbook, Documents");
-        }
-        if (!reader.owner()) {
+        Response response = files.download(new FileTransfers.Served(v.fileId(), v.fileName(), v.mediaType(), v.sizeBytes(), v.sha256(),
+                "document " + documentId + " version " + version + " of proposal " + id), headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
+        if (!reader.owner() && response.getStatus() == 200) {
             record(caller, id, List.of("document:" + documentId + "/v" + version), "GET /proposals/{id}/documents/{documentId}/versions/{version}");
         }
-        StreamingOutput out = output -> {
-            MessageDigest digest = sha256();
-            byte[] buffer = new byte[64 * 1024];
-            try (InputStream in = store.open(v.fileId())) {
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    digest.update(buffer, 0, n);
-                    output.write(buffer, 0, n);
-                }
-            }
-            if (!HexFormat.of().formatHex(digest.digest()).equals(v.sha256())) {
-                LOG.errorf("document %s version %s of proposal %s changed while being sent: response aborted", documentId, version, id);
-                throw new IOException("stored file changed while being sent; response aborted");
-            }
-            output.flush();
-        };
-        return Response.ok(out, v.mediaType()).tag(tag)
-                .header("Content-Length", v.sizeBytes())
-                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(v.sha256())) + ":")
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(v.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        return response;
     }
 
     /** A version is a number from 1; anything else names no version (404, like an unknown one). */
@@ -244,19 +202,6 @@ public class DocumentResource {
         throw new NotFound("document version", documentId + "/" + text);
     }
 
-    private static boolean matches(String ifNoneMatch, String sha256) {
-        for (String t : ifNoneMatch.split(",")) {
-            String tag = t.trim();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals("*") || tag.equals("\"" + sha256 + "\"")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private Response created(String id, Attached a) {
         return Response.created(URI.create("/proposals/" + id + "/documents/" + a.documentId() + "/versions/" + a.version()))
                 .tag(new EntityTag(a.sha256())).entity(a).type(MediaType.APPLICATION_JSON).build();
@@ -265,27 +210,5 @@ public class DocumentResource {
     private void record(Caller caller, String proposalId, List<String> parts, String path) {
         account.record(new DisclosureAccount.Entry(proposalId, caller.subject(), caller.organisation(),
                 caller.roles().stream().sorted().toList(), clock.instant(), parts, path, request.correlationId()));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hash(InputStream in) throws IOException {
-        MessageDigest digest = sha256();
-        byte[] buffer = new byte[64 * 1024];
-        try (in) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

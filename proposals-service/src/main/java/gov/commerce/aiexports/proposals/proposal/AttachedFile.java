@@ -10,8 +10,8 @@ import java.time.Instant;
 public record AttachedFile(String fileId, String fileName, String mediaType, long sizeBytes, String sha256,
         String confidentiality, Instant attachedAt) {
 
-    public static final String CONFIDENTIAL = "BUSINESS_CONFIDENTIAL";
-    public static final String NOT_CONFIDENTIAL = "NOT_CONFIDENTIAL";
+    public static final String CONFIDENTIAL = gov.commerce.aiexports.runtime.files.FileTransfers.CONFIDENTIAL;
+    public static final String NOT_CONFIDENTIAL = gov.commerce.aiexports.runtime.files.FileTransfers.NOT_CONFIDENTIAL;
 
     public boolean confidential() {
         return !NOT_CONFIDENTIAL.equals(confidentiality);

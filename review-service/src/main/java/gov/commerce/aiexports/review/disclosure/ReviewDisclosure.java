@@ -60,6 +60,23 @@ public class ReviewDisclosure {
         return out;
     }
 
+    /**
+     * The rule for a part that carries its own marking (a document attached to the designation's
+     * oversight), decided as a proposal section marked the same way would be.
+     */
+    public Disclosure.Decision part(Caller caller, ReviewView review, String part, boolean confidential) {
+        Set<String> routed = designated(review) ? routes.of(List.of(review.proposalId)).getOrDefault(review.proposalId, Set.of())
+                : Set.of();
+        return Disclosure.decidePart(viewer(caller), facts(review, routed), part, confidential);
+    }
+
+    /** The parts shown to a non-owner, into the account of disclosure under the request's operation. */
+    public void disclosed(Caller caller, ReviewView review, List<String> parts, String path, String correlationId) {
+        if (!parts.isEmpty()) {
+            recorder.record(caller, review.proposalId, parts, path, correlationId);
+        }
+    }
+
     public static ProposalFacts facts(ReviewView r, Set<String> routedAgencies) {
         Set<String> marked = r.confidentialSections == null ? Set.copyOf(Sections.ALL) : Set.copyOf(r.confidentialSections);
         return new ProposalFacts(r.applicantOrganisation, false, designated(r),

@@ -37,6 +37,7 @@ public class Oversight {
     private int reportDueDays;
     private final Set<Integer> filedPeriods = new HashSet<>();
     private final Set<String> flagged = new HashSet<>();
+    private final Set<String> documents = new HashSet<>();
 
     /** A condition or a milestone: status OPEN, EVIDENCE_SUBMITTED, ACCEPTED or REJECTED. */
     private static final class Item {
@@ -122,16 +123,24 @@ public class Oversight {
         apply(new OversightEvent.ReportingScheduleSet(designationNumber, c.frequency(), c.firstPeriodStart(), dueDays));
     }
 
+    /** The file's bytes are stored and measured already; this records it as the consortium's, once per id. */
+    @CommandHandler
+    void handle(OversightCommand.AttachDocument c) {
+        if (!documents.contains(c.documentId())) {
+            apply(new OversightEvent.DocumentAttached(designationNumber, c.documentId(), c.fileId(), c.fileName(), c.mediaType(),
+                    c.sizeBytes(), c.sha256(), c.confidentiality(), c.at()));
+        }
+    }
+
     @CommandHandler
     void handle(OversightCommand.SubmitEvidence c) {
         Checks input = new Checks().required(c.text(), "/text");
         OversightPolicies.text(input, c.text(), "/text", 20000).throwIfInvalid();
-        new Checks().require(c.documentIds() == null || c.documentIds().isEmpty(), OversightPolicies.DOCUMENTS_NOT_SUPPORTED,
-                "/documentIds", "documents cannot be attached yet; give the evidence as text").throwIfViolated();
+        OversightPolicies.documents(new Checks(), c.documentIds(), documents, "/documentIds").throwIfViolated();
         Item item = item(c.itemType(), c.itemId());
         notAccepted(item, c.itemId());
         apply(new OversightEvent.EvidenceSubmitted(designationNumber, c.itemType(), c.itemId(), c.evidenceId(), c.text().strip(),
-                List.of(), c.at()));
+                c.documentIds() == null ? List.of() : List.copyOf(c.documentIds()), c.at()));
     }
 
     @CommandHandler
@@ -182,7 +191,7 @@ public class Oversight {
         if (frequency == null) {
             throw new StateConflict(OversightPolicies.NO_REPORTING_SCHEDULE, "Commerce has not set a reporting schedule");
         }
-        Checks rules = new Checks();
+        Checks rules = OversightPolicies.documents(new Checks(), c.documentIds(), documents, "/documentIds");
         for (int i = 0; i < statuses.size(); i++) {
             Item m = items.get(statuses.get(i).milestoneId());
             rules.require(m != null && MILESTONE.equals(m.type), OversightPolicies.MILESTONE_UNKNOWN,
@@ -197,7 +206,7 @@ public class Oversight {
         LocalDate due = OversightPolicies.reportDue(firstPeriodStart, frequency, reportDueDays, c.period());
         apply(new OversightEvent.ProgressReportFiled(designationNumber, c.reportId(), c.period(), start,
                 OversightPolicies.periodEnd(firstPeriodStart, frequency, c.period()), due, c.today().isAfter(due),
-                c.narrative().strip(), statuses, figures, c.at()));
+                c.narrative().strip(), statuses, figures, c.at(), c.documentIds() == null ? List.of() : List.copyOf(c.documentIds())));
     }
 
     /** Flags each condition not accepted by its due date and each report not filed by its due date, once. */
@@ -243,6 +252,11 @@ public class Oversight {
     void on(OversightEvent.Opened e) {
         designationNumber = e.designationNumber();
         e.conditions().forEach(x -> items.put(x.id(), new Item(CONDITION, x.text(), null, x.dueDate())));
+    }
+
+    @EventSourcingHandler
+    void on(OversightEvent.DocumentAttached e) {
+        documents.add(e.documentId());
     }
 
     @EventSourcingHandler

@@ -28,13 +28,17 @@ public sealed interface OversightCommand {
             String text, List<String> documentIds, Instant at) implements OversightCommand {
     }
 
+    record AttachDocument(@TargetAggregateIdentifier String designationNumber, String documentId, String fileId, String fileName,
+            String mediaType, long sizeBytes, String sha256, String confidentiality, Instant at) implements OversightCommand {
+    }
+
     record DecideEvidence(@TargetAggregateIdentifier String designationNumber, String itemType, String itemId, boolean accept,
             String reason, Instant at) implements OversightCommand {
     }
 
     record FileProgressReport(@TargetAggregateIdentifier String designationNumber, String reportId, Integer period,
             String narrative, List<OversightEvent.MilestoneStatus> milestoneStatuses, List<OversightEvent.Figure> figures,
-            LocalDate today, Instant at) implements OversightCommand {
+            List<String> documentIds, LocalDate today, Instant at) implements OversightCommand {
     }
 
     /** From the scanner: does nothing when the item is met or already flagged, so any number of runs flag it once. */

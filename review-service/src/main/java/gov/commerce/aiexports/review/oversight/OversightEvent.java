@@ -26,7 +26,17 @@ public sealed interface OversightEvent {
             implements OversightEvent {
     }
 
-    /** itemType CONDITION or MILESTONE; documentIds empty until documents exist. */
+    /**
+     * A file the consortium attached to its designation's oversight, as its upload measured it: where
+     * its bytes are (fileId, in the DocumentStore), its name, the media type its content was found to
+     * be, size, SHA-256 (hex) and its own marking (BUSINESS_CONFIDENTIAL or NOT_CONFIDENTIAL).
+     * Evidence and progress reports name it by documentId.
+     */
+    record DocumentAttached(String designationNumber, String documentId, String fileId, String fileName, String mediaType,
+            long sizeBytes, String sha256, String confidentiality, Instant attachedAt) implements OversightEvent {
+    }
+
+    /** itemType CONDITION or MILESTONE; documentIds: attached documents the evidence points to (DocumentAttached). */
     record EvidenceSubmitted(String designationNumber, String itemType, String itemId, String evidenceId, String text,
             List<String> documentIds, Instant submittedAt) implements OversightEvent {
     }
@@ -39,9 +49,14 @@ public sealed interface OversightEvent {
             String reason, Instant decidedAt) implements OversightEvent {
     }
 
+    /**
+     * Revision 2: documentIds, the attached documents the report points to (DocumentAttached);
+     * revision 1 had none ({@link ProgressReportFiledUpcaster} gives it an empty list).
+     */
+    @org.axonframework.serialization.Revision("2")
     record ProgressReportFiled(String designationNumber, String reportId, int period, LocalDate periodStart, LocalDate periodEnd,
             LocalDate dueDate, boolean late, String narrative, List<MilestoneStatus> milestoneStatuses, List<Figure> figures,
-            Instant filedAt) implements OversightEvent {
+            Instant filedAt, List<String> documentIds) implements OversightEvent {
     }
 
     /** itemType CONDITION (itemId C1...) or PROGRESS_REPORT (itemId the period); once per item. */

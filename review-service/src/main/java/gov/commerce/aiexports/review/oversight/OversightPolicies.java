@@ -3,6 +3,7 @@ package gov.commerce.aiexports.review.oversight;
 import gov.commerce.aiexports.runtime.domain.Checks;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /** The rules of a designation's obligations, with their stable codes, and the reporting periods' arithmetic. */
@@ -36,8 +37,8 @@ public final class OversightPolicies {
     public static final String MILESTONE_UNKNOWN = "MILESTONE_UNKNOWN";
     /** 400: a figure whose value is not a decimal number. */
     public static final String FIGURE_VALUE_INVALID = "FIGURE_VALUE_INVALID";
-    /** 422: documents are not accepted yet (the document capability does not exist): text only. */
-    public static final String DOCUMENTS_NOT_SUPPORTED = "DOCUMENTS_NOT_SUPPORTED";
+    /** 422: evidence or a report points to a document that was not attached to this designation's oversight. */
+    public static final String DOCUMENT_UNKNOWN = "DOCUMENT_UNKNOWN";
     /** 409: evidence or a decision for an item already accepted. */
     public static final String ALREADY_ACCEPTED = "ALREADY_ACCEPTED";
     /** 409: a decision with no evidence awaiting one. */
@@ -81,5 +82,15 @@ public final class OversightPolicies {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** Each named document is one attached to this oversight (field {@code <field>/<i>}). */
+    public static Checks documents(Checks checks, List<String> documentIds, Set<String> attached, String field) {
+        List<String> ids = documentIds == null ? List.of() : documentIds;
+        for (int i = 0; i < ids.size(); i++) {
+            checks.require(ids.get(i) != null && attached.contains(ids.get(i)), DOCUMENT_UNKNOWN, field + "/" + i,
+                    "no document " + ids.get(i) + " is attached to this designation (POST /oversight/{number}/documents first)");
+        }
+        return checks;
     }
 }

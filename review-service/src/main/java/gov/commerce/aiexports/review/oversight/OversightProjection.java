@@ -96,7 +96,14 @@ public class OversightProjection {
     @EventHandler
     void on(OversightEvent.ProgressReportFiled e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_SUBJECT) String actor) {
         update(e.designationNumber(), at, r -> r.reports.add(new OversightRecord.Report(e.reportId(), e.period(), e.periodStart(),
-                e.periodEnd(), e.dueDate(), e.late(), e.narrative(), e.milestoneStatuses(), e.figures(), actor, e.filedAt())));
+                e.periodEnd(), e.dueDate(), e.late(), e.narrative(), e.milestoneStatuses(), e.figures(), actor, e.filedAt(),
+                e.documentIds() == null ? java.util.List.of() : e.documentIds())));
+    }
+
+    @EventHandler
+    void on(OversightEvent.DocumentAttached e, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_SUBJECT) String actor) {
+        update(e.designationNumber(), at, r -> r.documents.add(new OversightRecord.Document(e.documentId(), e.fileId(), e.fileName(),
+                e.mediaType(), e.sizeBytes(), e.sha256(), e.confidentiality(), actor, e.attachedAt())));
     }
 
     @EventHandler

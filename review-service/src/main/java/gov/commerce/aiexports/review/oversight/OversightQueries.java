@@ -5,11 +5,18 @@ import gov.commerce.aiexports.review.designation.DesignationQueries;
 import gov.commerce.aiexports.review.designation.DesignationView;
 import gov.commerce.aiexports.review.review.ReviewQueries;
 import gov.commerce.aiexports.review.review.ReviewView;
+import gov.commerce.aiexports.events.disclosure.Disclosure;
+import gov.commerce.aiexports.review.disclosure.ReviewDisclosure;
 import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.files.FileTransfers;
+import gov.commerce.aiexports.runtime.request.RequestContext;
+import gov.commerce.aiexports.runtime.request.Roles;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.request.Caller;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Every read of a designation's oversight: its obligations' record, its review (the standing), as a caller may see them. */
@@ -22,6 +29,10 @@ public class OversightQueries {
     DesignationQueries designations;
     @Inject
     ReviewQueries reviews;
+    @Inject
+    ReviewDisclosure disclosure;
+    @Inject
+    RequestContext request;
 
     /** The obligations' record, once the first oversight write opened it. */
     public Optional<OversightRecord> record(String number) {
@@ -43,8 +54,61 @@ public class OversightQueries {
         return review;
     }
 
-    /** The standing and the obligations, as the caller may read them. */
+    /**
+     * The standing and the obligations, as the caller may read them: each attached document in full
+     * or withheld by the disclosure rule; a confidential one shown to someone outside the consortium
+     * is accounted for.
+     */
     public OversightView view(Caller caller, String number) {
-        return OversightView.of(readable(caller, number), record(number).orElse(null));
+        ReviewView review = readable(caller, number);
+        OversightRecord record = record(number).orElse(null);
+        List<OversightView.DocumentShown> shown = new ArrayList<>();
+        List<String> disclosed = new ArrayList<>();
+        for (OversightRecord.Document d : record == null ? List.<OversightRecord.Document>of() : record.documents) {
+            Disclosure.Decision decision = decision(caller, review, d);
+            if (decision.shown()) {
+                shown.add(OversightView.DocumentShown.shown(d));
+                if (d.confidential() && !owner(caller, review)) {
+                    disclosed.add(part(d) + "/metadata");
+                }
+            } else {
+                shown.add(OversightView.DocumentShown.withheld(d, decision.reason().name()));
+            }
+        }
+        disclosure.disclosed(caller, review, disclosed, "GET /oversight/{number}", request.correlationId());
+        return OversightView.of(review, record, shown);
+    }
+
+    /** An attached document the caller may read (404 if absent or the designation unreadable, 403 DOCUMENT_WITHHELD if withheld). */
+    public OversightRecord.Document readableDocument(Caller caller, String number, String documentId) {
+        ReviewView review = readable(caller, number);
+        OversightRecord.Document d = record(number).flatMap(r -> r.document(documentId))
+                .orElseThrow(() -> new NotFound("document", documentId));
+        Disclosure.Decision decision = decision(caller, review, d);
+        if (!decision.shown()) {
+            throw FileTransfers.withheld(d.confidentiality(), decision.reason().name());
+        }
+        return d;
+    }
+
+    /** A download of a confidential document by someone outside the consortium, into the account of disclosure. */
+    public void downloaded(Caller caller, String number, OversightRecord.Document d) {
+        ReviewView review = designated(number);
+        if (d.confidential() && !owner(caller, review)) {
+            disclosure.disclosed(caller, review, List.of(part(d)), "GET /oversight/{number}/documents/{documentId}",
+                    request.correlationId());
+        }
+    }
+
+    private Disclosure.Decision decision(Caller caller, ReviewView review, OversightRecord.Document d) {
+        return disclosure.part(caller, review, part(d), d.confidential());
+    }
+
+    private static String part(OversightRecord.Document d) {
+        return "oversight-document:" + d.documentId();
+    }
+
+    private static boolean owner(Caller caller, ReviewView review) {
+        return caller.has(Roles.APPLICANT) && caller.organisation() != null && caller.organisation().equals(review.applicantOrganisation);
     }
 }

@@ -19,6 +19,7 @@ public class OversightRecord {
     public Schedule reportingSchedule;
     public List<Report> reports = new ArrayList<>();
     public List<Overdue> overdue = new ArrayList<>();
+    public List<Document> documents = new ArrayList<>();
     public Instant updatedAt;
 
     /** A condition (kind null) or a milestone; status OPEN, EVIDENCE_SUBMITTED, ACCEPTED or REJECTED. */
@@ -48,10 +49,23 @@ public class OversightRecord {
 
     public record Report(String reportId, int period, LocalDate periodStart, LocalDate periodEnd, LocalDate dueDate, boolean late,
             String narrative, List<OversightEvent.MilestoneStatus> milestoneStatuses, List<OversightEvent.Figure> figures,
-            String filedBy, Instant filedAt) {
+            String filedBy, Instant filedAt, List<String> documentIds) {
+    }
+
+    /** An attached file (fileId: where its bytes are; never shown). */
+    public record Document(String documentId, String fileId, String fileName, String mediaType, long sizeBytes, String sha256,
+            String confidentiality, String attachedBy, Instant attachedAt) {
+
+        public boolean confidential() {
+            return !gov.commerce.aiexports.runtime.files.FileTransfers.NOT_CONFIDENTIAL.equals(confidentiality);
+        }
     }
 
     public record Overdue(String itemType, String itemId, String description, LocalDate dueDate, Instant flaggedAt) {
+    }
+
+    public java.util.Optional<Document> document(String documentId) {
+        return documents.stream().filter(d -> d.documentId().equals(documentId)).findFirst();
     }
 
     Obligation find(String id) {

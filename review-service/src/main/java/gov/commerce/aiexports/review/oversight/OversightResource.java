@@ -1,6 +1,7 @@
 package gov.commerce.aiexports.review.oversight;
 
 import gov.commerce.aiexports.review.oversight.application.AddMilestone;
+import gov.commerce.aiexports.review.oversight.application.AttachOversightDocument;
 import gov.commerce.aiexports.review.oversight.application.AddMilestone.MilestoneRequest;
 import gov.commerce.aiexports.review.oversight.application.ChangeStanding;
 import gov.commerce.aiexports.review.oversight.application.ChangeStanding.StandingRequest;
@@ -15,16 +16,27 @@ import gov.commerce.aiexports.review.oversight.application.SetReportingSchedule.
 import gov.commerce.aiexports.review.oversight.application.SubmitEvidence;
 import gov.commerce.aiexports.review.oversight.application.SubmitEvidence.EvidenceRequest;
 import gov.commerce.aiexports.review.review.ReviewCommand;
+import gov.commerce.aiexports.runtime.files.FileTransfers;
+import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Preconditions;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import gov.commerce.aiexports.runtime.request.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
 
 /**
  * A designation after it is made, by its number: Commerce's suspension, reinstatement and
@@ -58,6 +70,10 @@ public class OversightResource {
     DecideEvidence decisions;
     @Inject
     FileProgressReport reports;
+    @Inject
+    AttachOversightDocument attaching;
+    @Inject
+    FileTransfers files;
     /** If-Match is read here rather than per operation: the oversight's writes share their helpers. */
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.HttpHeaders headers;
@@ -173,6 +189,45 @@ public class OversightResource {
     public Response fileReport(@PathParam("number") String number, ReportRequest body) {
         reports.file(number, ifMatch(), body);
         return Response.status(201).entity(get(number)).build();
+    }
+
+    /**
+     * Attaches a file to the designation's oversight: the body is the file, Content-Type its declared
+     * type, ?name= its file name, ?confidentiality= its marking. Evidence and reports name it by its id.
+     */
+    @POST
+    @Path("documents")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.APPLICANT)
+    public Response attachDocument(@PathParam("number") String number, @QueryParam("name") String name,
+            @QueryParam("confidentiality") String confidentiality, InputStream body) throws IOException {
+        AttachOversightDocument.Attached a = attaching.attach(number, name, confidentiality,
+                headers.getHeaderString(HttpHeaders.CONTENT_TYPE), headers.getHeaderString(HttpHeaders.CONTENT_LENGTH), body);
+        return Response.created(URI.create("/oversight/" + number + "/documents/" + a.documentId()))
+                .tag(new EntityTag(a.sha256())).entity(a).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * The file's bytes, streamed, ETag its SHA-256 (If-None-Match: 304); checked against that hash
+     * before anything is sent (500 DOCUMENT_INTEGRITY_FAILED otherwise). A confidential file is
+     * withheld (403 DOCUMENT_WITHHELD) from those the disclosure rule withholds it from, and its
+     * download by anyone outside the consortium is accounted for.
+     */
+    @GET
+    @Path("documents/{documentId}")
+    @Produces(MediaType.WILDCARD)
+    public Response downloadDocument(@PathParam("number") String number, @PathParam("documentId") String documentId)
+            throws IOException {
+        Caller caller = request.caller();
+        OversightRecord.Document d = oversight.readableDocument(caller, number, documentId);
+        Response response = files.download(new FileTransfers.Served(d.fileId(), d.fileName(), d.mediaType(), d.sizeBytes(),
+                d.sha256(), "oversight document " + documentId + " of designation " + number),
+                headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
+        if (response.getStatus() == 200) {
+            oversight.downloaded(caller, number, d);
+        }
+        return response;
     }
 
     private OversightView decide(String number, String type, String itemId, boolean accept, DecisionRequest body) {

@@ -70,15 +70,49 @@ class OversightAggregateTest {
         OversightEvent.ReportingScheduleSet schedule = new OversightEvent.ReportingScheduleSet(N, "QUARTERLY",
                 LocalDate.parse("2026-10-01"), 10);
         fixture.given(opened(), schedule)
-                .when(new OversightCommand.FileProgressReport(N, "rep-1", 1, "done", List.of(), List.of(), TODAY, AT))
+                .when(new OversightCommand.FileProgressReport(N, "rep-1", 1, "done", List.of(), List.of(), List.of(), TODAY, AT))
                 .expectEvents(new OversightEvent.ProgressReportFiled(N, "rep-1", 1, LocalDate.parse("2026-10-01"),
-                        LocalDate.parse("2026-12-31"), LocalDate.parse("2027-01-10"), true, "done", List.of(), List.of(), AT));
+                        LocalDate.parse("2026-12-31"), LocalDate.parse("2027-01-10"), true, "done", List.of(), List.of(), AT, List.of()));
         fixture.given(opened(), schedule, new OversightEvent.ProgressReportFiled(N, "rep-1", 1, LocalDate.parse("2026-10-01"),
-                        LocalDate.parse("2026-12-31"), LocalDate.parse("2027-01-10"), true, "done", List.of(), List.of(), AT))
-                .when(new OversightCommand.FileProgressReport(N, "rep-2", 1, "again", List.of(), List.of(), TODAY, AT))
+                        LocalDate.parse("2026-12-31"), LocalDate.parse("2027-01-10"), true, "done", List.of(), List.of(), AT, List.of()))
+                .when(new OversightCommand.FileProgressReport(N, "rep-2", 1, "again", List.of(), List.of(), List.of(), TODAY, AT))
                 .expectException(StateConflict.class).expectNoEvents();
         fixture.given(opened(), schedule)
                 .when(new OversightCommand.SetReportingSchedule(N, "MONTHLY", TODAY, 200))
                 .expectException(gov.commerce.aiexports.runtime.domain.InvalidInput.class).expectNoEvents();
+    }
+
+    private static OversightEvent.DocumentAttached attached(String documentId) {
+        return new OversightEvent.DocumentAttached(N, documentId, "file-" + documentId, "audit.pdf", "application/pdf", 1234,
+                "ab".repeat(32), "BUSINESS_CONFIDENTIAL", AT);
+    }
+
+    @Test
+    void a_document_is_attached_once_and_evidence_and_reports_name_only_attached_ones() {
+        fixture.given(opened())
+                .when(new OversightCommand.AttachDocument(N, "doc-1", "file-doc-1", "audit.pdf", "application/pdf", 1234,
+                        "ab".repeat(32), "BUSINESS_CONFIDENTIAL", AT))
+                .expectEvents(attached("doc-1"));
+        fixture.given(opened(), attached("doc-1"))
+                .when(new OversightCommand.AttachDocument(N, "doc-1", "file-doc-1", "audit.pdf", "application/pdf", 1234,
+                        "ab".repeat(32), "BUSINESS_CONFIDENTIAL", AT))
+                .expectNoEvents();
+        fixture.given(opened(), attached("doc-1"))
+                .when(new OversightCommand.SubmitEvidence(N, "CONDITION", "C1", "ev-1", "the audit", List.of("doc-1"), AT))
+                .expectEvents(new OversightEvent.EvidenceSubmitted(N, "CONDITION", "C1", "ev-1", "the audit", List.of("doc-1"), AT));
+        fixture.given(opened(), attached("doc-1"))
+                .when(new OversightCommand.SubmitEvidence(N, "CONDITION", "C1", "ev-1", "the audit", List.of("doc-1", "doc-2"), AT))
+                .expectException(RuleViolation.class).expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("DOCUMENT_UNKNOWN"));
+        OversightEvent.ReportingScheduleSet schedule = new OversightEvent.ReportingScheduleSet(N, "QUARTERLY",
+                LocalDate.parse("2026-10-01"), 10);
+        fixture.given(opened(), schedule, attached("doc-1"))
+                .when(new OversightCommand.FileProgressReport(N, "rep-1", 1, "done", List.of(), List.of(), List.of("doc-1"), TODAY, AT))
+                .expectEvents(new OversightEvent.ProgressReportFiled(N, "rep-1", 1, LocalDate.parse("2026-10-01"),
+                        LocalDate.parse("2026-12-31"), LocalDate.parse("2027-01-10"), true, "done", List.of(), List.of(), AT,
+                        List.of("doc-1")));
+        fixture.given(opened(), schedule)
+                .when(new OversightCommand.FileProgressReport(N, "rep-1", 1, "done", List.of(), List.of(), List.of("doc-9"), TODAY, AT))
+                .expectException(RuleViolation.class).expectNoEvents();
     }
 }

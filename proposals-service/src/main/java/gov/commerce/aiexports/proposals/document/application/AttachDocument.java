@@ -1,11 +1,7 @@
 package gov.commerce.aiexports.proposals.document.application;
 
 import gov.commerce.aiexports.proposals.document.DocumentQueries;
-import gov.commerce.aiexports.proposals.document.DocumentRefused;
-import gov.commerce.aiexports.proposals.document.DocumentRules;
-import gov.commerce.aiexports.proposals.document.DocumentStore;
 import gov.commerce.aiexports.proposals.document.DocumentView;
-import gov.commerce.aiexports.proposals.document.InspectedUpload;
 import gov.commerce.aiexports.proposals.proposal.AttachedFile;
 import gov.commerce.aiexports.proposals.proposal.ProposalCommand;
 import gov.commerce.aiexports.proposals.proposal.ProposalQueries;
@@ -14,6 +10,7 @@ import gov.commerce.aiexports.proposals.proposal.ProposalView;
 import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.files.FileTransfers;
 import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import jakarta.inject.Inject;
@@ -25,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The applicant attaches a document to its open proposal, or a new version of one. Both take the
@@ -37,7 +33,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AttachDocument {
 
     private static final Set<String> OPEN = Set.of(ProposalStatus.DRAFT.name(), ProposalStatus.INFORMATION_REQUESTED.name());
-    private static final int NAME_MAX = 255;
 
     /** What an upload answers: the version stored and what was measured of it. */
     public record Attached(String documentId, int version, String fileName, String mediaType, long sizeBytes, String sha256,
@@ -49,7 +44,7 @@ public class AttachDocument {
     }
 
     @Inject
-    DocumentStore store;
+    FileTransfers files;
     @Inject
     Commands commands;
     @Inject
@@ -60,14 +55,12 @@ public class AttachDocument {
     RequestContext request;
     @Inject
     Clock clock;
-    @ConfigProperty(name = "aiexports.documents.max-bytes", defaultValue = "104857600")
-    long maxBytes;
 
     /** A new document: name and marking are required. */
     public Attached attach(String id, String name, String confidentiality, Upload upload) throws IOException {
         own(id);
         new Checks().required(name, "/name").required(confidentiality, "/confidentiality").throwIfInvalid();
-        checkParameters(name, confidentiality, upload.contentLength());
+        files.checkParameters(name, confidentiality, upload.contentLength());
         String documentId = UUID.randomUUID().toString();
         AttachedFile file = stored(upload, name, confidentiality);
         send(new ProposalCommand.AttachDocument(id, documentId, file), file);
@@ -84,7 +77,7 @@ public class AttachDocument {
         DocumentView latest = versions.get(versions.size() - 1);
         String fileName = name == null ? latest.fileName() : name;
         String marking = confidentiality == null ? latest.confidentiality() : confidentiality;
-        checkParameters(fileName, marking, upload.contentLength());
+        files.checkParameters(fileName, marking, upload.contentLength());
         AttachedFile file = stored(upload, fileName, marking);
         send(new ProposalCommand.AddDocumentVersion(id, documentId, file), file);
         return attached(documentId, latest.version() + 1, file);
@@ -96,9 +89,9 @@ public class AttachDocument {
     }
 
     private AttachedFile stored(Upload body, String name, String confidentiality) throws IOException {
-        InspectedUpload upload = new InspectedUpload(body.body(), maxBytes, body.contentType());
-        String fileId = store.write(upload);
-        return new AttachedFile(fileId, name, upload.mediaType(), upload.size(), upload.sha256(), confidentiality, clock.instant());
+        FileTransfers.Stored stored = files.store(body.contentType(), body.body());
+        return new AttachedFile(stored.fileId(), name, stored.mediaType(), stored.sizeBytes(), stored.sha256(), confidentiality,
+                clock.instant());
     }
 
     /** The command; if it is refused (the proposal moved on meanwhile), the stored bytes are forgotten. */
@@ -106,7 +99,7 @@ public class AttachDocument {
         try {
             commands.send(command);
         } catch (RuntimeException e) {
-            store.delete(file.fileId());
+            files.forget(file.fileId());
             throw e;
         }
     }
@@ -120,28 +113,5 @@ public class AttachDocument {
                     + "attached or versioned in a draft, or while answering an information request");
         }
         return p;
-    }
-
-    private void checkParameters(String name, String confidentiality, String contentLength) {
-        new Checks()
-                .require(name == null || (name.length() <= NAME_MAX && !name.isBlank() && name.chars().noneMatch(c -> c < 0x20 || c == 0x7F
-                        || c == '/' || c == '\\')), "DOCUMENT_NAME_INVALID", "/name",
-                        "a file name has 1 to " + NAME_MAX + " characters, no control character and no / or \\")
-                .require(confidentiality == null || AttachedFile.CONFIDENTIAL.equals(confidentiality)
-                        || AttachedFile.NOT_CONFIDENTIAL.equals(confidentiality), "VALUE_NOT_ALLOWED", "/confidentiality",
-                        "confidentiality is " + AttachedFile.CONFIDENTIAL + " or " + AttachedFile.NOT_CONFIDENTIAL)
-                .throwIfInvalid();
-        if (contentLength != null) {
-            long declared;
-            try {
-                declared = Long.parseLong(contentLength.trim());
-            } catch (NumberFormatException e) {
-                declared = Long.MAX_VALUE;
-            }
-            if (declared > maxBytes) {
-                throw new DocumentRefused(413, DocumentRules.TOO_LARGE, "/body", "a file may have at most " + maxBytes
-                        + " bytes (aiexports.documents.max-bytes); this one declares " + contentLength);
-            }
-        }
     }
 }

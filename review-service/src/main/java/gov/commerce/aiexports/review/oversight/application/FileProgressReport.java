@@ -25,8 +25,9 @@ public class FileProgressReport {
     public record FigureRequest(String name, String value, String unit) {
     }
 
+    /** documentIds: documents attached to this designation's oversight (POST /oversight/{number}/documents), or none. */
     public record ReportRequest(Integer period, String narrative, List<MilestoneStatusRequest> milestoneStatuses,
-            List<FigureRequest> figures) {
+            List<FigureRequest> figures, List<String> documentIds) {
     }
 
     @Inject
@@ -47,6 +48,6 @@ public class FileProgressReport {
                         .toList();
         String reportId = UUID.randomUUID().toString();
         commands.send(new OversightCommand.FileProgressReport(number, reportId, body.period(), body.narrative(), statuses, figures,
-                FederalTime.today(clock), clock.instant()));
+                body.documentIds(), FederalTime.today(clock), clock.instant()));
     }
 }

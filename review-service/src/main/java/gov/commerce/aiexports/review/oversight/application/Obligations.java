@@ -46,6 +46,12 @@ public class Obligations {
         return review;
     }
 
+    /** The applicant's file upload: its own live designation, no body to check and no If-Match (a file conflicts with nothing). */
+    ReviewView ownedOpen(String number) {
+        oversight.readable(request.caller(), number);
+        return open(number);
+    }
+
     /**
      * The review of a live designation whose oversight is open: opened here, in the request's
      * transaction, on the first write (designations made before oversight existed too). A revoked

@@ -16,7 +16,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SubmitEvidence {
 
-    /** documentIds: the seam for documents, which do not exist yet (any is refused, DOCUMENTS_NOT_SUPPORTED). */
+    /** documentIds: documents attached to this designation's oversight (POST /oversight/{number}/documents), or none. */
     public record EvidenceRequest(String text, List<String> documentIds) {
     }
 

@@ -1,4 +1,4 @@
-package gov.commerce.aiexports.proposals.document;
+package gov.commerce.aiexports.runtime.files;
 
 import gov.commerce.aiexports.runtime.problem.Problem;
 import gov.commerce.aiexports.runtime.request.RequestContext;

@@ -1,4 +1,4 @@
-package gov.commerce.aiexports.proposals.document;
+package gov.commerce.aiexports.runtime.files;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,4 +1,4 @@
-package gov.commerce.aiexports.proposals.document;
+package gov.commerce.aiexports.runtime.files;
 
 /**
  * A file refused or a download that cannot be served, with its HTTP status and stable rule code ({@link DocumentRules}, {@link ContentPolicy}):

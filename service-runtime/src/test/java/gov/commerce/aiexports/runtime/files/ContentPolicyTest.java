@@ -1,4 +1,4 @@
-package gov.commerce.aiexports.proposals.document;
+package gov.commerce.aiexports.runtime.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

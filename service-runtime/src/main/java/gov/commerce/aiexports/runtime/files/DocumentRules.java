@@ -1,4 +1,4 @@
-package gov.commerce.aiexports.proposals.document;
+package gov.commerce.aiexports.runtime.files;
 
 /**
  * The rule codes of attached documents that are not the content policy's ({@link ContentPolicy}

@@ -1,4 +1,4 @@
-package gov.commerce.aiexports.proposals.document;
+package gov.commerce.aiexports.runtime.files;
 
 import java.io.IOException;
 import java.io.InputStream;

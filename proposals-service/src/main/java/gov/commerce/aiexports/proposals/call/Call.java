@@ -2,6 +2,7 @@ package gov.commerce.aiexports.proposals.call;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.proposals.call.CallCommand.ArchiveCall;
 import gov.commerce.aiexports.proposals.call.CallCommand.CloseCall;
 import gov.commerce.aiexports.proposals.call.CallCommand.DraftCall;
@@ -26,7 +27,7 @@ public class Call {
 
     @CommandHandler
     public Call(DraftCall command) {
-        CallTermsPolicies.check(command.terms(), command.now());
+        Violations.invalidIfAny(CallTermsPolicies.check(command.terms(), command.now()));
         apply(new CallEvent.Drafted(command.callId(), command.terms()));
     }
 
@@ -51,7 +52,7 @@ public class Call {
             throw new gov.commerce.aiexports.runtime.domain.InvalidInput("MODIFICATION_COMMENT_REQUIRED", "/modificationComment",
                     "an amendment says what changed and why");
         }
-        CallTermsPolicies.check(command.terms(), command.now());
+        Violations.invalidIfAny(CallTermsPolicies.check(command.terms(), command.now()));
         apply(new CallEvent.Amended(callId, command.terms(), version + 1, command.modificationComment()));
     }
 

@@ -2,6 +2,7 @@ package gov.commerce.aiexports.proposals.consortium;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
@@ -28,10 +29,10 @@ public class Consortium {
         if (command.name() == null || command.name().isBlank()) {
             throw new gov.commerce.aiexports.runtime.domain.InvalidInput("FIELD_REQUIRED", "/name", "name is required");
         }
-        MembershipPolicies.checkWellFormed(command.anchorMember(), "/anchorMember");
+        Violations.invalidIfAny(MembershipPolicies.checkWellFormed(command.anchorMember(), "/anchorMember"));
         List<Member> others = command.members() == null ? List.of() : command.members();
         for (int i = 0; i < others.size(); i++) {
-            MembershipPolicies.checkWellFormed(others.get(i), "/members/" + i);
+            Violations.invalidIfAny(MembershipPolicies.checkWellFormed(others.get(i), "/members/" + i));
         }
         java.util.Set<String> seen = new java.util.HashSet<>(java.util.List.of(command.anchorMember().uei()));
         for (int i = 0; i < others.size(); i++) {
@@ -40,9 +41,9 @@ public class Consortium {
                         others.get(i).uei() + " is listed twice");
             }
         }
-        MembershipPolicies.checkNotFromCountryOfConcern(command.anchorMember(), "/anchorMember");
+        Violations.refuseIfAny(MembershipPolicies.checkNotFromCountryOfConcern(command.anchorMember(), "/anchorMember"));
         for (int i = 0; i < others.size(); i++) {
-            MembershipPolicies.checkNotFromCountryOfConcern(others.get(i), "/members/" + i);
+            Violations.refuseIfAny(MembershipPolicies.checkNotFromCountryOfConcern(others.get(i), "/members/" + i));
         }
         apply(new ConsortiumEvent.Registered(command.consortiumId(), command.name().trim(), command.anchorMember()));
         for (Member m : others) {
@@ -54,8 +55,8 @@ public class Consortium {
 
     @CommandHandler
     void handle(ConsortiumCommand.AddMember command) {
-        MembershipPolicies.checkWellFormed(command.member(), "");
-        MembershipPolicies.checkNotFromCountryOfConcern(command.member(), "");
+        Violations.invalidIfAny(MembershipPolicies.checkWellFormed(command.member(), ""));
+        Violations.refuseIfAny(MembershipPolicies.checkNotFromCountryOfConcern(command.member(), ""));
         if (members.containsKey(command.member().uei())) {
             throw new StateConflict("MEMBER_ALREADY_PRESENT", "/uei", command.member().uei() + " is already a member");
         }

@@ -2,7 +2,8 @@ package gov.commerce.aiexports.proposals.consortium;
 
 import gov.commerce.aiexports.proposals.screening.IsoCountries;
 import gov.commerce.aiexports.runtime.domain.Checks;
-import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import gov.commerce.aiexports.runtime.domain.Violation;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,7 +26,7 @@ public final class MembershipPolicies {
     }
 
     /** Shape of the member's data: 400 when malformed. */
-    public static void checkWellFormed(Member m, String field) {
+    public static List<Violation> checkWellFormed(Member m, String field) {
         Checks checks = new Checks().required(m, field);
         if (m != null) {
             checks.required(m.legalName(), field + "/legalName")
@@ -38,18 +39,19 @@ public final class MembershipPolicies {
                     .require(m.layers() == null || LAYERS.containsAll(m.layers()), "LAYER_INVALID", field + "/layers",
                             "layers are among " + LAYERS);
         }
-        checks.throwIfInvalid();
+        return checks.violations();
     }
 
     /** COUNTRY_OF_CONCERN_MEMBER: 422. */
-    public static void checkNotFromCountryOfConcern(Member m, String field) {
+    public static List<Violation> checkNotFromCountryOfConcern(Member m, String field) {
         if (COUNTRIES_OF_CONCERN.contains(m.countryOfIncorporation())) {
-            throw new RuleViolation("COUNTRY_OF_CONCERN_MEMBER", field + "/countryOfIncorporation",
-                    m.legalName() + " is located in a country of concern (" + m.countryOfIncorporation() + ")");
+            return List.of(new Violation("COUNTRY_OF_CONCERN_MEMBER", field + "/countryOfIncorporation",
+                    m.legalName() + " is located in a country of concern (" + m.countryOfIncorporation() + ")"));
         }
         if (COUNTRIES_OF_CONCERN.contains(m.controlledFrom())) {
-            throw new RuleViolation("COUNTRY_OF_CONCERN_MEMBER", field + "/controlledFrom",
-                    m.legalName() + " is owned or controlled from a country of concern (" + m.controlledFrom() + ")");
+            return List.of(new Violation("COUNTRY_OF_CONCERN_MEMBER", field + "/controlledFrom",
+                    m.legalName() + " is owned or controlled from a country of concern (" + m.controlledFrom() + ")"));
         }
+        return List.of();
     }
 }

@@ -5,7 +5,9 @@ import gov.commerce.aiexports.events.UsdAmount;
 import gov.commerce.aiexports.events.disclosure.Sections;
 import gov.commerce.aiexports.proposals.screening.IsoCountries;
 import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.Violation;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,7 +26,7 @@ public final class ProposalInputPolicies {
     private ProposalInputPolicies() {
     }
 
-    public static void check(ProposalContent c) {
+    public static List<Violation> check(ProposalContent c) {
         Checks checks = new Checks().required(c, "");
         if (c != null) {
             checks.required(c.title(), "/title");
@@ -72,6 +74,6 @@ public final class ProposalInputPolicies {
                 }
             }
         }
-        checks.throwIfInvalid();
+        return checks.violations();
     }
 }

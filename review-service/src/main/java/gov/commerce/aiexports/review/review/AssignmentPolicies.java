@@ -2,8 +2,8 @@ package gov.commerce.aiexports.review.review;
 
 import gov.commerce.aiexports.events.AgencyCodes;
 import gov.commerce.aiexports.runtime.domain.Checks;
-import gov.commerce.aiexports.runtime.domain.StateConflict;
 import gov.commerce.aiexports.runtime.domain.Violation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -105,9 +105,17 @@ public final class AssignmentPolicies {
         return List.of();
     }
 
+    /** REVIEWER_NOT_ASSIGNED (409): once the agency has assigned reviewers, only they or the agency's lead assess for it. */
+    public static List<Violation> checkMayActFor(String agency, String reviewer, boolean lead, boolean agencyHasAssignment,
+            Collection<String> assigned) {
+        return Violations.unless(!agencyHasAssignment || assigned.contains(reviewer) || lead, REVIEWER_NOT_ASSIGNED, null,
+                reviewer + " is not assigned to this review for " + agency + "; only its assigned reviewers " + assigned
+                        + " or the agency's lead assess it");
+    }
+
     /**
-     * Whether this reviewer may assess (or recuse) for the agency now, and in which capacity:
-     * null while the agency has no assignment on the review, else ASSIGNED_REVIEWER or AGENCY_LEAD.
+     * In which capacity this reviewer assesses (or recuses) for the agency, once {@link #checkMayActFor}
+     * passed: null while the agency has no assignment on the review, else ASSIGNED_REVIEWER or AGENCY_LEAD.
      */
     public static String capacity(String agency, String reviewer, boolean lead, boolean agencyHasAssignment,
             Collection<String> assigned) {
@@ -117,10 +125,6 @@ public final class AssignmentPolicies {
         if (assigned.contains(reviewer)) {
             return Assessment.ASSIGNED_REVIEWER;
         }
-        if (lead) {
-            return Assessment.AGENCY_LEAD;
-        }
-        throw new StateConflict(REVIEWER_NOT_ASSIGNED, reviewer + " is not assigned to this review for " + agency
-                + "; only its assigned reviewers " + assigned + " or the agency's lead assess it");
+        return lead ? Assessment.AGENCY_LEAD : null;
     }
 }

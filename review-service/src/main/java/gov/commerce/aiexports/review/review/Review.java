@@ -89,6 +89,8 @@ public class Review {
         requireOpen();
         Violations.refuseIfAny(AssessmentPolicies.checkMayAssess(c, requiredAgencies, recused));
         Desk desk = desks.get(c.agency());
+        Violations.conflictIfAny(AssignmentPolicies.checkMayActFor(c.agency(), c.reviewer(), c.lead(), desk != null,
+                desk == null ? List.of() : desk.reviewers));
         String capacity = AssignmentPolicies.capacity(c.agency(), c.reviewer(), c.lead(), desk != null,
                 desk == null ? List.of() : desk.reviewers);
         if (c.conflictOfInterest().declared()) {

@@ -209,7 +209,7 @@ public final class ArchitectureRules {
                 .because("a rule is written one way: a check returns the violations it finds, each with its rule code and field"),
                 "rules have one shape");
         knownGaps.forEach(gap -> System.out.printf("architecture rule 'rule classes are named *Policies': known gap %s%n", gap));
-        DescribedPredicate<JavaClass> otherName = DescribedPredicate.describe("named *Rules or *Policy outside a routing package",
+        DescribedPredicate<JavaClass> otherName = DescribedPredicate.describe("named *Policy, or *Rules outside a routing package",
                 c -> (c.getSimpleName().endsWith("Rules") && !c.getPackageName().endsWith(".routing")
                         || c.getSimpleName().endsWith("Policy")) && !knownGaps.contains(c.getSimpleName()));
         DescribedPredicate<JavaClass> named = DescribedPredicate.describe("named *Policies, *Policy or *Rules",

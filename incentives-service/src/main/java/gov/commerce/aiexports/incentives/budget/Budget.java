@@ -2,9 +2,9 @@ package gov.commerce.aiexports.incentives.budget;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.events.Instrument;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.math.BigDecimal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

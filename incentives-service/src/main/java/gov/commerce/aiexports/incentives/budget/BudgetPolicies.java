@@ -108,7 +108,8 @@ public final class BudgetPolicies {
      */
     public static List<Violation> checkSamePeriod(String budgetId, PeriodOfAvailability budgets, PeriodOfAvailability stated) {
         return Violations.unless(stated == null || stated.equals(budgets), BUDGET_PERIOD_MISMATCH, "/periodOfAvailability",
-                budgetId + " is " + budgets.describe() + "; an appropriation to it cannot be " + (stated == null ? null : stated.describe()));
+                budgetId + " is " + budgets.describe() + "; an appropriation to it cannot be "
+                        + (stated == null ? null : stated.describe()));
     }
 
     /** FISCAL_YEAR_INVALID (400): a federal fiscal year from FY2025. */

@@ -66,7 +66,8 @@ public class IncentiveRequest {
     @CommandHandler
     void handle(IncentiveRequestCommand.RouteIncentiveRequest c) {
         Violations.conflictIfAny(IncentiveRequestPolicies.checkNotCancelled(status, "routed"));
-        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status, EnumSet.of(IncentiveStatus.AWAITING_ROUTING, IncentiveStatus.ROUTED),
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status,
+                EnumSet.of(IncentiveStatus.AWAITING_ROUTING, IncentiveStatus.ROUTED),
                 IncentiveRequestPolicies.LINE_NOT_ROUTABLE, "routed"));
         Violations.invalidIfAny(IncentiveRequestPolicies.checkRoutingInput(instrument, c.agency(), c.creditSubsidyRatePercent()));
         Violations.refuseIfAny(IncentiveRequestPolicies.checkAgencyFinances(instrument, c.agency()));
@@ -77,7 +78,8 @@ public class IncentiveRequest {
     @CommandHandler
     void handle(IncentiveRequestCommand.RecordBoardApproval c) {
         Violations.conflictIfAny(IncentiveRequestPolicies.checkNotCancelled(status, "board-approved"));
-        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status, EnumSet.of(IncentiveStatus.ROUTED), IncentiveRequestPolicies.LINE_NOT_DECIDABLE,
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status,
+                EnumSet.of(IncentiveStatus.ROUTED), IncentiveRequestPolicies.LINE_NOT_DECIDABLE,
                 "board-approved"));
         Violations.refuseIfAny(IncentiveRequestPolicies.checkBoardApplies(agency));
         Violations.refuseIfAny(IncentiveRequestPolicies.checkActingForRoutedAgency(agency, c.actingAgency()));
@@ -88,7 +90,8 @@ public class IncentiveRequest {
     @CommandHandler
     ObligationToRecord handle(IncentiveRequestCommand.ApproveIncentiveRequest c) {
         Violations.conflictIfAny(IncentiveRequestPolicies.checkNotCancelled(status, "approved"));
-        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status, EnumSet.of(IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED),
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status,
+                EnumSet.of(IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED),
                 IncentiveRequestPolicies.LINE_NOT_DECIDABLE, "approved"));
         Violations.conflictIfAny(IncentiveRequestPolicies.checkNotSuspended(suspended, "approved"));
         Violations.refuseIfAny(IncentiveRequestPolicies.checkActingForRoutedAgency(agency, c.actingAgency()));
@@ -107,7 +110,8 @@ public class IncentiveRequest {
     @CommandHandler
     void handle(IncentiveRequestCommand.DeclineIncentiveRequest c) {
         Violations.conflictIfAny(IncentiveRequestPolicies.checkNotCancelled(status, "declined"));
-        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status, EnumSet.of(IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED),
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status,
+                EnumSet.of(IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED),
                 IncentiveRequestPolicies.LINE_NOT_DECIDABLE, "declined"));
         Violations.refuseIfAny(IncentiveRequestPolicies.checkActingForRoutedAgency(agency, c.actingAgency()));
         apply(new IncentiveRequestEvent.Declined(incentiveRequestId, proposalId, designationNumber, applicantOrganisation, agency,
@@ -116,10 +120,12 @@ public class IncentiveRequest {
 
     @CommandHandler
     ObligationToRecord handle(IncentiveRequestCommand.DeobligateIncentiveRequest c) {
-        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status, EnumSet.of(IncentiveStatus.OBLIGATED), IncentiveRequestPolicies.LINE_NOT_OBLIGATED,
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status,
+                EnumSet.of(IncentiveStatus.OBLIGATED), IncentiveRequestPolicies.LINE_NOT_OBLIGATED,
                 "de-obligated"));
         Violations.refuseIfAny(IncentiveRequestPolicies.checkActingForRoutedAgency(agency, c.actingAgency()));
-        Violations.refuseIfAny(IncentiveRequestPolicies.checkDeobligationWithinObligation(c.amountUsd(), commitmentUsd.subtract(disbursedUsd)));
+        Violations.refuseIfAny(IncentiveRequestPolicies.checkDeobligationWithinObligation(c.amountUsd(),
+                commitmentUsd.subtract(disbursedUsd)));
         BigDecimal commitmentAfter = commitmentUsd.subtract(c.amountUsd());
         BigDecimal returned = BudgetCost.returnedOnDeobligation(instrument, creditSubsidyRatePercent, c.amountUsd(),
                 commitmentAfter, budgetCostUsd);
@@ -132,7 +138,8 @@ public class IncentiveRequest {
     @CommandHandler
     void handle(IncentiveRequestCommand.RecordDisbursement c) {
         Violations.conflictIfAny(IncentiveRequestPolicies.checkNotCancelled(status, "disbursed"));
-        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status, EnumSet.of(IncentiveStatus.OBLIGATED), IncentiveRequestPolicies.LINE_NOT_OBLIGATED,
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status,
+                EnumSet.of(IncentiveStatus.OBLIGATED), IncentiveRequestPolicies.LINE_NOT_OBLIGATED,
                 "disbursed"));
         Violations.conflictIfAny(IncentiveRequestPolicies.checkNotFlaggedForDeobligation(flaggedForDeobligation));
         Violations.refuseIfAny(IncentiveRequestPolicies.checkActingForRoutedAgency(agency, c.actingAgency()));

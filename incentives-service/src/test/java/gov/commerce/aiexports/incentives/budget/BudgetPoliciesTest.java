@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.events.Instrument;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.events.FiscalYear;
 import gov.commerce.aiexports.events.Instrument;
 import gov.commerce.aiexports.incentives.budget.PeriodOfAvailability.Status;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

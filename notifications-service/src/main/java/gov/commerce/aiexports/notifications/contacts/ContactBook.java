@@ -2,9 +2,9 @@ package gov.commerce.aiexports.notifications.contacts;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;

@@ -3,8 +3,8 @@ package gov.commerce.aiexports.notifications.contacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import org.junit.jupiter.api.Test;
 
 class ContactPoliciesTest {

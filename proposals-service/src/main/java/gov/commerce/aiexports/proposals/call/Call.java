@@ -2,13 +2,13 @@ package gov.commerce.aiexports.proposals.call;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.proposals.call.CallCommand.ArchiveCall;
 import gov.commerce.aiexports.proposals.call.CallCommand.CloseCall;
 import gov.commerce.aiexports.proposals.call.CallCommand.DraftCall;
 import gov.commerce.aiexports.proposals.call.CallCommand.PublishCall;
 import gov.commerce.aiexports.proposals.call.CallEvent.CallTerms;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

@@ -2,11 +2,11 @@ package gov.commerce.aiexports.proposals.proposal;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
 import gov.commerce.aiexports.runtime.domain.Violation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

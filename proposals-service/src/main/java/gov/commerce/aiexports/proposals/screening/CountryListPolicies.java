@@ -1,7 +1,7 @@
 package gov.commerce.aiexports.proposals.screening;
 
-import gov.commerce.aiexports.runtime.domain.Violation;
 import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.Violation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

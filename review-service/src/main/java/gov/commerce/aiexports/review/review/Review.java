@@ -2,12 +2,12 @@ package gov.commerce.aiexports.review.review;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.events.ScreeningFlag;
 import gov.commerce.aiexports.events.proposals.ProposalResubmitted;
 import gov.commerce.aiexports.events.proposals.ProposalSubmitted;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -193,7 +193,8 @@ public class Review {
         Violations.invalidIfAny(AssignmentPolicies.checkWellFormed(c.agency(), c.reviewers(), c.dueDate()));
         requireUndecided();
         List<String> named = c.reviewers().stream().distinct().toList();
-        Violations.refuseIfAny(AssignmentPolicies.checkAssignable(c.agency(), named, "/reviewers/{i}", c.dueDate(), c.today(), requiredAgencies, recused));
+        Violations.refuseIfAny(AssignmentPolicies.checkAssignable(c.agency(), named, "/reviewers/{i}", c.dueDate(), c.today(),
+                requiredAgencies, recused));
         Desk desk = desks.get(c.agency());
         List<String> added = named.stream().filter(r -> desk == null || !desk.reviewers.contains(r)).toList();
         if (added.isEmpty() && desk != null && c.dueDate().equals(desk.dueDate)) {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package gov.commerce.aiexports.notifications.contacts.application;
 
-import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.notifications.contacts.ContactCommand;
 import gov.commerce.aiexports.notifications.contacts.ContactPolicies;
 import gov.commerce.aiexports.notifications.routing.Recipient;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package gov.commerce.aiexports.notifications.webhooks.application;
 
-import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.notifications.webhooks.WebhookCommand;
 import gov.commerce.aiexports.notifications.webhooks.WebhookDestinationPolicies;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import io.quarkus.security.ForbiddenException;

@@ -1,10 +1,10 @@
 package gov.commerce.aiexports.proposals.consortium.application;
 
-import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.proposals.consortium.ConsortiumCommand;
 import gov.commerce.aiexports.proposals.consortium.Member;
 import gov.commerce.aiexports.proposals.consortium.MembershipPolicies;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import io.quarkus.security.ForbiddenException;

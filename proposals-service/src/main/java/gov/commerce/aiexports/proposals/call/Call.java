@@ -48,10 +48,7 @@ public class Call {
         if (status != CallStatus.DRAFT && status != CallStatus.PUBLISHED) {
             throw new StateConflict("CALL_NOT_AMENDABLE", "a " + status + " call cannot be amended");
         }
-        if (command.modificationComment() == null || command.modificationComment().isBlank()) {
-            throw new gov.commerce.aiexports.runtime.domain.InvalidInput("MODIFICATION_COMMENT_REQUIRED", "/modificationComment",
-                    "an amendment says what changed and why");
-        }
+        Violations.invalidIfAny(CallTermsPolicies.checkModificationComment(command.modificationComment()));
         Violations.invalidIfAny(CallTermsPolicies.check(command.terms(), command.now()));
         apply(new CallEvent.Amended(callId, command.terms(), version + 1, command.modificationComment()));
     }

@@ -3,6 +3,7 @@ package gov.commerce.aiexports.proposals.call;
 import gov.commerce.aiexports.proposals.call.CallEvent.CallTerms;
 import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.Violation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,12 @@ public final class CallTermsPolicies {
     public static final Set<String> REVIEWING_AGENCIES = Set.of("COMMERCE", "STATE", "DEFENSE", "ENERGY", "OSTP");
 
     private CallTermsPolicies() {
+    }
+
+    /** MODIFICATION_COMMENT_REQUIRED (400): an amendment says what changed and why. */
+    public static List<Violation> checkModificationComment(String comment) {
+        return Violations.unless(comment != null && !comment.isBlank(), "MODIFICATION_COMMENT_REQUIRED", "/modificationComment",
+                "an amendment says what changed and why");
     }
 
     /** The terms as drafted or amended at {@code now}: CALL_CLOSING_PASSED among the others, a call closes in the future. */

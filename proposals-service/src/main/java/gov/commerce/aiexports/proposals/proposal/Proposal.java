@@ -2,8 +2,6 @@ package gov.commerce.aiexports.proposals.proposal;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import gov.commerce.aiexports.runtime.domain.InvalidInput;
-import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
 import gov.commerce.aiexports.runtime.domain.Violation;
 import gov.commerce.aiexports.runtime.domain.Violations;
@@ -102,13 +100,8 @@ public class Proposal {
         if (status != ProposalStatus.INFORMATION_REQUESTED) {
             throw new StateConflict("NO_INFORMATION_REQUESTED", "the proposal is " + status + "; there is no open information request");
         }
-        if (command.informationRequestId() != null && !command.informationRequestId().equals(openInformationRequest)) {
-            throw new RuleViolation("INFORMATION_REQUEST_UNKNOWN", "/informationRequestId",
-                    "the open information request is " + openInformationRequest);
-        }
-        if (command.response() == null || command.response().isBlank()) {
-            throw new InvalidInput("FIELD_REQUIRED", "/response", "a response is required");
-        }
+        Violations.refuseIfAny(ProposalInputPolicies.checkAnswersOpenRequest(command.informationRequestId(), openInformationRequest));
+        Violations.invalidIfAny(ProposalInputPolicies.checkResponse(command.response()));
         ProposalContent changed = content.changedBy(command.content()); // partial: what is left out is kept
         // the changes sit under /changes of the response: the refusal names them there
         String under = command.content() == null ? "" : "/changes";

@@ -22,4 +22,9 @@ class ArchitectureTest {
     void use_cases_are_application_classes_and_resources_call_them() {
         ArchitectureRules.useCasesLiveInApplicationPackages(SERVICE);
     }
+
+    @Test
+    void rules_are_policies_whose_checks_return_their_violations() {
+        ArchitectureRules.rulesHaveOneShape(SERVICE, Set.of());
+    }
 }

@@ -18,7 +18,7 @@ import gov.commerce.aiexports.events.proposals.ProposalWithdrawn;
 import gov.commerce.aiexports.events.review.ProposalRejected;
 import gov.commerce.aiexports.events.review.ReviewOpened;
 import gov.commerce.aiexports.notifications.delivery.DeliverySender;
-import gov.commerce.aiexports.notifications.delivery.RetryPolicy;
+import gov.commerce.aiexports.notifications.delivery.RetrySchedule;
 import gov.commerce.aiexports.notifications.dispatch.Causes;
 import gov.commerce.aiexports.notifications.webhooks.Signature;
 import gov.commerce.aiexports.runtime.consuming.IntegrationEventConsumer;
@@ -281,7 +281,7 @@ class NotificationsTest {
             assertNull(d.get("history[2].retryAt"));
 
             // the waits follow the policy: between half the ceiling and the ceiling (300 ms, then 600 ms), and are kept
-            RetryPolicy policy = sender.policy();
+            RetrySchedule policy = sender.policy();
             for (int i = 0; i < 2; i++) {
                 Instant attempted = Instant.parse(d.getString("history[" + i + "].attemptedAt"));
                 Instant ended = attempted.plusMillis(d.getLong("history[" + i + "].durationMillis"));

@@ -7,12 +7,17 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,7 +29,11 @@ import java.util.Set;
  * and commands, policies, ledgers, cost models, views) uses no framework but Axon's annotations;</li>
  * <li>resources map HTTP and nothing else: no SQL, no EntityManager, no other resource;</li>
  * <li>(where a service has moved to it) resources neither send commands, open transactions nor read
- * tables: the use cases of {@code <concept>.application} and the concept's {@code ...Queries} do.</li>
+ * tables: the use cases of {@code <concept>.application} and the concept's {@code ...Queries} do;</li>
+ * <li>one way to write a rule: a concept's rules are a domain class named {@code *Policies} whose every
+ * public static {@code check...} method returns the {@code List<Violation>} it finds and refuses nothing
+ * itself (its caller turns the list into the problem with {@code Violations}); no class is named
+ * {@code *Rules} or {@code *Policy}, except the routing tables of a {@code routing} package.</li>
  * </ul>
  * Each check prints how many classes it covered, so that a rule that selects nothing shows.
  */
@@ -137,6 +146,84 @@ public final class ArchitectureRules {
         int application = check(classes, IN_APPLICATION, noClasses().that(IN_APPLICATION).should().dependOnClassesThat(RESOURCE)
                 .because("use cases know nothing of HTTP resources"), "application classes do not use resources");
         return resources + useCases + application;
+    }
+
+    private static final String VIOLATION = "gov.commerce.aiexports.runtime.domain.Violation";
+
+    /** A public static method named check... */
+    private static boolean isCheck(JavaMethod m) {
+        return m.getName().startsWith("check") && m.getModifiers().contains(JavaModifier.PUBLIC)
+                && m.getModifiers().contains(JavaModifier.STATIC);
+    }
+
+    /** {@code List<Violation>}, generics included. */
+    private static boolean returnsViolations(JavaMethod m) {
+        JavaType type = m.getReturnType();
+        return m.getRawReturnType().getName().equals(List.class.getName()) && type instanceof JavaParameterizedType p
+                && p.getActualTypeArguments().size() == 1 && p.getActualTypeArguments().get(0).toErasure().getName().equals(VIOLATION);
+    }
+
+    /** A call that refuses: a refusal's constructor, {@code Violations.*IfAny}, {@code Checks.throwIf*}. */
+    private static boolean refuses(JavaMethod m) {
+        boolean constructs = m.getConstructorCallsFromSelf().stream().map(c -> c.getTargetOwner())
+                .anyMatch(t -> t.isAssignableTo("gov.commerce.aiexports.runtime.domain.RuleViolation")
+                        || t.isAssignableTo("gov.commerce.aiexports.runtime.domain.StateConflict"));
+        boolean throwsViaHelper = m.getMethodCallsFromSelf().stream().anyMatch(c ->
+                (c.getTargetOwner().getFullName().equals("gov.commerce.aiexports.runtime.domain.Violations") && c.getName().endsWith("IfAny"))
+                        || (c.getTargetOwner().getFullName().equals("gov.commerce.aiexports.runtime.domain.Checks")
+                        && c.getName().startsWith("throwIf")));
+        return constructs || throwsViaHelper;
+    }
+
+    /**
+     * One way to write a rule: every public static {@code check...} method of a domain class named
+     * {@code *Policies} returns {@code List<Violation>} and refuses nothing itself; no class is named
+     * {@code *Rules} or {@code *Policy} but the routing tables of a {@code routing} package (who is told
+     * what: they refuse nothing) and the known gaps named, each printed.
+     */
+    public static int rulesHaveOneShape(String servicePackage, Set<String> knownGaps) {
+        JavaClasses classes = of(servicePackage);
+        DescribedPredicate<JavaClass> domain = domain(servicePackage);
+        DescribedPredicate<JavaClass> policies = DescribedPredicate.describe("domain *Policies classes",
+                c -> domain.test(c) && c.getSimpleName().endsWith("Policies"));
+        long methods = classes.stream().filter(policies::test).flatMap(c -> c.getMethods().stream()).filter(ArchitectureRules::isCheck)
+                .count();
+        System.out.printf("architecture rule 'rules have one shape' covered %d public static check... methods%n", methods);
+        ArchCondition<JavaClass> checksReturnViolations = new ArchCondition<>("have every public static check... method return "
+                + "List<Violation> and refuse nothing itself") {
+            @Override
+            public void check(JavaClass policy, ConditionEvents events) {
+                for (JavaMethod m : policy.getMethods()) {
+                    if (isCheck(m) && !returnsViolations(m)) {
+                        events.add(SimpleConditionEvent.violated(m, m.getFullName() + " returns " + m.getReturnType().getName()
+                                + ", not List<Violation>"));
+                    }
+                    if (isCheck(m) && refuses(m)) {
+                        events.add(SimpleConditionEvent.violated(m, m.getFullName() + " refuses itself (it throws, or calls "
+                                + "Violations.*IfAny / Checks.throwIf*): it returns what it finds and its caller refuses"));
+                    }
+                }
+            }
+        };
+        int covered = check(classes, policies, classes().that(policies).should(checksReturnViolations)
+                .because("a rule is written one way: a check returns the violations it finds, each with its rule code and field"),
+                "rules have one shape");
+        knownGaps.forEach(gap -> System.out.printf("architecture rule 'rule classes are named *Policies': known gap %s%n", gap));
+        DescribedPredicate<JavaClass> otherName = DescribedPredicate.describe("named *Policy, or *Rules outside a routing package",
+                c -> (c.getSimpleName().endsWith("Rules") && !c.getPackageName().endsWith(".routing")
+                        || c.getSimpleName().endsWith("Policy")) && !knownGaps.contains(c.getSimpleName()));
+        DescribedPredicate<JavaClass> named = DescribedPredicate.describe("named *Policies, *Policy or *Rules",
+                c -> c.getSimpleName().endsWith("Policies") || c.getSimpleName().endsWith("Policy") || c.getSimpleName().endsWith("Rules"));
+        int names = check(classes, named, classes().should(new ArchCondition<JavaClass>("not be " + otherName.getDescription()) {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                if (otherName.test(c)) {
+                    events.add(SimpleConditionEvent.violated(c, c.getName() + " is " + otherName.getDescription()));
+                }
+            }
+        }).because("a concept's rules are one *Policies class (routing tables name who is told, and refuse nothing)"),
+                "rule classes are named *Policies");
+        return covered + names;
     }
 
     private static boolean dependsOn(JavaClass c, String type) {

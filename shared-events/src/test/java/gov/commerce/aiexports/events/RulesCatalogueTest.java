@@ -74,8 +74,9 @@ class RulesCatalogueTest {
         sources.forEach((path, source) -> {
             String name = path.getFileName().toString().replace(".java", "");
             // the RoutingRules classes name notices (who is told), not refusals
-            boolean rules = (name.endsWith("Rules") || name.endsWith("Policies") || name.endsWith("Policy"))
-                    && !name.endsWith("RoutingRules");
+            // RetrySchedule (once RetryPolicy) names the rule its dead-lettered deliveries record
+            boolean rules = (name.endsWith("Rules") || name.endsWith("Policies") || name.endsWith("Policy")
+                    || name.equals("RetrySchedule")) && !name.endsWith("RoutingRules");
             Matcher c = CONSTANT.matcher(source);
             while (c.find()) {
                 constants.put(c.group(1), c.group(2));

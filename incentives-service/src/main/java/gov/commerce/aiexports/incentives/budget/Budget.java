@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import gov.commerce.aiexports.events.Instrument;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.math.BigDecimal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -44,7 +45,7 @@ public class Budget {
         if (budgetId == null) {
             recorded = stated != null ? stated : PeriodOfAvailability.oneYear(c.fiscalYear());
         } else {
-            BudgetPolicies.samePeriod(budgetId, period, stated);
+            Violations.refuseIfAny(BudgetPolicies.checkSamePeriod(budgetId, period, stated));
             recorded = period;
         }
         BigDecimal authorityAfter = ledger.authorityUsd().add(c.amountUsd());
@@ -57,7 +58,7 @@ public class Budget {
     void handle(BudgetCommand.AdjustBudget c) {
         BigDecimal authorityAfter;
         if (c.kind() == AdjustmentKind.RESCISSION) {
-            BudgetPolicies.rescissionWithinAvailable(ledger, c.amountUsd());
+            Violations.refuseIfAny(BudgetPolicies.checkRescissionWithinAvailable(ledger, c.amountUsd()));
             authorityAfter = ledger.authorityUsd().subtract(c.amountUsd());
         } else {
             authorityAfter = ledger.authorityUsd().add(c.amountUsd());
@@ -68,9 +69,12 @@ public class Budget {
 
     @CommandHandler
     void handle(BudgetCommand.ObligateBudget c) {
-        BudgetPolicies.notYetObligated(ledger, c.incentiveRequestId());
-        BudgetPolicies.withinPeriodOfAvailability(budgetId, period, c.obligationFiscalYear());
-        BudgetPolicies.antideficiencyGuard(ledger, fiscalYear, instrument, c.budgetCostUsd());
+        Violations.conflictIfAny(BudgetPolicies.checkNotYetObligated(ledger, c.incentiveRequestId()));
+        Violations.refuseIfAny(BudgetPolicies.checkWithinPeriodOfAvailability(budgetId, period, c.obligationFiscalYear()));
+        if (!BudgetPolicies.checkAntideficiency(ledger, fiscalYear, instrument, c.budgetCostUsd()).isEmpty()) {
+            // the refusal carries the figures compared, for the record of the refused obligation
+            throw new InsufficientBudgetAuthority(fiscalYear, instrument, c.budgetCostUsd(), ledger.availableUsd());
+        }
         BigDecimal obligatedAfter = ledger.obligatedUsd().add(c.budgetCostUsd());
         apply(new BudgetEvent.Obligated(budgetId, fiscalYear, instrument, c.incentiveRequestId(), c.proposalId(),
                 c.designationNumber(), c.agency(), c.faceAmountUsd(), c.creditSubsidyRatePercent(), c.budgetCostUsd(),
@@ -80,7 +84,7 @@ public class Budget {
     /** Not bound by the period of availability: expired authority still adjusts the obligations made in its period. */
     @CommandHandler
     void handle(BudgetCommand.DeobligateBudget c) {
-        BudgetPolicies.deobligationWithinObligation(ledger, c.incentiveRequestId(), c.budgetCostReturnedUsd());
+        Violations.refuseIfAny(BudgetPolicies.checkDeobligationWithinObligation(ledger, c.incentiveRequestId(), c.budgetCostReturnedUsd()));
         BigDecimal obligatedAfter = ledger.obligatedUsd().subtract(c.budgetCostReturnedUsd());
         apply(new BudgetEvent.Deobligated(budgetId, fiscalYear, instrument, c.incentiveRequestId(), c.budgetCostReturnedUsd(),
                 c.reason(), obligatedAfter, ledger.authorityUsd().subtract(obligatedAfter)));

@@ -12,12 +12,15 @@ public class InsufficientBudgetAuthority extends RuleViolation {
     private final BigDecimal availableUsd;
 
     public InsufficientBudgetAuthority(int fiscalYear, Instrument instrument, BigDecimal budgetCostUsd, BigDecimal availableUsd) {
-        super(BudgetPolicies.INSUFFICIENT_BUDGET_AUTHORITY, "/fiscalYear", "the budget cost " + budgetCostUsd + " USD does not fit the "
-                + availableUsd + " USD of budget authority available for " + instrument + " in FY" + fiscalYear
-                + " (Antideficiency Act): nothing was obligated");
+        super(BudgetPolicies.INSUFFICIENT_BUDGET_AUTHORITY, "/fiscalYear", detail(fiscalYear, instrument, budgetCostUsd, availableUsd));
         this.budgetId = BudgetId.of(fiscalYear, instrument);
         this.budgetCostUsd = budgetCostUsd;
         this.availableUsd = availableUsd;
+    }
+
+    static String detail(int fiscalYear, Instrument instrument, BigDecimal budgetCostUsd, BigDecimal availableUsd) {
+        return "the budget cost " + budgetCostUsd + " USD does not fit the " + availableUsd + " USD of budget authority available for "
+                + instrument + " in FY" + fiscalYear + " (Antideficiency Act): nothing was obligated";
     }
 
     public String budgetId() {

@@ -6,7 +6,7 @@ import gov.commerce.aiexports.events.Instrument;
 import gov.commerce.aiexports.incentives.budget.BudgetId;
 import gov.commerce.aiexports.incentives.budget.BudgetCost;
 import gov.commerce.aiexports.incentives.request.IncentiveRequestCommand.ObligationToRecord;
-import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import org.axonframework.commandhandling.CommandHandler;
@@ -65,36 +65,37 @@ public class IncentiveRequest {
 
     @CommandHandler
     void handle(IncentiveRequestCommand.RouteIncentiveRequest c) {
-        IncentiveRequestPolicies.notCancelled(status, "routed");
-        IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.AWAITING_ROUTING, IncentiveStatus.ROUTED),
-                IncentiveRequestPolicies.LINE_NOT_ROUTABLE, "routed");
-        IncentiveRequestPolicies.checkRouting(instrument, c.agency(), c.creditSubsidyRatePercent());
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkNotCancelled(status, "routed"));
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status,
+                EnumSet.of(IncentiveStatus.AWAITING_ROUTING, IncentiveStatus.ROUTED),
+                IncentiveRequestPolicies.LINE_NOT_ROUTABLE, "routed"));
+        Violations.invalidIfAny(IncentiveRequestPolicies.checkRoutingInput(instrument, c.agency(), c.creditSubsidyRatePercent()));
+        Violations.refuseIfAny(IncentiveRequestPolicies.checkAgencyFinances(instrument, c.agency()));
         apply(new IncentiveRequestEvent.Routed(incentiveRequestId, proposalId, designationNumber, applicantOrganisation,
                 instrument, amountUsd, c.agency(), c.terms(), c.creditSubsidyRatePercent()));
     }
 
     @CommandHandler
     void handle(IncentiveRequestCommand.RecordBoardApproval c) {
-        IncentiveRequestPolicies.notCancelled(status, "board-approved");
-        IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.ROUTED), IncentiveRequestPolicies.LINE_NOT_DECIDABLE,
-                "board-approved");
-        if (agency != FinancingAgency.EXIM) {
-            throw new RuleViolation(IncentiveRequestPolicies.BOARD_APPROVAL_NOT_APPLICABLE, "/agency",
-                    "only lines routed to EXIM go to the EXIM board; this one is routed to " + agency);
-        }
-        IncentiveRequestPolicies.actingForRoutedAgency(agency, c.actingAgency());
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkNotCancelled(status, "board-approved"));
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status,
+                EnumSet.of(IncentiveStatus.ROUTED), IncentiveRequestPolicies.LINE_NOT_DECIDABLE,
+                "board-approved"));
+        Violations.refuseIfAny(IncentiveRequestPolicies.checkBoardApplies(agency));
+        Violations.refuseIfAny(IncentiveRequestPolicies.checkActingForRoutedAgency(agency, c.actingAgency()));
         apply(new IncentiveRequestEvent.BoardApproved(incentiveRequestId, proposalId, designationNumber, applicantOrganisation,
                 amountUsd, IncentiveRequestPolicies.EXIM_BOARD_THRESHOLD_USD, c.reference(), c.notes()));
     }
 
     @CommandHandler
     ObligationToRecord handle(IncentiveRequestCommand.ApproveIncentiveRequest c) {
-        IncentiveRequestPolicies.notCancelled(status, "approved");
-        IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED),
-                IncentiveRequestPolicies.LINE_NOT_DECIDABLE, "approved");
-        IncentiveRequestPolicies.notSuspended(suspended, "approved");
-        IncentiveRequestPolicies.actingForRoutedAgency(agency, c.actingAgency());
-        IncentiveRequestPolicies.boardApprovalPresent(agency, amountUsd, boardApproved);
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkNotCancelled(status, "approved"));
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status,
+                EnumSet.of(IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED),
+                IncentiveRequestPolicies.LINE_NOT_DECIDABLE, "approved"));
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkNotSuspended(suspended, "approved"));
+        Violations.refuseIfAny(IncentiveRequestPolicies.checkActingForRoutedAgency(agency, c.actingAgency()));
+        Violations.refuseIfAny(IncentiveRequestPolicies.checkBoardApproval(agency, amountUsd, boardApproved));
         String budget = BudgetId.of(c.fiscalYear(), instrument);
         BigDecimal cost = BudgetCost.of(instrument, amountUsd, creditSubsidyRatePercent);
         apply(new IncentiveRequestEvent.Approved(incentiveRequestId, proposalId, designationNumber, applicantOrganisation, agency,
@@ -108,20 +109,23 @@ public class IncentiveRequest {
 
     @CommandHandler
     void handle(IncentiveRequestCommand.DeclineIncentiveRequest c) {
-        IncentiveRequestPolicies.notCancelled(status, "declined");
-        IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED),
-                IncentiveRequestPolicies.LINE_NOT_DECIDABLE, "declined");
-        IncentiveRequestPolicies.actingForRoutedAgency(agency, c.actingAgency());
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkNotCancelled(status, "declined"));
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status,
+                EnumSet.of(IncentiveStatus.ROUTED, IncentiveStatus.BOARD_APPROVED),
+                IncentiveRequestPolicies.LINE_NOT_DECIDABLE, "declined"));
+        Violations.refuseIfAny(IncentiveRequestPolicies.checkActingForRoutedAgency(agency, c.actingAgency()));
         apply(new IncentiveRequestEvent.Declined(incentiveRequestId, proposalId, designationNumber, applicantOrganisation, agency,
                 c.reason()));
     }
 
     @CommandHandler
     ObligationToRecord handle(IncentiveRequestCommand.DeobligateIncentiveRequest c) {
-        IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.OBLIGATED), IncentiveRequestPolicies.LINE_NOT_OBLIGATED,
-                "de-obligated");
-        IncentiveRequestPolicies.actingForRoutedAgency(agency, c.actingAgency());
-        IncentiveRequestPolicies.deobligationWithinObligation(c.amountUsd(), commitmentUsd.subtract(disbursedUsd));
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status,
+                EnumSet.of(IncentiveStatus.OBLIGATED), IncentiveRequestPolicies.LINE_NOT_OBLIGATED,
+                "de-obligated"));
+        Violations.refuseIfAny(IncentiveRequestPolicies.checkActingForRoutedAgency(agency, c.actingAgency()));
+        Violations.refuseIfAny(IncentiveRequestPolicies.checkDeobligationWithinObligation(c.amountUsd(),
+                commitmentUsd.subtract(disbursedUsd)));
         BigDecimal commitmentAfter = commitmentUsd.subtract(c.amountUsd());
         BigDecimal returned = BudgetCost.returnedOnDeobligation(instrument, creditSubsidyRatePercent, c.amountUsd(),
                 commitmentAfter, budgetCostUsd);
@@ -133,15 +137,16 @@ public class IncentiveRequest {
 
     @CommandHandler
     void handle(IncentiveRequestCommand.RecordDisbursement c) {
-        IncentiveRequestPolicies.notCancelled(status, "disbursed");
-        IncentiveRequestPolicies.inState(status, EnumSet.of(IncentiveStatus.OBLIGATED), IncentiveRequestPolicies.LINE_NOT_OBLIGATED,
-                "disbursed");
-        IncentiveRequestPolicies.notFlaggedForDeobligation(flaggedForDeobligation);
-        IncentiveRequestPolicies.actingForRoutedAgency(agency, c.actingAgency());
-        IncentiveRequestPolicies.notSuspended(suspended, "disbursed");
-        IncentiveRequestPolicies.milestoneAccepted(requiredMilestoneId, acceptedMilestones);
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkNotCancelled(status, "disbursed"));
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkInState(status,
+                EnumSet.of(IncentiveStatus.OBLIGATED), IncentiveRequestPolicies.LINE_NOT_OBLIGATED,
+                "disbursed"));
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkNotFlaggedForDeobligation(flaggedForDeobligation));
+        Violations.refuseIfAny(IncentiveRequestPolicies.checkActingForRoutedAgency(agency, c.actingAgency()));
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkNotSuspended(suspended, "disbursed"));
+        Violations.conflictIfAny(IncentiveRequestPolicies.checkMilestoneAccepted(requiredMilestoneId, acceptedMilestones));
         BigDecimal undisbursed = commitmentUsd.subtract(disbursedUsd);
-        IncentiveRequestPolicies.disbursementWithinObligation(c.amountUsd(), undisbursed);
+        Violations.refuseIfAny(IncentiveRequestPolicies.checkDisbursementWithinObligation(c.amountUsd(), undisbursed));
         apply(new IncentiveRequestEvent.Disbursed(incentiveRequestId, proposalId, designationNumber, applicantOrganisation,
                 agency, c.amountUsd(), c.reference(), disbursedUsd.add(c.amountUsd()), undisbursed.subtract(c.amountUsd())));
     }

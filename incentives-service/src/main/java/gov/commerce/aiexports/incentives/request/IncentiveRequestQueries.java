@@ -5,6 +5,7 @@ import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.incentives.disclosure.IncentivesDisclosure;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.runtime.paging.Keyset;
 import gov.commerce.aiexports.runtime.paging.PageRequest;
 import gov.commerce.aiexports.runtime.paging.Slice;
@@ -97,7 +98,7 @@ public class IncentiveRequestQueries {
         IncentiveRequestView line = existing(id);
         if (line.agency() == null) {
             // a line cancelled before it was routed says so (LINE_CANCELLED), not that it waits for its routing
-            IncentiveRequestPolicies.notCancelled(IncentiveStatus.valueOf(line.status()), "decided");
+            Violations.conflictIfAny(IncentiveRequestPolicies.checkNotCancelled(IncentiveStatus.valueOf(line.status()), "decided"));
             throw new StateConflict("LINE_NOT_ROUTED", "EDAG has not routed this line to a financing agency yet");
         }
         String organisation = caller.organisation();

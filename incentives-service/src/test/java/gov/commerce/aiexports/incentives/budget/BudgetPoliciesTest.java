@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gov.commerce.aiexports.events.Instrument;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,13 @@ class BudgetPoliciesTest {
                 usd(cost), null, null, null);
     }
 
+    /** As the aggregate guards an obligation: the refusal carries the figures compared. */
+    private static void guard(BudgetLedger l, int fiscalYear, Instrument instrument, BigDecimal cost) {
+        if (!BudgetPolicies.checkAntideficiency(l, fiscalYear, instrument, cost).isEmpty()) {
+            throw new InsufficientBudgetAuthority(fiscalYear, instrument, cost, l.availableUsd());
+        }
+    }
+
     @Test
     void the_budget_id_is_deterministic_per_fiscal_year_and_instrument() {
         assertEquals("budget-FY2027-DIRECT_LOAN", BudgetId.of(2027, Instrument.DIRECT_LOAN));
@@ -43,9 +51,9 @@ class BudgetPoliciesTest {
     @Test
     void an_obligation_that_fits_exactly_is_allowed_and_one_cent_more_is_refused_with_the_figures() {
         BudgetLedger l = ledger("1000.00", "600.00");
-        assertDoesNotThrow(() -> BudgetPolicies.antideficiencyGuard(l, 2027, Instrument.DIRECT_LOAN, usd("400.00")));
+        assertDoesNotThrow(() -> guard(l, 2027, Instrument.DIRECT_LOAN, usd("400.00")));
         InsufficientBudgetAuthority refused = assertThrows(InsufficientBudgetAuthority.class,
-                () -> BudgetPolicies.antideficiencyGuard(l, 2027, Instrument.DIRECT_LOAN, usd("400.01")));
+                () -> guard(l, 2027, Instrument.DIRECT_LOAN, usd("400.01")));
         assertEquals("INSUFFICIENT_BUDGET_AUTHORITY", refused.first().rule());
         assertEquals("/fiscalYear", refused.first().field());
         assertEquals(usd("400.00"), refused.availableUsd());
@@ -56,28 +64,28 @@ class BudgetPoliciesTest {
     @Test
     void a_budget_without_authority_refuses_any_positive_cost_but_a_zero_cost_fits() {
         assertThrows(InsufficientBudgetAuthority.class,
-                () -> BudgetPolicies.antideficiencyGuard(BudgetLedger.EMPTY, 2027, Instrument.DIRECT_LOAN, usd("0.01")));
-        assertDoesNotThrow(() -> BudgetPolicies.antideficiencyGuard(BudgetLedger.EMPTY, 2027, Instrument.DIRECT_LOAN, usd("0.00")));
+                () -> guard(BudgetLedger.EMPTY, 2027, Instrument.DIRECT_LOAN, usd("0.01")));
+        assertDoesNotThrow(() -> guard(BudgetLedger.EMPTY, 2027, Instrument.DIRECT_LOAN, usd("0.00")));
     }
 
     @Test
     void a_rescission_cancels_only_authority_not_yet_obligated() {
         BudgetLedger l = ledger("1000.00", "600.00");
-        assertDoesNotThrow(() -> BudgetPolicies.rescissionWithinAvailable(l, usd("400.00")));
-        RuleViolation v = assertThrows(RuleViolation.class, () -> BudgetPolicies.rescissionWithinAvailable(l, usd("400.01")));
+        assertDoesNotThrow(() -> Violations.refuseIfAny(BudgetPolicies.checkRescissionWithinAvailable(l, usd("400.00"))));
+        RuleViolation v = assertThrows(RuleViolation.class, () -> Violations.refuseIfAny(BudgetPolicies.checkRescissionWithinAvailable(l, usd("400.01"))));
         assertEquals("RESCISSION_EXCEEDS_AVAILABLE", v.first().rule());
     }
 
     @Test
     void a_line_returns_at_most_what_it_obligated_and_is_obligated_once() {
         BudgetLedger l = ledger("1000.00", "600.00");
-        assertDoesNotThrow(() -> BudgetPolicies.deobligationWithinObligation(l, "ir-0", usd("600.00")));
+        assertDoesNotThrow(() -> Violations.refuseIfAny(BudgetPolicies.checkDeobligationWithinObligation(l, "ir-0", usd("600.00"))));
         assertEquals("DEOBLIGATION_EXCEEDS_OBLIGATION", assertThrows(RuleViolation.class,
-                () -> BudgetPolicies.deobligationWithinObligation(l, "ir-0", usd("600.01"))).first().rule());
+                () -> Violations.refuseIfAny(BudgetPolicies.checkDeobligationWithinObligation(l, "ir-0", usd("600.01")))).first().rule());
         assertEquals("DEOBLIGATION_EXCEEDS_OBLIGATION", assertThrows(RuleViolation.class,
-                () -> BudgetPolicies.deobligationWithinObligation(l, "ir-other", usd("0.01"))).first().rule());
+                () -> Violations.refuseIfAny(BudgetPolicies.checkDeobligationWithinObligation(l, "ir-other", usd("0.01")))).first().rule());
         assertEquals("ALREADY_OBLIGATED", assertThrows(StateConflict.class,
-                () -> BudgetPolicies.notYetObligated(l, "ir-0")).rule());
+                () -> Violations.conflictIfAny(BudgetPolicies.checkNotYetObligated(l, "ir-0"))).rule());
     }
 
     @Test

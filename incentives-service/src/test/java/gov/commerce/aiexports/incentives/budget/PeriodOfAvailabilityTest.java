@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gov.commerce.aiexports.events.FiscalYear;
 import gov.commerce.aiexports.events.Instrument;
 import gov.commerce.aiexports.incentives.budget.PeriodOfAvailability.Status;
-import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -70,16 +70,16 @@ class PeriodOfAvailabilityTest {
 
     @Test
     void an_obligation_outside_the_period_is_refused_naming_the_period_and_the_obligations_fiscal_year() {
-        assertDoesNotThrow(() -> BudgetPolicies.withinPeriodOfAvailability(ID, ONE_YEAR, 2027));
-        RuleViolation late = assertThrows(RuleViolation.class, () -> BudgetPolicies.withinPeriodOfAvailability(ID, ONE_YEAR, 2028));
+        assertDoesNotThrow(() -> Violations.refuseIfAny(BudgetPolicies.checkWithinPeriodOfAvailability(ID, ONE_YEAR, 2027)));
+        RuleViolation late = assertThrows(RuleViolation.class, () -> Violations.refuseIfAny(BudgetPolicies.checkWithinPeriodOfAvailability(ID, ONE_YEAR, 2028)));
         assertEquals("OUTSIDE_PERIOD_OF_AVAILABILITY", late.first().rule());
         assertEquals("/fiscalYear", late.first().field());
         assertTrue(late.first().detail().contains("one-year (FY2027 only)"), late.first().detail());
         assertTrue(late.first().detail().contains("FY2028"), late.first().detail());
         assertTrue(late.first().detail().contains("period has ended"), late.first().detail());
-        RuleViolation early = assertThrows(RuleViolation.class, () -> BudgetPolicies.withinPeriodOfAvailability(ID, MULTI_YEAR, 2026));
+        RuleViolation early = assertThrows(RuleViolation.class, () -> Violations.refuseIfAny(BudgetPolicies.checkWithinPeriodOfAvailability(ID, MULTI_YEAR, 2026)));
         assertTrue(early.first().detail().contains("not begun"), early.first().detail());
-        assertDoesNotThrow(() -> BudgetPolicies.withinPeriodOfAvailability(ID, NO_YEAR, 2061));
+        assertDoesNotThrow(() -> Violations.refuseIfAny(BudgetPolicies.checkWithinPeriodOfAvailability(ID, NO_YEAR, 2061)));
     }
 
     @Test
@@ -107,10 +107,10 @@ class PeriodOfAvailabilityTest {
 
     @Test
     void a_stated_period_is_checked_as_input_naming_the_last_fiscal_year() {
-        assertTrue(BudgetPolicies.checkPeriod(new Checks(), 2027, null, null).ok());
-        assertTrue(BudgetPolicies.checkPeriod(new Checks(), 2027, AvailabilityKind.ONE_YEAR, null).ok());
-        assertTrue(BudgetPolicies.checkPeriod(new Checks(), 2027, AvailabilityKind.NO_YEAR, null).ok());
-        assertTrue(BudgetPolicies.checkPeriod(new Checks(), 2027, AvailabilityKind.MULTI_YEAR, 2028).ok());
+        assertTrue(BudgetPolicies.checkPeriod(2027, null, null).isEmpty());
+        assertTrue(BudgetPolicies.checkPeriod(2027, AvailabilityKind.ONE_YEAR, null).isEmpty());
+        assertTrue(BudgetPolicies.checkPeriod(2027, AvailabilityKind.NO_YEAR, null).isEmpty());
+        assertTrue(BudgetPolicies.checkPeriod(2027, AvailabilityKind.MULTI_YEAR, 2028).isEmpty());
         assertRefused("LAST_FISCAL_YEAR_REQUIRED", 2027, AvailabilityKind.MULTI_YEAR, null);
         assertRefused("LAST_FISCAL_YEAR_INVALID", 2027, AvailabilityKind.MULTI_YEAR, 2026);
         assertRefused("LAST_FISCAL_YEAR_INVALID", 2027, AvailabilityKind.MULTI_YEAR, 2027);
@@ -122,16 +122,16 @@ class PeriodOfAvailabilityTest {
 
     @Test
     void a_budget_keeps_one_period_and_a_later_appropriation_stating_another_is_refused() {
-        assertDoesNotThrow(() -> BudgetPolicies.samePeriod(ID, MULTI_YEAR, null));
-        assertDoesNotThrow(() -> BudgetPolicies.samePeriod(ID, MULTI_YEAR, new PeriodOfAvailability(AvailabilityKind.MULTI_YEAR, 2027, 2029)));
-        RuleViolation other = assertThrows(RuleViolation.class, () -> BudgetPolicies.samePeriod(ID, MULTI_YEAR, ONE_YEAR));
+        assertDoesNotThrow(() -> Violations.refuseIfAny(BudgetPolicies.checkSamePeriod(ID, MULTI_YEAR, null)));
+        assertDoesNotThrow(() -> Violations.refuseIfAny(BudgetPolicies.checkSamePeriod(ID, MULTI_YEAR, new PeriodOfAvailability(AvailabilityKind.MULTI_YEAR, 2027, 2029))));
+        RuleViolation other = assertThrows(RuleViolation.class, () -> Violations.refuseIfAny(BudgetPolicies.checkSamePeriod(ID, MULTI_YEAR, ONE_YEAR)));
         assertEquals("BUDGET_PERIOD_MISMATCH", other.first().rule());
         assertEquals("/periodOfAvailability", other.first().field());
     }
 
     private static void assertRefused(String rule, Integer fiscalYear, AvailabilityKind kind, Integer last) {
-        InvalidInput refused = assertThrows(InvalidInput.class, () -> BudgetPolicies.checkPeriod(new Checks(), fiscalYear, kind, last)
-                .throwIfInvalid());
+        InvalidInput refused = assertThrows(InvalidInput.class,
+                () -> Violations.invalidIfAny(BudgetPolicies.checkPeriod(fiscalYear, kind, last)));
         assertEquals(rule, refused.violations().get(0).rule());
         assertEquals("/lastFiscalYear", refused.violations().get(0).field());
     }

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
@@ -25,7 +26,7 @@ public class ContactBook {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ContactCommand.AddContact c) {
-        ContactPolicies.check(c.organisation(), c.email(), c.name());
+        Violations.invalidIfAny(ContactPolicies.check(c.organisation(), c.email(), c.name()));
         String email = ContactPolicies.normalise(c.email());
         if (emailsByContact.containsValue(email)) {
             throw new StateConflict("CONTACT_ALREADY_REGISTERED", email + " is already a contact of " + c.organisation());

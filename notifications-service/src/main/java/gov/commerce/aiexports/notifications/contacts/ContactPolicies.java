@@ -1,11 +1,13 @@
 package gov.commerce.aiexports.notifications.contacts;
 
 import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.Violation;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The rules of contact addresses, in one place. */
+/** The rules of contact addresses, in one place; each {@code check...} returns what it finds (400 when refused). */
 public final class ContactPolicies {
 
     /** The agencies of API.md; any other organisation is a consortium, known by its anchor member's UEI. */
@@ -21,21 +23,21 @@ public final class ContactPolicies {
     }
 
     /** EMAIL_INVALID, NAME_TOO_LONG, ORGANISATION_INVALID: an address must be deliverable and the organisation real. */
-    public static void check(String organisation, String email, String name) {
-        new Checks()
+    public static List<Violation> check(String organisation, String email, String name) {
+        return new Checks()
                 .required(email, "/email")
                 .require(email == null || email.isBlank() || (email.length() <= 254 && EMAIL.matcher(email).matches()),
                         "EMAIL_INVALID", "/email", "email must be one plain address such as name@agency.gov")
                 .require(name == null || name.length() <= 200, "NAME_TOO_LONG", "/name", "name has at most 200 characters")
                 .require(organisation != null && ORGANISATION.matcher(organisation).matches(),
                         "ORGANISATION_INVALID", "/organisation", ORGANISATION_DETAIL)
-                .throwIfInvalid();
+                .violations();
     }
 
     /** ORGANISATION_INVALID for an organisation given in a malformed shape; absent, it is the caller's. */
-    public static void checkOrganisation(String organisation) {
-        new Checks().require(organisation == null || ORGANISATION.matcher(organisation).matches(), "ORGANISATION_INVALID",
-                "/organisation", ORGANISATION_DETAIL).throwIfInvalid();
+    public static List<Violation> checkOrganisation(String organisation) {
+        return new Checks().require(organisation == null || ORGANISATION.matcher(organisation).matches(), "ORGANISATION_INVALID",
+                "/organisation", ORGANISATION_DETAIL).violations();
     }
 
     /** Addresses compare without case: one mailbox is registered once per organisation. */

@@ -85,8 +85,8 @@ public class DeliverySender {
         }
     }
 
-    public RetryPolicy policy() {
-        return new RetryPolicy(maxAttempts, baseDelay, maxDelay);
+    public RetrySchedule policy() {
+        return new RetrySchedule(maxAttempts, baseDelay, maxDelay);
     }
 
     @Scheduled(identity = "delivery-sender", every = "${aiexports.notifications.delivery.poll:1s}",
@@ -171,7 +171,7 @@ public class DeliverySender {
             metrics.attempt(d.channel(), true, false);
             return;
         }
-        RetryPolicy policy = policy();
+        RetrySchedule policy = policy();
         Optional<Duration> wait = policy.delayAfter(d.roundAttempts() + 1, random::nextDouble);
         Instant retryAt = wait.map(end::plus).orElse(null);
         if (retryAt == null) {

@@ -17,6 +17,8 @@ import java.util.List;
  * The rules of post-designation oversight (suspension, reinstatement, conditions, milestones,
  * progress reports, overdue items), kept beside RoutingRules, which lists them in its ALL.
  * Commerce is told as the agency COMMERCE (its officers' organisation).
+ * Routing tables, not validation rules: they refuse nothing (the program's rules are the domain
+ * {@code *Policies} classes, each {@code check...} returning its violations).
  */
 public final class OversightRoutingRules {
 

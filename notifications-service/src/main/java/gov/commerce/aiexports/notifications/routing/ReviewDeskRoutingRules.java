@@ -14,6 +14,8 @@ import java.util.List;
  * RoutingRules, which lists them in its ALL. A reviewer is told as a person (its token's subject:
  * its inbox), its agency and Commerce as organisations. Nothing of the proposal's content is in
  * these events, so no notice needs the disclosure rule.
+ * Routing tables, not validation rules: they refuse nothing (the program's rules are the domain
+ * {@code *Policies} classes, each {@code check...} returning its violations).
  */
 public final class ReviewDeskRoutingRules {
 

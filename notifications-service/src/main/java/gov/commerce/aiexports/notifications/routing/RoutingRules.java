@@ -37,6 +37,8 @@ import java.util.function.BiFunction;
  * it announces (the name is recorded with the notification). An event no rule matches tells
  * nobody (it may still go to webhooks subscribed to its type). Adding a rule for a new contract
  * is one entry: a constant built with {@link #rule} and its place in {@link #ALL}.
+ * Routing tables, not validation rules: they refuse nothing (the program's rules are the domain
+ * {@code *Policies} classes, each {@code check...} returning its violations).
  */
 public final class RoutingRules {
 

@@ -3,6 +3,7 @@ package gov.commerce.aiexports.notifications.webhooks;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -21,7 +22,7 @@ public class Webhook {
 
     @CommandHandler
     public Webhook(WebhookCommand.RegisterWebhook c) {
-        WebhookPolicies.check(c.url(), c.eventTypes(), c.secret());
+        Violations.invalidIfAny(WebhookPolicies.check(c.url(), c.eventTypes(), c.secret()));
         apply(new WebhookEvent.Registered(c.webhookId(), c.agency(), c.url(), List.copyOf(c.eventTypes())));
     }
 
@@ -39,7 +40,7 @@ public class Webhook {
         if (removed) {
             throw new StateConflict("WEBHOOK_REMOVED", "webhook " + webhookId + " is removed");
         }
-        WebhookPolicies.checkRotation(c.secret(), c.previousValidForHours());
+        Violations.invalidIfAny(WebhookPolicies.checkRotation(c.secret(), c.previousValidForHours()));
         int hours = c.previousValidForHours() == null ? 24 : c.previousValidForHours();
         WebhookEvent.SecretRotated rotated = new WebhookEvent.SecretRotated(webhookId, agency,
                 c.now().plus(java.time.Duration.ofHours(hours)));

@@ -1,5 +1,6 @@
 package gov.commerce.aiexports.notifications.webhooks;
 
+import gov.commerce.aiexports.runtime.domain.Violation;
 import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -67,6 +68,12 @@ public final class WebhookDestinationPolicies {
     /** Why this URL must not be called, or empty if it may; a host that does not resolve is left to the delivery's retries. */
     public static Optional<String> refusal(String url, Resolver resolver) {
         return destination(url, resolver).refusal();
+    }
+
+    /** WEBHOOK_URL_INTERNAL (422, field /url): a webhook is registered only for a destination on the public internet. */
+    public static List<Violation> checkDestination(String url, Resolver resolver) {
+        return refusal(url, resolver).map(why -> List.of(new Violation(RULE, "/url", why + "; webhooks call the public internet only")))
+                .orElse(List.of());
     }
 
     /**

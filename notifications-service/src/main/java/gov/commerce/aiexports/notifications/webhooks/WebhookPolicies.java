@@ -3,12 +3,13 @@ package gov.commerce.aiexports.notifications.webhooks;
 import gov.commerce.aiexports.events.EventCatalog;
 import gov.commerce.aiexports.events.EventContract;
 import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.Violation;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The rules of a webhook subscription, in one place. */
+/** The rules of a webhook subscription, in one place; each {@code check...} returns what it finds (400 when refused). */
 public final class WebhookPolicies {
 
     public static final int MIN_SECRET_LENGTH = 16;
@@ -21,7 +22,7 @@ public final class WebhookPolicies {
     }
 
     /** WEBHOOK_URL_INVALID, EVENT_TYPES_REQUIRED, EVENT_TYPE_UNKNOWN, SECRET_TOO_SHORT, SECRET_TOO_LONG, SECRET_INVALID. */
-    public static void check(String url, List<String> eventTypes, String secret) {
+    public static List<Violation> check(String url, List<String> eventTypes, String secret) {
         Checks checks = new Checks()
                 .required(url, "/url")
                 .require(url == null || url.isBlank() || validUrl(url), "WEBHOOK_URL_INVALID", "/url",
@@ -43,15 +44,18 @@ public final class WebhookPolicies {
                     .require(StandardWebhooks.key(secret) != null, "SECRET_INVALID", "/secret",
                             "a secret starting whsec_ is followed by the base64 of 24 to 64 bytes (Standard Webhooks)");
         }
-        checks.throwIfInvalid();
+        return checks.violations();
     }
 
     /** Hours a replaced secret keeps signing beside the new one: from 0 (at once) to a week. */
     public static final int MAX_ROLLOVER_HOURS = 168;
 
     /** SECRET_* as on registration; ROLLOVER_INVALID. */
-    public static void checkRotation(String secret, Integer previousValidForHours) {
-        new Checks().required(secret, "/secret").throwIfInvalid();
+    public static List<Violation> checkRotation(String secret, Integer previousValidForHours) {
+        Checks present = new Checks().required(secret, "/secret");
+        if (!present.ok()) {
+            return present.violations(); // the rest measures the secret
+        }
         Checks checks = new Checks()
                 .require(secret.length() >= MIN_SECRET_LENGTH, "SECRET_TOO_SHORT", "/secret",
                         "the secret has at least " + MIN_SECRET_LENGTH + " characters")
@@ -61,7 +65,7 @@ public final class WebhookPolicies {
                         "a secret starting whsec_ is followed by the base64 of 24 to 64 bytes (Standard Webhooks)")
                 .require(previousValidForHours == null || (previousValidForHours >= 0 && previousValidForHours <= MAX_ROLLOVER_HOURS),
                         "ROLLOVER_INVALID", "/previousValidForHours", "previousValidForHours is from 0 to " + MAX_ROLLOVER_HOURS);
-        checks.throwIfInvalid();
+        return checks.violations();
     }
 
     static boolean validUrl(String url) {

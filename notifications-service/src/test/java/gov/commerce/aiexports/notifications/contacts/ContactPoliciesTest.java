@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import org.junit.jupiter.api.Test;
 
 class ContactPoliciesTest {
 
     @Test
     void plain_addresses_of_agencies_and_consortia_pass() {
-        ContactPolicies.check("STATE", "ai-exports@state.gov", "State desk");
-        ContactPolicies.check("ACME00000001", "bids+aiep@acme.example.com", null);
+        Violations.invalidIfAny(ContactPolicies.check("STATE", "ai-exports@state.gov", "State desk"));
+        Violations.invalidIfAny(ContactPolicies.check("ACME00000001", "bids+aiep@acme.example.com", null));
     }
 
     @Test
@@ -35,6 +36,6 @@ class ContactPoliciesTest {
     }
 
     private static String rule(String org, String email, String name) {
-        return assertThrows(InvalidInput.class, () -> ContactPolicies.check(org, email, name)).first().rule();
+        return assertThrows(InvalidInput.class, () -> Violations.invalidIfAny(ContactPolicies.check(org, email, name))).first().rule();
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.Violation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,8 @@ class WebhookPoliciesTest {
 
     @Test
     void a_complete_subscription_passes() {
-        WebhookPolicies.check("https://systems.state.gov/aiexports/hook", List.of("ReviewOpened", "ProposalDesignated"), SECRET);
-        WebhookPolicies.check("http://127.0.0.1:8099/hook", List.of("ProposalSubmitted"), SECRET);
+        Violations.invalidIfAny(WebhookPolicies.check("https://systems.state.gov/aiexports/hook", List.of("ReviewOpened", "ProposalDesignated"), SECRET));
+        Violations.invalidIfAny(WebhookPolicies.check("http://127.0.0.1:8099/hook", List.of("ProposalSubmitted"), SECRET));
     }
 
     @Test
@@ -55,6 +56,6 @@ class WebhookPoliciesTest {
     }
 
     private static List<Violation> refusal(String url, List<String> types, String secret) {
-        return assertThrows(InvalidInput.class, () -> WebhookPolicies.check(url, types, secret)).violations();
+        return assertThrows(InvalidInput.class, () -> Violations.invalidIfAny(WebhookPolicies.check(url, types, secret))).violations();
     }
 }

@@ -8,6 +8,7 @@ import gov.commerce.aiexports.proposals.call.CallCommand.DraftCall;
 import gov.commerce.aiexports.proposals.call.CallCommand.PublishCall;
 import gov.commerce.aiexports.proposals.call.CallEvent.CallTerms;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -26,7 +27,7 @@ public class Call {
 
     @CommandHandler
     public Call(DraftCall command) {
-        CallTermsPolicies.check(command.terms(), command.now());
+        Violations.invalidIfAny(CallTermsPolicies.check(command.terms(), command.now()));
         apply(new CallEvent.Drafted(command.callId(), command.terms()));
     }
 
@@ -47,11 +48,8 @@ public class Call {
         if (status != CallStatus.DRAFT && status != CallStatus.PUBLISHED) {
             throw new StateConflict("CALL_NOT_AMENDABLE", "a " + status + " call cannot be amended");
         }
-        if (command.modificationComment() == null || command.modificationComment().isBlank()) {
-            throw new gov.commerce.aiexports.runtime.domain.InvalidInput("MODIFICATION_COMMENT_REQUIRED", "/modificationComment",
-                    "an amendment says what changed and why");
-        }
-        CallTermsPolicies.check(command.terms(), command.now());
+        Violations.invalidIfAny(CallTermsPolicies.checkModificationComment(command.modificationComment()));
+        Violations.invalidIfAny(CallTermsPolicies.check(command.terms(), command.now()));
         apply(new CallEvent.Amended(callId, command.terms(), version + 1, command.modificationComment()));
     }
 

@@ -2,7 +2,10 @@ package gov.commerce.aiexports.proposals.call;
 
 import gov.commerce.aiexports.proposals.call.CallEvent.CallTerms;
 import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.Violation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /** A call's terms must be complete and coherent before anyone can apply to it. */
@@ -13,8 +16,14 @@ public final class CallTermsPolicies {
     private CallTermsPolicies() {
     }
 
+    /** MODIFICATION_COMMENT_REQUIRED (400): an amendment says what changed and why. */
+    public static List<Violation> checkModificationComment(String comment) {
+        return Violations.unless(comment != null && !comment.isBlank(), "MODIFICATION_COMMENT_REQUIRED", "/modificationComment",
+                "an amendment says what changed and why");
+    }
+
     /** The terms as drafted or amended at {@code now}: CALL_CLOSING_PASSED among the others, a call closes in the future. */
-    public static void check(CallTerms t, Instant now) {
+    public static List<Violation> check(CallTerms t, Instant now) {
         Checks checks = new Checks()
                 .required(t.title(), "/title")
                 .required(t.opensAt(), "/opensAt")
@@ -35,6 +44,6 @@ public final class CallTermsPolicies {
             checks.require(t.closesAt().isAfter(now), "CALL_CLOSING_PASSED", "/closesAt",
                     "closesAt " + t.closesAt() + " has passed: a call cannot be drafted or amended to close in the past");
         }
-        checks.throwIfInvalid();
+        return checks.violations();
     }
 }

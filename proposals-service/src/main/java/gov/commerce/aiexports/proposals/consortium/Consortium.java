@@ -3,8 +3,7 @@ package gov.commerce.aiexports.proposals.consortium;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import gov.commerce.aiexports.runtime.domain.NotFound;
-import gov.commerce.aiexports.runtime.domain.RuleViolation;
-import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,24 +24,16 @@ public class Consortium {
 
     @CommandHandler
     public Consortium(ConsortiumCommand.RegisterConsortium command) {
-        if (command.name() == null || command.name().isBlank()) {
-            throw new gov.commerce.aiexports.runtime.domain.InvalidInput("FIELD_REQUIRED", "/name", "name is required");
-        }
-        MembershipPolicies.checkWellFormed(command.anchorMember(), "/anchorMember");
+        Violations.invalidIfAny(MembershipPolicies.checkName(command.name()));
+        Violations.invalidIfAny(MembershipPolicies.checkWellFormed(command.anchorMember(), "/anchorMember"));
         List<Member> others = command.members() == null ? List.of() : command.members();
         for (int i = 0; i < others.size(); i++) {
-            MembershipPolicies.checkWellFormed(others.get(i), "/members/" + i);
+            Violations.invalidIfAny(MembershipPolicies.checkWellFormed(others.get(i), "/members/" + i));
         }
-        java.util.Set<String> seen = new java.util.HashSet<>(java.util.List.of(command.anchorMember().uei()));
+        Violations.invalidIfAny(MembershipPolicies.checkListedOnce(command.anchorMember(), others));
+        Violations.refuseIfAny(MembershipPolicies.checkNotFromCountryOfConcern(command.anchorMember(), "/anchorMember"));
         for (int i = 0; i < others.size(); i++) {
-            if (!seen.add(others.get(i).uei()) && !others.get(i).uei().equals(command.anchorMember().uei())) {
-                throw new gov.commerce.aiexports.runtime.domain.InvalidInput("MEMBER_ALREADY_PRESENT", "/members/" + i,
-                        others.get(i).uei() + " is listed twice");
-            }
-        }
-        MembershipPolicies.checkNotFromCountryOfConcern(command.anchorMember(), "/anchorMember");
-        for (int i = 0; i < others.size(); i++) {
-            MembershipPolicies.checkNotFromCountryOfConcern(others.get(i), "/members/" + i);
+            Violations.refuseIfAny(MembershipPolicies.checkNotFromCountryOfConcern(others.get(i), "/members/" + i));
         }
         apply(new ConsortiumEvent.Registered(command.consortiumId(), command.name().trim(), command.anchorMember()));
         for (Member m : others) {
@@ -54,19 +45,15 @@ public class Consortium {
 
     @CommandHandler
     void handle(ConsortiumCommand.AddMember command) {
-        MembershipPolicies.checkWellFormed(command.member(), "");
-        MembershipPolicies.checkNotFromCountryOfConcern(command.member(), "");
-        if (members.containsKey(command.member().uei())) {
-            throw new StateConflict("MEMBER_ALREADY_PRESENT", "/uei", command.member().uei() + " is already a member");
-        }
+        Violations.invalidIfAny(MembershipPolicies.checkWellFormed(command.member(), ""));
+        Violations.refuseIfAny(MembershipPolicies.checkNotFromCountryOfConcern(command.member(), ""));
+        Violations.conflictIfAny(MembershipPolicies.checkNotYetMember(members.keySet(), command.member().uei()));
         apply(new ConsortiumEvent.MemberAdded(consortiumId, command.member()));
     }
 
     @CommandHandler
     void handle(ConsortiumCommand.RemoveMember command) {
-        if (command.uei().equals(anchorUei)) {
-            throw new RuleViolation("ANCHOR_MEMBER_REQUIRED", "/uei", "the anchor member cannot be removed");
-        }
+        Violations.refuseIfAny(MembershipPolicies.checkNotAnchor(anchorUei, command.uei()));
         if (!members.containsKey(command.uei())) {
             throw new NotFound("member", command.uei());
         }

@@ -2,10 +2,9 @@ package gov.commerce.aiexports.proposals.proposal;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import gov.commerce.aiexports.runtime.domain.InvalidInput;
-import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
 import gov.commerce.aiexports.runtime.domain.Violation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -47,7 +46,7 @@ public class Proposal {
 
     @CommandHandler
     public Proposal(ProposalCommand.DraftProposal command) {
-        ProposalInputPolicies.check(command.content());
+        Violations.invalidIfAny(ProposalInputPolicies.check(command.content()));
         apply(new ProposalEvent.Drafted(command.proposalId(), command.callId(), command.consortiumId(),
                 command.applicantOrganisation(), command.content()));
     }
@@ -57,7 +56,7 @@ public class Proposal {
         if (status != ProposalStatus.DRAFT) {
             throw new StateConflict("PROPOSAL_NOT_DRAFT", "only a draft can be edited; this proposal is " + status);
         }
-        ProposalInputPolicies.check(command.content());
+        Violations.invalidIfAny(ProposalInputPolicies.check(command.content()));
         apply(new ProposalEvent.Edited(proposalId, command.content()));
     }
 
@@ -67,9 +66,7 @@ public class Proposal {
             throw new StateConflict("PROPOSAL_NOT_DRAFT", "only a draft can be submitted; this proposal is " + status);
         }
         SubmissionPolicies.Screening screening = SubmissionPolicies.screen(content, command.context());
-        if (!screening.refusals().isEmpty()) {
-            throw new RuleViolation(screening.refusals());
-        }
+        Violations.refuseIfAny(screening.refusals());
         apply(new ProposalEvent.Submitted(proposalId, trackingNumber(command.fiscalYear()), callId, command.fiscalYear(),
                 consortiumId, command.consortiumName(), applicantOrganisation, content, command.requiredAgencies(),
                 screening.flags(), screening.countryListVersion(), command.context().now()));
@@ -103,25 +100,14 @@ public class Proposal {
         if (status != ProposalStatus.INFORMATION_REQUESTED) {
             throw new StateConflict("NO_INFORMATION_REQUESTED", "the proposal is " + status + "; there is no open information request");
         }
-        if (command.informationRequestId() != null && !command.informationRequestId().equals(openInformationRequest)) {
-            throw new RuleViolation("INFORMATION_REQUEST_UNKNOWN", "/informationRequestId",
-                    "the open information request is " + openInformationRequest);
-        }
-        if (command.response() == null || command.response().isBlank()) {
-            throw new InvalidInput("FIELD_REQUIRED", "/response", "a response is required");
-        }
+        Violations.refuseIfAny(ProposalInputPolicies.checkAnswersOpenRequest(command.informationRequestId(), openInformationRequest));
+        Violations.invalidIfAny(ProposalInputPolicies.checkResponse(command.response()));
         ProposalContent changed = content.changedBy(command.content()); // partial: what is left out is kept
         // the changes sit under /changes of the response: the refusal names them there
         String under = command.content() == null ? "" : "/changes";
-        try {
-            ProposalInputPolicies.check(changed);
-        } catch (InvalidInput e) {
-            throw new InvalidInput(under(e.violations(), under));
-        }
-        SubmissionPolicies.Screening screening = SubmissionPolicies.screen(changed, command.context(), SubmissionPolicies.RESUBMISSION);
-        if (!screening.refusals().isEmpty()) {
-            throw new RuleViolation(under(screening.refusals(), under));
-        }
+        Violations.invalidIfAny(under(ProposalInputPolicies.check(changed), under));
+        SubmissionPolicies.Screening screening = SubmissionPolicies.rescreen(changed, command.context());
+        Violations.refuseIfAny(under(screening.refusals(), under));
         apply(new ProposalEvent.Resubmitted(proposalId, trackingNumber, applicantOrganisation, openInformationRequest,
                 command.response(), changed, screening.flags(), screening.countryListVersion(), command.context().now()));
     }

@@ -5,14 +5,18 @@ import gov.commerce.aiexports.events.UsdAmount;
 import gov.commerce.aiexports.events.disclosure.Sections;
 import gov.commerce.aiexports.proposals.screening.IsoCountries;
 import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.Violation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * What a draft needs to be stored at all (400 otherwise); the program's rules apply at submission.
  * A draft may be incomplete, but what it does say must make sense: TITLE required, TARGET_INVALID,
- * COUNTRY_INVALID, PERCENT_INVALID, INCENTIVE_AMOUNT_INVALID, TENOR_INVALID, SECTION_UNKNOWN.
+ * COUNTRY_INVALID, PERCENT_INVALID, INCENTIVE_AMOUNT_INVALID, TENOR_INVALID, SECTION_UNKNOWN. A response
+ * to an information request names the open request (INFORMATION_REQUEST_UNKNOWN) and says something.
  */
 public final class ProposalInputPolicies {
 
@@ -24,7 +28,19 @@ public final class ProposalInputPolicies {
     private ProposalInputPolicies() {
     }
 
-    public static void check(ProposalContent c) {
+    /** INFORMATION_REQUEST_UNKNOWN (422): a response names the open information request, or none. */
+    public static List<Violation> checkAnswersOpenRequest(String informationRequestId, String openInformationRequest) {
+        return Violations.unless(informationRequestId == null || informationRequestId.equals(openInformationRequest),
+                "INFORMATION_REQUEST_UNKNOWN", "/informationRequestId", "the open information request is " + openInformationRequest);
+    }
+
+    /** FIELD_REQUIRED (400): a response to an information request says something. */
+    public static List<Violation> checkResponse(String response) {
+        return Violations.unless(response != null && !response.isBlank(), "FIELD_REQUIRED", "/response", "a response is required");
+    }
+
+    /** What a draft needs (400). */
+    public static List<Violation> check(ProposalContent c) {
         Checks checks = new Checks().required(c, "");
         if (c != null) {
             checks.required(c.title(), "/title");
@@ -72,6 +88,6 @@ public final class ProposalInputPolicies {
                 }
             }
         }
-        checks.throwIfInvalid();
+        return checks.violations();
     }
 }

@@ -2,6 +2,7 @@ package gov.commerce.aiexports.proposals.screening;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import gov.commerce.aiexports.runtime.domain.Violations;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -21,7 +22,7 @@ public class CountryList {
 
     @CommandHandler
     public CountryList(CountryListCommand.LoadCountryList c) {
-        CountryListPolicies.check(c.version(), c.groups(), c.effectiveAt(), c.inEffectSince());
+        Violations.invalidIfAny(CountryListPolicies.check(c.version(), c.groups(), c.effectiveAt(), c.inEffectSince()));
         apply(new CountryListEvent.Loaded(c.version(), c.effectiveAt(), c.groups()));
     }
 

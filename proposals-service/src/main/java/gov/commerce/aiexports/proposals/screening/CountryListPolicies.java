@@ -1,6 +1,7 @@
 package gov.commerce.aiexports.proposals.screening;
 
 import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.Violation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public final class CountryListPolicies {
     private CountryListPolicies() {
     }
 
-    public static void check(String version, CountryGroups g, Instant effectiveAt, Instant inEffectSince) {
+    public static List<Violation> check(String version, CountryGroups g, Instant effectiveAt, Instant inEffectSince) {
         Checks checks = new Checks()
                 .require(version != null && version.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"), "COUNTRY_LIST_VERSION_INVALID",
                         "/version", "a version is 1 to 64 letters, digits, dots, dashes or underscores")
@@ -51,7 +52,7 @@ public final class CountryListPolicies {
             checks.require(IsoCountries.isCountry(e.getKey()) && IsoCountries.isCountry(e.getValue()), "COUNTRY_CODE_UNKNOWN",
                     "/treatedAs/" + e.getKey(), "treatedAs maps an ISO 3166-1 alpha-2 code to another");
         }
-        checks.throwIfInvalid();
+        return checks.violations();
     }
 
     private static void codes(Checks checks, String group, List<String> codes) {

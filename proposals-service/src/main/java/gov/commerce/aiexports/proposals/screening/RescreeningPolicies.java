@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * What a new version of the country-group list changes in the screening of a proposal's targets:
- * the target checks of submission (TARGET_COUNTRY) run under both versions, and each finding that
+ * the target checks of submission (TARGET_EMBARGOED, TARGET_COUNTRY_GROUP_D) run under both versions, and each finding that
  * appears, changes or goes away is reported, citing both versions. A target now embargoed keeps its
  * code TARGET_EMBARGOED (the proposal is not refused after the fact: Commerce decides);
  * SCREENING_FINDING_LIFTED says a finding no longer applies.
@@ -51,10 +51,9 @@ public final class RescreeningPolicies {
 
     /** Refusals and flags of the target checks, by code and field. */
     private static Map<String, ScreeningFlag> findings(ProposalContent content, CountryGroups groups) {
-        List<Violation> refusals = new ArrayList<>();
-        List<ScreeningFlag> flags = new ArrayList<>();
-        SubmissionPolicies.TARGET_COUNTRY.check(content, new SubmissionContext(true, Set.of(), Set.of(), groups, Instant.EPOCH),
-                refusals, flags);
+        SubmissionContext targetsOnly = new SubmissionContext(true, Set.of(), Set.of(), groups, Instant.EPOCH);
+        List<Violation> refusals = SubmissionPolicies.checkTargetCountries(content, targetsOnly);
+        List<ScreeningFlag> flags = SubmissionPolicies.flagTargetCountries(content, targetsOnly);
         Map<String, ScreeningFlag> out = new LinkedHashMap<>();
         refusals.forEach(v -> out.put(v.rule() + " " + v.field(), new ScreeningFlag(v.rule(), v.field(), v.detail())));
         flags.forEach(f -> out.put(f.code() + " " + f.field(), f));

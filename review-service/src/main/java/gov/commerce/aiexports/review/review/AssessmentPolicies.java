@@ -1,7 +1,7 @@
 package gov.commerce.aiexports.review.review;
 
 import gov.commerce.aiexports.runtime.domain.Checks;
-import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import gov.commerce.aiexports.runtime.domain.Violation;
 import java.util.List;
 import java.util.Set;
 
@@ -14,19 +14,19 @@ import java.util.Set;
  * <li>{@code SCORE_OUT_OF_RANGE}: each of the five criteria is scored 0 to 5;</li>
  * <li>{@code RECOMMENDATION_REQUIRED}, {@code COMMENT_VISIBILITY_REQUIRED}.</li>
  * </ul>
+ * {@link #checkWellFormed} finds malformed input (400), {@link #checkMayAssess} the review's refusals (422).
  */
 public final class AssessmentPolicies {
 
     private AssessmentPolicies() {
     }
 
-    public static void checkWellFormed(ReviewCommand.RecordAssessment c) {
+    public static List<Violation> checkWellFormed(ReviewCommand.RecordAssessment c) {
         Checks checks = new Checks()
                 .require(c.conflictOfInterest() != null, "CONFLICT_DECLARATION_REQUIRED", "/conflictOfInterest",
                         "declare whether you have a conflict of interest first");
         if (c.conflictOfInterest() != null && c.conflictOfInterest().declared()) {
-            checks.throwIfInvalid();
-            return; // a recusal needs no scores
+            return checks.violations(); // a recusal needs no scores
         }
         checks.require(c.recommendation() != null, "RECOMMENDATION_REQUIRED", "/recommendation",
                 "recommendation is CONCUR, CONCUR_WITH_CONDITIONS, NON_CONCUR or REQUIRES_MODIFICATION");
@@ -46,19 +46,20 @@ public final class AssessmentPolicies {
             checks.require(comments.get(i) != null && comments.get(i).visibility() != null, "COMMENT_VISIBILITY_REQUIRED",
                     "/comments/" + i + "/visibility", "a comment is SHARED with the applicant or INTERNAL to government");
         }
-        checks.throwIfInvalid();
+        return checks.violations();
     }
 
-    public static void checkMayAssess(ReviewCommand.RecordAssessment c, List<String> requiredAgencies, Set<String> recused) {
+    public static List<Violation> checkMayAssess(ReviewCommand.RecordAssessment c, List<String> requiredAgencies, Set<String> recused) {
         if (!requiredAgencies.contains(c.agency())) {
-            throw new RuleViolation("AGENCY_NOT_REQUIRED", "/agency",
-                    c.agency() + " is not among the agencies this review requires: " + requiredAgencies);
+            return List.of(new Violation("AGENCY_NOT_REQUIRED", "/agency",
+                    c.agency() + " is not among the agencies this review requires: " + requiredAgencies));
         }
         if (recused.contains(c.reviewer())) {
-            throw new RuleViolation("REVIEWER_RECUSED", "/conflictOfInterest",
+            return List.of(new Violation("REVIEWER_RECUSED", "/conflictOfInterest",
                     c.reviewer() + " declared a conflict of interest on this review; another reviewer of " + c.agency()
-                            + " must assess");
+                            + " must assess"));
         }
+        return List.of();
     }
 
     private static void score(Checks checks, Integer value, String criterion) {

@@ -2,8 +2,8 @@ package gov.commerce.aiexports.review.review;
 
 import gov.commerce.aiexports.events.AgencyCodes;
 import gov.commerce.aiexports.runtime.domain.Checks;
-import gov.commerce.aiexports.runtime.domain.RuleViolation;
-import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +23,8 @@ import java.util.Set;
  * <li>{@code ASSIGNEE_UNKNOWN}, {@code REVIEWER_ALREADY_ASSIGNED}: a reassignment replaces an
  * assigned (or recused, awaiting reassignment) reviewer by one not assigned yet.</li>
  * </ul>
+ * Each {@code check...} returns what it finds; the aggregate or use case makes the refusal (400
+ * or 422, as each method says).
  */
 public final class AssignmentPolicies {
 
@@ -38,7 +40,7 @@ public final class AssignmentPolicies {
     }
 
     /** The request itself (400): an agency code, at least one well-formed subject, a due date. */
-    public static void checkWellFormed(String agency, List<String> reviewers, LocalDate dueDate) {
+    public static List<Violation> checkWellFormed(String agency, List<String> reviewers, LocalDate dueDate) {
         Checks checks = new Checks().required(agency, "/agency");
         checks.require(agency == null || agency.isBlank() || AgencyCodes.ALL.contains(agency), "VALUE_NOT_ALLOWED", "/agency",
                 "agency is one of " + AgencyCodes.ALL);
@@ -51,7 +53,7 @@ public final class AssignmentPolicies {
             }
         }
         checks.required(dueDate, "/dueDate");
-        checks.throwIfInvalid();
+        return checks.violations();
     }
 
     public static boolean subject(String s) {
@@ -60,11 +62,11 @@ public final class AssignmentPolicies {
     }
 
     /** The review's side (422): the agency is required, the date not past, no reviewer recused. */
-    public static void checkAssignable(String agency, List<String> reviewers, String reviewersField, LocalDate dueDate,
+    public static List<Violation> checkAssignable(String agency, List<String> reviewers, String reviewersField, LocalDate dueDate,
             LocalDate today, List<String> requiredAgencies, Set<String> recused) {
         if (!requiredAgencies.contains(agency)) {
-            throw new RuleViolation("AGENCY_NOT_REQUIRED", "/agency",
-                    agency + " is not among the agencies this review requires: " + requiredAgencies);
+            return List.of(new Violation("AGENCY_NOT_REQUIRED", "/agency",
+                    agency + " is not among the agencies this review requires: " + requiredAgencies));
         }
         Checks checks = new Checks();
         if (dueDate != null) {
@@ -75,12 +77,45 @@ public final class AssignmentPolicies {
             checks.require(!recused.contains(reviewers.get(i)), "REVIEWER_RECUSED", reviewersField.replace("{i}", String.valueOf(i)),
                     reviewers.get(i) + " declared a conflict of interest on this review and cannot be assigned to it");
         }
-        checks.throwIfViolated();
+        return checks.violations();
+    }
+
+    /** A reassignment's request (400): the agency, the reviewer replaced and a well-formed successor. */
+    public static List<Violation> checkReassignmentInput(String agency, String from, String to) {
+        return new Checks().required(agency, "/agency").required(from, "/from")
+                .required(to, "/to").require(to == null || subject(to), REVIEWERS_REQUIRED,
+                        "/to", "a reviewer is named by its token's subject: no spaces, at most 200 characters")
+                .violations();
     }
 
     /**
-     * Whether this reviewer may assess (or recuse) for the agency now, and in which capacity:
-     * null while the agency has no assignment on the review, else ASSIGNED_REVIEWER or AGENCY_LEAD.
+     * ASSIGNEE_UNKNOWN, REVIEWER_ALREADY_ASSIGNED (422): the reviewer replaced is assigned (or recused,
+     * awaiting reassignment), the successor is not assigned yet; {@code assigned} is null while the
+     * agency has no assigned reviewers.
+     */
+    public static List<Violation> checkReassignment(String agency, String from, String to, Collection<String> assigned,
+            Collection<String> awaitingReassignment) {
+        if (assigned == null || !(assigned.contains(from) || awaitingReassignment.contains(from))) {
+            return List.of(new Violation(ASSIGNEE_UNKNOWN, "/from", from + " is not assigned to this review for "
+                    + agency + (assigned == null ? " (it has no assigned reviewers)" : "; assigned: " + assigned)));
+        }
+        if (assigned.contains(to)) {
+            return List.of(new Violation(REVIEWER_ALREADY_ASSIGNED, "/to", to + " is already assigned for " + agency));
+        }
+        return List.of();
+    }
+
+    /** REVIEWER_NOT_ASSIGNED (409): once the agency has assigned reviewers, only they or the agency's lead assess for it. */
+    public static List<Violation> checkMayActFor(String agency, String reviewer, boolean lead, boolean agencyHasAssignment,
+            Collection<String> assigned) {
+        return Violations.unless(!agencyHasAssignment || assigned.contains(reviewer) || lead, REVIEWER_NOT_ASSIGNED, null,
+                reviewer + " is not assigned to this review for " + agency + "; only its assigned reviewers " + assigned
+                        + " or the agency's lead assess it");
+    }
+
+    /**
+     * In which capacity this reviewer assesses (or recuses) for the agency, once {@link #checkMayActFor}
+     * passed: null while the agency has no assignment on the review, else ASSIGNED_REVIEWER or AGENCY_LEAD.
      */
     public static String capacity(String agency, String reviewer, boolean lead, boolean agencyHasAssignment,
             Collection<String> assigned) {
@@ -90,10 +125,6 @@ public final class AssignmentPolicies {
         if (assigned.contains(reviewer)) {
             return Assessment.ASSIGNED_REVIEWER;
         }
-        if (lead) {
-            return Assessment.AGENCY_LEAD;
-        }
-        throw new StateConflict(REVIEWER_NOT_ASSIGNED, reviewer + " is not assigned to this review for " + agency
-                + "; only its assigned reviewers " + assigned + " or the agency's lead assess it");
+        return lead ? Assessment.AGENCY_LEAD : null;
     }
 }

@@ -6,9 +6,8 @@ import gov.commerce.aiexports.events.IncentiveLine;
 import gov.commerce.aiexports.events.ScreeningFlag;
 import gov.commerce.aiexports.events.proposals.ProposalResubmitted;
 import gov.commerce.aiexports.events.proposals.ProposalSubmitted;
-import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
-import gov.commerce.aiexports.runtime.domain.Violation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,10 +85,12 @@ public class Review {
 
     @CommandHandler
     void handle(ReviewCommand.RecordAssessment c) {
-        AssessmentPolicies.checkWellFormed(c);
+        Violations.invalidIfAny(AssessmentPolicies.checkWellFormed(c));
         requireOpen();
-        AssessmentPolicies.checkMayAssess(c, requiredAgencies, recused);
+        Violations.refuseIfAny(AssessmentPolicies.checkMayAssess(c, requiredAgencies, recused));
         Desk desk = desks.get(c.agency());
+        Violations.conflictIfAny(AssignmentPolicies.checkMayActFor(c.agency(), c.reviewer(), c.lead(), desk != null,
+                desk == null ? List.of() : desk.reviewers));
         String capacity = AssignmentPolicies.capacity(c.agency(), c.reviewer(), c.lead(), desk != null,
                 desk == null ? List.of() : desk.reviewers);
         if (c.conflictOfInterest().declared()) {
@@ -141,10 +142,7 @@ public class Review {
             throw new StateConflict(PROPOSAL_WITHDRAWN, "the applicant withdrew this proposal; it can no longer be determined");
         }
         requireOpen();
-        List<Violation> violations = DeterminationPolicies.check(command, flags, requested, requiredAgencies, current);
-        if (!violations.isEmpty()) {
-            throw new RuleViolation(violations);
-        }
+        Violations.refuseIfAny(DeterminationPolicies.check(command, flags, requested, requiredAgencies, current));
         boolean designate = command.decision() == ReviewEvent.Decision.DESIGNATE;
         apply(new ReviewEvent.Determined(reviewId, proposalId, command.decision(), command.justification(),
                 command.acknowledgedFlags() == null ? List.of() : command.acknowledgedFlags(),
@@ -176,7 +174,9 @@ public class Review {
      */
     @CommandHandler
     void handle(ReviewCommand.ChangeDesignationStanding c) {
-        StandingPolicies.check(c, status);
+        Violations.invalidIfAny(StandingPolicies.checkInput(c.reason(), c.effectiveDate()));
+        Violations.refuseIfAny(StandingPolicies.checkEffectiveDate(c.effectiveDate(), c.today()));
+        Violations.conflictIfAny(StandingPolicies.checkStanding(c.change(), status));
         switch (c.change()) {
             case SUSPEND -> apply(new ReviewEvent.DesignationSuspended(reviewId, proposalId, designationNumber, c.reason().strip(),
                     c.effectiveDate(), endorsedLineCount, c.at()));
@@ -190,10 +190,11 @@ public class Review {
     /** Commerce or the agency's lead names reviewers (added to those already assigned) and the due date. */
     @CommandHandler
     void handle(ReviewCommand.AssignReviewers c) {
-        AssignmentPolicies.checkWellFormed(c.agency(), c.reviewers(), c.dueDate());
+        Violations.invalidIfAny(AssignmentPolicies.checkWellFormed(c.agency(), c.reviewers(), c.dueDate()));
         requireUndecided();
         List<String> named = c.reviewers().stream().distinct().toList();
-        AssignmentPolicies.checkAssignable(c.agency(), named, "/reviewers/{i}", c.dueDate(), c.today(), requiredAgencies, recused);
+        Violations.refuseIfAny(AssignmentPolicies.checkAssignable(c.agency(), named, "/reviewers/{i}", c.dueDate(), c.today(),
+                requiredAgencies, recused));
         Desk desk = desks.get(c.agency());
         List<String> added = named.stream().filter(r -> desk == null || !desk.reviewers.contains(r)).toList();
         if (added.isEmpty() && desk != null && c.dueDate().equals(desk.dueDate)) {
@@ -209,20 +210,12 @@ public class Review {
     @CommandHandler
     void handle(ReviewCommand.ReassignReviewer c) {
         Desk desk = desks.get(c.agency());
-        new gov.commerce.aiexports.runtime.domain.Checks().required(c.agency(), "/agency").required(c.from(), "/from")
-                .required(c.to(), "/to").require(c.to() == null || AssignmentPolicies.subject(c.to()), AssignmentPolicies.REVIEWERS_REQUIRED,
-                        "/to", "a reviewer is named by its token's subject: no spaces, at most 200 characters")
-                .throwIfInvalid();
+        Violations.invalidIfAny(AssignmentPolicies.checkReassignmentInput(c.agency(), c.from(), c.to()));
         requireUndecided();
-        AssignmentPolicies.checkAssignable(c.agency(), List.of(c.to()), "/to", c.dueDate(), c.today(), requiredAgencies, recused);
-        if (desk == null || !(desk.reviewers.contains(c.from()) || desk.awaitingReassignment.contains(c.from()))) {
-            throw new RuleViolation(AssignmentPolicies.ASSIGNEE_UNKNOWN, "/from", c.from() + " is not assigned to this review for "
-                    + c.agency() + (desk == null ? " (it has no assigned reviewers)" : "; assigned: " + desk.reviewers));
-        }
-        if (desk.reviewers.contains(c.to())) {
-            throw new RuleViolation(AssignmentPolicies.REVIEWER_ALREADY_ASSIGNED, "/to", c.to() + " is already assigned for "
-                    + c.agency());
-        }
+        Violations.refuseIfAny(AssignmentPolicies.checkAssignable(c.agency(), List.of(c.to()), "/to", c.dueDate(), c.today(),
+                requiredAgencies, recused));
+        Violations.refuseIfAny(AssignmentPolicies.checkReassignment(c.agency(), c.from(), c.to(), desk == null ? null : desk.reviewers,
+                desk == null ? List.of() : desk.awaitingReassignment));
         List<String> reviewers = new ArrayList<>(desk.reviewers);
         reviewers.remove(c.from());
         reviewers.add(c.to());

@@ -1,12 +1,16 @@
 package gov.commerce.aiexports.review.review;
 
 import gov.commerce.aiexports.runtime.domain.Checks;
-import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violation;
+import gov.commerce.aiexports.runtime.domain.Violations;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The rules of Commerce's suspension, reinstatement and revocation of a designation. Each acts
  * when recorded; effectiveDate says from when it counts and may lie in the past (a breach found
- * later), never in the future (nothing here is scheduled).
+ * later), never in the future (nothing here is scheduled). Checked in this order: the input (400),
+ * the date (422), the state (409).
  */
 public final class StandingPolicies {
 
@@ -28,30 +32,34 @@ public final class StandingPolicies {
     private StandingPolicies() {
     }
 
-    /** Input first (400, then 422), then the state (409). */
-    public static void check(ReviewCommand.ChangeDesignationStanding c, ReviewStatus status) {
-        checkInput(c.reason(), c.effectiveDate(), c.today());
-        if (status == ReviewStatus.REVOKED) {
-            throw new StateConflict(DESIGNATION_REVOKED, "the designation is revoked; nothing more can change it");
-        }
-        if (status != ReviewStatus.DESIGNATED && status != ReviewStatus.SUSPENDED) {
-            throw new StateConflict(NOT_DESIGNATED, "the review holds no designation (it is " + status + ")");
-        }
-        if (c.change() == ReviewCommand.Standing.SUSPEND && status != ReviewStatus.DESIGNATED) {
-            throw new StateConflict(DESIGNATION_NOT_ACTIVE, "the designation is already suspended");
-        }
-        if (c.change() == ReviewCommand.Standing.REINSTATE && status != ReviewStatus.SUSPENDED) {
-            throw new StateConflict(DESIGNATION_NOT_SUSPENDED, "only a suspended designation is reinstated");
-        }
-    }
-
-    public static void checkInput(String reason, java.time.LocalDate effectiveDate, java.time.LocalDate today) {
-        new Checks().required(reason, "/reason")
+    /** The input (400): a reason of at most 4000 characters and an effective date. */
+    public static List<Violation> checkInput(String reason, LocalDate effectiveDate) {
+        return new Checks().required(reason, "/reason")
                 .require(reason == null || reason.length() <= 4000, REASON_TOO_LONG, "/reason", "a reason is at most 4000 characters")
                 .require(effectiveDate != null, EFFECTIVE_DATE_REQUIRED, "/effectiveDate", "effectiveDate (YYYY-MM-DD) is required")
-                .throwIfInvalid();
-        new Checks().require(!effectiveDate.isAfter(today), EFFECTIVE_DATE_IN_FUTURE, "/effectiveDate",
-                "the effective date is at most today in Washington (" + today + "): a change acts when it is recorded")
-                .throwIfViolated();
+                .violations();
+    }
+
+    /** EFFECTIVE_DATE_IN_FUTURE (422): a change acts when it is recorded. */
+    public static List<Violation> checkEffectiveDate(LocalDate effectiveDate, LocalDate today) {
+        return Violations.unless(effectiveDate == null || !effectiveDate.isAfter(today), EFFECTIVE_DATE_IN_FUTURE, "/effectiveDate",
+                "the effective date is at most today in Washington (" + today + "): a change acts when it is recorded");
+    }
+
+    /** The state (409): DESIGNATION_REVOKED, NOT_DESIGNATED, DESIGNATION_NOT_ACTIVE, DESIGNATION_NOT_SUSPENDED. */
+    public static List<Violation> checkStanding(ReviewCommand.Standing change, ReviewStatus status) {
+        if (status == ReviewStatus.REVOKED) {
+            return List.of(new Violation(DESIGNATION_REVOKED, null, "the designation is revoked; nothing more can change it"));
+        }
+        if (status != ReviewStatus.DESIGNATED && status != ReviewStatus.SUSPENDED) {
+            return List.of(new Violation(NOT_DESIGNATED, null, "the review holds no designation (it is " + status + ")"));
+        }
+        if (change == ReviewCommand.Standing.SUSPEND && status != ReviewStatus.DESIGNATED) {
+            return List.of(new Violation(DESIGNATION_NOT_ACTIVE, null, "the designation is already suspended"));
+        }
+        if (change == ReviewCommand.Standing.REINSTATE && status != ReviewStatus.SUSPENDED) {
+            return List.of(new Violation(DESIGNATION_NOT_SUSPENDED, null, "only a suspended designation is reinstated"));
+        }
+        return List.of();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -19,28 +20,28 @@ class AssessmentPoliciesTest {
 
     @Test
     void scores_are_0_to_5_on_each_criterion() {
-        assertDoesNotThrow(() -> AssessmentPolicies.checkWellFormed(assessment("STATE", "r1", false, new Assessment.Scores(0, 5, 3, 2, 1))));
+        assertDoesNotThrow(() -> Violations.invalidIfAny(AssessmentPolicies.checkWellFormed(assessment("STATE", "r1", false, new Assessment.Scores(0, 5, 3, 2, 1)))));
         InvalidInput e = assertThrows(InvalidInput.class,
-                () -> AssessmentPolicies.checkWellFormed(assessment("STATE", "r1", false, new Assessment.Scores(6, 5, null, 2, -1))));
+                () -> Violations.invalidIfAny(AssessmentPolicies.checkWellFormed(assessment("STATE", "r1", false, new Assessment.Scores(6, 5, null, 2, -1)))));
         assertEquals(List.of("/scores/strategicValue", "/scores/commercialViability", "/scores/partnerReadiness"),
                 e.violations().stream().map(v -> v.field()).toList());
     }
 
     @Test
     void a_recusal_needs_no_scores_but_the_declaration_is_required() {
-        assertDoesNotThrow(() -> AssessmentPolicies.checkWellFormed(assessment("STATE", "r1", true, null)));
+        assertDoesNotThrow(() -> Violations.invalidIfAny(AssessmentPolicies.checkWellFormed(assessment("STATE", "r1", true, null))));
         var noDeclaration = new ReviewCommand.RecordAssessment("r", "a", "STATE", "r1", null, null, null, null, null);
         assertEquals("CONFLICT_DECLARATION_REQUIRED",
-                assertThrows(InvalidInput.class, () -> AssessmentPolicies.checkWellFormed(noDeclaration)).first().rule());
+                assertThrows(InvalidInput.class, () -> Violations.invalidIfAny(AssessmentPolicies.checkWellFormed(noDeclaration))).first().rule());
     }
 
     @Test
     void only_required_agencies_and_unrecused_reviewers_assess() {
         var ok = assessment("STATE", "r1", false, new Assessment.Scores(1, 1, 1, 1, 1));
-        assertDoesNotThrow(() -> AssessmentPolicies.checkMayAssess(ok, List.of("STATE"), Set.of("r2")));
+        assertDoesNotThrow(() -> Violations.refuseIfAny(AssessmentPolicies.checkMayAssess(ok, List.of("STATE"), Set.of("r2"))));
         assertEquals("AGENCY_NOT_REQUIRED", assertThrows(RuleViolation.class,
-                () -> AssessmentPolicies.checkMayAssess(ok, List.of("DEFENSE"), Set.of())).first().rule());
+                () -> Violations.refuseIfAny(AssessmentPolicies.checkMayAssess(ok, List.of("DEFENSE"), Set.of()))).first().rule());
         assertEquals("REVIEWER_RECUSED", assertThrows(RuleViolation.class,
-                () -> AssessmentPolicies.checkMayAssess(ok, List.of("STATE"), Set.of("r1"))).first().rule());
+                () -> Violations.refuseIfAny(AssessmentPolicies.checkMayAssess(ok, List.of("STATE"), Set.of("r1")))).first().rule());
     }
 }

@@ -3,7 +3,10 @@ package gov.commerce.aiexports.runtime.domain;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects input problems so that one response names all of them. */
+/**
+ * Collects what a policy finds so that one response names all of it; the policy returns
+ * {@link #violations()} and its caller turns them into the problem with {@link Violations}.
+ */
 public final class Checks {
 
     private final List<Violation> violations = new ArrayList<>();
@@ -20,21 +23,28 @@ public final class Checks {
         return require(present, "FIELD_REQUIRED", field, field + " is required");
     }
 
+    /** Adds what a policy found, after what is already here. */
+    public Checks addAll(List<Violation> found) {
+        violations.addAll(found);
+        return this;
+    }
+
     public boolean ok() {
         return violations.isEmpty();
     }
 
-    /** Throws {@link InvalidInput} (400) when anything was found. */
+    /** What was found, in the order it was checked. */
+    public List<Violation> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** Throws {@link InvalidInput} (400) when anything was found (input checked where it is read, not by a policy). */
     public void throwIfInvalid() {
-        if (!violations.isEmpty()) {
-            throw new InvalidInput(violations);
-        }
+        Violations.invalidIfAny(violations);
     }
 
     /** Throws {@link RuleViolation} (422) when anything was found. */
     public void throwIfViolated() {
-        if (!violations.isEmpty()) {
-            throw new RuleViolation(violations);
-        }
+        Violations.refuseIfAny(violations);
     }
 }

@@ -39,7 +39,7 @@ public class RecordAppropriation {
                         "fiscalYear is a federal fiscal year from 2025")
                 .required(body.instrument(), "/instrument")
                 .required(body.appropriationReference(), "/appropriationReference");
-        BudgetPolicies.checkPeriod(checks, body.fiscalYear(), body.periodOfAvailability(), body.lastFiscalYear()).throwIfInvalid();
+        checks.addAll(BudgetPolicies.checkPeriod(body.fiscalYear(), body.periodOfAvailability(), body.lastFiscalYear())).throwIfInvalid();
         BigDecimal amount = Money.positive(body.amountUsd(), "/amountUsd");
         String id = BudgetId.of(body.fiscalYear(), body.instrument());
         // the budget stream is shared with concurrent approvals: a lost race is retried on fresh state

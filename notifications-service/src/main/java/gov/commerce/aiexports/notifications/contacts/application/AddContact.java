@@ -4,6 +4,7 @@ import gov.commerce.aiexports.notifications.contacts.ContactCommand;
 import gov.commerce.aiexports.notifications.contacts.ContactPolicies;
 import gov.commerce.aiexports.notifications.routing.Recipient;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ public class AddContact {
             throw new InvalidInput("FIELD_REQUIRED", "", "a body is required");
         }
         // the shape first: a malformed organisation is bad input (400), not someone else's (403)
-        ContactPolicies.checkOrganisation(body.organisation());
+        Violations.invalidIfAny(ContactPolicies.checkOrganisation(body.organisation()));
         String organisation = Organisations.actedFor(request.caller(), body.organisation());
         String id = UUID.randomUUID().toString();
         commands.send(new ContactCommand.AddContact(organisation, typeOf(organisation), id, body.email(), body.name()));

@@ -3,7 +3,7 @@ package gov.commerce.aiexports.notifications.webhooks.application;
 import gov.commerce.aiexports.notifications.webhooks.WebhookCommand;
 import gov.commerce.aiexports.notifications.webhooks.WebhookDestinationPolicies;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
-import gov.commerce.aiexports.runtime.domain.RuleViolation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import io.quarkus.security.ForbiddenException;
@@ -44,9 +44,7 @@ public class RegisterWebhook {
         Caller caller = request.caller();
         String agency = agencyFor(caller, body.agency());
         if (!allowInternal && body.url() != null) {
-            WebhookDestinationPolicies.refusal(body.url(), WebhookDestinationPolicies.SYSTEM).ifPresent(why -> {
-                throw new RuleViolation(WebhookDestinationPolicies.RULE, "/url", why + "; webhooks call the public internet only");
-            });
+            Violations.refuseIfAny(WebhookDestinationPolicies.checkDestination(body.url(), WebhookDestinationPolicies.SYSTEM));
         }
         String id = UUID.randomUUID().toString();
         changes.together(new WebhookCommand.RegisterWebhook(id, agency, body.url(), body.eventTypes(), body.secret()),

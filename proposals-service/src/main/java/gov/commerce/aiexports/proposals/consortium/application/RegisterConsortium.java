@@ -4,6 +4,7 @@ import gov.commerce.aiexports.proposals.consortium.ConsortiumCommand;
 import gov.commerce.aiexports.proposals.consortium.Member;
 import gov.commerce.aiexports.proposals.consortium.MembershipPolicies;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import io.quarkus.security.ForbiddenException;
@@ -36,7 +37,7 @@ public class RegisterConsortium {
         if (body.anchorMember().uei() == null) {
             throw new InvalidInput("FIELD_REQUIRED", "/anchorMember/uei", "anchorMember's uei is required");
         }
-        MembershipPolicies.checkWellFormed(body.anchorMember(), "/anchorMember");
+        Violations.invalidIfAny(MembershipPolicies.checkWellFormed(body.anchorMember(), "/anchorMember"));
         // a consortium belongs to its anchor member's organisation: only that organisation may register it
         if (!body.anchorMember().uei().equals(request.caller().organisation())) {
             throw new ForbiddenException("the token's organisation must be the anchor member's UEI");

@@ -7,6 +7,7 @@ import gov.commerce.aiexports.review.review.ReviewCommand;
 import gov.commerce.aiexports.review.review.ReviewQueries;
 import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.InvalidInput;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import gov.commerce.aiexports.runtime.request.Caller;
 import gov.commerce.aiexports.runtime.request.Commands;
 import gov.commerce.aiexports.runtime.request.Preconditions;
@@ -53,7 +54,8 @@ public class AssignReviewers {
     /** Names reviewers of one agency for the review (added to those assigned) and the due date of its assessment. */
     public void assign(String id, String ifMatch, AssignmentRequest body) {
         Bodies.require(body);
-        send(id, ifMatch, body.agency(), () -> AssignmentPolicies.checkWellFormed(body.agency(), body.reviewers(), body.dueDate()),
+        send(id, ifMatch, body.agency(),
+                () -> Violations.invalidIfAny(AssignmentPolicies.checkWellFormed(body.agency(), body.reviewers(), body.dueDate())),
                 (caller, byLead) -> new ReviewCommand.AssignReviewers(id, body.agency(), body.reviewers(), body.dueDate(),
                         caller.subject(), byLead, FederalTime.today(clock), clock.instant()));
     }

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class RetryPolicyTest {
+class RetryScheduleTest {
 
-    final RetryPolicy policy = new RetryPolicy(5, Duration.ofSeconds(10), Duration.ofSeconds(60));
+    final RetrySchedule policy = new RetrySchedule(5, Duration.ofSeconds(10), Duration.ofSeconds(60));
 
     @Test
     void ceilings_double_from_the_base_up_to_the_cap() {
@@ -40,12 +40,12 @@ class RetryPolicyTest {
     void after_the_last_try_there_is_no_retry() {
         assertTrue(policy.delayAfter(4, () -> 0.5).isPresent());
         assertTrue(policy.delayAfter(5, () -> 0.5).isEmpty());
-        assertTrue(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)).delayAfter(1, () -> 0.5).isEmpty());
+        assertTrue(new RetrySchedule(1, Duration.ofMillis(1), Duration.ofMillis(1)).delayAfter(1, () -> 0.5).isEmpty());
     }
 
     @Test
     void an_incoherent_policy_is_refused() {
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ofSeconds(1), Duration.ofSeconds(1)));
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> new RetrySchedule(0, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> new RetrySchedule(3, Duration.ofSeconds(2), Duration.ofSeconds(1)));
     }
 }

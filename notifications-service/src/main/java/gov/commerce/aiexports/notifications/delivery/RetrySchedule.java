@@ -11,11 +11,11 @@ import java.util.function.DoubleSupplier;
  * after an outage are not hit by every sender at the same instant. After {@code maxAttempts}
  * tries the delivery is dead-lettered (rule DELIVERY_RETRIES_EXHAUSTED).
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
+public record RetrySchedule(int maxAttempts, Duration baseDelay, Duration maxDelay) {
 
     public static final String RETRIES_EXHAUSTED = "DELIVERY_RETRIES_EXHAUSTED";
 
-    public RetryPolicy {
+    public RetrySchedule {
         if (maxAttempts < 1 || baseDelay.isNegative() || baseDelay.isZero() || maxDelay.compareTo(baseDelay) < 0) {
             throw new IllegalArgumentException("maxAttempts >= 1 and 0 < baseDelay <= maxDelay");
         }

@@ -125,6 +125,7 @@ public final class Benchmark {
             Files.createDirectories(target.resolve("jfr"));
             jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + target.resolve("jfr").toAbsolutePath() + "/" + Stack.SERVICE_NAME + ".jfr");
+            System.setProperty(gov.commerce.aiexports.testsupport.PostgresServer.STATEMENT_STATISTICS, "true");
         }
         // the broker in its own JVM, so that its CPU time is its own and not the load generator's
         stack = new Stack(new Stack.Options(root, data, FreePorts.next(), FreePorts.next(), ports, true, false, List.copyOf(jvm)));
@@ -399,6 +400,7 @@ public final class Benchmark {
         List<Map<String, Object>> steps = new ArrayList<>();
         int capacity = 0;
         Map<String, Double> cpuAtCapacity = Map.of();
+        statementStatistics(false);
         for (int rate : sizes.capacityRates()) {
             int designations = Math.max(1, (int) (rate * sizes.capacityStep().toSeconds() / SUBMISSIONS_PER_DESIGNATION));
             // each step counts its own failed steps: those of the step beyond the capacity fail that step, not the ones below
@@ -436,6 +438,7 @@ public final class Benchmark {
             capacity = rate;
             cpuAtCapacity = step.cpuMsPerSubmission();
         }
+        statementStatistics(true);
         health.enter("capacity");
         // judged by the highest passing step, which had no failed step (or by the whole section when none passed)
         report.row("capacity", capacity > 0 ? "capacity/" + capacity : "capacity", "sustained submissions/s (highest passing step)",
@@ -447,6 +450,35 @@ public final class Benchmark {
         c.put("cpuMsPerSubmissionAtCapacity", cpuAtCapacity);
         c.put("steps", steps);
         report.put("capacity", c);
+    }
+
+    /**
+     * With {@code --profile}: PostgreSQL's statements by total time over the capacity steps (pg_stat_statements,
+     * all databases), written beside the services' JFR profiles; {@code write} false resets the counters.
+     */
+    private void statementStatistics(boolean write) throws Exception {
+        if (!PROFILE) {
+            return;
+        }
+        try (Connection c = stack.postgres().connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            if (!write) {
+                s.execute("select pg_stat_statements_reset()");
+                return;
+            }
+            StringBuilder out = new StringBuilder("calls\ttotal ms\tmean ms\trows\tdatabase\tquery\n");
+            try (ResultSet rs = s.executeQuery("select calls, total_exec_time, mean_exec_time, rows, d.datname, "
+                    + "regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements p join pg_database d on d.oid = p.dbid "
+                    + "order by total_exec_time desc limit 60")) {
+                while (rs.next()) {
+                    out.append(String.format("%d\t%.0f\t%.3f\t%d\t%s\t%s%n", rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
+                            rs.getLong(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+            Path file = root.resolve("benchmarks/target/jfr/postgresql-statements.tsv");
+            Files.writeString(file, out);
+            System.out.println("   PostgreSQL's statements by total time: " + file);
+        }
     }
 
     /** One steady-load measurement: achieved rate, the three propagation hops, CPU per submission by process. */

@@ -38,11 +38,18 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("full_page_writes", durable ? "on" : "off")
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("listen_addresses", "127.0.0.1");
+        if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
+            // ./bench --profile: which statements PostgreSQL's CPU goes to, beside the services' JFR profiles
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
         if (dataDirectory != null) {
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         }
         return new PostgresServer(builder.start());
     }
+
+    /** System property: load pg_stat_statements (the benchmark's profile reads it). */
+    public static final String STATEMENT_STATISTICS = "aiexports.postgres.statements";
 
     public int port() {
         return postgres.getPort();

@@ -88,6 +88,12 @@ public class AxonRuntime {
     /** How often an instance that holds no claim tries to take one. */
     @ConfigProperty(name = "aiexports.axon.claim-interval", defaultValue = "1s")
     Duration claimInterval;
+    /** How long the hash chain lets a batch grow once an event arrives (performance.md: fewer, larger links under load). */
+    @ConfigProperty(name = "aiexports.audit.chain-linger", defaultValue = "250ms")
+    Duration chainLinger;
+    /** The same for the Kafka publisher: every propagation hop waits for it, so none by default. */
+    @ConfigProperty(name = "aiexports.axon.publisher-linger", defaultValue = "0ms")
+    Duration publisherLinger;
 
     private volatile Configuration configuration;
     private JacksonSerializer serializer;
@@ -169,7 +175,7 @@ public class AxonRuntime {
                     .registerEventHandler(c -> projection)
                     .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
         }
-        processing.registerTrackingEventProcessor(PUBLISHER, Configuration::eventStore,
+        processing.registerTrackingEventProcessor(PUBLISHER, c -> LingeringSource.of(c.eventStore(), publisherLinger),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(publisherBatchSize)
                                 .andTokenClaimInterval(claimInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
@@ -180,7 +186,8 @@ public class AxonRuntime {
         // one processor, one thread: the chain's order must be a single sequence. The publisher is not split into
         // segments either: Kafka's per-proposal order spans aggregates (a proposal's events come from its Proposal,
         // Review, Oversight ... streams, keyed by proposal), which Axon's per-aggregate segments would not keep.
-        processing.registerTrackingEventProcessor(gov.commerce.aiexports.runtime.audit.HashChain.PROCESSOR, Configuration::eventStore,
+        processing.registerTrackingEventProcessor(gov.commerce.aiexports.runtime.audit.HashChain.PROCESSOR,
+                        c -> LingeringSource.of(c.eventStore(), chainLinger),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100)
                                 .andTokenClaimInterval(claimInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                                 .andEventAvailabilityTimeout(200, java.util.concurrent.TimeUnit.MILLISECONDS))

@@ -24,6 +24,15 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
         this.timestampColumn = timestampColumn;
     }
 
+    /**
+     * No aggregate is snapshotted (a program's streams are short: performance.md, "Growth"), so the
+     * snapshot table is not asked before every aggregate load: a statement per command for nothing.
+     */
+    @Override
+    protected java.util.stream.Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        return java.util.stream.Stream.empty();
+    }
+
     @Override
     protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken) throws SQLException {
         TrackedEventData<?> data = super.getTrackedEventData(resultSet, previousToken);

@@ -35,10 +35,6 @@ public final class DocumentPolicies {
     public static final String WITHHELD = "DOCUMENT_WITHHELD";
     public static final String INTEGRITY_FAILED = "DOCUMENT_INTEGRITY_FAILED";
 
-    /** The two markings a file carries (the disclosure rule applies to the first). */
-    public static final String CONFIDENTIAL = "BUSINESS_CONFIDENTIAL";
-    public static final String NOT_CONFIDENTIAL = "NOT_CONFIDENTIAL";
-
     /** The allow-list: the media types a file may be, by content. */
     public static final List<String> ALLOWED = List.of(PDF, PNG, JPEG, DOCX, XLSX, PPTX, TEXT, CSV);
 
@@ -57,8 +53,9 @@ public final class DocumentPolicies {
                 .require(name == null || (name.length() <= NAME_MAX && !name.isBlank() && name.chars().noneMatch(c -> c < 0x20 || c == 0x7F
                         || c == '/' || c == '\\')), NAME_INVALID, "/name",
                         "a file name has 1 to " + NAME_MAX + " characters, no control character and no / or \\")
-                .require(confidentiality == null || CONFIDENTIAL.equals(confidentiality) || NOT_CONFIDENTIAL.equals(confidentiality),
-                        "VALUE_NOT_ALLOWED", "/confidentiality", "confidentiality is " + CONFIDENTIAL + " or " + NOT_CONFIDENTIAL)
+                .require(confidentiality == null || FileTransfers.CONFIDENTIAL.equals(confidentiality)
+                                || FileTransfers.NOT_CONFIDENTIAL.equals(confidentiality), "VALUE_NOT_ALLOWED", "/confidentiality",
+                        "confidentiality is " + FileTransfers.CONFIDENTIAL + " or " + FileTransfers.NOT_CONFIDENTIAL)
                 .violations();
     }
 

@@ -31,8 +31,8 @@ public class FileTransfers {
 
     private static final Logger LOG = Logger.getLogger(FileTransfers.class);
     /** The two markings a file carries (the disclosure rule applies to the first). */
-    public static final String CONFIDENTIAL = DocumentPolicies.CONFIDENTIAL;
-    public static final String NOT_CONFIDENTIAL = DocumentPolicies.NOT_CONFIDENTIAL;
+    public static final String CONFIDENTIAL = "BUSINESS_CONFIDENTIAL";
+    public static final String NOT_CONFIDENTIAL = "NOT_CONFIDENTIAL";
 
     /** What the upload measured of a stored file. */
     public record Stored(String fileId, String mediaType, long sizeBytes, String sha256) {

@@ -11,6 +11,8 @@ import gov.commerce.aiexports.proposals.document.application.AttachDocument.Uplo
 import gov.commerce.aiexports.proposals.proposal.ProposalDisclosure;
 import gov.commerce.aiexports.proposals.proposal.ProposalView;
 import gov.commerce.aiexports.runtime.domain.NotFound;
+import gov.commerce.aiexports.runtime.files.DocumentPolicies;
+import gov.commerce.aiexports.runtime.files.DocumentRefused;
 import gov.commerce.aiexports.runtime.files.FileTransfers;
 import gov.commerce.aiexports.runtime.paging.PageLinks;
 import gov.commerce.aiexports.runtime.paging.PageRequest;
@@ -178,9 +180,7 @@ public class DocumentResource {
         int version = versionNumber(versionText, documentId);
         DocumentView v = documents.version(id, documentId, version);
         Disclosure.Decision decision = disclosure.document(caller, proposal, documentId, v.confidential());
-        if (!decision.shown()) {
-            throw FileTransfers.withheld(v.confidentiality(), decision.reason().name());
-        }
+        DocumentRefused.refuseIfAny(403, DocumentPolicies.checkDisclosed(decision, v.confidentiality()));
         Response response = files.download(new FileTransfers.Served(v.fileId(), v.fileName(), v.mediaType(), v.sizeBytes(), v.sha256(),
                 "document " + documentId + " version " + version + " of proposal " + id), headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
         if (!reader.owner() && response.getStatus() == 200) {

@@ -5,9 +5,8 @@ import static gov.commerce.aiexports.review.oversight.ObligationItems.MILESTONE;
 import static gov.commerce.aiexports.review.oversight.ObligationItems.PROGRESS_REPORT;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import gov.commerce.aiexports.runtime.domain.Checks;
 import gov.commerce.aiexports.runtime.domain.NotFound;
-import gov.commerce.aiexports.runtime.domain.StateConflict;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,28 +83,17 @@ public class Oversight {
 
     @CommandHandler
     void handle(OversightCommand.SetConditionDueDate c) {
-        new Checks().required(c.dueDate(), "/dueDate").throwIfInvalid();
+        Violations.invalidIfAny(OversightPolicies.checkDueDateGiven(c.dueDate()));
         Item condition = item(CONDITION, c.conditionId());
-        new Checks().require(!c.dueDate().isBefore(c.today()), OversightPolicies.DUE_DATE_IN_PAST, "/dueDate",
-                "a due date is today or later in Washington (" + c.today() + ")").throwIfViolated();
-        notAccepted(condition, c.conditionId());
+        Violations.refuseIfAny(OversightPolicies.checkDueDate(c.dueDate(), c.today()));
+        Violations.conflictIfAny(OversightPolicies.checkNotAccepted(condition.status, c.conditionId()));
         apply(new OversightEvent.ConditionDueDateSet(designationNumber, c.conditionId(), c.dueDate()));
     }
 
     @CommandHandler
     void handle(OversightCommand.AddMilestone c) {
-        Checks input = new Checks().required(c.kind(), "/kind").required(c.description(), "/description")
-                .required(c.dueDate(), "/dueDate");
-        OversightPolicies.text(input, c.description(), "/description", 4000).throwIfInvalid();
-        new Checks()
-                .require(!"DEPLOYMENT".equals(c.kind()) || c.country() != null, OversightPolicies.COUNTRY_REQUIRED, "/country",
-                        "a deployment milestone names its target country")
-                .require(c.lineNumber() == null || (c.lineNumber() >= 1 && c.lineNumber() <= c.endorsedLineCount()),
-                        OversightPolicies.LINE_NUMBER_INVALID, "/lineNumber",
-                        "lineNumber is one of the designation's endorsed lines, 1 to " + c.endorsedLineCount())
-                .require(!c.dueDate().isBefore(c.today()), OversightPolicies.DUE_DATE_IN_PAST, "/dueDate",
-                        "a due date is today or later in Washington (" + c.today() + ")")
-                .throwIfViolated();
+        Violations.invalidIfAny(OversightPolicies.checkMilestoneInput(c));
+        Violations.refuseIfAny(OversightPolicies.checkMilestone(c));
         apply(new OversightEvent.MilestoneAdded(designationNumber, "M" + (milestoneCount + 1), c.kind(), c.description().strip(),
                 c.country(), c.lineNumber(), c.dueDate()));
     }
@@ -113,13 +101,8 @@ public class Oversight {
     @CommandHandler
     void handle(OversightCommand.SetReportingSchedule c) {
         int dueDays = c.reportDueDays() == null ? OversightPolicies.DEFAULT_REPORT_DUE_DAYS : c.reportDueDays();
-        new Checks().required(c.frequency(), "/frequency").required(c.firstPeriodStart(), "/firstPeriodStart")
-                .require(dueDays >= 0 && dueDays <= 180, OversightPolicies.REPORT_DUE_DAYS_INVALID, "/reportDueDays",
-                        "reportDueDays is 0 to 180")
-                .throwIfInvalid();
-        if (!filedPeriods.isEmpty()) {
-            throw new StateConflict(OversightPolicies.SCHEDULE_LOCKED, "reports were filed against the current schedule");
-        }
+        Violations.invalidIfAny(OversightPolicies.checkSchedule(c, dueDays));
+        Violations.conflictIfAny(OversightPolicies.checkScheduleUnlocked(filedPeriods));
         apply(new OversightEvent.ReportingScheduleSet(designationNumber, c.frequency(), c.firstPeriodStart(), dueDays));
     }
 
@@ -134,27 +117,20 @@ public class Oversight {
 
     @CommandHandler
     void handle(OversightCommand.SubmitEvidence c) {
-        Checks input = new Checks().required(c.text(), "/text");
-        OversightPolicies.text(input, c.text(), "/text", 20000).throwIfInvalid();
-        OversightPolicies.documents(new Checks(), c.documentIds(), documents, "/documentIds").throwIfViolated();
+        Violations.invalidIfAny(OversightPolicies.checkEvidenceInput(c.text()));
+        Violations.refuseIfAny(OversightPolicies.checkDocuments(c.documentIds(), documents, "/documentIds"));
         Item item = item(c.itemType(), c.itemId());
-        notAccepted(item, c.itemId());
+        Violations.conflictIfAny(OversightPolicies.checkNotAccepted(item.status, c.itemId()));
         apply(new OversightEvent.EvidenceSubmitted(designationNumber, c.itemType(), c.itemId(), c.evidenceId(), c.text().strip(),
                 c.documentIds() == null ? List.of() : List.copyOf(c.documentIds()), c.at()));
     }
 
     @CommandHandler
     void handle(OversightCommand.DecideEvidence c) {
-        Checks input = new Checks();
-        if (!c.accept()) {
-            input.required(c.reason(), "/reason");
-        }
-        OversightPolicies.text(input, c.reason(), "/reason", 4000).throwIfInvalid();
+        Violations.invalidIfAny(OversightPolicies.checkDecisionInput(c.accept(), c.reason()));
         Item item = item(c.itemType(), c.itemId());
-        notAccepted(item, c.itemId());
-        if (!"EVIDENCE_SUBMITTED".equals(item.status)) {
-            throw new StateConflict(OversightPolicies.NO_EVIDENCE_SUBMITTED, c.itemId() + " has no evidence awaiting a decision");
-        }
+        Violations.conflictIfAny(OversightPolicies.checkNotAccepted(item.status, c.itemId()));
+        Violations.conflictIfAny(OversightPolicies.checkEvidenceAwaiting(item.status, c.itemId()));
         String reason = c.reason() == null ? null : c.reason().strip();
         if (c.accept()) {
             apply(new OversightEvent.EvidenceAccepted(designationNumber, c.itemType(), c.itemId(), item.lineNumber,
@@ -167,42 +143,13 @@ public class Oversight {
 
     @CommandHandler
     void handle(OversightCommand.FileProgressReport c) {
-        Checks input = new Checks().required(c.period(), "/period").required(c.narrative(), "/narrative")
-                .require(c.period() == null || c.period() >= 1, OversightPolicies.PERIOD_INVALID, "/period",
-                        "period is the number of the reporting period, from 1");
-        OversightPolicies.text(input, c.narrative(), "/narrative", 20000);
-        List<OversightEvent.Figure> figures = c.figures() == null ? List.of() : c.figures();
-        for (int i = 0; i < figures.size(); i++) {
-            OversightEvent.Figure f = figures.get(i);
-            input.required(f == null ? null : f.name(), "/figures/" + i + "/name")
-                    .required(f == null ? null : f.value(), "/figures/" + i + "/value");
-            if (f != null && f.value() != null && !f.value().isBlank()) {
-                input.require(OversightPolicies.decimal(f.value()), OversightPolicies.FIGURE_VALUE_INVALID, "/figures/" + i + "/value",
-                        "a figure's value is a decimal number, such as 1250000.00");
-            }
-        }
-        List<OversightEvent.MilestoneStatus> statuses = c.milestoneStatuses() == null ? List.of() : c.milestoneStatuses();
-        for (int i = 0; i < statuses.size(); i++) {
-            OversightEvent.MilestoneStatus s = statuses.get(i);
-            input.required(s == null ? null : s.milestoneId(), "/milestoneStatuses/" + i + "/milestoneId")
-                    .required(s == null ? null : s.status(), "/milestoneStatuses/" + i + "/status");
-        }
-        input.throwIfInvalid();
-        if (frequency == null) {
-            throw new StateConflict(OversightPolicies.NO_REPORTING_SCHEDULE, "Commerce has not set a reporting schedule");
-        }
-        Checks rules = OversightPolicies.documents(new Checks(), c.documentIds(), documents, "/documentIds");
-        for (int i = 0; i < statuses.size(); i++) {
-            Item m = items.get(statuses.get(i).milestoneId());
-            rules.require(m != null && MILESTONE.equals(m.type), OversightPolicies.MILESTONE_UNKNOWN,
-                    "/milestoneStatuses/" + i + "/milestoneId", "the designation has no milestone " + statuses.get(i).milestoneId());
-        }
+        Violations.invalidIfAny(OversightPolicies.checkReportInput(c));
+        Violations.conflictIfAny(OversightPolicies.checkScheduleSet(frequency));
         LocalDate start = OversightPolicies.periodStart(firstPeriodStart, frequency, c.period());
-        rules.require(!start.isAfter(c.today()), OversightPolicies.PERIOD_NOT_STARTED, "/period",
-                "period " + c.period() + " starts on " + start).throwIfViolated();
-        if (filedPeriods.contains(c.period())) {
-            throw new StateConflict(OversightPolicies.REPORT_ALREADY_FILED, "the report of period " + c.period() + " is filed");
-        }
+        Violations.refuseIfAny(OversightPolicies.checkReport(c, documents, milestoneIds(), start));
+        Violations.conflictIfAny(OversightPolicies.checkNotFiled(filedPeriods, c.period()));
+        List<OversightEvent.MilestoneStatus> statuses = c.milestoneStatuses() == null ? List.of() : c.milestoneStatuses();
+        List<OversightEvent.Figure> figures = c.figures() == null ? List.of() : c.figures();
         LocalDate due = OversightPolicies.reportDue(firstPeriodStart, frequency, reportDueDays, c.period());
         apply(new OversightEvent.ProgressReportFiled(designationNumber, c.reportId(), c.period(), start,
                 OversightPolicies.periodEnd(firstPeriodStart, frequency, c.period()), due, c.today().isAfter(due),
@@ -242,10 +189,14 @@ public class Oversight {
         return item;
     }
 
-    private static void notAccepted(Item item, String id) {
-        if ("ACCEPTED".equals(item.status)) {
-            throw new StateConflict(OversightPolicies.ALREADY_ACCEPTED, id + " is accepted already");
-        }
+    private Set<String> milestoneIds() {
+        Set<String> ids = new HashSet<>();
+        items.forEach((id, item) -> {
+            if (MILESTONE.equals(item.type)) {
+                ids.add(id);
+            }
+        });
+        return ids;
     }
 
     @EventSourcingHandler

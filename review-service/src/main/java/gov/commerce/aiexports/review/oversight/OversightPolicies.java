@@ -1,12 +1,18 @@
 package gov.commerce.aiexports.review.oversight;
 
 import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.Violation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-/** The rules of a designation's obligations, with their stable codes, and the reporting periods' arithmetic. */
+/**
+ * The rules of a designation's obligations, with their stable codes, and the reporting periods'
+ * arithmetic. Each {@code check...} returns what it finds; the {@link Oversight} aggregate makes the
+ * refusal, with the status each method names (400, 422 or 409).
+ */
 public final class OversightPolicies {
 
     public static final Set<String> MILESTONE_KINDS = Set.of("DEPLOYMENT", "FINANCING_CLOSE", "FIRST_REVENUE", "OTHER");
@@ -70,27 +76,155 @@ public final class OversightPolicies {
         return periodEnd(first, frequency, period).plusDays(reportDueDays);
     }
 
-    static Checks text(Checks checks, String value, String field, int max) {
+    /** FIELD_REQUIRED (400): a condition's due date is given. */
+    public static List<Violation> checkDueDateGiven(LocalDate dueDate) {
+        return new Checks().required(dueDate, "/dueDate").violations();
+    }
+
+    /** DUE_DATE_IN_PAST (422): a due date is today or later in Washington. */
+    public static List<Violation> checkDueDate(LocalDate dueDate, LocalDate today) {
+        return Violations.unless(!dueDate.isBefore(today), DUE_DATE_IN_PAST, "/dueDate",
+                "a due date is today or later in Washington (" + today + ")");
+    }
+
+    /** ALREADY_ACCEPTED (409): an accepted condition or milestone takes no new due date, evidence or decision. */
+    public static List<Violation> checkNotAccepted(String status, String itemId) {
+        return Violations.unless(!"ACCEPTED".equals(status), ALREADY_ACCEPTED, null, itemId + " is accepted already");
+    }
+
+    /** FIELD_REQUIRED, TEXT_TOO_LONG (400): a milestone has a kind, a description of at most 4000 characters and a due date. */
+    public static List<Violation> checkMilestoneInput(OversightCommand.AddMilestone c) {
+        Checks input = new Checks().required(c.kind(), "/kind").required(c.description(), "/description")
+                .required(c.dueDate(), "/dueDate");
+        return text(input, c.description(), "/description", 4000).violations();
+    }
+
+    /**
+     * COUNTRY_REQUIRED, LINE_NUMBER_INVALID, DUE_DATE_IN_PAST (422): a deployment milestone names its
+     * country, a milestone's line is one of the endorsed lines, its due date is not past.
+     */
+    public static List<Violation> checkMilestone(OversightCommand.AddMilestone c) {
+        return new Checks()
+                .require(!"DEPLOYMENT".equals(c.kind()) || c.country() != null, COUNTRY_REQUIRED, "/country",
+                        "a deployment milestone names its target country")
+                .require(c.lineNumber() == null || (c.lineNumber() >= 1 && c.lineNumber() <= c.endorsedLineCount()),
+                        LINE_NUMBER_INVALID, "/lineNumber",
+                        "lineNumber is one of the designation's endorsed lines, 1 to " + c.endorsedLineCount())
+                .addAll(checkDueDate(c.dueDate(), c.today()))
+                .violations();
+    }
+
+    /** FIELD_REQUIRED, REPORT_DUE_DAYS_INVALID (400): a schedule has a frequency, a first period and 0 to 180 days to report. */
+    public static List<Violation> checkSchedule(OversightCommand.SetReportingSchedule c, int reportDueDays) {
+        return new Checks().required(c.frequency(), "/frequency").required(c.firstPeriodStart(), "/firstPeriodStart")
+                .require(reportDueDays >= 0 && reportDueDays <= 180, REPORT_DUE_DAYS_INVALID, "/reportDueDays",
+                        "reportDueDays is 0 to 180")
+                .violations();
+    }
+
+    /** SCHEDULE_LOCKED (409): the schedule cannot change once a report was filed against it. */
+    public static List<Violation> checkScheduleUnlocked(Set<Integer> filedPeriods) {
+        return Violations.unless(filedPeriods.isEmpty(), SCHEDULE_LOCKED, null, "reports were filed against the current schedule");
+    }
+
+    /** FIELD_REQUIRED, TEXT_TOO_LONG (400): evidence has a text of at most 20000 characters. */
+    public static List<Violation> checkEvidenceInput(String text) {
+        return text(new Checks().required(text, "/text"), text, "/text", 20000).violations();
+    }
+
+    /** DOCUMENT_UNKNOWN (422): each named document is one attached to this oversight (field {@code <field>/<i>}). */
+    public static List<Violation> checkDocuments(List<String> documentIds, Set<String> attached, String field) {
+        Checks checks = new Checks();
+        List<String> ids = documentIds == null ? List.of() : documentIds;
+        for (int i = 0; i < ids.size(); i++) {
+            checks.require(ids.get(i) != null && attached.contains(ids.get(i)), DOCUMENT_UNKNOWN, field + "/" + i,
+                    "no document " + ids.get(i) + " is attached to this designation (POST /oversight/{number}/documents first)");
+        }
+        return checks.violations();
+    }
+
+    /** FIELD_REQUIRED, TEXT_TOO_LONG (400): a rejection gives its reason; a reason has at most 4000 characters. */
+    public static List<Violation> checkDecisionInput(boolean accept, String reason) {
+        Checks input = new Checks();
+        if (!accept) {
+            input.required(reason, "/reason");
+        }
+        return text(input, reason, "/reason", 4000).violations();
+    }
+
+    /** NO_EVIDENCE_SUBMITTED (409): a decision is on evidence awaiting one. */
+    public static List<Violation> checkEvidenceAwaiting(String status, String itemId) {
+        return Violations.unless("EVIDENCE_SUBMITTED".equals(status), NO_EVIDENCE_SUBMITTED, null,
+                itemId + " has no evidence awaiting a decision");
+    }
+
+    /**
+     * FIELD_REQUIRED, PERIOD_INVALID, TEXT_TOO_LONG, FIGURE_VALUE_INVALID (400): a report names its
+     * period (from 1) and has a narrative of at most 20000 characters; each figure a name and a decimal
+     * value; each milestone status a milestone and a status.
+     */
+    public static List<Violation> checkReportInput(OversightCommand.FileProgressReport c) {
+        Checks input = new Checks().required(c.period(), "/period").required(c.narrative(), "/narrative")
+                .require(c.period() == null || c.period() >= 1, PERIOD_INVALID, "/period",
+                        "period is the number of the reporting period, from 1");
+        text(input, c.narrative(), "/narrative", 20000);
+        List<OversightEvent.Figure> figures = c.figures() == null ? List.of() : c.figures();
+        for (int i = 0; i < figures.size(); i++) {
+            OversightEvent.Figure f = figures.get(i);
+            input.required(f == null ? null : f.name(), "/figures/" + i + "/name")
+                    .required(f == null ? null : f.value(), "/figures/" + i + "/value");
+            if (f != null && f.value() != null && !f.value().isBlank()) {
+                input.require(decimal(f.value()), FIGURE_VALUE_INVALID, "/figures/" + i + "/value",
+                        "a figure's value is a decimal number, such as 1250000.00");
+            }
+        }
+        List<OversightEvent.MilestoneStatus> statuses = c.milestoneStatuses() == null ? List.of() : c.milestoneStatuses();
+        for (int i = 0; i < statuses.size(); i++) {
+            OversightEvent.MilestoneStatus s = statuses.get(i);
+            input.required(s == null ? null : s.milestoneId(), "/milestoneStatuses/" + i + "/milestoneId")
+                    .required(s == null ? null : s.status(), "/milestoneStatuses/" + i + "/status");
+        }
+        return input.violations();
+    }
+
+    /** NO_REPORTING_SCHEDULE (409): a report needs the schedule Commerce sets. */
+    public static List<Violation> checkScheduleSet(String frequency) {
+        return Violations.unless(frequency != null, NO_REPORTING_SCHEDULE, null, "Commerce has not set a reporting schedule");
+    }
+
+    /**
+     * DOCUMENT_UNKNOWN, MILESTONE_UNKNOWN, PERIOD_NOT_STARTED (422): a report names attached documents
+     * and the designation's milestones, for a period that has started (on {@code periodStart}).
+     */
+    public static List<Violation> checkReport(OversightCommand.FileProgressReport c, Set<String> attached, Set<String> milestoneIds,
+            LocalDate periodStart) {
+        Checks rules = new Checks().addAll(checkDocuments(c.documentIds(), attached, "/documentIds"));
+        List<OversightEvent.MilestoneStatus> statuses = c.milestoneStatuses() == null ? List.of() : c.milestoneStatuses();
+        for (int i = 0; i < statuses.size(); i++) {
+            rules.require(milestoneIds.contains(statuses.get(i).milestoneId()), MILESTONE_UNKNOWN,
+                    "/milestoneStatuses/" + i + "/milestoneId", "the designation has no milestone " + statuses.get(i).milestoneId());
+        }
+        return rules.require(!periodStart.isAfter(c.today()), PERIOD_NOT_STARTED, "/period",
+                "period " + c.period() + " starts on " + periodStart).violations();
+    }
+
+    /** REPORT_ALREADY_FILED (409): a period's report is filed once. */
+    public static List<Violation> checkNotFiled(Set<Integer> filedPeriods, int period) {
+        return Violations.unless(!filedPeriods.contains(period), REPORT_ALREADY_FILED, null,
+                "the report of period " + period + " is filed");
+    }
+
+    private static Checks text(Checks checks, String value, String field, int max) {
         return checks.require(value == null || value.length() <= max, TEXT_TOO_LONG, field, field + " is at most " + max
                 + " characters");
     }
 
-    static boolean decimal(String value) {
+    private static boolean decimal(String value) {
         try {
             new BigDecimal(value.strip());
             return true;
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    /** Each named document is one attached to this oversight (field {@code <field>/<i>}). */
-    public static Checks documents(Checks checks, List<String> documentIds, Set<String> attached, String field) {
-        List<String> ids = documentIds == null ? List.of() : documentIds;
-        for (int i = 0; i < ids.size(); i++) {
-            checks.require(ids.get(i) != null && attached.contains(ids.get(i)), DOCUMENT_UNKNOWN, field + "/" + i,
-                    "no document " + ids.get(i) + " is attached to this designation (POST /oversight/{number}/documents first)");
-        }
-        return checks;
     }
 }

@@ -8,7 +8,8 @@ import gov.commerce.aiexports.review.review.ReviewView;
 import gov.commerce.aiexports.events.disclosure.Disclosure;
 import gov.commerce.aiexports.review.disclosure.ReviewDisclosure;
 import gov.commerce.aiexports.runtime.domain.NotFound;
-import gov.commerce.aiexports.runtime.files.FileTransfers;
+import gov.commerce.aiexports.runtime.files.DocumentPolicies;
+import gov.commerce.aiexports.runtime.files.DocumentRefused;
 import gov.commerce.aiexports.runtime.request.RequestContext;
 import gov.commerce.aiexports.runtime.request.Roles;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
@@ -85,9 +86,7 @@ public class OversightQueries {
         OversightRecord.Document d = record(number).flatMap(r -> r.document(documentId))
                 .orElseThrow(() -> new NotFound("document", documentId));
         Disclosure.Decision decision = decision(caller, review, d);
-        if (!decision.shown()) {
-            throw FileTransfers.withheld(d.confidentiality(), decision.reason().name());
-        }
+        DocumentRefused.refuseIfAny(403, DocumentPolicies.checkDisclosed(decision, d.confidentiality()));
         return d;
     }
 

@@ -1,5 +1,8 @@
 package gov.commerce.aiexports.review.oversight;
 
+import static gov.commerce.aiexports.testsupport.Refusals.refused;
+
+import gov.commerce.aiexports.runtime.domain.InvalidInput;
 import gov.commerce.aiexports.runtime.domain.RuleViolation;
 import gov.commerce.aiexports.runtime.domain.StateConflict;
 import java.time.Instant;
@@ -114,5 +117,92 @@ class OversightAggregateTest {
         fixture.given(opened(), schedule)
                 .when(new OversightCommand.FileProgressReport(N, "rep-1", 1, "done", List.of(), List.of(), List.of("doc-9"), TODAY, AT))
                 .expectException(RuleViolation.class).expectNoEvents();
+    }
+
+    private static OversightEvent.MilestoneAdded milestone() {
+        return new OversightEvent.MilestoneAdded(N, "M1", "DEPLOYMENT", "first site", "KE", 1, LocalDate.parse("2027-06-01"));
+    }
+
+    /** Each rule of OversightPolicies as the aggregate applies it: its code, field and status (400, 422, 409). */
+    @Test
+    void a_condition_due_date_is_given_not_past_and_not_for_an_accepted_condition() {
+        LocalDate later = LocalDate.parse("2027-04-01");
+        fixture.given(opened())
+                .when(new OversightCommand.SetConditionDueDate(N, "C1", later, TODAY))
+                .expectEvents(new OversightEvent.ConditionDueDateSet(N, "C1", later));
+        fixture.given(opened())
+                .when(new OversightCommand.SetConditionDueDate(N, "C1", null, TODAY))
+                .expectException(refused(InvalidInput.class, "FIELD_REQUIRED", "/dueDate")).expectNoEvents();
+        fixture.given(opened())
+                .when(new OversightCommand.SetConditionDueDate(N, "C1", TODAY.minusDays(1), TODAY))
+                .expectException(refused(RuleViolation.class, "DUE_DATE_IN_PAST", "/dueDate")).expectNoEvents();
+        fixture.given(opened(), new OversightEvent.EvidenceSubmitted(N, "CONDITION", "C1", "ev-1", "audit", List.of(), AT),
+                        new OversightEvent.EvidenceAccepted(N, "CONDITION", "C1", null, "ev-1", null, AT))
+                .when(new OversightCommand.SetConditionDueDate(N, "C1", later, TODAY))
+                .expectException(refused(StateConflict.class, "ALREADY_ACCEPTED")).expectNoEvents();
+    }
+
+    @Test
+    void a_milestone_is_complete_names_its_country_and_an_endorsed_line_and_is_due_later() {
+        LocalDate due = LocalDate.parse("2027-06-01");
+        fixture.given(opened())
+                .when(new OversightCommand.AddMilestone(N, "DEPLOYMENT", " first site ", "KE", 1, due, 2, TODAY))
+                .expectEvents(milestone());
+        fixture.given(opened())
+                .when(new OversightCommand.AddMilestone(N, "OTHER", "x".repeat(4001), null, null, null, 2, TODAY))
+                .expectException(refused(InvalidInput.class, "TEXT_TOO_LONG", "/description")).expectNoEvents()
+                .expectException(refused(InvalidInput.class, "FIELD_REQUIRED", "/dueDate"));
+        fixture.given(opened())
+                .when(new OversightCommand.AddMilestone(N, "DEPLOYMENT", "site", null, 3, TODAY.minusDays(1), 2, TODAY))
+                .expectException(refused(RuleViolation.class, "COUNTRY_REQUIRED", "/country")).expectNoEvents()
+                .expectException(refused(RuleViolation.class, "LINE_NUMBER_INVALID", "/lineNumber"))
+                .expectException(refused(RuleViolation.class, "DUE_DATE_IN_PAST", "/dueDate"));
+    }
+
+    @Test
+    void a_schedule_is_complete_and_locked_once_a_report_is_filed() {
+        OversightEvent.ReportingScheduleSet schedule = new OversightEvent.ReportingScheduleSet(N, "QUARTERLY",
+                LocalDate.parse("2026-10-01"), 10);
+        fixture.given(opened())
+                .when(new OversightCommand.SetReportingSchedule(N, null, null, null))
+                .expectException(refused(InvalidInput.class, "FIELD_REQUIRED", "/frequency")).expectNoEvents()
+                .expectException(refused(InvalidInput.class, "FIELD_REQUIRED", "/firstPeriodStart"));
+        fixture.given(opened(), schedule, new OversightEvent.ProgressReportFiled(N, "rep-1", 1, LocalDate.parse("2026-10-01"),
+                        LocalDate.parse("2026-12-31"), LocalDate.parse("2027-01-10"), true, "done", List.of(), List.of(), AT, List.of()))
+                .when(new OversightCommand.SetReportingSchedule(N, "MONTHLY", TODAY, null))
+                .expectException(refused(StateConflict.class, "SCHEDULE_LOCKED")).expectNoEvents();
+    }
+
+    @Test
+    void evidence_has_a_text_and_a_rejection_its_reason() {
+        fixture.given(opened())
+                .when(new OversightCommand.SubmitEvidence(N, "CONDITION", "C1", "ev-1", " ", List.of(), AT))
+                .expectException(refused(InvalidInput.class, "FIELD_REQUIRED", "/text")).expectNoEvents();
+        fixture.given(opened(), new OversightEvent.EvidenceSubmitted(N, "CONDITION", "C1", "ev-1", "audit", List.of(), AT))
+                .when(new OversightCommand.DecideEvidence(N, "CONDITION", "C1", false, null, AT))
+                .expectException(refused(InvalidInput.class, "FIELD_REQUIRED", "/reason")).expectNoEvents();
+        fixture.given(opened())
+                .when(new OversightCommand.DecideEvidence(N, "CONDITION", "C1", true, null, AT))
+                .expectException(refused(StateConflict.class, "NO_EVIDENCE_SUBMITTED")).expectNoEvents();
+    }
+
+    @Test
+    void a_report_needs_a_schedule_a_started_period_known_milestones_and_decimal_figures() {
+        OversightEvent.ReportingScheduleSet schedule = new OversightEvent.ReportingScheduleSet(N, "QUARTERLY",
+                LocalDate.parse("2026-10-01"), 10);
+        fixture.given(opened())
+                .when(new OversightCommand.FileProgressReport(N, "rep-1", 1, "done", List.of(), List.of(), List.of(), TODAY, AT))
+                .expectException(refused(StateConflict.class, "NO_REPORTING_SCHEDULE")).expectNoEvents();
+        fixture.given(opened(), schedule)
+                .when(new OversightCommand.FileProgressReport(N, "rep-1", 0, "done", List.of(),
+                        List.of(new OversightEvent.Figure("jobs", "many", null)), List.of(), TODAY, AT))
+                .expectException(refused(InvalidInput.class, "PERIOD_INVALID", "/period")).expectNoEvents()
+                .expectException(refused(InvalidInput.class, "FIGURE_VALUE_INVALID", "/figures/0/value"));
+        fixture.given(opened(), schedule, milestone())
+                .when(new OversightCommand.FileProgressReport(N, "rep-1", 3, "ahead",
+                        List.of(new OversightEvent.MilestoneStatus("M1", "ON_TRACK", null), new OversightEvent.MilestoneStatus("C1",
+                                "ON_TRACK", null)), List.of(), List.of(), TODAY, AT))
+                .expectException(refused(RuleViolation.class, "MILESTONE_UNKNOWN", "/milestoneStatuses/1/milestoneId")).expectNoEvents()
+                .expectException(refused(RuleViolation.class, "PERIOD_NOT_STARTED", "/period"));
     }
 }

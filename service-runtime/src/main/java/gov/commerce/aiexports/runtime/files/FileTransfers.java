@@ -1,6 +1,7 @@
 package gov.commerce.aiexports.runtime.files;
 
-import gov.commerce.aiexports.runtime.domain.Checks;
+import gov.commerce.aiexports.runtime.domain.Violation;
+import gov.commerce.aiexports.runtime.domain.Violations;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.EntityTag;
@@ -15,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -28,7 +30,6 @@ import org.jboss.logging.Logger;
 public class FileTransfers {
 
     private static final Logger LOG = Logger.getLogger(FileTransfers.class);
-    private static final int NAME_MAX = 255;
     /** The two markings a file carries (the disclosure rule applies to the first). */
     public static final String CONFIDENTIAL = "BUSINESS_CONFIDENTIAL";
     public static final String NOT_CONFIDENTIAL = "NOT_CONFIDENTIAL";
@@ -48,25 +49,8 @@ public class FileTransfers {
 
     /** The name, the marking and the declared length, refused (400 or 413) before a byte of the body is read. */
     public void checkParameters(String name, String confidentiality, String contentLength) {
-        new Checks()
-                .require(name == null || (name.length() <= NAME_MAX && !name.isBlank() && name.chars().noneMatch(c -> c < 0x20 || c == 0x7F
-                        || c == '/' || c == '\\')), "DOCUMENT_NAME_INVALID", "/name",
-                        "a file name has 1 to " + NAME_MAX + " characters, no control character and no / or \\")
-                .require(confidentiality == null || CONFIDENTIAL.equals(confidentiality) || NOT_CONFIDENTIAL.equals(confidentiality),
-                        "VALUE_NOT_ALLOWED", "/confidentiality", "confidentiality is " + CONFIDENTIAL + " or " + NOT_CONFIDENTIAL)
-                .throwIfInvalid();
-        if (contentLength != null) {
-            long declared;
-            try {
-                declared = Long.parseLong(contentLength.trim());
-            } catch (NumberFormatException e) {
-                declared = Long.MAX_VALUE;
-            }
-            if (declared > maxBytes) {
-                throw new DocumentRefused(413, DocumentRules.TOO_LARGE, "/body", "a file may have at most " + maxBytes
-                        + " bytes (aiexports.documents.max-bytes); this one declares " + contentLength);
-            }
-        }
+        Violations.invalidIfAny(DocumentPolicies.checkParameters(name, confidentiality));
+        DocumentRefused.refuseIfAny(413, DocumentPolicies.checkDeclaredSize(contentLength, maxBytes));
     }
 
     /** Streams the body into the store, measured and checked on the way (a refusal leaves nothing stored). */
@@ -94,11 +78,11 @@ public class FileTransfers {
             return Response.notModified(tag).build();
         }
         String computed = hash(store.open(f.fileId()));
-        if (!computed.equals(f.sha256())) {
+        List<Violation> integrity = DocumentPolicies.checkIntegrity(computed, f.sha256());
+        if (!integrity.isEmpty()) {
             LOG.errorf("%s: stored bytes hash to %s, recorded %s", f.what(), computed, f.sha256());
-            throw new DocumentRefused(500, DocumentRules.INTEGRITY_FAILED, null, "the stored file no longer matches the SHA-256 "
-                    + "recorded when it was attached; it is not served. Operators: see the runbook, Documents");
         }
+        DocumentRefused.refuseIfAny(500, integrity);
         StreamingOutput out = output -> {
             MessageDigest digest = sha256();
             byte[] buffer = new byte[64 * 1024];
@@ -122,12 +106,6 @@ public class FileTransfers {
                         + URLEncoder.encode(f.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
-    }
-
-    /** The refusal of a file the disclosure rule withholds from the caller (403). */
-    public static DocumentRefused withheld(String confidentiality, String reason) {
-        return new DocumentRefused(403, DocumentRules.WITHHELD, null, "this document is marked " + confidentiality
-                + " and the disclosure rule withholds it from this caller (" + reason + ")");
     }
 
     private static boolean matches(String ifNoneMatch, String sha256) {

@@ -9,13 +9,13 @@ import java.util.HexFormat;
 
 /**
  * An upload's body as it streams to the store: counted (refused past the limit, before more is
- * read), hashed (SHA-256) and shown to the {@link ContentPolicy} (an executable is refused on its
- * first bytes). Nothing is kept but the policy's 8 KB head.
+ * read), hashed (SHA-256) and shown to the {@link ContentInspector}, whose findings {@link DocumentPolicies}
+ * judges (an executable is refused on its first bytes). Nothing is kept but the inspector's 8 KB head.
  */
 public final class InspectedUpload extends FilterInputStream {
 
     private final long maxBytes;
-    private final ContentPolicy policy;
+    private final ContentInspector inspector;
     private final MessageDigest digest;
     private long count;
     private boolean judged;
@@ -24,7 +24,7 @@ public final class InspectedUpload extends FilterInputStream {
     public InspectedUpload(InputStream in, long maxBytes, String declaredType) {
         super(in);
         this.maxBytes = maxBytes;
-        this.policy = new ContentPolicy(declaredType);
+        this.inspector = new ContentInspector(declaredType);
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -44,21 +44,16 @@ public final class InspectedUpload extends FilterInputStream {
         int n = super.read(b, off, len);
         if (n < 0) {
             judgeEarly();
-            Object verdict = policy.finish();
-            if (verdict instanceof ContentPolicy.Refusal r) {
-                throw new DocumentRefused(422, r.rule(), "/body", r.detail());
-            }
-            mediaType = (String) verdict;
+            ContentInspector.Content content = inspector.finish();
+            DocumentRefused.refuseIfAny(422, DocumentPolicies.checkContent(content));
+            mediaType = content.mediaType();
             return n;
         }
         count += n;
-        if (count > maxBytes) {
-            throw new DocumentRefused(413, DocumentRules.TOO_LARGE, "/body",
-                    "a file may have at most " + maxBytes + " bytes (aiexports.documents.max-bytes); this one has more");
-        }
+        DocumentRefused.refuseIfAny(413, DocumentPolicies.checkSize(count, maxBytes));
         digest.update(b, off, n);
-        policy.update(b, off, n);
-        if (!judged && policy.headComplete()) {
+        inspector.update(b, off, n);
+        if (!judged && inspector.headComplete()) {
             judgeEarly();
         }
         return n;
@@ -69,10 +64,7 @@ public final class InspectedUpload extends FilterInputStream {
             return;
         }
         judged = true;
-        ContentPolicy.Refusal refusal = policy.early();
-        if (refusal != null) {
-            throw new DocumentRefused(422, refusal.rule(), "/body", refusal.detail());
-        }
+        DocumentRefused.refuseIfAny(422, DocumentPolicies.checkHead(inspector.head(), inspector.declared()));
     }
 
     @Override

@@ -5,26 +5,16 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Which files may be attached, judged by their bytes: the type is what the content is (magic bytes,
- * and for Office files the part names inside the zip), never only what the caller declares. A file
- * is fed through {@link #update} as it streams; {@link #early()} judges the first bytes (an
- * executable is refused before the rest is read), {@link #finish()} the whole.
- *
- * <p>Rules: {@code DOCUMENT_TYPE_NOT_ALLOWED} (the content is not of an allowed type: an executable,
- * an archive, an image type not listed...), {@code DOCUMENT_TYPE_MISMATCH} (allowed, but not what
- * Content-Type declares), {@code DOCUMENT_EMPTY}.
+ * What a file is, judged by its bytes: the type is what the content is (magic bytes, and for Office
+ * files the part names inside the zip), never only what the caller declares. A file is fed through
+ * {@link #update} as it streams; {@link #head()} tells what the first bytes show (so that an
+ * executable is refused before the rest is read), {@link #finish()} what the whole is. It refuses
+ * nothing: {@link DocumentPolicies#checkHead} and {@link DocumentPolicies#checkContent} judge what it saw.
  */
-public final class ContentPolicy {
-
-    public static final String TYPE_NOT_ALLOWED = "DOCUMENT_TYPE_NOT_ALLOWED";
-    public static final String TYPE_MISMATCH = "DOCUMENT_TYPE_MISMATCH";
-    public static final String EMPTY = "DOCUMENT_EMPTY";
+public final class ContentInspector {
 
     public static final String PDF = "application/pdf";
     public static final String PNG = "image/png";
@@ -34,19 +24,38 @@ public final class ContentPolicy {
     public static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
     public static final String TEXT = "text/plain";
     public static final String CSV = "text/csv";
+    /** A type to be decided by the rest of the file: a zip (an Office document or not), text (unless a NUL follows). */
+    static final String ZIP = "zip";
+    static final String TEXTUAL = "text";
 
-    /** The allow-list: the media types a file may be, by content. */
-    public static final List<String> ALLOWED = List.of(PDF, PNG, JPEG, DOCX, XLSX, PPTX, TEXT, CSV);
-
-    /** What a declared type may be, for each detected one (text/csv is text as far as bytes go). */
-    private static final Map<String, Set<String>> DECLARABLE = Map.of(TEXT, Set.of(TEXT, CSV), CSV, Set.of(TEXT, CSV),
-            JPEG, Set.of(JPEG, "image/jpg", "image/pjpeg"));
-
-    /** How many leading bytes the early judgement looks at. */
+    /** How many leading bytes the head is. */
     static final int HEAD = 8192;
 
-    /** A refusal: the rule and what was seen. */
-    public record Refusal(String rule, String detail) {
+    /**
+     * What the first bytes show: a media type, {@code zip} or {@code text} (the rest decides), or,
+     * as {@code forbidden}, the kind of content no file may be (an executable, an archive...).
+     */
+    public record Head(String type, String forbidden) {
+
+        static Head of(String type) {
+            return new Head(type, null);
+        }
+
+        static Head never(String what) {
+            return new Head(null, what);
+        }
+    }
+
+    /**
+     * What the whole file is: its size, its head, the media type detected (null when it is none of
+     * the types known: a zip that is no Office document, text with a NUL) and the type declared.
+     */
+    public record Content(String declared, long size, Head head, String detected) {
+
+        /** The type the file is stored as: text declared as CSV keeps the declared type; octet-stream takes the detected one. */
+        public String mediaType() {
+            return TEXT.equals(detected) && CSV.equals(declared) ? CSV : detected;
+        }
     }
 
     private final String declared;
@@ -54,12 +63,17 @@ public final class ContentPolicy {
     private int headLength;
     private long total;
     private boolean nul;
-    private String kind;
+    private Head sniffed;
     private final ZipPartScanner zipParts = new ZipPartScanner();
 
     /** declared: the Content-Type the caller sent (parameters such as charset are ignored). */
-    public ContentPolicy(String declared) {
+    public ContentInspector(String declared) {
         this.declared = declared == null ? null : declared.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The declared type, without parameters, in lower case (null if none was declared). */
+    public String declared() {
+        return declared;
     }
 
     public void update(byte[] bytes, int offset, int length) {
@@ -69,97 +83,76 @@ public final class ContentPolicy {
             headLength += n;
         }
         total += length;
-        if (kind == null || "text".equals(kind)) {
+        if (sniffed == null || TEXTUAL.equals(sniffed.type())) {
             for (int i = offset; i < offset + length && !nul; i++) {
                 nul = bytes[i] == 0;
             }
         }
-        if (kind == null || "zip".equals(kind)) {
+        if (sniffed == null || ZIP.equals(sniffed.type())) {
             zipParts.update(bytes, offset, length);
         }
     }
 
-    /** Judges the first bytes (once {@link #HEAD} of them or the whole file arrived): null if they may go on. */
-    public Refusal early() {
-        if (kind != null) {
-            return null;
+    /** What the first bytes show, judged once (when {@link #HEAD} of them or the whole file arrived). */
+    public Head head() {
+        if (sniffed == null) {
+            sniffed = sniff(Arrays.copyOf(head, headLength));
         }
-        kind = sniff(Arrays.copyOf(head, headLength));
-        if (kind.startsWith("!")) {
-            return new Refusal(TYPE_NOT_ALLOWED, "the content is " + kind.substring(1) + ", which is not an allowed type ("
-                    + String.join(", ", ALLOWED) + "); the declared type " + declared + " does not change that");
-        }
-        return null;
+        return sniffed;
     }
 
     public boolean headComplete() {
         return headLength >= HEAD;
     }
 
-    /** Judges the whole file: the media type it is, or the refusal. */
-    public Object finish() {
-        if (total == 0) {
-            return new Refusal(EMPTY, "the file is empty");
-        }
-        Refusal early = early();
-        if (early != null) {
-            return early;
-        }
-        String detected = switch (kind) {
-            case "zip" -> zipParts.officeType();
-            case "text" -> nul ? null : TEXT;
-            default -> kind;
+    /** What the whole file is, once it was fed in full. */
+    public Content finish() {
+        Head h = head();
+        String detected = h.type() == null ? null : switch (h.type()) {
+            case ZIP -> zipParts.officeType();
+            case TEXTUAL -> nul ? null : TEXT;
+            default -> h.type();
         };
-        if (detected == null) {
-            return new Refusal(TYPE_NOT_ALLOWED, "zip".equals(kind)
-                    ? "the content is a zip archive that is no Office document (no [Content_Types].xml with a document part)"
-                    : "the content is binary data of no allowed type (" + String.join(", ", ALLOWED) + ")");
-        }
-        if (declared != null && !declared.equals("application/octet-stream")
-                && !DECLARABLE.getOrDefault(detected, Set.of(detected)).contains(declared)) {
-            return new Refusal(TYPE_MISMATCH, "the content is " + detected + " but Content-Type declares " + declared);
-        }
-        // text declared as CSV keeps the declared type; octet-stream takes the detected one
-        return TEXT.equals(detected) && CSV.equals(declared) ? CSV : detected;
+        return new Content(declared, total, h, detected);
     }
 
     public long size() {
         return total;
     }
 
-    /** A type name, "zip" or "text" to be judged at the end, or "!what" for content never allowed. */
-    static String sniff(byte[] b) {
+    /** A media type, "zip" or "text" to be judged at the end, or content never allowed. */
+    static Head sniff(byte[] b) {
         if (starts(b, 0x25, 0x50, 0x44, 0x46, 0x2D)) { // %PDF-
-            return PDF;
+            return Head.of(PDF);
         }
         if (starts(b, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return PNG;
+            return Head.of(PNG);
         }
         if (starts(b, 0xFF, 0xD8, 0xFF)) {
-            return JPEG;
+            return Head.of(JPEG);
         }
         if (starts(b, 0x50, 0x4B, 0x03, 0x04)) {
-            return "zip";
+            return Head.of(ZIP);
         }
         if (starts(b, 0x4D, 0x5A)) {
-            return "!a Windows executable (MZ)";
+            return Head.never("a Windows executable (MZ)");
         }
         if (starts(b, 0x7F, 0x45, 0x4C, 0x46)) {
-            return "!an ELF executable";
+            return Head.never("an ELF executable");
         }
         if (starts(b, 0xCF, 0xFA, 0xED, 0xFE) || starts(b, 0xCE, 0xFA, 0xED, 0xFE) || starts(b, 0xCA, 0xFE, 0xBA, 0xBE)) {
-            return "!a Mach-O executable or Java class";
+            return Head.never("a Mach-O executable or Java class");
         }
         if (starts(b, 0x23, 0x21)) {
-            return "!a script (#!)";
+            return Head.never("a script (#!)");
         }
         if (starts(b, 0x1F, 0x8B) || starts(b, 0x52, 0x61, 0x72, 0x21) || starts(b, 0x37, 0x7A, 0xBC, 0xAF)) {
-            return "!a compressed archive";
+            return Head.never("a compressed archive");
         }
         if (starts(b, 0xD0, 0xCF, 0x11, 0xE0)) {
-            return "!a legacy OLE (macro-capable Office) document";
+            return Head.never("a legacy OLE (macro-capable Office) document");
         }
-        return looksLikeText(b) ? "text" : "!binary data of no allowed type";
+        return looksLikeText(b) ? Head.of(TEXTUAL) : Head.never("binary data of no allowed type");
     }
 
     private static boolean starts(byte[] b, int... magic) {

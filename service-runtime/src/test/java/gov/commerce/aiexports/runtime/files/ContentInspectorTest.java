@@ -12,7 +12,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** The allow-list judged by content, without infrastructure: each type by its bytes, whatever it is declared as. */
-class ContentPolicyTest {
+class ContentInspectorTest {
 
     static byte[] zip(String... names) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -41,13 +41,14 @@ class ContentPolicyTest {
 
     @Test
     void allowed_types_are_recognised_by_their_bytes() throws IOException {
-        assertEquals(ContentPolicy.PDF, judge("%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1), "application/pdf"));
-        assertEquals(ContentPolicy.PNG, judge(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0}, "image/png"));
-        assertEquals(ContentPolicy.JPEG, judge(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0}, "image/jpeg"));
-        assertEquals(ContentPolicy.DOCX, judge(zip("[Content_Types].xml", "_rels/.rels", "word/document.xml"), ContentPolicy.DOCX));
-        assertEquals(ContentPolicy.XLSX, judge(zip("[Content_Types].xml", "xl/workbook.xml"), "application/octet-stream"));
-        assertEquals(ContentPolicy.CSV, judge("year,amount\n2026,5000000\n".getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8"));
-        assertEquals(ContentPolicy.TEXT, judge("Letter of support — Ünïcode\n".getBytes(StandardCharsets.UTF_8), "text/plain"));
+        assertEquals(ContentInspector.PDF, judge("%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1), "application/pdf"));
+        assertEquals(ContentInspector.PNG, judge(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0}, "image/png"));
+        assertEquals(ContentInspector.JPEG, judge(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0}, "image/jpeg"));
+        assertEquals(ContentInspector.DOCX, judge(zip("[Content_Types].xml", "_rels/.rels", "word/document.xml"), ContentInspector.DOCX));
+        assertEquals(ContentInspector.XLSX, judge(zip("[Content_Types].xml", "xl/workbook.xml"), "application/octet-stream"));
+        assertEquals(ContentInspector.CSV, judge("year,amount\n2026,5000000\n".getBytes(StandardCharsets.UTF_8),
+                "text/csv; charset=utf-8"));
+        assertEquals(ContentInspector.TEXT, judge("Letter of support — Ünïcode\n".getBytes(StandardCharsets.UTF_8), "text/plain"));
     }
 
     @Test
@@ -55,26 +56,26 @@ class ContentPolicyTest {
         byte[] exe = new byte[4096];
         exe[0] = 'M';
         exe[1] = 'Z';
-        assertEquals(ContentPolicy.TYPE_NOT_ALLOWED, refusal(exe, "application/pdf"));
-        assertEquals(ContentPolicy.TYPE_NOT_ALLOWED, refusal(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1}, "application/pdf"));
-        assertEquals(ContentPolicy.TYPE_NOT_ALLOWED, refusal("#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.UTF_8), "text/plain"));
+        assertEquals(DocumentPolicies.TYPE_NOT_ALLOWED, refusal(exe, "application/pdf"));
+        assertEquals(DocumentPolicies.TYPE_NOT_ALLOWED, refusal(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1}, "application/pdf"));
+        assertEquals(DocumentPolicies.TYPE_NOT_ALLOWED, refusal("#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.UTF_8), "text/plain"));
     }
 
     @Test
     void archives_that_are_no_office_document_binaries_and_lies_are_refused() throws IOException {
-        assertEquals(ContentPolicy.TYPE_NOT_ALLOWED, refusal(zip("payload.exe"), "application/zip"));
-        assertEquals(ContentPolicy.TYPE_NOT_ALLOWED, refusal(new byte[] {1, 2, 3, 0, 5}, "application/octet-stream"));
+        assertEquals(DocumentPolicies.TYPE_NOT_ALLOWED, refusal(zip("payload.exe"), "application/zip"));
+        assertEquals(DocumentPolicies.TYPE_NOT_ALLOWED, refusal(new byte[] {1, 2, 3, 0, 5}, "application/octet-stream"));
         byte[] textThenNul = ("a".repeat(10_000) + "\0").getBytes(StandardCharsets.UTF_8);
-        assertEquals(ContentPolicy.TYPE_NOT_ALLOWED, refusal(textThenNul, "text/plain"));
-        assertEquals(ContentPolicy.TYPE_MISMATCH, refusal("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), "image/png"));
-        assertEquals(ContentPolicy.EMPTY, refusal(new byte[0], "application/pdf"));
+        assertEquals(DocumentPolicies.TYPE_NOT_ALLOWED, refusal(textThenNul, "text/plain"));
+        assertEquals(DocumentPolicies.TYPE_MISMATCH, refusal("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), "image/png"));
+        assertEquals(DocumentPolicies.EMPTY, refusal(new byte[0], "application/pdf"));
     }
 
     @Test
     void a_file_past_the_limit_is_refused_when_it_passes_it() {
         InspectedUpload in = new InspectedUpload(new ByteArrayInputStream(new byte[5000]), 4096, "text/plain");
         DocumentRefused e = assertThrows(DocumentRefused.class, () -> in.readAllBytes());
-        assertEquals(DocumentRules.TOO_LARGE, e.rule());
+        assertEquals(DocumentPolicies.TOO_LARGE, e.rule());
         assertEquals(413, e.status());
     }
 }

@@ -88,7 +88,7 @@ class GeneratedClientsIT {
                                   "applications":{"description":"Health triage","suppliers":["%3$s"]}},
                          "targets":[{"country":"VN"}],"businessModel":"Acme builds and operates",
                          "incentives":[{"instrument":"DIRECT_LOAN","amountUsd":25000000.00,"tenorYears":12},{"instrument":"FEASIBILITY_STUDY","amountUsd":750000.00}],
-                         "exportControlAttestation":true}""".formatted(call, consortium, applicantOrg, memberOrg))).build()).getId();
+                         "exportControlAttestation":true,"confidentialSections":["summary","stack"]}""".formatted(call, consortium, applicantOrg, memberOrg))).build()).getId();
         var submitted = proposals.postProposalsByIdSubmit(ProposalResourceApi.APIPostProposalsByIdSubmitRequest.newBuilder().id(proposal).build());
         assertEquals("SUBMITTED", String.valueOf(submitted.getStatus()));
         assertTrue(submitted.getTrackingNumber().startsWith("AIEP-"), submitted.getTrackingNumber());
@@ -175,6 +175,20 @@ class GeneratedClientsIT {
                 p -> "DESIGNATED".equals(String.valueOf(p.getStatus())));
         assertEquals(number, shown.getDesignationNumber());
         assertNotNull(shown.getTrackingNumber());
+        // ... and EDAG, whom the disclosure rule shows the financing sections of a designated proposal and not the others,
+        // reads the typed view with Prefer: withheld=null: a withheld section is null and named, with the reason
+        var edag = new ProposalResourceApi(client(Services.PROPOSALS, Program.token("EDAG", "edag-coordinator"),
+                gov.commerce.aiexports.client.proposals.ApiClient::new));
+        var financing = edag.getProposalsByIdWithHttpInfo(ProposalResourceApi.APIGetProposalsByIdRequest.newBuilder().id(proposal)
+                .prefer("withheld=null").build());
+        assertTrue(financing.getHeaders().entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Preference-Applied")
+                && h.getValue().contains("withheld=null")), "the preference was applied: " + financing.getHeaders());
+        var content = financing.getData().getContent();
+        assertEquals(null, content.getSummary());
+        assertNotNull(content.getWithheldFields(), "the withheld sections are named");
+        assertEquals("NO_FINANCING_NEED", String.valueOf(content.getWithheldFields().get("summary")));
+        assertEquals(2, content.getIncentives().size(), "the financing sections are shown, typed");
+        assertFalse(content.getWithheldFields().containsKey("incentives"));
 
         // 8. A financing officer records budget authority and adjusts it on the version read (If-Match: 428 without it)
         var budgets = new BudgetResourceApi(client(Services.INCENTIVES, Program.token("EXIM", "financing-officer"),

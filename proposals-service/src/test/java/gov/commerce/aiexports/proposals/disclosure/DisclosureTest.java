@@ -147,6 +147,24 @@ class DisclosureTest {
         assertEquals("[withheld: BUSINESS_CONFIDENTIAL]", energy.getString("flags.find { it.code == 'TARGET_COUNTRY_GROUP_D' }.detail"),
                 "a screening flag naming a target country is withheld with the targets");
 
+        // Prefer: withheld=null: the same decisions, each withheld section null and named with its reason
+        var typed = as("ENERGY", "agency-reviewer").header("Prefer", "withheld=null").get(path).then().statusCode(200)
+                .header("Preference-Applied", "withheld=null").extract();
+        JsonPath separate = JsonPath.from(typed.asString());
+        assertEquals(null, separate.get("content.summary"));
+        assertEquals("AGENCY_NOT_REQUIRED", separate.getString("content.withheldFields.summary"));
+        assertEquals("AGENCY_NOT_REQUIRED", separate.getString("content.withheldFields.targets"));
+        assertEquals("AGENCY_NOT_REQUIRED", separate.getString("content.stack.withheldFields.hardware"));
+        assertEquals(null, separate.get("content.stack.hardware"));
+        assertEquals("plain layer", separate.getString("content.stack.dataPipelines.description"));
+        assertEquals("Sovereign AI " + p.uei(), separate.getString("content.title"));
+        assertFalse(typed.asString().contains("{\"withheld\":"), "no marker left: " + typed.asString());
+        sees(p, typed.asString());
+        // the owner, who is shown everything, reads the same view with nothing named
+        String owners = as(p.uei(), "applicant").header("Prefer", "withheld=null").get(path).then().statusCode(200).extract().asString();
+        sees(p, owners, MARKED.toArray(String[]::new));
+        assertFalse(owners.contains("withheldFields"), owners);
+
         // another applicant and operators: not there at all
         as(newUei(), "applicant").get(path).then().statusCode(404);
         as("OPS", "operator").get(path).then().statusCode(404);

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,7 +89,7 @@ class GeneratedClientsIT {
                                   "applications":{"description":"Health triage","suppliers":["%3$s"]}},
                          "targets":[{"country":"VN"}],"businessModel":"Acme builds and operates",
                          "incentives":[{"instrument":"DIRECT_LOAN","amountUsd":25000000.00,"tenorYears":12},{"instrument":"FEASIBILITY_STUDY","amountUsd":750000.00}],
-                         "exportControlAttestation":true}""".formatted(call, consortium, applicantOrg, memberOrg))).build()).getId();
+                         "exportControlAttestation":true,"confidentialSections":["summary","stack"]}""".formatted(call, consortium, applicantOrg, memberOrg))).build()).getId();
         var submitted = proposals.postProposalsByIdSubmit(ProposalResourceApi.APIPostProposalsByIdSubmitRequest.newBuilder().id(proposal).build());
         assertEquals("SUBMITTED", String.valueOf(submitted.getStatus()));
         assertTrue(submitted.getTrackingNumber().startsWith("AIEP-"), submitted.getTrackingNumber());
@@ -127,7 +128,7 @@ class GeneratedClientsIT {
                  "effectiveDate":"%s"}""";
         String effective = LocalDate.now().plusDays(7).toString();
         // a determination is made on the review as read: If-Match carries its ETag (428 without one)
-        var read = reviews.getReviewsByIdWithHttpInfo(review);
+        var read = reviews.getReviewsByIdWithHttpInfo(ReviewResourceApi.APIGetReviewsByIdRequest.newBuilder().id(review).build());
         String etag = read.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("ETag"))
                 .map(h -> h.getValue().get(0)).findFirst().orElseThrow(() -> new AssertionError("GET /reviews/{id} answers an ETag"));
         var refused = assertThrows(gov.commerce.aiexports.client.review.ApiException.class,
@@ -144,7 +145,8 @@ class GeneratedClientsIT {
 
         // 6b. The designation is in the catalogue (any token), with its ETag: the If-Match of its standing
         var catalogue = new DesignationResourceApi(client(Services.REVIEW, applicant, gov.commerce.aiexports.client.review.ApiClient::new));
-        var listed = await().atMost(PROPAGATION).ignoreExceptions().until(() -> catalogue.getDesignationsByNumberWithHttpInfo(number),
+        var listed = await().atMost(PROPAGATION).ignoreExceptions().until(() -> catalogue.getDesignationsByNumberWithHttpInfo(
+                DesignationResourceApi.APIGetDesignationsByNumberRequest.newBuilder().number(number).build()),
                 r -> r.getStatusCode() == 200);
         assertEquals(number, listed.getData().getNumber());
         assertEquals(proposal, listed.getData().getProposalId());
@@ -162,7 +164,8 @@ class GeneratedClientsIT {
                 tree(lines.get(1)).path("instrument").asText(), lines.get(1).getDesignationNumber()));
         lines.forEach(line -> assertEquals("AWAITING_ROUTING", line.getStatus()));
         lines.forEach(line -> assertEquals(proposal, line.getProposalId()));
-        var one = requests.getIncentiveRequestsByIdWithHttpInfo(lines.get(0).getId());
+        var one = requests.getIncentiveRequestsByIdWithHttpInfo(
+                IncentiveRequestResourceApi.APIGetIncentiveRequestsByIdRequest.newBuilder().id(lines.get(0).getId()).build());
         assertEquals(lines.get(0).getId(), one.getData().getId());
         assertTrue(one.getHeaders().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("ETag")), "the request's ETag");
         var inbox = new InboxResourceApi(client(Services.NOTIFICATIONS, applicant, gov.commerce.aiexports.client.notifications.ApiClient::new));
@@ -175,6 +178,20 @@ class GeneratedClientsIT {
                 p -> "DESIGNATED".equals(String.valueOf(p.getStatus())));
         assertEquals(number, shown.getDesignationNumber());
         assertNotNull(shown.getTrackingNumber());
+        // ... and EDAG, whom the disclosure rule shows the financing sections of a designated proposal and not the others,
+        // reads the typed view with Prefer: withheld=null: a withheld section is null and named, with the reason
+        var edag = new ProposalResourceApi(client(Services.PROPOSALS, Program.token("EDAG", "edag-coordinator"),
+                gov.commerce.aiexports.client.proposals.ApiClient::new));
+        var financing = edag.getProposalsByIdWithHttpInfo(ProposalResourceApi.APIGetProposalsByIdRequest.newBuilder().id(proposal)
+                .prefer("withheld=null").build());
+        assertTrue(financing.getHeaders().entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Preference-Applied")
+                && h.getValue().contains("withheld=null")), "the preference was applied: " + financing.getHeaders());
+        var content = financing.getData().getContent();
+        assertNull(content.getSummary());
+        assertNotNull(content.getWithheldFields(), "the withheld sections are named");
+        assertEquals("NO_FINANCING_NEED", String.valueOf(content.getWithheldFields().get("summary")));
+        assertEquals(2, content.getIncentives().size(), "the financing sections are shown, typed");
+        assertFalse(content.getWithheldFields().containsKey("incentives"));
 
         // 8. A financing officer records budget authority and adjusts it on the version read (If-Match: 428 without it)
         var budgets = new BudgetResourceApi(client(Services.INCENTIVES, Program.token("EXIM", "financing-officer"),
@@ -185,7 +202,7 @@ class GeneratedClientsIT {
                 .build());
         String budget = recorded.getId();
         assertEquals(2099, recorded.getFiscalYear());
-        var before = budgets.getBudgetsByIdWithHttpInfo(budget);
+        var before = budgets.getBudgetsByIdWithHttpInfo(BudgetResourceApi.APIGetBudgetsByIdRequest.newBuilder().id(budget).build());
         String version = before.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("ETag"))
                 .map(h -> h.getValue().get(0)).findFirst().orElseThrow(() -> new AssertionError("GET /budgets/{id} answers an ETag"));
         String adjustment = """

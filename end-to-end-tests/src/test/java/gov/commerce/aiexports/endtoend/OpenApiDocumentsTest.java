@@ -173,6 +173,40 @@ class OpenApiDocumentsTest {
      * (ApiSurface.IF_MATCH_REQUIRED), its 428, each with the Problem document; no other operation
      * takes If-Match.
      */
+    /**
+     * The views the disclosure rule can withhold parts of say so: their schemas carry withheldFields, and
+     * every read answering them (here, one per view) takes Prefer and documents Preference-Applied.
+     */
+    @SuppressWarnings("unchecked")
+    @org.junit.jupiter.api.Test
+    void reads_that_can_withhold_document_the_withheld_preference() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (List<String> c : List.of(List.of("proposals-service", "GET /proposals/{id}", "ProposalContent"),
+                List.of("proposals-service", "GET /proposals", "Stack"),
+                List.of("review-service", "GET /reviews/{id}", "ReviewView"),
+                List.of("review-service", "GET /designations/{number}", "DesignationView"),
+                List.of("incentives-service", "GET /incentive-requests/{id}", "IncentiveRequestView"),
+                List.of("incentives-service", "GET /budgets/{id}", "ObligationLine"))) {
+            Map<String, Object> document = document(c.get(0));
+            Map<String, Object> operation = operations(document).get(c.get(1));
+            boolean prefer = ((List<Map<String, Object>>) operation.getOrDefault("parameters", List.of())).stream()
+                    .anyMatch(p -> "Prefer".equals(p.get("name")) && "header".equals(p.get("in")) && p.get("description") != null);
+            Map<String, Object> ok = ((Map<String, Map<String, Object>>) operation.get("responses")).get("200");
+            boolean applied = ((Map<String, Object>) ok.getOrDefault("headers", Map.of())).containsKey("Preference-Applied");
+            Map<String, Object> schema = ((Map<String, Map<String, Object>>) ((Map<String, Object>) document.get("components"))
+                    .get("schemas")).get(c.get(2));
+            boolean fields = ((Map<String, Object>) schema.getOrDefault("properties", Map.of())).containsKey("withheldFields");
+            if (!prefer || !applied || !fields) {
+                problems.add(c + ": Prefer " + prefer + ", Preference-Applied " + applied + ", withheldFields " + fields);
+            }
+        }
+        assertEquals(List.of(), problems);
+        // a read whose answer nothing can be withheld from does not offer the preference
+        Map<String, Object> calls = operations(document("proposals-service")).get("GET /calls/{id}");
+        assertFalse(((List<Map<String, Object>>) calls.getOrDefault("parameters", List.of())).stream()
+                .anyMatch(p -> "Prefer".equals(p.get("name"))), "GET /calls/{id} offers Prefer");
+    }
+
     @SuppressWarnings("unchecked")
     @org.junit.jupiter.api.Test
     void conditional_changes_document_if_match_412_and_428() throws Exception {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.commerce.aiexports.events.Actor;
@@ -146,6 +147,24 @@ class DisclosureTest {
         assertEquals("Sovereign AI " + p.uei(), energy.getString("content.title"));
         assertEquals("[withheld: BUSINESS_CONFIDENTIAL]", energy.getString("flags.find { it.code == 'TARGET_COUNTRY_GROUP_D' }.detail"),
                 "a screening flag naming a target country is withheld with the targets");
+
+        // Prefer: withheld=null: the same decisions, each withheld section null and named with its reason
+        var typed = as("ENERGY", "agency-reviewer").header("Prefer", "withheld=null").get(path).then().statusCode(200)
+                .header("Preference-Applied", "withheld=null").extract();
+        JsonPath separate = JsonPath.from(typed.asString());
+        assertNull(separate.get("content.summary"));
+        assertEquals("AGENCY_NOT_REQUIRED", separate.getString("content.withheldFields.summary"));
+        assertEquals("AGENCY_NOT_REQUIRED", separate.getString("content.withheldFields.targets"));
+        assertEquals("AGENCY_NOT_REQUIRED", separate.getString("content.stack.withheldFields.hardware"));
+        assertNull(separate.get("content.stack.hardware"));
+        assertEquals("plain layer", separate.getString("content.stack.dataPipelines.description"));
+        assertEquals("Sovereign AI " + p.uei(), separate.getString("content.title"));
+        assertFalse(typed.asString().contains("{\"withheld\":"), "no marker left: " + typed.asString());
+        sees(p, typed.asString());
+        // the owner, who is shown everything, reads the same view with nothing named
+        String owners = as(p.uei(), "applicant").header("Prefer", "withheld=null").get(path).then().statusCode(200).extract().asString();
+        sees(p, owners, MARKED.toArray(String[]::new));
+        assertFalse(owners.contains("withheldFields"), owners);
 
         // another applicant and operators: not there at all
         as(newUei(), "applicant").get(path).then().statusCode(404);

@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  * for a change that honours If-Match (the header parameter is added where a helper reads it; 412
  * always, 428 only where required); {@code "etag"}: the description of the ETag a single resource's
  * answer carries.</li>
+ * <li>{@code withheld}: per schema, the properties the disclosure rule may withhold from a caller
+ * (the schema gains {@code withheldFields}, and every read that can answer it the {@code Prefer} header).</li>
  * </ul>
  */
 final class ContractNotes {
@@ -43,6 +45,8 @@ final class ContractNotes {
     final ObjectNode parameters = JSON.createObjectNode();
     final ObjectNode operations = JSON.createObjectNode();
     final ObjectNode schemas = JSON.createObjectNode();
+    /** {@code withheld}: per schema, the properties the disclosure rule may withhold (WithheldPreference). */
+    final ObjectNode withheld = JSON.createObjectNode();
 
     static ContractNotes load() {
         ContractNotes notes = new ContractNotes();
@@ -71,6 +75,9 @@ final class ContractNotes {
                     }
                     if (tree.has("schemas")) {
                         notes.schemas.setAll((ObjectNode) tree.get("schemas"));
+                    }
+                    if (tree.has("withheld")) {
+                        notes.withheld.setAll((ObjectNode) tree.get("withheld"));
                     }
                     if (tree.has("operations")) {
                         notes.operations.setAll((ObjectNode) tree.get("operations"));

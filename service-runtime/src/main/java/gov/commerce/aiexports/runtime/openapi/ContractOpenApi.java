@@ -68,6 +68,7 @@ public class ContractOpenApi implements OASFilter {
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(ContractOpenApi::optionalIsNullable);
         }
+        java.util.Set<String> withholding = withheld(components, notes);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             anyJsonForJacksonTrees(openAPI);
             return;
@@ -123,6 +124,9 @@ public class ContractOpenApi implements OASFilter {
                 }
                 if (!change && (takes(operation, "query", "cursor") || takes(operation, "query", "after"))) {
                     nextLink(responses);
+                }
+                if (!change && answersAnyOf(responses, withholding)) {
+                    preferWithheld(operation, responses);
                 }
             }
         }
@@ -330,6 +334,94 @@ public class ContractOpenApi implements OASFilter {
         ok.addHeader("Link", OASFactory.createHeader().description("<...&cursor=...>; rel=\"next\" while more rows remain: "
                 + "the same request from the next page on (absent on the last page)")
                 .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));
+    }
+
+    /**
+     * The schemas whose properties the disclosure rule may withhold (the notes' {@code withheld}) gain
+     * {@code withheldFields}; returns them with every schema that contains one of them, so that the
+     * reads answering any of these can be given the {@code Prefer} header. A note naming a schema or a
+     * property the document does not have fails the build: the notes follow the views.
+     */
+    static java.util.Set<String> withheld(Components components, ContractNotes notes) {
+        java.util.Set<String> withholding = new java.util.HashSet<>();
+        Map<String, Schema> schemas = components.getSchemas() == null ? Map.of() : components.getSchemas();
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = notes.withheld.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> note = it.next();
+            Schema schema = schemas.get(note.getKey());
+            if (schema == null) {
+                throw new IllegalStateException("openapi-contract.json: withheld names schema " + note.getKey() + ", which no answer has");
+            }
+            List<String> properties = new java.util.ArrayList<>();
+            for (JsonNode property : note.getValue()) {
+                if (schema.getProperties() == null || !schema.getProperties().containsKey(property.asText())) {
+                    throw new IllegalStateException("openapi-contract.json: withheld names " + note.getKey() + "." + property.asText()
+                            + ", which the schema does not have");
+                }
+                properties.add(property.asText());
+            }
+            List<Object> reasons = java.util.Arrays.stream(gov.commerce.aiexports.events.disclosure.Reason.values())
+                    .map(r -> (Object) r.name()).toList();
+            schema.addProperty(gov.commerce.aiexports.runtime.disclosure.WithheldPreference.FIELDS, OASFactory.createSchema()
+                    .addType(Schema.SchemaType.OBJECT).addType(Schema.SchemaType.NULL)
+                    .additionalPropertiesSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(reasons))
+                    .description("Only with `Prefer: withheld=null`, when the disclosure rule withholds from the caller one of "
+                            + String.join(", ", properties) + ": each withheld property by name, with the reason; the property "
+                            + "itself is then null. Without the preference a withheld property holds the marker "
+                            + "{\"withheld\": \"BUSINESS_CONFIDENTIAL\", \"because\": <reason>} in its place instead."));
+            withholding.add(note.getKey());
+        }
+        // and every schema that holds one of them, to any depth
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<String, Schema> s : schemas.entrySet()) {
+                if (!withholding.contains(s.getKey()) && refersToAny(s.getValue(), withholding, 0)) {
+                    grew = withholding.add(s.getKey());
+                }
+            }
+        }
+        return withholding;
+    }
+
+    private static boolean refersToAny(Schema schema, java.util.Set<String> names, int depth) {
+        if (schema == null || depth > 8) {
+            return false;
+        }
+        if (schema.getRef() != null && names.contains(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1))) {
+            return true;
+        }
+        if (refersToAny(schema.getItems(), names, depth + 1) || refersToAny(schema.getAdditionalPropertiesSchema(), names, depth + 1)) {
+            return true;
+        }
+        for (List<Schema> group : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (group != null && group.stream().anyMatch(g -> refersToAny(g, names, depth + 1))) {
+                return true;
+            }
+        }
+        return schema.getProperties() != null && schema.getProperties().values().stream().anyMatch(p -> refersToAny(p, names, depth + 1));
+    }
+
+    private static boolean answersAnyOf(APIResponses responses, java.util.Set<String> schemas) {
+        APIResponse ok = responses.getAPIResponse("200");
+        if (schemas.isEmpty() || ok == null || ok.getContent() == null || ok.getContent().getMediaType("application/json") == null) {
+            return false;
+        }
+        return refersToAny(ok.getContent().getMediaType("application/json").getSchema(), schemas, 0);
+    }
+
+    /** The opt-in preference of WithheldPreference, on a read whose answer can hold a withheld property. */
+    private static void preferWithheld(Operation operation, APIResponses responses) {
+        if (!takes(operation, "header", gov.commerce.aiexports.runtime.disclosure.WithheldPreference.PREFER)) {
+            operation.addParameter(OASFactory.createParameter().name(gov.commerce.aiexports.runtime.disclosure.WithheldPreference.PREFER)
+                    .in(Parameter.In.HEADER).required(false).example("withheld=null")
+                    .description("RFC 7240. `withheld=null`: a property the disclosure rule withholds from the caller is null "
+                            + "and named, with the reason, in its object's `withheldFields`, so that every property has its "
+                            + "documented type; without it, the marker object stands in its place.")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        }
+        responses.getAPIResponse("200").addHeader(gov.commerce.aiexports.runtime.disclosure.WithheldPreference.APPLIED,
+                OASFactory.createHeader().description("`withheld=null` when the request preferred it")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
     }
 
     /** GET /proposals/{id}/timeline gives getProposalsByIdTimeline: unique by construction, stable while the path is. */

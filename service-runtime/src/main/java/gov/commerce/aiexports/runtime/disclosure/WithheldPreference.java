@@ -49,14 +49,15 @@ public class WithheldPreference implements ContainerResponseFilter {
         response.getHeaders().add("Vary", PREFER);
         Object entity = response.getEntity();
         MediaType type = response.getMediaType();
-        if (entity == null || type == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type)
+        // no type yet is a method without @Produces: these services then answer JSON
+        if (entity == null || type != null && !MediaType.APPLICATION_JSON_TYPE.isCompatible(type)
                 || entity instanceof CharSequence || entity instanceof byte[] || entity instanceof java.io.InputStream
                 || entity instanceof jakarta.ws.rs.core.StreamingOutput) {
             return;
         }
         JsonNode tree = entity instanceof JsonNode node ? node.deepCopy() : trees().valueToTree(entity);
         separate(tree);
-        response.setEntity(tree, response.getEntityAnnotations(), type);
+        response.setEntity(tree, response.getEntityAnnotations(), type == null ? MediaType.APPLICATION_JSON_TYPE : type);
         response.getHeaders().putSingle(APPLIED, PREFERENCE);
     }
 

@@ -89,7 +89,8 @@ class GeneratedClientsIT {
                                   "applications":{"description":"Health triage","suppliers":["%3$s"]}},
                          "targets":[{"country":"VN"}],"businessModel":"Acme builds and operates",
                          "incentives":[{"instrument":"DIRECT_LOAN","amountUsd":25000000.00,"tenorYears":12},{"instrument":"FEASIBILITY_STUDY","amountUsd":750000.00}],
-                         "exportControlAttestation":true,"confidentialSections":["summary","stack"]}""".formatted(call, consortium, applicantOrg, memberOrg))).build()).getId();
+                         "exportControlAttestation":true,"confidentialSections":[{"section":"summary","justification":"unreleased roadmap"},
+                         {"section":"stack","justification":"supplier pricing"}]}""".formatted(call, consortium, applicantOrg, memberOrg))).build()).getId();
         var submitted = proposals.postProposalsByIdSubmit(ProposalResourceApi.APIPostProposalsByIdSubmitRequest.newBuilder().id(proposal).build());
         assertEquals("SUBMITTED", String.valueOf(submitted.getStatus()));
         assertTrue(submitted.getTrackingNumber().startsWith("AIEP-"), submitted.getTrackingNumber());

@@ -89,6 +89,14 @@ public class IntegrationEventConsumer {
     Duration baseDelay;
     @ConfigProperty(name = "aiexports.consumer.max-delay", defaultValue = "5s")
     Duration maxDelay;
+    /**
+     * Groups of a poll applied side by side, each in its own transaction (PollGroups: by partition
+     * number, so a proposal's records stay in one group, in order). More than one where applying a
+     * record mostly waits on the database: the waits then overlap.
+     */
+    @ConfigProperty(name = "aiexports.consumer.parallelism", defaultValue = "1")
+    int parallelism;
+    private java.util.concurrent.ExecutorService groupAppliers;
 
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -142,6 +150,14 @@ public class IntegrationEventConsumer {
                 .description("1 while this instance's consumer holds its assignment from its group, 0 while it waits for one")
                 .tag("service", settings.serviceName()).register(registry);
         running = true;
+        if (parallelism > 1) {
+            AtomicLong n = new AtomicLong();
+            groupAppliers = java.util.concurrent.Executors.newFixedThreadPool(parallelism - 1, r -> {
+                Thread t = new Thread(r, settings.serviceName() + "-integration-apply-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
         thread = new Thread(() -> run(topics), settings.serviceName() + "-integration-consumer");
         thread.setDaemon(true);
         thread.start();
@@ -155,6 +171,9 @@ public class IntegrationEventConsumer {
         }
         if (thread != null) {
             thread.join(10_000);
+        }
+        if (groupAppliers != null) {
+            groupAppliers.shutdown();
         }
     }
 
@@ -231,14 +250,12 @@ public class IntegrationEventConsumer {
                     }
                     List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
                     records.forEach(batch::add);
-                    // the common case: the whole poll in one transaction; anything unusual, one record at a time
-                    if (!applyAll(batch)) {
-                        for (ConsumerRecord<String, byte[]> record : batch) {
-                            if (!running) {
-                                return;
-                            }
-                            process(record);
+                    // the common case: the whole poll in one transaction per group; anything unusual, one record at a time
+                    for (ConsumerRecord<String, byte[]> record : applyAll(batch)) {
+                        if (!running) {
+                            return;
                         }
+                        process(record);
                     }
                     if (!running) {
                         // stopped mid-record: nothing of this poll is committed, so nothing is lost
@@ -412,29 +429,66 @@ public class IntegrationEventConsumer {
     }
 
     /**
-     * Applies a whole poll in one transaction (each event still recorded by its id). False, with
-     * nothing applied, when any record is unreadable or of an unknown contract or any step fails:
-     * the caller then goes one record at a time, dead-lettering or retrying exactly the record concerned.
+     * Applies a whole poll: in one transaction, or in {@link #parallelism} groups side by side, each
+     * in its own (each event still recorded by its id). Returns the records left to go one at a
+     * time, dead-lettering or retrying exactly the record concerned: all of them when any is
+     * unreadable or of an unknown contract, those of a group whose transaction failed (nothing of it applied).
      */
-    private boolean applyAll(List<ConsumerRecord<String, byte[]>> batch) {
-        List<IntegrationEvent> events = new ArrayList<>();
+    private List<ConsumerRecord<String, byte[]>> applyAll(List<ConsumerRecord<String, byte[]>> batch) {
+        Map<ConsumerRecord<String, byte[]>, IntegrationEvent> events = new java.util.IdentityHashMap<>();
         for (ConsumerRecord<String, byte[]> record : batch) {
             try {
                 IntegrationEvent event = EventCodec.decode(record.value());
                 if (ContractVersions.check(event).isPresent()) {
-                    return false;
+                    return batch;
                 }
-                events.add(event);
+                events.put(record, event);
             } catch (EventCodec.UnreadableEventException e) {
-                return false;
+                return batch;
             }
         }
+        List<List<ConsumerRecord<String, byte[]>>> groups = PollGroups.of(batch, groupAppliers == null ? 1 : parallelism,
+                ConsumerRecord::partition);
+        List<java.util.concurrent.Future<Boolean>> others = new ArrayList<>();
+        for (List<ConsumerRecord<String, byte[]>> group : groups.subList(1, groups.size())) {
+            others.add(groupAppliers.submit(() -> applyGroup(group, events)));
+        }
+        List<ConsumerRecord<String, byte[]>> left = new ArrayList<>();
+        if (!applyGroup(groups.get(0), events)) {
+            left.addAll(groups.get(0));
+        }
+        for (int i = 0; i < others.size(); i++) {
+            boolean done;
+            try {
+                done = others.get(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                done = false;
+            } catch (java.util.concurrent.ExecutionException e) {
+                done = false;
+            }
+            if (!done) {
+                left.addAll(groups.get(i + 1));
+            }
+        }
+        // in the poll's order, so a partition's records still go in order
+        left.sort(java.util.Comparator.comparingInt(batch::indexOf));
+        return left;
+    }
+
+    /** One group of a poll in one transaction: its ids recorded in one statement, then each new event applied. */
+    private boolean applyGroup(List<ConsumerRecord<String, byte[]>> group, Map<ConsumerRecord<String, byte[]>, IntegrationEvent> events) {
         try {
             long[] counts = QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+                List<Source> sources = group.stream().map(Source::of).toList();
+                List<IntegrationEvent> decoded = group.stream().map(events::get).toList();
+                Set<UUID> fresh = markApplied(sources, decoded);
                 long first = 0;
                 long again = 0;
-                for (int i = 0; i < batch.size(); i++) {
-                    if (apply(Source.of(batch.get(i)), events.get(i))) {
+                for (int i = 0; i < group.size(); i++) {
+                    // remove: the same event twice in one poll (a producer's resend) is applied once
+                    if (fresh.remove(decoded.get(i).eventId())) {
+                        handle(sources.get(i), decoded.get(i));
                         first++;
                     } else {
                         again++;
@@ -446,7 +500,7 @@ public class IntegrationEventConsumer {
             duplicates.addAndGet(counts[1]);
             return true;
         } catch (RuntimeException e) {
-            LOG.debugf("batch of %d not applied as one (%s); going record by record", batch.size(), Failures.describeForLog(e));
+            LOG.debugf("group of %d not applied as one (%s); going record by record", group.size(), Failures.describeForLog(e));
             return false;
         }
     }
@@ -609,21 +663,26 @@ public class IntegrationEventConsumer {
     }
 
     private boolean apply(Source source, IntegrationEvent event) throws SQLException {
+        if (markApplied(List.of(source), List.of(event)).isEmpty()) {
+            return false;
+        }
+        handle(source, event);
+        return true;
+    }
+
+    /** The handlers of the record's topic, in the caller's transaction. */
+    private void handle(Source source, IntegrationEvent event) {
         // what the handlers log carries the event's correlation id (JSON logs: mdc.correlationId)
         org.jboss.logging.MDC.put(MDC_CORRELATION_ID, String.valueOf(event.correlationId()));
         // a span per record, child of the publisher's (the record's traceparent): the commands it causes join the trace
         io.opentelemetry.api.trace.Span span = tracing.consuming(source.topic(), source.partition(), event.eventType(), source.traceparent());
         try (io.opentelemetry.context.Scope ignored = span.makeCurrent()) {
-            if (!markApplied(source, event)) {
-                return false;
-            }
             for (IntegrationEventHandler handler : handlers) {
                 if (handler.topics().contains(source.topic())) {
                     handler.handle(event);
                 }
             }
-            return true;
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, e.getClass().getSimpleName());
             throw e;
         } finally {
@@ -635,17 +694,37 @@ public class IntegrationEventConsumer {
     /** The log context's key for the correlation id, as CorrelationFilter sets it for requests. */
     static final String MDC_CORRELATION_ID = gov.commerce.aiexports.runtime.request.CorrelationFilter.MDC_CORRELATION_ID;
 
-    private boolean markApplied(Source source, IntegrationEvent event) throws SQLException {
+    /** Records the events as processed, in one statement; answers the ids not recorded before (those to apply). */
+    private Set<UUID> markApplied(List<Source> sources, List<IntegrationEvent> events) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "insert into processed_integration_event (event_id, event_type, topic, partition_no, kafka_offset) "
-                             + "values (?, ?, ?, ?, ?) on conflict (event_id) do nothing")) {
-            insert.setObject(1, event.eventId());
-            insert.setString(2, event.eventType());
-            insert.setString(3, source.topic());
-            insert.setInt(4, source.partition());
-            insert.setLong(5, source.offset());
-            return insert.executeUpdate() == 1;
+                             + "select * from unnest(?, ?, ?, ?, ?) on conflict (event_id) do nothing returning event_id")) {
+            int n = events.size();
+            UUID[] ids = new UUID[n];
+            String[] types = new String[n];
+            String[] topics = new String[n];
+            Integer[] partitions = new Integer[n];
+            Long[] offsets = new Long[n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = events.get(i).eventId();
+                types[i] = events.get(i).eventType();
+                topics[i] = sources.get(i).topic();
+                partitions[i] = sources.get(i).partition();
+                offsets[i] = sources.get(i).offset();
+            }
+            insert.setArray(1, connection.createArrayOf("uuid", ids));
+            insert.setArray(2, connection.createArrayOf("varchar", types));
+            insert.setArray(3, connection.createArrayOf("varchar", topics));
+            insert.setArray(4, connection.createArrayOf("int4", partitions));
+            insert.setArray(5, connection.createArrayOf("int8", offsets));
+            Set<UUID> fresh = new java.util.HashSet<>();
+            try (java.sql.ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return fresh;
         }
     }
 

@@ -415,6 +415,32 @@ class NotificationsTest {
     }
 
     @Test
+    void a_burst_over_every_partition_is_applied_in_groups_side_by_side_each_event_once() throws Exception {
+        // notifications-service applies a poll in 3 groups at once (aiexports.consumer.parallelism): 24 proposals
+        // spread over the partitions, two events each, sent at once
+        List<String> ueis = new ArrayList<>();
+        List<IntegrationEvent> burst = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String uei = Bus.newUei();
+            String proposalId = UUID.randomUUID().toString();
+            ueis.add(uei);
+            burst.add(Bus.event(Bus.submitted(proposalId, uei, "AIEP-2026-2%05d".formatted(i))));
+            burst.add(Bus.event(new ProposalWithdrawn(proposalId, uei, "burst", Instant.now())));
+        }
+        long before = consumer.applied();
+        Bus.publishAll(burst);
+        for (String uei : ueis) {
+            await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(token(uei, "applicant")).get("/inbox").then()
+                    .statusCode(200).body("total", equalTo(2))
+                    .body("items.rule", org.hamcrest.Matchers.containsInAnyOrder("SUBMISSION_RECEIPT", "WITHDRAWAL_CONFIRMATION")));
+        }
+        assertTrue(consumer.applied() - before >= burst.size(), "every event applied: " + (consumer.applied() - before));
+        for (IntegrationEvent e : burst) {
+            assertEquals(1, EventStore.count("select count(*) from processed_integration_event where event_id = ?", e.eventId()));
+        }
+    }
+
+    @Test
     void agency_contacts_are_mailed_when_a_review_awaits_them() throws Exception {
         String address = "energy-" + UUID.randomUUID().toString().substring(0, 8) + "@energy.gov";
         contact(token("ENERGY", "agency-reviewer"), address);

@@ -26,7 +26,9 @@ final class Chart {
     static void draw(Report report, String title, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         int width = 1400;
-        int height = report.capacity.isEmpty() ? 720 : 1320;
+        // a run of some sections only (./bench --only=capacity) draws only the panels it has figures for
+        boolean intake = !report.throughput.isEmpty() || !report.latencies.isEmpty();
+        int height = (intake ? 700 : 70) + (report.capacity.isEmpty() ? 20 : 620);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -36,10 +38,12 @@ final class Chart {
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
         g.drawString(title, 30, 36);
-        throughput(g, report, 30, 70, 520, 590);
-        latencies(g, report, 610, 70, 770, 590);
+        if (intake) {
+            throughput(g, report, 30, 70, 520, 590);
+            latencies(g, report, 610, 70, 770, 590);
+        }
         if (!report.capacity.isEmpty()) {
-            capacity(g, report, 30, 700, 1350, 590);
+            capacity(g, report, 30, intake ? 700 : 70, 1350, 590);
         }
         g.dispose();
         ImageIO.write(image, "png", file.toFile());

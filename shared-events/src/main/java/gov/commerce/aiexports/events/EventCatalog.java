@@ -80,6 +80,25 @@ public final class EventCatalog {
     private EventCatalog() {
     }
 
+    /** A payload class's wire name and version, read from its annotation once (a rule asks for them on every event). */
+    private record Name(String type, int version) {
+    }
+
+    private static final ClassValue<Name> NAMES = new ClassValue<>() {
+        @Override
+        protected Name computeValue(Class<?> type) {
+            @SuppressWarnings("unchecked")
+            EventContract c = contractOf((Class<? extends IntegrationPayload>) type);
+            return new Name(c.type(), c.version());
+        }
+    };
+
+    /** True when an event of this type and schema version carries this payload class. */
+    public static boolean carries(Class<? extends IntegrationPayload> payload, String eventType, int schemaVersion) {
+        Name n = NAMES.get(payload);
+        return n.version() == schemaVersion && n.type().equals(eventType);
+    }
+
     public static EventContract contractOf(Class<? extends IntegrationPayload> type) {
         EventContract contract = type.getAnnotation(EventContract.class);
         if (contract == null) {

@@ -31,7 +31,6 @@ public record IntegrationEvent(
     }
 
     public boolean is(Class<? extends IntegrationPayload> type) {
-        EventContract c = EventCatalog.contractOf(type);
-        return c.type().equals(eventType) && c.version() == schemaVersion;
+        return EventCatalog.carries(type, eventType, schemaVersion);
     }
 }

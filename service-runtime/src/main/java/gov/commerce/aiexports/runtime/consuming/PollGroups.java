@@ -6,9 +6,9 @@ import java.util.function.ToIntFunction;
 
 /**
  * Splits a poll into groups that may be applied side by side, each in its own transaction: by
- * partition number. Every service keys its records by proposal and every topic has the same number
- * of partitions, so a proposal's records are on the same partition number in every topic and stay
- * in one group, in the order of the poll. A group is never empty.
+ * partition number. Every service keys its records by proposal (by aggregate where there is none)
+ * and every topic has the same number of partitions, so a proposal's records are on the same
+ * partition number in every topic and stay in one group, in the order of the poll. A group is never empty.
  */
 public final class PollGroups {
 

@@ -97,6 +97,8 @@ public class IntegrationEventConsumer {
     @ConfigProperty(name = "aiexports.consumer.parallelism", defaultValue = "1")
     int parallelism;
     private java.util.concurrent.ExecutorService groupAppliers;
+    /** {@link #parallelism}, or 1 while the subscribed topics differ in partition count (a proposal's records could then span groups). */
+    private volatile int groupsNow = 1;
 
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -174,6 +176,7 @@ public class IntegrationEventConsumer {
         }
         if (groupAppliers != null) {
             groupAppliers.shutdown();
+            groupAppliers.awaitTermination(10, TimeUnit.SECONDS);
         }
     }
 
@@ -388,6 +391,7 @@ public class IntegrationEventConsumer {
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                 membership.assigned(c.assignment());
+                groupsNow = groupsFor(c);
                 LOG.infof("consuming %s as %s: %d partitions", settings.groupId(), settings.instanceId(), c.assignment().size());
             }
 
@@ -396,6 +400,25 @@ public class IntegrationEventConsumer {
                 membership.lost();
             }
         };
+    }
+
+    /**
+     * Groups by partition number keep a proposal's records together only while every subscribed
+     * topic has as many partitions (the services create them alike, but a topic made by hand may differ).
+     */
+    private int groupsFor(KafkaConsumer<String, byte[]> c) {
+        if (parallelism <= 1) {
+            return 1;
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String topic : c.subscription()) {
+            counts.put(topic, c.partitionsFor(topic).size());
+        }
+        if (new java.util.HashSet<>(counts.values()).size() > 1) {
+            LOG.warnf("topics differ in partition count %s: a poll is applied as one group, not %d", counts, parallelism);
+            return 1;
+        }
+        return parallelism;
     }
 
     /** Where the consumer stands in its group (the health group "consumers" reports it). */
@@ -447,33 +470,47 @@ public class IntegrationEventConsumer {
                 return batch;
             }
         }
-        List<List<ConsumerRecord<String, byte[]>>> groups = PollGroups.of(batch, groupAppliers == null ? 1 : parallelism,
+        List<List<ConsumerRecord<String, byte[]>>> groups = PollGroups.of(batch, groupAppliers == null ? 1 : groupsNow,
                 ConsumerRecord::partition);
         List<java.util.concurrent.Future<Boolean>> others = new ArrayList<>();
         for (List<ConsumerRecord<String, byte[]>> group : groups.subList(1, groups.size())) {
             others.add(groupAppliers.submit(() -> applyGroup(group, events)));
         }
-        List<ConsumerRecord<String, byte[]>> left = new ArrayList<>();
+        Set<ConsumerRecord<String, byte[]>> left = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         if (!applyGroup(groups.get(0), events)) {
             left.addAll(groups.get(0));
         }
+        // every group is waited for, whatever happens, before any record goes one at a time: two threads never
+        // work on one partition at once
         for (int i = 0; i < others.size(); i++) {
-            boolean done;
-            try {
-                done = others.get(i).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                done = false;
-            } catch (java.util.concurrent.ExecutionException e) {
-                done = false;
-            }
-            if (!done) {
+            if (!finished(others.get(i))) {
                 left.addAll(groups.get(i + 1));
             }
         }
         // in the poll's order, so a partition's records still go in order
-        left.sort(java.util.Comparator.comparingInt(batch::indexOf));
-        return left;
+        return batch.stream().filter(left::contains).toList();
+    }
+
+    /** A group's outcome, waited for without giving up on an interrupt (which is passed on once it is done). */
+    private static boolean finished(java.util.concurrent.Future<Boolean> group) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return group.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                    LOG.warnf("a group of a poll failed outside its transaction; its records go one at a time: %s",
+                            Failures.describeForLog(e.getCause() == null ? e : e.getCause()));
+                    return false;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** One group of a poll in one transaction: its ids recorded in one statement, then each new event applied. */

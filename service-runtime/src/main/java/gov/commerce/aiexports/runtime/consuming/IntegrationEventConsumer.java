@@ -470,8 +470,7 @@ public class IntegrationEventConsumer {
                 return batch;
             }
         }
-        List<List<ConsumerRecord<String, byte[]>>> groups = PollGroups.of(batch, groupAppliers == null ? 1 : groupsNow,
-                ConsumerRecord::partition);
+        List<List<ConsumerRecord<String, byte[]>>> groups = PollGroups.of(batch, groupsNow, ConsumerRecord::partition);
         List<java.util.concurrent.Future<Boolean>> others = new ArrayList<>();
         for (List<ConsumerRecord<String, byte[]>> group : groups.subList(1, groups.size())) {
             others.add(groupAppliers.submit(() -> applyGroup(group, events)));

@@ -345,6 +345,8 @@ public class ContractOpenApi implements OASFilter {
     static java.util.Set<String> withheld(Components components, ContractNotes notes) {
         java.util.Set<String> withholding = new java.util.HashSet<>();
         Map<String, Schema> schemas = components.getSchemas() == null ? Map.of() : components.getSchemas();
+        List<Object> reasons = java.util.Arrays.stream(gov.commerce.aiexports.events.disclosure.Reason.values())
+                .map(r -> (Object) r.name()).toList();
         for (java.util.Iterator<Map.Entry<String, JsonNode>> it = notes.withheld.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> note = it.next();
             Schema schema = schemas.get(note.getKey());
@@ -359,8 +361,6 @@ public class ContractOpenApi implements OASFilter {
                 }
                 properties.add(property.asText());
             }
-            List<Object> reasons = java.util.Arrays.stream(gov.commerce.aiexports.events.disclosure.Reason.values())
-                    .map(r -> (Object) r.name()).toList();
             schema.addProperty(gov.commerce.aiexports.runtime.disclosure.WithheldPreference.FIELDS, OASFactory.createSchema()
                     .addType(Schema.SchemaType.OBJECT).addType(Schema.SchemaType.NULL)
                     .additionalPropertiesSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(reasons))

@@ -453,10 +453,15 @@ public final class Benchmark {
     }
 
     /**
-     * With {@code --profile}: PostgreSQL's statements by total time over the capacity steps (pg_stat_statements,
-     * all databases), written beside the services' JFR profiles; {@code write} false resets the counters.
+     * With {@code --profile}: PostgreSQL's statements by total time over a section (pg_stat_statements, all
+     * databases), written beside the services' JFR profiles as {@code postgresql-statements[-SECTION].tsv};
+     * {@code write} false resets the counters.
      */
     private void statementStatistics(boolean write) throws Exception {
+        statementStatistics(write, "");
+    }
+
+    private void statementStatistics(boolean write, String section) throws Exception {
         if (!PROFILE) {
             return;
         }
@@ -475,7 +480,7 @@ public final class Benchmark {
                             rs.getLong(4), rs.getString(5), rs.getString(6)));
                 }
             }
-            Path file = root.resolve("benchmarks/target/jfr/postgresql-statements.tsv");
+            Path file = root.resolve("benchmarks/target/jfr/postgresql-statements" + (section.isEmpty() ? "" : "-" + section) + ".tsv");
             Files.writeString(file, out);
             System.out.println("   PostgreSQL's statements by total time: " + file);
         }
@@ -655,7 +660,9 @@ public final class Benchmark {
             rawRows = rawRead();
             rawRate = Math.max(rawRate, rawRows / ((System.nanoTime() - r0) / 1e9));
         }
+        statementStatistics(false, "replay");
         Map<String, Object> result = replayProjection(Duration.ofMinutes(12));
+        statementStatistics(true, "replay");
         double replayRate = ((Number) result.get("eventsPerSecondMeasured")).doubleValue();
         double ratio = replayRate / rawRate;
         // a replay that ended FAILED (or still ran at the time-out), or skipped stored events, holds no target however fast

@@ -216,9 +216,6 @@ public class AxonRuntime {
         LOG.infof("event store gaps: waited for %d ms and %d events (transactions up to %s)", gaps.gapTimeoutMillis(),
                 gaps.maxGapOffset(), longestAppendingTransaction);
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
-                .gapTimeout(gaps.gapTimeoutMillis())
-                .maxGapOffset(gaps.maxGapOffset())
-                .gapCleaningThreshold(gaps.gapCleaningThreshold())
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .eventSerializer(serializer)
@@ -243,7 +240,7 @@ public class AxonRuntime {
                         .payloadColumn("payload")
                         .metaDataColumn("meta_data")
                         .build());
-        return new PostgresEventStorageEngine(builder, "time_stamp");
+        return new PostgresEventStorageEngine(builder, "time_stamp", gaps);
     }
 
     private static EventStore eventStore(EventStorageEngine engine) {

@@ -47,6 +47,8 @@ public class ProjectionReplayer {
     private static final Logger LOG = Logger.getLogger(ProjectionReplayer.class);
     /** Events per transaction of a replay: one query's worth of the storage engine's reads (AxonRuntime). */
     private static final int BATCH = 1000;
+    /** Chunks read ahead of the one being applied: two thousand events at most in memory. */
+    private static final int READ_AHEAD = 2;
     private static final String SHADOW = "__replay";
     /** The advisory lock's two keys: this program's ("AIXP") and the replay guard's. */
     private static final int LOCK_SPACE = 0x41495850;
@@ -296,29 +298,46 @@ public class ProjectionReplayer {
         long applied = 0;
         long position = 0;
         long savedAt = 0;
+        long waited = 0;
+        long applying = 0;
         try {
             QuarkusTransaction.requiringNew().run(() -> sql(shadows.entrySet().stream().flatMap(e -> Stream.of(
                     "drop table if exists " + e.getValue(),
-                    "create table " + e.getValue() + " (like " + e.getKey() + " including all)")).toList()));
+                    // unlogged: a shadow is rebuilt from the store, never recovered, so its writes need no WAL (a crash
+                    // empties it and fails the replay, which starts over); the swap writes the live table as usual
+                    "create unlogged table " + e.getValue() + " (like " + e.getKey() + " including all)")).toList()));
             TrackingToken token = null;
             long head = log.head();
-            // 1. replay beside the live tables, batch by batch, until the head seen at the start
-            while (true) {
-                Batch batch = apply(handlers, shadows, token, BATCH);
-                applied += batch.count;
-                token = batch.token;
-                position = batch.position == 0 ? position : batch.position;
-                if (System.nanoTime() - savedAt > PROGRESS_EVERY_NANOS) {
-                    save(guard, new Progress(name, tables, Status.REPLAYING, position, head, applied,
-                            rate(applied, startedAt), Math.max(0, head - position), startedAt, null, null, instance));
-                    savedAt = System.nanoTime();
+            // 1. replay beside the live tables, chunk by chunk (one transaction each), up to where the store's
+            // head was when the read reached it; the next chunks are read meanwhile (ReadAhead)
+            try (ReadAhead ahead = new ReadAhead("projection-replay-read", () -> axon.storageEngine().readEvents(null, false),
+                    handlers::canHandle, BATCH, READ_AHEAD)) {
+                while (true) {
+                    long w0 = System.nanoTime();
+                    ReadAhead.Chunk chunk = ahead.next();
+                    long w1 = System.nanoTime();
+                    Batch batch = apply(handlers, shadows, chunk.events(), token);
+                    waited += w1 - w0;
+                    applying += System.nanoTime() - w1;
+                    applied += batch.count;
+                    token = batch.token;
+                    position = batch.position == 0 ? position : batch.position;
+                    if (System.nanoTime() - savedAt > PROGRESS_EVERY_NANOS) {
+                        save(guard, new Progress(name, tables, Status.REPLAYING, position, head, applied,
+                                rate(applied, startedAt), Math.max(0, head - position), startedAt, null, null, instance));
+                        savedAt = System.nanoTime();
+                    }
+                    if (chunk.last()) {
+                        break;
+                    }
                 }
-                if (batch.count < BATCH) {
-                    break;
-                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the replay was interrupted", e);
             }
             save(guard, new Progress(name, tables, Status.SWITCHING, position, head, applied, rate(applied, startedAt), 0,
                     startedAt, null, null, instance));
+            long switchAt = System.nanoTime();
             // 2. block writers (not readers), apply what came meanwhile, swap the rows in, release
             TrackingToken from = token;
             long[] tail = {0};
@@ -345,7 +364,10 @@ public class ProjectionReplayer {
             long done = log.head();
             save(guard, new Progress(name, tables, Status.LIVE, done, done, applied, rate(applied, startedAt), 0,
                     startedAt, Instant.now(), null, instance));
-            LOG.infof("replayed %s: %d events in %s", name, applied, Duration.between(startedAt, Instant.now()));
+            // where the time went: the applying thread's own work (handlers, writes, commits) or its wait for the reads
+            LOG.infof("replayed %s: %d events in %s (applying %d ms, waiting for the read %d ms, switching %d ms)", name, applied,
+                    Duration.between(startedAt, Instant.now()), applying / 1_000_000, waited / 1_000_000,
+                    (System.nanoTime() - switchAt) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.errorf(e, "replay of %s failed; the live read model is unchanged", name);
             try {
@@ -368,30 +390,48 @@ public class ProjectionReplayer {
     /** Applies up to max events after the token to the shadow tables, in the caller's transaction or a new one. */
     private Batch apply(AnnotationEventHandlerAdapter handlers, Map<String, String> shadows, TrackingToken after, int max) {
         java.util.function.Supplier<Batch> work = () -> {
-            Documents.redirect(shadows);
-            Documents.bufferWrites();
             try (Stream<? extends TrackedEventMessage<?>> events = axon.storageEngine().readEvents(after, false)) {
-                Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
-                int n = 0;
-                TrackingToken token = after;
-                long position = 0;
-                while (n < max && it.hasNext()) {
-                    TrackedEventMessage<?> event = it.next();
-                    handlers.handle(event);
-                    token = event.trackingToken();
-                    position = token.position().orElse(position);
-                    n++;
-                }
-                documents.flushWrites();
-                return new Batch(n, token, position);
-            } catch (Exception e) {
-                throw new IllegalStateException("replay failed", e);
-            } finally {
-                Documents.stopBuffering();
-                Documents.clearRedirect();
+                return applyAll(handlers, shadows, events.limit(max).iterator(), after);
             }
         };
         return isActive() ? work.get() : QuarkusTransaction.requiringNew().timeout(300).call(work::get);
+    }
+
+    /**
+     * Applies events already read to the shadow tables, in a transaction of their own, which does not wait
+     * for the disk at its commit: only the shadows change, which a crash loses anyway.
+     */
+    private Batch apply(AnnotationEventHandlerAdapter handlers, Map<String, String> shadows, List<TrackedEventMessage<?>> events,
+            TrackingToken after) {
+        return QuarkusTransaction.requiringNew().timeout(300).call(() -> {
+            sql(List.of("set local synchronous_commit to off"));
+            return applyAll(handlers, shadows, events.iterator(), after);
+        });
+    }
+
+    private Batch applyAll(AnnotationEventHandlerAdapter handlers, Map<String, String> shadows,
+            Iterator<? extends TrackedEventMessage<?>> events, TrackingToken after) {
+        Documents.redirect(shadows);
+        Documents.bufferWrites();
+        try {
+            int n = 0;
+            TrackingToken token = after;
+            long position = 0;
+            while (events.hasNext()) {
+                TrackedEventMessage<?> event = events.next();
+                handlers.handle(event);
+                token = event.trackingToken();
+                position = token.position().orElse(position);
+                n++;
+            }
+            documents.flushWrites();
+            return new Batch(n, token, position);
+        } catch (Exception e) {
+            throw new IllegalStateException("replay failed", e);
+        } finally {
+            Documents.stopBuffering();
+            Documents.clearRedirect();
+        }
     }
 
     private static boolean isActive() {

@@ -80,21 +80,91 @@ public class Documents {
 
     public static void stopBuffering() {
         BUFFER.remove();
+        IN_FLIGHT.remove();
+    }
+
+    /**
+     * Writes a thread handed to another one ({@link #handOver}) and that are not committed yet: that
+     * thread's reads by id are answered from them, and any other statement of it first waits for their
+     * commit, so it never reads past them.
+     */
+    private static final ThreadLocal<Writes> IN_FLIGHT = new ThreadLocal<>();
+
+    /** Buffered writes handed over to be written on another thread, and whether they are committed. */
+    public static final class Writes {
+        private final Map<String, Pending> pending;
+        private final Map<String, List<Object[]>> statements;
+        private final java.util.concurrent.CompletableFuture<Void> committed = new java.util.concurrent.CompletableFuture<>();
+
+        private Writes(Map<String, Pending> pending, Map<String, List<Object[]>> statements) {
+            this.pending = pending;
+            this.statements = statements;
+        }
+
+        /** Said by the writing thread once its transaction committed (or failed). */
+        public void committed(Throwable failure) {
+            if (failure == null) {
+                committed.complete(null);
+            } else {
+                committed.completeExceptionally(failure);
+            }
+        }
+
+        /** Waits for the commit; throws what the writer met. */
+        public void awaitCommitted() {
+            committed.join();
+        }
+    }
+
+    /**
+     * Takes what this thread buffered so far, to be written by another ({@link #flush(Writes)}); the
+     * buffering goes on empty. The thread's reads see the writes taken, until the next hand-over. The
+     * documents are serialised here, so that the writing thread only writes.
+     */
+    public Writes handOver() {
+        Map<String, Pending> pending = BUFFER.get();
+        if (pending == null) {
+            throw new IllegalStateException("no writes are buffered on this thread");
+        }
+        Writes writes = new Writes(pending, serialised(pending));
+        BUFFER.set(new LinkedHashMap<>());
+        IN_FLIGHT.set(writes);
+        return writes;
+    }
+
+    /** Writes what another thread handed over, in the caller's transaction. */
+    public void flush(Writes writes) {
+        execute(writes.statements);
     }
 
     /** Writes what {@link #bufferWrites} kept, in the caller's transaction. */
     public void flushWrites() {
-        Map<String, Pending> pending = BUFFER.get();
+        writeAll(BUFFER.get());
+    }
+
+    private void writeAll(Map<String, Pending> pending) {
         if (pending == null || pending.isEmpty()) {
             return;
         }
+        Map<String, List<Object[]>> bySql = serialised(pending);
+        if (pending == BUFFER.get()) {
+            pending.clear();
+        }
+        execute(bySql);
+    }
+
+    /** Each buffered row's parameters, its document serialised, by statement. */
+    private Map<String, List<Object[]>> serialised(Map<String, Pending> pending) {
         Map<String, List<Object[]>> bySql = new LinkedHashMap<>();
         pending.values().forEach(p -> {
             Object[] params = p.params().clone();
             params[params.length - 1] = write(p.document());
             bySql.computeIfAbsent(p.sql(), k -> new ArrayList<>()).add(params);
         });
-        pending.clear();
+        return bySql;
+    }
+
+    private void execute(Map<String, List<Object[]>> bySql) {
         try (Connection c = dataSource.getConnection()) {
             for (Map.Entry<String, List<Object[]>> e : bySql.entrySet()) {
                 try (PreparedStatement s = c.prepareStatement(e.getKey())) {
@@ -111,6 +181,11 @@ public class Documents {
     }
 
     private void flushBeforeStatement() {
+        Writes inFlight = IN_FLIGHT.get();
+        if (inFlight != null) {
+            inFlight.awaitCommitted();
+            IN_FLIGHT.remove();
+        }
         Map<String, Pending> pending = BUFFER.get();
         if (pending != null && !pending.isEmpty()) {
             flushWrites();
@@ -147,7 +222,12 @@ public class Documents {
 
     public <T> Optional<T> find(String table, String id, Class<T> type) {
         Map<String, Pending> pending = BUFFER.get();
-        Pending buffered = pending == null ? null : pending.get(table(table) + '\u0000' + id);
+        String key = table(table) + '\u0000' + id;
+        Pending buffered = pending == null ? null : pending.get(key);
+        Writes inFlight = IN_FLIGHT.get();
+        if (buffered == null && inFlight != null) {
+            buffered = inFlight.pending.get(key);
+        }
         if (buffered != null) {
             Object doc = buffered.document();
             // a record is immutable and may be shared; anything else is copied, as a read from the table would be

@@ -26,6 +26,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,9 +46,7 @@ import org.jboss.logging.Logger;
 public class ProjectionReplayer {
 
     private static final Logger LOG = Logger.getLogger(ProjectionReplayer.class);
-    /** Events per transaction of a replay: one query's worth of the storage engine's reads (AxonRuntime). */
-    private static final int BATCH = 1000;
-    /** Chunks read ahead of the one being applied: two thousand events at most in memory. */
+    /** Chunks read ahead of the one being applied: with one applied and one written, four chunks at most in memory. */
     private static final int READ_AHEAD = 2;
     private static final String SHADOW = "__replay";
     /** The advisory lock's two keys: this program's ("AIXP") and the replay guard's. */
@@ -73,11 +72,23 @@ public class ProjectionReplayer {
     gov.commerce.aiexports.runtime.audit.EventLog log;
     @Inject
     Documents documents;
+    /**
+     * Events per chunk of a replay (a transaction each): one query's worth of the storage engine's reads
+     * (AxonRuntime). The tests set a few, so that a row changes across chunks.
+     */
+    @ConfigProperty(name = "aiexports.replay.chunk-size", defaultValue = "1000")
+    int chunkSize;
 
     /** This instance as the token store names it (pid@host), so operators find it in token_entry.owner too. */
     private final String instance = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "projection-replay");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Writes a replay's chunks while the replay's thread applies the next one. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "projection-replay-write");
         t.setDaemon(true);
         return t;
     });
@@ -300,6 +311,7 @@ public class ProjectionReplayer {
         long savedAt = 0;
         long waited = 0;
         long applying = 0;
+        long awaitingWrites = 0;
         try {
             QuarkusTransaction.requiringNew().run(() -> sql(shadows.entrySet().stream().flatMap(e -> Stream.of(
                     "drop table if exists " + e.getValue(),
@@ -308,20 +320,33 @@ public class ProjectionReplayer {
                     "create unlogged table " + e.getValue() + " (like " + e.getKey() + " including all)")).toList()));
             TrackingToken token = null;
             long head = log.head();
-            // 1. replay beside the live tables, chunk by chunk (one transaction each), up to where the store's
-            // head was when the read reached it; the next chunks are read meanwhile (ReadAhead)
+            // 1. replay beside the live tables, chunk by chunk, up to where the store's head was when the read reached
+            // it. Three threads work on three chunks at once: the next ones are read (ReadAhead), this one goes through
+            // the handlers here, the previous one is written and committed by the writer (a transaction per chunk).
+            Documents.redirect(shadows);
+            Documents.bufferWrites();
+            java.util.concurrent.Future<?> writing = null;
             try (ReadAhead ahead = new ReadAhead("projection-replay-read", () -> axon.storageEngine().readEvents(null, false),
-                    handlers::canHandle, BATCH, READ_AHEAD)) {
+                    handlers::canHandle, chunkSize, READ_AHEAD)) {
                 while (true) {
                     long w0 = System.nanoTime();
                     ReadAhead.Chunk chunk = ahead.next();
                     long w1 = System.nanoTime();
-                    Batch batch = apply(handlers, shadows, chunk.events(), token);
+                    for (TrackedEventMessage<?> event : chunk.events()) {
+                        handle(handlers, event);
+                        token = event.trackingToken();
+                        position = token.position().orElse(position);
+                    }
+                    // serialised here while the previous chunk is written; no read comes before that one's commit
+                    Documents.Writes writes = documents.handOver();
+                    long w2 = System.nanoTime();
+                    // one writer, in order: this chunk's writes go once the previous chunk's are committed
+                    awaitWritten(writing);
+                    writing = writer.submit(() -> write(writes));
                     waited += w1 - w0;
-                    applying += System.nanoTime() - w1;
-                    applied += batch.count;
-                    token = batch.token;
-                    position = batch.position == 0 ? position : batch.position;
+                    applying += w2 - w1;
+                    awaitingWrites += System.nanoTime() - w2;
+                    applied += chunk.events().size();
                     if (System.nanoTime() - savedAt > PROGRESS_EVERY_NANOS) {
                         save(guard, new Progress(name, tables, Status.REPLAYING, position, head, applied,
                                 rate(applied, startedAt), Math.max(0, head - position), startedAt, null, null, instance));
@@ -331,9 +356,23 @@ public class ProjectionReplayer {
                         break;
                     }
                 }
+                long w3 = System.nanoTime();
+                awaitWritten(writing);
+                awaitingWrites += System.nanoTime() - w3;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("the replay was interrupted", e);
+            } finally {
+                if (writing != null) {
+                    // a failed replay leaves nothing being written behind it
+                    try {
+                        writing.get();
+                    } catch (Exception ignored) {
+                        // already reported, or the failure being reported
+                    }
+                }
+                Documents.stopBuffering();
+                Documents.clearRedirect();
             }
             save(guard, new Progress(name, tables, Status.SWITCHING, position, head, applied, rate(applied, startedAt), 0,
                     startedAt, null, null, instance));
@@ -364,10 +403,10 @@ public class ProjectionReplayer {
             long done = log.head();
             save(guard, new Progress(name, tables, Status.LIVE, done, done, applied, rate(applied, startedAt), 0,
                     startedAt, Instant.now(), null, instance));
-            // where the time went: the applying thread's own work (handlers, writes, commits) or its wait for the reads
-            LOG.infof("replayed %s: %d events in %s (applying %d ms, waiting for the read %d ms, switching %d ms)", name, applied,
-                    Duration.between(startedAt, Instant.now()), applying / 1_000_000, waited / 1_000_000,
-                    (System.nanoTime() - switchAt) / 1_000_000);
+            // where the time went: the handlers' thread's own work, its waits for the reads and for the writes, the switch
+            LOG.infof("replayed %s: %d events in %s (handlers %d ms, waiting for the read %d ms and for the writes %d ms,"
+                    + " switching %d ms)", name, applied, Duration.between(startedAt, Instant.now()), applying / 1_000_000,
+                    waited / 1_000_000, awaitingWrites / 1_000_000, (System.nanoTime() - switchAt) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.errorf(e, "replay of %s failed; the live read model is unchanged", name);
             try {
@@ -398,15 +437,41 @@ public class ProjectionReplayer {
     }
 
     /**
-     * Applies events already read to the shadow tables, in a transaction of their own, which does not wait
-     * for the disk at its commit: only the shadows change, which a crash loses anyway.
+     * Writes a chunk's rows to the shadow tables (on the writer's thread), in a transaction that does not
+     * wait for the disk at its commit: only the shadows change, which a crash loses anyway.
      */
-    private Batch apply(AnnotationEventHandlerAdapter handlers, Map<String, String> shadows, List<TrackedEventMessage<?>> events,
-            TrackingToken after) {
-        return QuarkusTransaction.requiringNew().timeout(300).call(() -> {
-            sql(List.of("set local synchronous_commit to off"));
-            return applyAll(handlers, shadows, events.iterator(), after);
-        });
+    private void write(Documents.Writes writes) {
+        try {
+            QuarkusTransaction.requiringNew().timeout(300).run(() -> {
+                sql(List.of("set local synchronous_commit to off"));
+                documents.flush(writes);
+            });
+            writes.committed(null);
+        } catch (RuntimeException e) {
+            writes.committed(e);
+            throw e;
+        }
+    }
+
+    private static void handle(AnnotationEventHandlerAdapter handlers, TrackedEventMessage<?> event) {
+        try {
+            handlers.handle(event);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("replay failed", e);
+        }
+    }
+
+    private static void awaitWritten(java.util.concurrent.Future<?> writing) throws InterruptedException {
+        if (writing == null) {
+            return;
+        }
+        try {
+            writing.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("writing the replayed rows failed", e.getCause());
+        }
     }
 
     private Batch applyAll(AnnotationEventHandlerAdapter handlers, Map<String, String> shadows,
@@ -476,5 +541,6 @@ public class ProjectionReplayer {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        writer.shutdownNow();
     }
 }

@@ -45,7 +45,7 @@ class DocumentsUnderSmallHeapIT {
     static void start() throws Exception {
         int port = FreePorts.next();
         smallHeap = RunningStack.get().instance(Services.PROPOSALS, "proposals-service-small-heap", port, Map.of(),
-                List.of("-Xms32m", "-Xmx128m", "-Xmn32m"));
+                List.of("-Xms64m", "-Xmx128m", "-Xmn32m"));
         smallHeap.start();
         smallHeap.awaitReady(Duration.ofSeconds(180));
         url = "http://127.0.0.1:" + port;

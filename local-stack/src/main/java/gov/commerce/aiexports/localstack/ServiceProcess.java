@@ -38,12 +38,13 @@ public final class ServiceProcess {
      * The young generation is fixed at 96 MB: left to size itself, it stayed near 25 MB (the heap does not grow
      * while a collection frees enough), so a replay's chunks in flight were copied and promoted at every
      * collection and the old generation filled every few seconds: 13 s of a 43 s replay were GC pauses
-     * (performance.md, "Replay"). An instance given a smaller heap sets a smaller one after these (the last wins).
+     * (performance.md, "Replay"). The initial heap holds it (a young generation above the initial heap is cut to
+     * it, with a warning). An instance given a smaller heap sets smaller ones after these (the last wins).
      */
-    public static final List<String> QUICK_START = List.of("-Xms64m", "-Xmx256m", "-Xmn96m", "-XX:+UseSerialGC",
+    public static final List<String> QUICK_START = List.of("-Xms128m", "-Xmx256m", "-Xmn96m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
     /** For measuring: the same heap, with the optimising compiler a production JVM (the Dockerfiles) has. */
-    public static final List<String> FULLY_COMPILED = List.of("-Xms64m", "-Xmx256m", "-Xmn96m", "-XX:+UseSerialGC");
+    public static final List<String> FULLY_COMPILED = List.of("-Xms128m", "-Xmx256m", "-Xmn96m", "-XX:+UseSerialGC");
 
     /** A Quarkus service from its fast-jar, with the given JVM options. */
     public static ServiceProcess quarkus(String name, Path jar, List<String> jvmOptions, Map<String, String> environment, Path log,

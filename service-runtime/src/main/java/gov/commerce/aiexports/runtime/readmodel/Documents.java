@@ -112,7 +112,14 @@ public class Documents {
 
         /** Waits for the commit; throws what the writer met. */
         public void awaitCommitted() {
-            committed.join();
+            try {
+                committed.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the rows in flight were written", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("writing the rows in flight failed", e.getCause());
+            }
         }
     }
 

@@ -137,6 +137,11 @@ public class ProjectionReplayer {
                     }
                 }
             }
+            if (other == null) {
+                // a short replay may have held the guard and finished meanwhile: name the last one started
+                other = stored().values().stream().filter(p -> p.startedAt() != null)
+                        .max(java.util.Comparator.comparing(Progress::startedAt)).orElse(null);
+            }
             throw new StateConflict("REPLAY_RUNNING", other == null ? "a replay is already running (starting); wait for it to finish"
                     : "the replay of " + other.name() + " is running on instance " + other.instance() + " since " + other.startedAt()
                             + " (" + other.status() + ", " + other.position() + " of " + other.total()
@@ -364,11 +369,19 @@ public class ProjectionReplayer {
                 throw new IllegalStateException("the replay was interrupted", e);
             } finally {
                 if (writing != null) {
-                    // a failed replay leaves nothing being written behind it
-                    try {
-                        writing.get();
-                    } catch (Exception ignored) {
-                        // already reported, or the failure being reported
+                    // a failed replay leaves nothing being written behind it, even when interrupted
+                    boolean interrupted = Thread.interrupted();
+                    while (!writing.isDone()) {
+                        try {
+                            writing.get();
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        } catch (Exception ignored) {
+                            // already reported, or the failure being reported
+                        }
+                    }
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
                     }
                 }
                 Documents.stopBuffering();
@@ -447,7 +460,8 @@ public class ProjectionReplayer {
                 documents.flush(writes);
             });
             writes.committed(null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // whatever ends the write, the handlers' thread must not wait for it for ever
             writes.committed(e);
             throw e;
         }

@@ -40,6 +40,9 @@ final class ReadAhead implements AutoCloseable {
      */
     ReadAhead(String name, Supplier<Stream<? extends TrackedEventMessage<?>>> events, Predicate<TrackedEventMessage<?>> handled,
             int size, int depth) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a chunk holds at least one event (aiexports.replay.chunk-size): " + size);
+        }
         this.ready = new ArrayBlockingQueue<>(depth);
         this.reader = new Thread(() -> read(events, handled, size), name);
         reader.setDaemon(true);

@@ -32,8 +32,9 @@ import org.jboss.logging.Logger;
 /**
  * Rebuilds a read model from the event store while the service keeps answering: the projection's
  * own handlers replay every event into shadow tables beside the live ones; once caught up, the
- * live tables are locked against writes (reads go on), the last events are applied, the shadow's
- * rows replace the live ones and the lock is released, all in one transaction. Reading continues
+ * live tables are locked against writes (reads go on), the last events are applied, the live rows
+ * that differ from the shadow's are written (those alike are left alone) and the lock is released,
+ * all in one transaction. Reading continues
  * from the gap-aware token, so events committed out of order during the replay are not missed.
  *
  * <p>One replay at a time per service, across all its instances: the instance that runs one holds
@@ -86,12 +87,14 @@ public class ProjectionReplayer {
         t.setDaemon(true);
         return t;
     });
-    /** Writes a replay's chunks while the replay's thread applies the next one. */
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "projection-replay-write");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Writers of a replay's chunks, side by side, while the replay's thread applies the next chunk: each writes
+     * its part of a chunk's rows (a row always in the same part) on a connection of its own. PostgreSQL's
+     * parsing of the documents (jsonb) is most of a write, and one backend cannot keep up with the handlers.
+     */
+    @ConfigProperty(name = "aiexports.replay.writers", defaultValue = "2")
+    int writerCount;
+    private volatile ExecutorService[] writers;
 
     public List<Progress> all() {
         long head = log.head();
@@ -330,7 +333,8 @@ public class ProjectionReplayer {
             // the handlers here, the previous one is written and committed by the writer (a transaction per chunk).
             Documents.redirect(shadows);
             Documents.bufferWrites();
-            java.util.concurrent.Future<?> writing = null;
+            ExecutorService[] writers = writers();
+            List<java.util.concurrent.Future<?>> writing = List.of();
             try (ReadAhead ahead = new ReadAhead("projection-replay-read", () -> axon.storageEngine().readEvents(null, false),
                     handlers::canHandle, chunkSize, READ_AHEAD)) {
                 while (true) {
@@ -343,11 +347,16 @@ public class ProjectionReplayer {
                         position = token.position().orElse(position);
                     }
                     // serialised here while the previous chunk is written; no read comes before that one's commit
-                    Documents.Writes writes = documents.handOver();
+                    Documents.Writes writes = documents.handOver(writers.length);
                     long w2 = System.nanoTime();
-                    // one writer, in order: this chunk's writes go once the previous chunk's are committed
+                    // in order: this chunk's writes go once the previous chunk's are committed
                     awaitWritten(writing);
-                    writing = writer.submit(() -> write(writes));
+                    List<java.util.concurrent.Future<?>> parts = new java.util.ArrayList<>();
+                    for (int part = 0; part < writers.length; part++) {
+                        int p = part;
+                        parts.add(writers[part].submit(() -> write(writes, p)));
+                    }
+                    writing = parts;
                     waited += w1 - w0;
                     applying += w2 - w1;
                     awaitingWrites += System.nanoTime() - w2;
@@ -368,21 +377,21 @@ public class ProjectionReplayer {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("the replay was interrupted", e);
             } finally {
-                if (writing != null) {
-                    // a failed replay leaves nothing being written behind it, even when interrupted
-                    boolean interrupted = Thread.interrupted();
-                    while (!writing.isDone()) {
+                // a failed replay leaves nothing being written behind it, even when interrupted
+                boolean interrupted = Thread.interrupted();
+                for (java.util.concurrent.Future<?> part : writing) {
+                    while (!part.isDone()) {
                         try {
-                            writing.get();
+                            part.get();
                         } catch (InterruptedException e) {
                             interrupted = true;
                         } catch (Exception ignored) {
                             // already reported, or the failure being reported
                         }
                     }
-                    if (interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
                 Documents.stopBuffering();
                 Documents.clearRedirect();
@@ -390,14 +399,14 @@ public class ProjectionReplayer {
             save(guard, new Progress(name, tables, Status.SWITCHING, position, head, applied, rate(applied, startedAt), 0,
                     startedAt, null, null, instance));
             long switchAt = System.nanoTime();
-            // 2. block writers (not readers), apply what came meanwhile, swap the rows in, release
+            // 2. block writers (not readers), apply what came meanwhile, bring the live rows to the rebuilt ones, release
             TrackingToken from = token;
             long[] tail = {0};
             QuarkusTransaction.requiringNew().timeout(300).run(() -> {
                 sql(List.of("lock table " + String.join(", ", tables) + " in exclusive mode"));
                 TrackingToken t = from;
                 while (true) {
-                    Batch batch = apply(handlers, shadows, t, Integer.MAX_VALUE);
+                    Batch batch = apply(handlers, shadows, t);
                     tail[0] += batch.count;
                     t = batch.token;
                     if (batch.count == 0) {
@@ -406,8 +415,10 @@ public class ProjectionReplayer {
                 }
                 List<String> swap = new java.util.ArrayList<>();
                 for (Map.Entry<String, String> e : shadows.entrySet()) {
-                    swap.add("delete from " + e.getKey());
-                    swap.add("insert into " + e.getKey() + " select * from " + e.getValue());
+                    List<String> columns = columns(e.getKey());
+                    // a read model built for the first time (a new projection, a table emptied) needs no comparison
+                    swap.addAll(empty(e.getKey()) ? List.of("insert into " + e.getKey() + " (" + String.join(", ", columns) + ") select "
+                            + String.join(", ", columns) + " from " + e.getValue()) : differences(e.getKey(), e.getValue(), columns));
                     swap.add("drop table " + e.getValue());
                 }
                 sql(swap);
@@ -439,30 +450,74 @@ public class ProjectionReplayer {
     private record Batch(int count, TrackingToken token, long position) {
     }
 
-    /** Applies up to max events after the token to the shadow tables, in the caller's transaction or a new one. */
-    private Batch apply(AnnotationEventHandlerAdapter handlers, Map<String, String> shadows, TrackingToken after, int max) {
-        java.util.function.Supplier<Batch> work = () -> {
-            try (Stream<? extends TrackedEventMessage<?>> events = axon.storageEngine().readEvents(after, false)) {
-                return applyAll(handlers, shadows, events.limit(max).iterator(), after);
+    /** Applies every event after the token to the shadow tables, in the caller's transaction (the switch's). */
+    private Batch apply(AnnotationEventHandlerAdapter handlers, Map<String, String> shadows, TrackingToken after) {
+        try (Stream<? extends TrackedEventMessage<?>> events = axon.storageEngine().readEvents(after, false)) {
+            return applyAll(handlers, shadows, events.iterator(), after);
+        }
+    }
+
+    /**
+     * The statements that make the live table equal to its rebuilt shadow by writing only the rows that
+     * differ: the live table keeps its owner, indexes and grants (the service's role may write its rows,
+     * not drop it), and a replay that rebuilds what was there writes nothing and leaves no dead rows.
+     * Rows compare column by column ({@code is distinct from}; jsonb by value).
+     */
+    static List<String> differences(String live, String shadow, List<String> columns) {
+        String all = String.join(", ", columns);
+        String fromShadow = columns.stream().map(c -> "s." + c).collect(java.util.stream.Collectors.joining(", "));
+        String fromLive = columns.stream().map(c -> "l." + c).collect(java.util.stream.Collectors.joining(", "));
+        String updates = columns.stream().filter(c -> !c.equals("id")).map(c -> c + " = excluded." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return List.of(
+                "delete from " + live + " l where not exists (select 1 from " + shadow + " s where s.id = l.id)",
+                "insert into " + live + " (" + all + ") select " + fromShadow + " from " + shadow + " s left join " + live
+                        + " l on l.id = s.id where l.id is null or row(" + fromLive + ") is distinct from row(" + fromShadow + ")"
+                        + " on conflict (id) do " + (updates.isEmpty() ? "nothing" : "update set " + updates));
+    }
+
+    private boolean empty(String table) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("select not exists (select 1 from " + table + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + table, e);
+        }
+    }
+
+    /** The table's columns in their order. */
+    private List<String> columns(String table) {
+        List<String> columns = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("select attname from pg_attribute where attrelid = (?)::regclass"
+                     + " and attnum > 0 and not attisdropped order by attnum")) {
+            s.setString(1, table);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
             }
-        };
-        return isActive() ? work.get() : QuarkusTransaction.requiringNew().timeout(300).call(work::get);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the columns of " + table, e);
+        }
+        return columns;
     }
 
     /**
      * Writes a chunk's rows to the shadow tables (on the writer's thread), in a transaction that does not
      * wait for the disk at its commit: only the shadows change, which a crash loses anyway.
      */
-    private void write(Documents.Writes writes) {
+    private void write(Documents.Writes writes, int part) {
         try {
             QuarkusTransaction.requiringNew().timeout(300).run(() -> {
                 sql(List.of("set local synchronous_commit to off"));
-                documents.flush(writes);
+                documents.flush(writes, part);
             });
-            writes.committed(null);
+            writes.committed(part, null);
         } catch (RuntimeException | Error e) {
             // whatever ends the write, the handlers' thread must not wait for it for ever
-            writes.committed(e);
+            writes.committed(part, e);
             throw e;
         }
     }
@@ -477,14 +532,13 @@ public class ProjectionReplayer {
         }
     }
 
-    private static void awaitWritten(java.util.concurrent.Future<?> writing) throws InterruptedException {
-        if (writing == null) {
-            return;
-        }
-        try {
-            writing.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("writing the replayed rows failed", e.getCause());
+    private static void awaitWritten(List<java.util.concurrent.Future<?>> writing) throws InterruptedException {
+        for (java.util.concurrent.Future<?> part : writing) {
+            try {
+                part.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("writing the replayed rows failed", e.getCause());
+            }
         }
     }
 
@@ -511,10 +565,6 @@ public class ProjectionReplayer {
             Documents.stopBuffering();
             Documents.clearRedirect();
         }
-    }
-
-    private static boolean isActive() {
-        return QuarkusTransaction.isActive();
     }
 
     private void sql(List<String> statements) {
@@ -552,9 +602,37 @@ public class ProjectionReplayer {
         return Math.round(applied / seconds * 10) / 10.0;
     }
 
+    private ExecutorService[] writers() {
+        if (writers == null) {
+            synchronized (this) {
+                if (writers == null) {
+                    if (writerCount < 1) {
+                        throw new IllegalStateException("aiexports.replay.writers must be at least 1, not " + writerCount);
+                    }
+                    ExecutorService[] w = new ExecutorService[writerCount];
+                    for (int i = 0; i < w.length; i++) {
+                        String name = "projection-replay-write-" + i;
+                        w[i] = Executors.newSingleThreadExecutor(r -> {
+                            Thread t = new Thread(r, name);
+                            t.setDaemon(true);
+                            return t;
+                        });
+                    }
+                    writers = w;
+                }
+            }
+        }
+        return writers;
+    }
+
     @PreDestroy
     void stop() {
         worker.shutdownNow();
-        writer.shutdownNow();
+        ExecutorService[] w = writers;
+        if (w != null) {
+            for (ExecutorService e : w) {
+                e.shutdownNow();
+            }
+        }
     }
 }

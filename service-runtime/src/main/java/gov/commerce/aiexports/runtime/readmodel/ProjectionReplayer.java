@@ -341,11 +341,9 @@ public class ProjectionReplayer {
                     long w0 = System.nanoTime();
                     ReadAhead.Chunk chunk = ahead.next();
                     long w1 = System.nanoTime();
-                    for (TrackedEventMessage<?> event : chunk.events()) {
-                        handle(handlers, event);
-                        token = event.trackingToken();
-                        position = token.position().orElse(position);
-                    }
+                    Batch handled = handleEach(handlers, chunk.events().iterator(), token, position);
+                    token = handled.token;
+                    position = handled.position;
                     // serialised here while the previous chunk is written; no read comes before that one's commit
                     Documents.Writes writes = documents.handOver(writers.length);
                     long w2 = System.nanoTime();
@@ -415,10 +413,7 @@ public class ProjectionReplayer {
                 }
                 List<String> swap = new java.util.ArrayList<>();
                 for (Map.Entry<String, String> e : shadows.entrySet()) {
-                    List<String> columns = columns(e.getKey());
-                    // a read model built for the first time (a new projection, a table emptied) needs no comparison
-                    swap.addAll(empty(e.getKey()) ? List.of("insert into " + e.getKey() + " (" + String.join(", ", columns) + ") select "
-                            + String.join(", ", columns) + " from " + e.getValue()) : differences(e.getKey(), e.getValue(), columns));
+                    swap.addAll(differences(e.getKey(), e.getValue(), columns(e.getKey())));
                     swap.add("drop table " + e.getValue());
                 }
                 sql(swap);
@@ -460,30 +455,26 @@ public class ProjectionReplayer {
     /**
      * The statements that make the live table equal to its rebuilt shadow by writing only the rows that
      * differ: the live table keeps its owner, indexes and grants (the service's role may write its rows,
-     * not drop it), and a replay that rebuilds what was there writes nothing and leaves no dead rows.
-     * Rows compare column by column ({@code is distinct from}; jsonb by value).
+     * not drop it), and a replay that rebuilds what was there writes nothing and leaves no dead rows. Run
+     * under the switch's lock, so no other writer comes between them; rows compare column by column
+     * ({@code is distinct from}, jsonb by value). Missing rows are inserted without a conflict check, which
+     * keeps a read model built for the first time as cheap as a plain copy.
      */
     static List<String> differences(String live, String shadow, List<String> columns) {
         String all = String.join(", ", columns);
         String fromShadow = columns.stream().map(c -> "s." + c).collect(java.util.stream.Collectors.joining(", "));
         String fromLive = columns.stream().map(c -> "l." + c).collect(java.util.stream.Collectors.joining(", "));
-        String updates = columns.stream().filter(c -> !c.equals("id")).map(c -> c + " = excluded." + c)
-                .collect(java.util.stream.Collectors.joining(", "));
-        return List.of(
-                "delete from " + live + " l where not exists (select 1 from " + shadow + " s where s.id = l.id)",
-                "insert into " + live + " (" + all + ") select " + fromShadow + " from " + shadow + " s left join " + live
-                        + " l on l.id = s.id where l.id is null or row(" + fromLive + ") is distinct from row(" + fromShadow + ")"
-                        + " on conflict (id) do " + (updates.isEmpty() ? "nothing" : "update set " + updates));
-    }
-
-    private boolean empty(String table) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("select not exists (select 1 from " + table + ")")) {
-            rs.next();
-            return rs.getBoolean(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read " + table, e);
+        List<String> statements = new java.util.ArrayList<>();
+        statements.add("delete from " + live + " l where not exists (select 1 from " + shadow + " s where s.id = l.id)");
+        List<String> others = columns.stream().filter(c -> !c.equals("id")).toList();
+        if (!others.isEmpty()) {
+            statements.add("update " + live + " l set " + others.stream().map(c -> c + " = s." + c)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " from " + shadow + " s where s.id = l.id and row("
+                    + fromLive + ") is distinct from row(" + fromShadow + ")");
         }
+        statements.add("insert into " + live + " (" + all + ") select " + fromShadow + " from " + shadow + " s where not exists"
+                + " (select 1 from " + live + " l where l.id = s.id)");
+        return statements;
     }
 
     /** The table's columns in their order. */
@@ -522,14 +513,25 @@ public class ProjectionReplayer {
         }
     }
 
-    private static void handle(AnnotationEventHandlerAdapter handlers, TrackedEventMessage<?> event) {
-        try {
-            handlers.handle(event);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("replay failed", e);
+    /** Runs the handlers on each event in turn: how many, and the token and position of the last one. */
+    private static Batch handleEach(AnnotationEventHandlerAdapter handlers, Iterator<? extends TrackedEventMessage<?>> events,
+            TrackingToken after, long position) {
+        int n = 0;
+        TrackingToken token = after;
+        while (events.hasNext()) {
+            TrackedEventMessage<?> event = events.next();
+            try {
+                handlers.handle(event);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("replay failed", e);
+            }
+            token = event.trackingToken();
+            position = token.position().orElse(position);
+            n++;
         }
+        return new Batch(n, token, position);
     }
 
     private static void awaitWritten(List<java.util.concurrent.Future<?>> writing) throws InterruptedException {
@@ -547,20 +549,9 @@ public class ProjectionReplayer {
         Documents.redirect(shadows);
         Documents.bufferWrites();
         try {
-            int n = 0;
-            TrackingToken token = after;
-            long position = 0;
-            while (events.hasNext()) {
-                TrackedEventMessage<?> event = events.next();
-                handlers.handle(event);
-                token = event.trackingToken();
-                position = token.position().orElse(position);
-                n++;
-            }
+            Batch batch = handleEach(handlers, events, after, 0);
             documents.flushWrites();
-            return new Batch(n, token, position);
-        } catch (Exception e) {
-            throw new IllegalStateException("replay failed", e);
+            return batch;
         } finally {
             Documents.stopBuffering();
             Documents.clearRedirect();

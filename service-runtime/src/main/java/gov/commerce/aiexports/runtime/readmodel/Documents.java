@@ -90,39 +90,30 @@ public class Documents {
      */
     private static final ThreadLocal<Writes> IN_FLIGHT = new ThreadLocal<>();
 
-    /**
-     * Buffered writes handed over to be written on other threads, in parts (a row always in the same part,
-     * by its key, so that parts written side by side keep each row's writes in order), and whether every
-     * part is committed.
-     */
+    /** Buffered writes handed over to be written on another thread, and whether they are committed. */
     public static final class Writes {
         private final Map<String, Pending> pending;
-        private final List<Map<String, List<Object[]>>> parts;
-        private final List<java.util.concurrent.CompletableFuture<Void>> committed;
+        private final Map<String, List<Object[]>> statements;
+        private final java.util.concurrent.CompletableFuture<Void> committed = new java.util.concurrent.CompletableFuture<>();
 
-        private Writes(Map<String, Pending> pending, List<Map<String, List<Object[]>>> parts) {
+        private Writes(Map<String, Pending> pending, Map<String, List<Object[]>> statements) {
             this.pending = pending;
-            this.parts = parts;
-            this.committed = parts.stream().map(p -> new java.util.concurrent.CompletableFuture<Void>()).toList();
+            this.statements = statements;
         }
 
-        public int parts() {
-            return parts.size();
-        }
-
-        /** Said by the thread that wrote this part, once its transaction committed (or failed). */
-        public void committed(int part, Throwable failure) {
+        /** Said by the writing thread once its transaction committed (or failed). */
+        public void committed(Throwable failure) {
             if (failure == null) {
-                committed.get(part).complete(null);
+                committed.complete(null);
             } else {
-                committed.get(part).completeExceptionally(failure);
+                committed.completeExceptionally(failure);
             }
         }
 
-        /** Waits for every part's commit; throws what a writer met. */
+        /** Waits for the commit; throws what the writer met. */
         public void awaitCommitted() {
             try {
-                java.util.concurrent.CompletableFuture.allOf(committed.toArray(java.util.concurrent.CompletableFuture[]::new)).get();
+                committed.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while the rows in flight were written", e);
@@ -133,29 +124,24 @@ public class Documents {
     }
 
     /**
-     * Takes what this thread buffered so far, in {@code parts} parts, to be written by others ({@link
-     * #flush(Writes, int)}); the buffering goes on empty. The thread's reads see the writes taken, until the
-     * next hand-over. The documents are serialised here, so that the writing threads only write.
+     * Takes what this thread buffered so far, to be written by another ({@link #flush(Writes)}); the
+     * buffering goes on empty. The thread's reads see the writes taken, until the next hand-over. The
+     * documents are serialised here, so that the writing thread only writes.
      */
-    public Writes handOver(int parts) {
+    public Writes handOver() {
         Map<String, Pending> pending = BUFFER.get();
         if (pending == null) {
             throw new IllegalStateException("no writes are buffered on this thread");
         }
-        List<Map<String, Pending>> split = new ArrayList<>();
-        for (int i = 0; i < parts; i++) {
-            split.add(new LinkedHashMap<>());
-        }
-        pending.forEach((key, p) -> split.get(Math.floorMod(key.hashCode(), parts)).put(key, p));
-        Writes writes = new Writes(pending, split.stream().map(this::serialised).toList());
+        Writes writes = new Writes(pending, serialised(pending));
         BUFFER.set(new LinkedHashMap<>());
         IN_FLIGHT.set(writes);
         return writes;
     }
 
-    /** Writes one part of what another thread handed over, in the caller's transaction. */
-    public void flush(Writes writes, int part) {
-        execute(writes.parts.get(part));
+    /** Writes what another thread handed over, in the caller's transaction. */
+    public void flush(Writes writes) {
+        execute(writes.statements);
     }
 
     /** Writes what {@link #bufferWrites} kept, in the caller's transaction. */

@@ -34,8 +34,8 @@ import org.jboss.logging.Logger;
  * own handlers replay every event into shadow tables beside the live ones; once caught up, the
  * live tables are locked against writes (reads go on), the last events are applied, the live rows
  * that differ from the shadow's are written (those alike are left alone) and the lock is released,
- * all in one transaction. Reading continues
- * from the gap-aware token, so events committed out of order during the replay are not missed.
+ * all in one transaction. Reading continues from the gap-aware token, so events committed out of
+ * order during the replay are not missed.
  *
  * <p>One replay at a time per service, across all its instances: the instance that runs one holds
  * a PostgreSQL advisory lock on a connection of its own for the replay's whole length (released by
@@ -87,14 +87,12 @@ public class ProjectionReplayer {
         t.setDaemon(true);
         return t;
     });
-    /**
-     * Writers of a replay's chunks, side by side, while the replay's thread applies the next chunk: each writes
-     * its part of a chunk's rows (a row always in the same part) on a connection of its own. PostgreSQL's
-     * parsing of the documents (jsonb) is most of a write, and one backend cannot keep up with the handlers.
-     */
-    @ConfigProperty(name = "aiexports.replay.writers", defaultValue = "2")
-    int writerCount;
-    private volatile ExecutorService[] writers;
+    /** Writes a replay's chunks while the replay's thread applies the next one. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "projection-replay-write");
+        t.setDaemon(true);
+        return t;
+    });
 
     public List<Progress> all() {
         long head = log.head();
@@ -333,8 +331,7 @@ public class ProjectionReplayer {
             // the handlers here, the previous one is written and committed by the writer (a transaction per chunk).
             Documents.redirect(shadows);
             Documents.bufferWrites();
-            ExecutorService[] writers = writers();
-            List<java.util.concurrent.Future<?>> writing = List.of();
+            java.util.concurrent.Future<?> writing = null;
             try (ReadAhead ahead = new ReadAhead("projection-replay-read", () -> axon.storageEngine().readEvents(null, false),
                     handlers::canHandle, chunkSize, READ_AHEAD)) {
                 while (true) {
@@ -345,16 +342,11 @@ public class ProjectionReplayer {
                     token = handled.token;
                     position = handled.position;
                     // serialised here while the previous chunk is written; no read comes before that one's commit
-                    Documents.Writes writes = documents.handOver(writers.length);
+                    Documents.Writes writes = documents.handOver();
                     long w2 = System.nanoTime();
-                    // in order: this chunk's writes go once the previous chunk's are committed
+                    // one writer, in order: this chunk's writes go once the previous chunk's are committed
                     awaitWritten(writing);
-                    List<java.util.concurrent.Future<?>> parts = new java.util.ArrayList<>();
-                    for (int part = 0; part < writers.length; part++) {
-                        int p = part;
-                        parts.add(writers[part].submit(() -> write(writes, p)));
-                    }
-                    writing = parts;
+                    writing = writer.submit(() -> write(writes));
                     waited += w1 - w0;
                     applying += w2 - w1;
                     awaitingWrites += System.nanoTime() - w2;
@@ -375,21 +367,21 @@ public class ProjectionReplayer {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("the replay was interrupted", e);
             } finally {
-                // a failed replay leaves nothing being written behind it, even when interrupted
-                boolean interrupted = Thread.interrupted();
-                for (java.util.concurrent.Future<?> part : writing) {
-                    while (!part.isDone()) {
+                if (writing != null) {
+                    // a failed replay leaves nothing being written behind it, even when interrupted
+                    boolean interrupted = Thread.interrupted();
+                    while (!writing.isDone()) {
                         try {
-                            part.get();
+                            writing.get();
                         } catch (InterruptedException e) {
                             interrupted = true;
                         } catch (Exception ignored) {
                             // already reported, or the failure being reported
                         }
                     }
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 Documents.stopBuffering();
                 Documents.clearRedirect();
@@ -499,16 +491,16 @@ public class ProjectionReplayer {
      * Writes a chunk's rows to the shadow tables (on the writer's thread), in a transaction that does not
      * wait for the disk at its commit: only the shadows change, which a crash loses anyway.
      */
-    private void write(Documents.Writes writes, int part) {
+    private void write(Documents.Writes writes) {
         try {
             QuarkusTransaction.requiringNew().timeout(300).run(() -> {
                 sql(List.of("set local synchronous_commit to off"));
-                documents.flush(writes, part);
+                documents.flush(writes);
             });
-            writes.committed(part, null);
+            writes.committed(null);
         } catch (RuntimeException | Error e) {
             // whatever ends the write, the handlers' thread must not wait for it for ever
-            writes.committed(part, e);
+            writes.committed(e);
             throw e;
         }
     }
@@ -534,13 +526,14 @@ public class ProjectionReplayer {
         return new Batch(n, token, position);
     }
 
-    private static void awaitWritten(List<java.util.concurrent.Future<?>> writing) throws InterruptedException {
-        for (java.util.concurrent.Future<?> part : writing) {
-            try {
-                part.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("writing the replayed rows failed", e.getCause());
-            }
+    private static void awaitWritten(java.util.concurrent.Future<?> writing) throws InterruptedException {
+        if (writing == null) {
+            return;
+        }
+        try {
+            writing.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("writing the replayed rows failed", e.getCause());
         }
     }
 
@@ -593,37 +586,9 @@ public class ProjectionReplayer {
         return Math.round(applied / seconds * 10) / 10.0;
     }
 
-    private ExecutorService[] writers() {
-        if (writers == null) {
-            synchronized (this) {
-                if (writers == null) {
-                    if (writerCount < 1) {
-                        throw new IllegalStateException("aiexports.replay.writers must be at least 1, not " + writerCount);
-                    }
-                    ExecutorService[] w = new ExecutorService[writerCount];
-                    for (int i = 0; i < w.length; i++) {
-                        String name = "projection-replay-write-" + i;
-                        w[i] = Executors.newSingleThreadExecutor(r -> {
-                            Thread t = new Thread(r, name);
-                            t.setDaemon(true);
-                            return t;
-                        });
-                    }
-                    writers = w;
-                }
-            }
-        }
-        return writers;
-    }
-
     @PreDestroy
     void stop() {
         worker.shutdownNow();
-        ExecutorService[] w = writers;
-        if (w != null) {
-            for (ExecutorService e : w) {
-                e.shutdownNow();
-            }
-        }
+        writer.shutdownNow();
     }
 }

@@ -232,6 +232,24 @@ class ConfidentialNotificationsTest {
         removeWebhook(id);
     }
 
+    /** Each read model of the service rebuilds, whatever its key (known_consortium's is the organisation, not an id). */
+    @Test
+    void every_read_model_of_the_service_replays() throws Exception {
+        String operator = operator();
+        List<String> names = given().auth().oauth2(operator).get("/admin/projections").then().statusCode(200).extract().path("name");
+        assertTrue(names.contains("known-consortia"), "known-consortia is listed: " + names);
+        for (String name : names) {
+            String started = given().auth().oauth2(operator).post("/admin/projections/" + name + "/replay").then()
+                    .statusCode(202).extract().path("startedAt");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                    given().auth().oauth2(operator).get("/admin/projections/" + name).then()
+                            .body("startedAt", org.hamcrest.Matchers.equalTo(started))
+                            .body("status", org.hamcrest.Matchers.oneOf("LIVE", "FAILED")));
+            given().auth().oauth2(operator).get("/admin/projections/" + name).then()
+                    .body("status", org.hamcrest.Matchers.equalTo("LIVE")).body("error", org.hamcrest.Matchers.nullValue());
+        }
+    }
+
     @Test
     void a_routing_that_arrives_before_its_designation_is_withheld_from_the_financing_agency() throws Exception {
         String uei = Bus.newUei();

@@ -405,7 +405,7 @@ public class ProjectionReplayer {
                 }
                 List<String> swap = new java.util.ArrayList<>();
                 for (Map.Entry<String, String> e : shadows.entrySet()) {
-                    swap.addAll(differences(e.getKey(), e.getValue(), columns(e.getKey())));
+                    swap.addAll(differences(e.getKey(), e.getValue(), columns(e.getKey(), false), columns(e.getKey(), true)));
                     swap.add("drop table " + e.getValue());
                 }
                 sql(swap);
@@ -448,33 +448,38 @@ public class ProjectionReplayer {
      * The statements that make the live table equal to its rebuilt shadow by writing only the rows that
      * differ: the live table keeps its owner, indexes and grants (the service's role may write its rows,
      * not drop it), and a replay that rebuilds what was there writes nothing and leaves no dead rows. Run
-     * under the switch's lock, so no other writer comes between them; rows compare column by column
-     * ({@code is distinct from}, jsonb by value). Missing rows are inserted without a conflict check, which
-     * keeps a read model built for the first time as cheap as a plain copy.
+     * under the switch's lock, so no other writer comes between them; rows are matched by the primary key
+     * and compare column by column ({@code is distinct from}, jsonb by value). Missing rows are inserted
+     * without a conflict check, which keeps a read model built for the first time as cheap as a plain copy.
      */
-    static List<String> differences(String live, String shadow, List<String> columns) {
-        String all = String.join(", ", columns);
-        String fromShadow = columns.stream().map(c -> "s." + c).collect(java.util.stream.Collectors.joining(", "));
-        String fromLive = columns.stream().map(c -> "l." + c).collect(java.util.stream.Collectors.joining(", "));
+    static List<String> differences(String live, String shadow, List<String> columns, List<String> key) {
+        if (key.isEmpty()) {
+            throw new IllegalStateException("the read-model table " + live + " has no primary key: its rows cannot be matched");
+        }
+        java.util.function.BiFunction<String, List<String>, String> prefixed = (alias, names) -> names.stream()
+                .map(c -> alias + "." + c).collect(java.util.stream.Collectors.joining(", "));
+        String sameKey = key.stream().map(c -> "s." + c + " = l." + c).collect(java.util.stream.Collectors.joining(" and "));
         List<String> statements = new java.util.ArrayList<>();
-        statements.add("delete from " + live + " l where not exists (select 1 from " + shadow + " s where s.id = l.id)");
-        List<String> others = columns.stream().filter(c -> !c.equals("id")).toList();
+        statements.add("delete from " + live + " l where not exists (select 1 from " + shadow + " s where " + sameKey + ")");
+        List<String> others = columns.stream().filter(c -> !key.contains(c)).toList();
         if (!others.isEmpty()) {
             statements.add("update " + live + " l set " + others.stream().map(c -> c + " = s." + c)
-                    .collect(java.util.stream.Collectors.joining(", ")) + " from " + shadow + " s where s.id = l.id and row("
-                    + fromLive + ") is distinct from row(" + fromShadow + ")");
+                    .collect(java.util.stream.Collectors.joining(", ")) + " from " + shadow + " s where " + sameKey + " and row("
+                    + prefixed.apply("l", others) + ") is distinct from row(" + prefixed.apply("s", others) + ")");
         }
-        statements.add("insert into " + live + " (" + all + ") select " + fromShadow + " from " + shadow + " s where not exists"
-                + " (select 1 from " + live + " l where l.id = s.id)");
+        statements.add("insert into " + live + " (" + String.join(", ", columns) + ") select " + prefixed.apply("s", columns) + " from "
+                + shadow + " s where not exists (select 1 from " + live + " l where " + sameKey + ")");
         return statements;
     }
 
-    /** The table's columns in their order. */
-    private List<String> columns(String table) {
+    /** The table's columns in their order, quoted where they need it; or only those of its primary key. */
+    private List<String> columns(String table, boolean primaryKey) {
         List<String> columns = new java.util.ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             java.sql.PreparedStatement s = c.prepareStatement("select attname from pg_attribute where attrelid = (?)::regclass"
-                     + " and attnum > 0 and not attisdropped order by attnum")) {
+             java.sql.PreparedStatement s = c.prepareStatement("select quote_ident(a.attname) from pg_attribute a"
+                     + " where a.attrelid = (?)::regclass and a.attnum > 0 and not a.attisdropped"
+                     + (primaryKey ? " and exists (select 1 from pg_index i where i.indrelid = a.attrelid and i.indisprimary"
+                             + " and a.attnum = any(i.indkey))" : "") + " order by a.attnum")) {
             s.setString(1, table);
             try (java.sql.ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -128,7 +128,7 @@ public final class Benchmark {
             System.setProperty(gov.commerce.aiexports.testsupport.PostgresServer.STATEMENT_STATISTICS, "true");
         }
         // the broker in its own JVM, so that its CPU time is its own and not the load generator's
-        stack = new Stack(new Stack.Options(root, data, FreePorts.next(), FreePorts.next(), ports, true, false, List.copyOf(jvm)));
+        stack = new Stack(new Stack.Options(root, data, FreePorts.next(), FreePorts.pair(), ports, true, false, List.copyOf(jvm)));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         report.put("run", Map.of("sizes", sizes.name(), "startedAt", Instant.now().toString(),
                 "cores", Runtime.getRuntime().availableProcessors(), "fsync", true, "sections", sections));

@@ -16,7 +16,6 @@ import io.restassured.specification.RequestSpecification;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +68,7 @@ class RestartsIT {
     void after_a_stop_of_the_whole_group_and_after_a_kill_9_a_submission_opens_its_review_within_seconds_of_ready() throws Exception {
         deleteRecursively(data);
         ports.put("RUN_POSTGRES_PORT", FreePorts.next());
-        ports.put("RUN_KAFKA_PORT", freePortPair());
+        ports.put("RUN_KAFKA_PORT", FreePorts.pair());
         for (Services.Service s : Services.ALL) {
             ports.put("RUN_" + s.name().toUpperCase().replace('-', '_') + "_PORT", FreePorts.next());
         }
@@ -301,19 +300,6 @@ class RestartsIT {
             }
         }
         return -1;
-    }
-
-    /** A free port whose next one is free too (the broker's controller listens on it). */
-    private static int freePortPair() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            int p = FreePorts.next();
-            try (ServerSocket next = new ServerSocket(p + 1, 1, java.net.InetAddress.getLoopbackAddress())) {
-                return p;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IOException("no two free consecutive ports");
     }
 
     private static void signal(String signal, long pid) throws Exception {

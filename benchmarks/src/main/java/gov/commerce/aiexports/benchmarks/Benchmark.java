@@ -392,51 +392,36 @@ public final class Benchmark {
     /**
      * Full submissions (drafted beforehand by distinct applicants, then submitted at a steady rate)
      * at rising rates, one designation per twenty submissions meanwhile; the capacity is the highest
-     * rate whose step passes. Stops at the first step that fails: the next ones only queue deeper.
+     * rate whose step passes. The ladder stops at its first failed step (the next ones would only
+     * queue deeper); then steps halfway between the highest passing and the lowest failing rate
+     * narrow the capacity down (Verdicts.refinedCapacityRate), so that a change worth a fifth shows.
      */
     private void capacity() throws Exception {
         System.out.printf("-- capacity: steady submissions at %s/s, %s each, one designation per %d%n",
                 Arrays.toString(sizes.capacityRates()), sizes.capacityStep(), SUBMISSIONS_PER_DESIGNATION);
         List<Map<String, Object>> steps = new ArrayList<>();
         int capacity = 0;
+        int lowestFailed = -1;
         Map<String, Double> cpuAtCapacity = Map.of();
         statementStatistics(false);
         for (int rate : sizes.capacityRates()) {
-            int designations = Math.max(1, (int) (rate * sizes.capacityStep().toSeconds() / SUBMISSIONS_PER_DESIGNATION));
-            // each step counts its own failed steps: those of the step beyond the capacity fail that step, not the ones below
-            health.enter("capacity/" + rate);
-            Step step = measure(rate, sizes.capacityStep(), designations);
-            // a step with failed submissions or designations does not pass, however fast the rest went
-            boolean passed = Verdicts.capacityStepPasses(rate, step.achieved(), step.review().p99(), REVIEW_P99_MS,
-                    step.inbox().p99(), INBOX_P99_MS, step.errors(), step.timeouts());
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("offeredPerSecond", rate);
-            m.put("achievedPerSecond", Report.round(step.achieved()));
-            m.put("designations", step.designations());
-            m.put("submitLatency", step.submit().json());
-            m.put("submissionToReview", step.review().json());
-            m.put("designationToIncentiveRequests", step.incentives().json());
-            m.put("designationToInbox", step.inbox().json());
-            m.put("cpuMsPerSubmission", step.cpuMsPerSubmission());
-            m.put("errors", step.errors());
-            m.put("timeouts", step.timeouts());
-            m.put("passed", passed);
-            steps.add(m);
-            report.capacity.add(new Report.CapacityStep(rate, step.achieved(), step.review().p99(), step.incentives().p99(),
-                    step.inbox().p99(), passed));
-            report.row("capacity", "capacity/" + rate, String.format("%d/s offered: achieved, p99 review / incentives / inbox", rate),
-                    String.format("%s/s, %.0f / %.0f / %.0f ms, CPU %.1f ms/submission%s", Report.fmt(step.achieved()),
-                            step.review().p99(), step.incentives().p99(), step.inbox().p99(),
-                            step.cpuMsPerSubmission().getOrDefault("total", -1.0),
-                            step.errors() + step.timeouts() == 0 ? "" : String.format(", %d errors, %d time-outs", step.errors(),
-                                    step.timeouts())),
-                    "", "≥ 95% achieved, p99 review < 500 ms, inbox < 1 s, no failed step", passed);
-            System.out.printf("   %d/s: %s%n", rate, passed ? "passed" : "failed");
-            if (!passed) {
+            Step step = capacityStep(rate, steps);
+            if (step == null) {
+                lowestFailed = rate;
                 break;
             }
             capacity = rate;
             cpuAtCapacity = step.cpuMsPerSubmission();
+        }
+        for (int rate = Verdicts.refinedCapacityRate(capacity, lowestFailed); rate > 0;
+                rate = Verdicts.refinedCapacityRate(capacity, lowestFailed)) {
+            Step step = capacityStep(rate, steps);
+            if (step == null) {
+                lowestFailed = rate;
+            } else {
+                capacity = rate;
+                cpuAtCapacity = step.cpuMsPerSubmission();
+            }
         }
         statementStatistics(true);
         health.enter("capacity");
@@ -450,6 +435,41 @@ public final class Benchmark {
         c.put("cpuMsPerSubmissionAtCapacity", cpuAtCapacity);
         c.put("steps", steps);
         report.put("capacity", c);
+    }
+
+    /** One step of the capacity measure, reported; the step when it passed, null when it failed. */
+    private Step capacityStep(int rate, List<Map<String, Object>> steps) throws Exception {
+        int designations = Math.max(1, (int) (rate * sizes.capacityStep().toSeconds() / SUBMISSIONS_PER_DESIGNATION));
+        // each step counts its own failed steps: those of the step beyond the capacity fail that step, not the ones below
+        health.enter("capacity/" + rate);
+        Step step = measure(rate, sizes.capacityStep(), designations);
+        // a step with failed submissions or designations does not pass, however fast the rest went
+        boolean passed = Verdicts.capacityStepPasses(rate, step.achieved(), step.review().p99(), REVIEW_P99_MS,
+                step.inbox().p99(), INBOX_P99_MS, step.errors(), step.timeouts());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("offeredPerSecond", rate);
+        m.put("achievedPerSecond", Report.round(step.achieved()));
+        m.put("designations", step.designations());
+        m.put("submitLatency", step.submit().json());
+        m.put("submissionToReview", step.review().json());
+        m.put("designationToIncentiveRequests", step.incentives().json());
+        m.put("designationToInbox", step.inbox().json());
+        m.put("cpuMsPerSubmission", step.cpuMsPerSubmission());
+        m.put("errors", step.errors());
+        m.put("timeouts", step.timeouts());
+        m.put("passed", passed);
+        steps.add(m);
+        report.capacity.add(new Report.CapacityStep(rate, step.achieved(), step.review().p99(), step.incentives().p99(),
+                step.inbox().p99(), passed));
+        report.row("capacity", "capacity/" + rate, String.format("%d/s offered: achieved, p99 review / incentives / inbox", rate),
+                String.format("%s/s, %.0f / %.0f / %.0f ms, CPU %.1f ms/submission%s", Report.fmt(step.achieved()),
+                        step.review().p99(), step.incentives().p99(), step.inbox().p99(),
+                        step.cpuMsPerSubmission().getOrDefault("total", -1.0),
+                        step.errors() + step.timeouts() == 0 ? "" : String.format(", %d errors, %d time-outs", step.errors(),
+                                step.timeouts())),
+                "", "≥ 95% achieved, p99 review < 500 ms, inbox < 1 s, no failed step", passed);
+        System.out.printf("   %d/s: %s%n", rate, passed ? "passed" : "failed");
+        return passed ? step : null;
     }
 
     /**

@@ -138,7 +138,9 @@ final class Chart {
      * and the p99 of each hop per step (right axis, ms, log scale); a failed step is marked.
      */
     private static void capacity(Graphics2D g, Report report, int x, int y, int w, int h) {
-        List<Report.CapacityStep> steps = report.capacity;
+        // in the order of their rates: the steps that narrow the capacity down come after the ladder
+        List<Report.CapacityStep> steps = report.capacity.stream()
+                .sorted(java.util.Comparator.comparingInt(Report.CapacityStep::offered)).toList();
         double maxRate = 1;
         double maxMs = 10;
         for (Report.CapacityStep s : steps) {

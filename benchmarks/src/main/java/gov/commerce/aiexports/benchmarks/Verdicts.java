@@ -55,6 +55,19 @@ final class Verdicts {
         return achieved >= ACHIEVED_SHARE * offered && reviewP99 < reviewLimit && inboxP99 < inboxLimit && errors == 0 && timeouts == 0;
     }
 
+    /**
+     * The next rate to measure once the capacity ladder has a failed step: halfway between the
+     * highest passing rate and the lowest failing one, while they lie further apart than a quarter
+     * of the passing rate (and 10/s); -1 when they are that close, or when no step failed.
+     */
+    static int refinedCapacityRate(int highestPassed, int lowestFailed) {
+        int gap = lowestFailed - highestPassed;
+        if (lowestFailed < 0 || gap <= Math.max(10, highestPassed / 4)) {
+            return -1;
+        }
+        return highestPassed + gap / 2;
+    }
+
     /** The replay: it ended LIVE (not FAILED, not still running), applied every stored event, at a quarter of a raw read. */
     static boolean replayHolds(String status, long eventsApplied, long storedEvents, double ratioToRawRead) {
         return "LIVE".equals(status) && eventsApplied >= storedEvents && storedEvents > 0 && ratioToRawRead >= REPLAY_RATIO;

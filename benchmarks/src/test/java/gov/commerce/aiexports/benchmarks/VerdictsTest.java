@@ -29,6 +29,20 @@ class VerdictsTest {
     }
 
     @Test
+    void the_capacity_is_narrowed_down_between_the_last_passing_and_the_first_failing_step() {
+        // 80 passed, 160 failed: 120, then 140 (120 passed) or 100 (120 failed), then close enough
+        assertEquals(120, Verdicts.refinedCapacityRate(80, 160));
+        assertEquals(140, Verdicts.refinedCapacityRate(120, 160));
+        assertEquals(100, Verdicts.refinedCapacityRate(80, 120));
+        assertEquals(-1, Verdicts.refinedCapacityRate(140, 160));
+        assertEquals(-1, Verdicts.refinedCapacityRate(100, 120));
+        assertEquals(30, Verdicts.refinedCapacityRate(20, 40));
+        assertEquals(-1, Verdicts.refinedCapacityRate(30, 40));
+        assertEquals(-1, Verdicts.refinedCapacityRate(0, 10), "the first step failed: nothing below it is measured");
+        assertEquals(-1, Verdicts.refinedCapacityRate(320, -1), "no step failed");
+    }
+
+    @Test
     void a_timeout_is_told_from_another_error() {
         assertTrue(Verdicts.isTimeout(new IllegalStateException("POST /x failed", new HttpTimeoutException("request timed out"))));
         assertTrue(Verdicts.isTimeout(new java.net.SocketTimeoutException("read timed out")));

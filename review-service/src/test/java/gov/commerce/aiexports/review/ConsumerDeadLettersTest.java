@@ -39,7 +39,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
@@ -56,11 +59,16 @@ class ConsumerDeadLettersTest {
 
     static final String DATABASE = "review_dead_letters";
 
-    /** Its own broker (auto.create.topics.enable=false) and database; short backoff so the five tries take about a second. */
+    /**
+     * Its own broker (auto.create.topics.enable=false) and database; short backoff so the five tries
+     * take about a second; offsets committed under load only every hour, so that what gets committed
+     * here is committed because the consumer ran out of records.
+     */
     public static class BrokerWithoutAutoCreate implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("aiexports.consumer.base-delay", "50ms", "aiexports.consumer.max-delay", "400ms");
+            return Map.of("aiexports.consumer.base-delay", "50ms", "aiexports.consumer.max-delay", "400ms",
+                    "aiexports.consumer.commit-interval", "1h");
         }
 
         @Override
@@ -144,6 +152,33 @@ class ConsumerDeadLettersTest {
             }
             System.out.printf("broker with auto.create.topics.enable=%s has the topics review-service created at startup: %s%n",
                     autoCreate, topics);
+        }
+    }
+
+    /**
+     * Under load the consumer commits the offsets of applied polls at most every commit interval;
+     * once nothing more comes, what it applied is committed at once, without waiting for a next record.
+     */
+    @Test
+    void the_offsets_of_applied_records_are_committed_once_nothing_more_comes() throws Exception {
+        String proposalId = UUID.randomUUID().toString();
+        publish(proposalId, submitted(proposalId));
+        awaitReviewOpen(proposalId);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap()))) {
+            Set<TopicPartition> partitions = admin.describeTopics(List.of(Topics.PROPOSALS)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(Topics.PROPOSALS).partitions().stream().map(p -> new TopicPartition(Topics.PROPOSALS, p.partition()))
+                    .collect(java.util.stream.Collectors.toSet());
+            Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+            admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
+                    .all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("review-service")
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                ends.forEach((tp, end) -> {
+                    OffsetAndMetadata at = committed.get(tp);
+                    assertTrue(end == 0 || at != null && at.offset() >= end, tp + ": committed " + at + ", end " + end);
+                });
+            });
         }
     }
 

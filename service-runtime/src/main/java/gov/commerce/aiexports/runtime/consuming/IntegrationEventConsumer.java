@@ -96,6 +96,17 @@ public class IntegrationEventConsumer {
      */
     @ConfigProperty(name = "aiexports.consumer.parallelism", defaultValue = "1")
     int parallelism;
+    /**
+     * How long the offsets of applied polls may wait before they are committed while records keep
+     * coming (at once when a poll brings none): a commit per poll is a request to the broker and a
+     * write to its offsets topic each. An applied record whose offset was not committed yet comes
+     * again after a crash and is deduplicated by its event id, as after any redelivery.
+     */
+    @ConfigProperty(name = "aiexports.consumer.commit-interval", defaultValue = "250ms")
+    Duration commitInterval;
+    /** Offsets of applied polls not committed yet (the consumer's thread only). */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private long committedAt;
     private java.util.concurrent.ExecutorService groupAppliers;
     /** {@link #parallelism}, or 1 while the subscribed topics differ in partition count (a proposal's records could then span groups). */
     private volatile int groupsNow = 1;
@@ -230,6 +241,9 @@ public class IntegrationEventConsumer {
             try (KafkaProducer<String, byte[]> dlt = new KafkaProducer<>(settings.producer())) {
                 consumer = c;
                 deadLetters = dlt;
+                // what a consumer that failed had not committed comes again, and is deduplicated
+                uncommitted.clear();
+                committedAt = System.nanoTime();
                 membership.joining("joining group " + settings.groupId() + " as " + settings.instanceId());
                 c.subscribe(topics, rebalanceListener(c));
                 while (running) {
@@ -249,6 +263,7 @@ public class IntegrationEventConsumer {
                     }
                     recordLag(c);
                     if (records.isEmpty()) {
+                        commitApplied(c, uncommitted.keySet());
                         continue;
                     }
                     List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
@@ -264,11 +279,12 @@ public class IntegrationEventConsumer {
                         // stopped mid-record: nothing of this poll is committed, so nothing is lost
                         return;
                     }
-                    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
                     for (ConsumerRecord<String, byte[]> record : batch) {
-                        offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                        uncommitted.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
                     }
-                    c.commitSync(offsets);
+                    if (System.nanoTime() - committedAt >= commitInterval.toNanos()) {
+                        commitApplied(c, uncommitted.keySet());
+                    }
                 }
             } catch (WakeupException e) {
                 // shutting down
@@ -287,9 +303,38 @@ public class IntegrationEventConsumer {
                 }
             } finally {
                 consumer = null;
+                if (!running) {
+                    commitAppliedOnStop(c);
+                }
                 close(c, !running);
             }
         }
+    }
+
+    /** Commits the applied offsets of these partitions (all of {@link #uncommitted} or some), then forgets them. */
+    private void commitApplied(KafkaConsumer<String, byte[]> c, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata offset = uncommitted.get(tp);
+            if (offset != null) {
+                offsets.put(tp, offset);
+            }
+        }
+        if (!offsets.isEmpty()) {
+            c.commitSync(offsets);
+            uncommitted.keySet().removeAll(offsets.keySet());
+        }
+        committedAt = System.nanoTime();
+    }
+
+    /** On a stop: what was applied is committed, so that the next start does not read it again (it would be deduplicated). */
+    private void commitAppliedOnStop(KafkaConsumer<String, byte[]> c) {
+        try {
+            commitApplied(c, java.util.List.copyOf(uncommitted.keySet()));
+        } catch (RuntimeException e) {
+            LOG.debugf("applied offsets not committed on stop (their records come again, deduplicated): %s", Failures.describeForLog(e));
+        }
+        uncommitted.clear();
     }
 
     /**
@@ -383,6 +428,14 @@ public class IntegrationEventConsumer {
         return new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                // the next holder of these partitions starts where this one committed
+                try {
+                    commitApplied(c, partitions);
+                } catch (RuntimeException e) {
+                    LOG.warnf("offsets of revoked partitions not committed (their records come again, deduplicated): %s",
+                            Failures.describeForLog(e));
+                    uncommitted.keySet().removeAll(partitions);
+                }
                 Set<TopicPartition> remaining = new java.util.HashSet<>(c.assignment());
                 remaining.removeAll(partitions);
                 membership.revoked(remaining);
@@ -397,6 +450,8 @@ public class IntegrationEventConsumer {
 
             @Override
             public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                // another member holds them now: their records come to it again, and are deduplicated there
+                uncommitted.keySet().removeAll(partitions);
                 membership.lost();
             }
         };

@@ -86,15 +86,30 @@ class ReplayTest {
         return id;
     }
 
+    /** An applicant of its own with a consortium, under a published call: what each test submits proposals as. */
+    record Applicant(String uei, String bearer, String callId, String consortiumId) {
+        static Applicant withConsortium() throws Exception {
+            String uei = newUei();
+            String applicant = token(uei, "applicant");
+            return new Applicant(uei, applicant, publishedCall(), consortium(applicant, uei));
+        }
+
+        String submitted() {
+            return ReplayTest.submitted(bearer, callId, consortiumId, uei);
+        }
+
+        List<String> submitted(int count) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ids.add(submitted());
+            }
+            return ids;
+        }
+    }
+
     @Test
     void a_full_replay_of_each_read_model_equals_the_live_one_row_by_row() throws Exception {
-        String uei = newUei();
-        String applicant = token(uei, "applicant");
-        String callId = publishedCall();
-        String consortiumId = consortium(applicant, uei);
-        for (int i = 0; i < 5; i++) {
-            submitted(applicant, callId, consortiumId, uei);
-        }
+        Applicant.withConsortium().submitted(5);
         given().auth().oauth2(token("OPS", "operator")).get("/admin/projections").then().statusCode(200)
                 .body("name", hasItems("call-projection", "consortium-projection", "proposal-projection"));
         for (String[] p : List.of(new String[] {"proposal-projection", "proposal_view"}, new String[] {"call-projection", "call_view"},
@@ -110,14 +125,7 @@ class ReplayTest {
     /** A read model gone wrong (a row changed, one lost, one that should not be there) is mended by a replay. */
     @Test
     void a_replay_mends_rows_that_differ_are_missing_or_should_not_be_there() throws Exception {
-        String uei = newUei();
-        String applicant = token(uei, "applicant");
-        String callId = publishedCall();
-        String consortiumId = consortium(applicant, uei);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            ids.add(submitted(applicant, callId, consortiumId, uei));
-        }
+        List<String> ids = Applicant.withConsortium().submitted(3);
         List<String> live = rows("proposal_view");
         try (Connection c = TestInfrastructure.get().postgres().connect("proposals"); java.sql.Statement s = c.createStatement()) {
             s.execute("update proposal_view set status = 'DRAFT', doc = doc || '{\"title\": \"tampered\"}' where id = '" + ids.get(0) + "'");
@@ -140,10 +148,7 @@ class ReplayTest {
 
     @Test
     void a_replay_under_concurrent_traffic_loses_nothing() throws Exception {
-        String uei = newUei();
-        String applicant = token(uei, "applicant");
-        String callId = publishedCall();
-        String consortiumId = consortium(applicant, uei);
+        Applicant applicant = Applicant.withConsortium();
         List<String> created = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService traffic = Executors.newFixedThreadPool(3);
@@ -151,7 +156,7 @@ class ReplayTest {
         for (int t = 0; t < 3; t++) {
             writers.add(traffic.submit(() -> {
                 while (running.get() && created.size() < 150) {
-                    created.add(submitted(applicant, callId, consortiumId, uei));
+                    created.add(applicant.submitted());
                 }
                 return null;
             }));
@@ -166,7 +171,7 @@ class ReplayTest {
 
         assertTrue(created.size() > 0);
         for (String id : created) {
-            given().auth().oauth2(applicant).get("/proposals/" + id).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+            given().auth().oauth2(applicant.bearer()).get("/proposals/" + id).then().statusCode(200).body("status", equalTo("SUBMITTED"));
         }
         List<String> afterTraffic = rows("proposal_view");
         replay("proposal-projection");
@@ -210,13 +215,7 @@ class ReplayTest {
     @Test
     void two_replays_started_at_once_one_runs_the_other_is_refused() throws Exception {
         String operator = token("OPS", "operator");
-        String uei = newUei();
-        String applicant = token(uei, "applicant");
-        String callId = publishedCall();
-        String consortiumId = consortium(applicant, uei);
-        for (int i = 0; i < 10; i++) {
-            submitted(applicant, callId, consortiumId, uei);
-        }
+        Applicant.withConsortium().submitted(10);
         List<String> live = rows("proposal_view");
         ExecutorService both = Executors.newFixedThreadPool(2);
         try {

@@ -321,16 +321,24 @@ public class IntegrationEventConsumer {
             }
         }
         if (!offsets.isEmpty()) {
-            c.commitSync(offsets);
+            // bounded: a broker that is away must not hold up a stop or a rebalance for the client's default minute
+            c.commitSync(offsets, COMMIT_TIMEOUT);
             uncommitted.keySet().removeAll(offsets.keySet());
         }
         committedAt = System.nanoTime();
     }
 
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(5);
+
     /** On a stop: what was applied is committed, so that the next start does not read it again (it would be deduplicated). */
     private void commitAppliedOnStop(KafkaConsumer<String, byte[]> c) {
         try {
-            commitApplied(c, java.util.List.copyOf(uncommitted.keySet()));
+            try {
+                commitApplied(c, java.util.List.copyOf(uncommitted.keySet()));
+            } catch (WakeupException e) {
+                // the stop's own wakeup, still pending when the stop came during an apply: it is spent now
+                commitApplied(c, java.util.List.copyOf(uncommitted.keySet()));
+            }
         } catch (RuntimeException e) {
             LOG.debugf("applied offsets not committed on stop (their records come again, deduplicated): %s", Failures.describeForLog(e));
         }
@@ -431,6 +439,10 @@ public class IntegrationEventConsumer {
                 // the next holder of these partitions starts where this one committed
                 try {
                     commitApplied(c, partitions);
+                } catch (WakeupException e) {
+                    // a stop: its wakeup is passed on to the next call, which ends the loop
+                    uncommitted.keySet().removeAll(partitions);
+                    c.wakeup();
                 } catch (RuntimeException e) {
                     LOG.warnf("offsets of revoked partitions not committed (their records come again, deduplicated): %s",
                             Failures.describeForLog(e));

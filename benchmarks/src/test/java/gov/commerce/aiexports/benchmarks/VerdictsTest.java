@@ -158,6 +158,7 @@ class VerdictsTest {
         assertFalse(Verdicts.replayHolds("LIVE", 999_999, 1_000_000, 0.4), "an event skipped");
         assertFalse(Verdicts.replayHolds("LIVE", 0, 0, 0.4), "nothing stored, nothing shown");
         assertFalse(Verdicts.replayHolds("LIVE", 1_000_000, 1_000_000, 0.2), "too slow");
+        assertFalse(Verdicts.replayHolds("LIVE", 1_000_000, 1_000_000, 0.3), "under issue 14's floor");
         assertEquals("ended FAILED", Verdicts.replayShortfall("FAILED", 10, 10, 1));
         assertEquals("9 of 10 stored events applied", Verdicts.replayShortfall("LIVE", 9, 10, 1));
         assertNull(Verdicts.replayShortfall("LIVE", 10, 10, 1));

@@ -1,18 +1,26 @@
 package gov.commerce.aiexports.runtime.axon;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
@@ -32,11 +40,70 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     private final String timestampColumn;
     private final GapSettings gaps;
 
-    PostgresEventStorageEngine(JdbcEventStorageEngine.Builder builder, String timestampColumn, GapSettings gaps) {
+    /**
+     * How long a reader finds nothing after one index before the store is asked whether events lie
+     * beyond its window (see {@link #fetchTrackedEvents}).
+     */
+    static final long BEYOND_WINDOW_CHECK_NANOS = 1_000_000_000L;
+
+    private final TransactionManager transactions;
+    /** Per index a reader found nothing after: since when (System.nanoTime). */
+    private final Map<Long, Long> emptySince = new ConcurrentHashMap<>();
+
+    /** {@code transactions}: the builder's own, for the statement this class adds. */
+    PostgresEventStorageEngine(JdbcEventStorageEngine.Builder builder, TransactionManager transactions, String timestampColumn,
+            GapSettings gaps) {
         super(builder.gapTimeout(gaps.gapTimeoutMillis()).maxGapOffset(gaps.maxGapOffset())
-                .gapCleaningThreshold(gaps.gapCleaningThreshold()));
+                .gapCleaningThreshold(gaps.gapCleaningThreshold())
+                // asked below, once an index has stayed empty for a while, instead of after every empty read
+                .extendedGapCheckEnabled(false));
+        this.transactions = transactions;
         this.timestampColumn = timestampColumn;
         this.gaps = gaps;
+    }
+
+    /**
+     * Axon's read of a window of the store ({@code batchSize} global indexes after the token, and its
+     * gaps). A window can be empty while events lie beyond it: after more than {@code batchSize}
+     * indexes were taken by transactions that rolled back. Axon then asks the store for the next index
+     * after every empty read, a second statement each time a reader catches up, which is most reads:
+     * a third of the store's reads in the capacity profile (performance.md). Here it is asked only
+     * once a reader has found nothing after the same index for {@link #BEYOND_WINDOW_CHECK_NANOS}: a
+     * reader behind such a rare gap goes on a second later, one at the head asks once a second at most.
+     */
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        List<? extends TrackedEventData<?>> events = super.fetchTrackedEvents(lastToken, batchSize);
+        if (!events.isEmpty()) {
+            return events;
+        }
+        long index = lastToken == null ? -1 : ((GapAwareTrackingToken) lastToken).getIndex();
+        long now = System.nanoTime();
+        Long since = emptySince.putIfAbsent(index, now);
+        if (since == null || now - since < BEYOND_WINDOW_CHECK_NANOS) {
+            if (emptySince.size() > 256) {
+                // indexes readers have left behind; a reader still waiting at one only starts its wait again
+                emptySince.clear();
+            }
+            return events;
+        }
+        emptySince.remove(index);
+        Long next = transactions.fetchInTransaction(() -> JdbcUtils.executeQuery(getConnection(), c -> {
+            PreparedStatement s = c.prepareStatement("select min(" + schema().globalIndexColumn() + ") from "
+                    + schema().domainEventTable() + " where " + schema().globalIndexColumn() + " > ?");
+            s.setLong(1, index);
+            return s;
+        }, rs -> {
+            rs.next();
+            long min = rs.getLong(1);
+            return rs.wasNull() ? null : min;
+        }, e -> new EventStoreException(
+                "Failed to read the next global index after " + index, e)));
+        if (next == null || next <= index + batchSize) {
+            // nothing beyond, or an event committed into the window since: the next read finds it
+            return events;
+        }
+        return super.fetchTrackedEvents(lastToken, Math.toIntExact(Math.min(Integer.MAX_VALUE, next - index)));
     }
 
     /**

@@ -146,6 +146,28 @@ class ReplayTest {
         assertEquals(live, rows("proposal_view"), "the replay built the emptied read model again");
     }
 
+    /**
+     * Indexes taken by appends that rolled back leave runs of unused global indexes; one longer than a
+     * read's window (1,000) must not end the replay's read of the store there, or what lies beyond is lost.
+     */
+    @Test
+    void a_replay_reads_past_a_run_of_unused_indexes_longer_than_a_read() throws Exception {
+        Applicant applicant = Applicant.withConsortium();
+        applicant.submitted();
+        try (Connection c = TestInfrastructure.get().postgres().connect("proposals"); java.sql.Statement s = c.createStatement()) {
+            s.execute("select count(nextval('domain_event_entry_global_index_seq')) from generate_series(1, 2500)");
+        }
+        String beyond = applicant.submitted();
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows("proposal_view").stream().anyMatch(r -> r.contains("id=" + beyond + ";")
+                && r.contains("status=SUBMITTED;")));
+        List<String> live = rows("proposal_view");
+        try (Connection c = TestInfrastructure.get().postgres().connect("proposals"); java.sql.Statement s = c.createStatement()) {
+            s.execute("delete from proposal_view where id = '" + beyond + "'");
+        }
+        replay("proposal-projection");
+        assertEquals(live, rows("proposal_view"), "the replay stopped at the unused indexes");
+    }
+
     @Test
     void a_replay_under_concurrent_traffic_loses_nothing() throws Exception {
         Applicant applicant = Applicant.withConsortium();

@@ -240,7 +240,7 @@ public class AxonRuntime {
                         .payloadColumn("payload")
                         .metaDataColumn("meta_data")
                         .build());
-        return new PostgresEventStorageEngine(builder, transactions, "time_stamp", gaps);
+        return new PostgresEventStorageEngine(builder, "time_stamp", gaps);
     }
 
     private static EventStore eventStore(EventStorageEngine engine) {

@@ -1,32 +1,18 @@
 package gov.commerce.aiexports.runtime.axon;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import org.axonframework.common.jdbc.JdbcUtils;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
@@ -46,109 +32,11 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     private final String timestampColumn;
     private final GapSettings gaps;
 
-    /**
-     * How long a reader finds nothing after one index before the store is asked whether events lie
-     * beyond its window (see {@link #fetchTrackedEvents}).
-     */
-    static final long BEYOND_WINDOW_CHECK_NANOS = 1_000_000_000L;
-
-    private final TransactionManager transactions;
-    /** Per index a reader found nothing after: since when (System.nanoTime). */
-    private final Map<Long, Long> emptySince = new ConcurrentHashMap<>();
-
-    /** {@code transactions}: the builder's own, for the statement this class adds. */
-    PostgresEventStorageEngine(JdbcEventStorageEngine.Builder builder, TransactionManager transactions, String timestampColumn,
-            GapSettings gaps) {
+    PostgresEventStorageEngine(JdbcEventStorageEngine.Builder builder, String timestampColumn, GapSettings gaps) {
         super(builder.gapTimeout(gaps.gapTimeoutMillis()).maxGapOffset(gaps.maxGapOffset())
-                .gapCleaningThreshold(gaps.gapCleaningThreshold())
-                // asked below, once an index has stayed empty for a while, instead of after every empty read
-                .extendedGapCheckEnabled(false));
-        this.transactions = transactions;
+                .gapCleaningThreshold(gaps.gapCleaningThreshold()));
         this.timestampColumn = timestampColumn;
         this.gaps = gaps;
-    }
-
-    /**
-     * Axon's read of a window of the store ({@code batchSize} global indexes after the token, and its
-     * gaps). A window can be empty while events lie beyond it: after more than {@code batchSize}
-     * indexes were taken by transactions that rolled back. Axon then asks the store for the next index
-     * after every empty read: a second statement each time the event store's tail catches up, which is
-     * after most reads (a third of the store's reads in the capacity profile, performance.md). The
-     * tail ({@code readEvents(token, true)}, which waits and reads again) asks only once it has found
-     * nothing after the same index for {@link #BEYOND_WINDOW_CHECK_NANOS}: behind such a rare gap it
-     * goes on a second later, at the head it asks once a second at most. A read that ends at its first
-     * empty window (a replay, a processor catching up on a stream of its own) asks at once, as Axon does.
-     */
-    @Override
-    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        return fetch(lastToken, batchSize, false);
-    }
-
-    @Override
-    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken token, boolean mayBlock) {
-        if (mayBlock) {
-            return super.readEventData(token, true);
-        }
-        // to the store's end: window after window until one is empty with nothing beyond it
-        return StreamSupport.stream(new Spliterators.AbstractSpliterator<TrackedEventData<?>>(Long.MAX_VALUE, Spliterator.ORDERED) {
-            private TrackingToken last = token;
-            private Iterator<? extends TrackedEventData<?>> window = Collections.emptyIterator();
-            private boolean ended;
-
-            @Override
-            public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
-                if (!window.hasNext()) {
-                    if (ended) {
-                        return false;
-                    }
-                    List<? extends TrackedEventData<?>> next = fetch(last, batchSize(), true);
-                    if (next.isEmpty()) {
-                        ended = true;
-                        return false;
-                    }
-                    window = next.iterator();
-                }
-                TrackedEventData<?> event = window.next();
-                last = event.trackingToken();
-                action.accept(event);
-                return true;
-            }
-        }, false);
-    }
-
-    private List<? extends TrackedEventData<?>> fetch(TrackingToken lastToken, int batchSize, boolean beyondAtOnce) {
-        List<? extends TrackedEventData<?>> events = super.fetchTrackedEvents(lastToken, batchSize);
-        if (!events.isEmpty()) {
-            return events;
-        }
-        long index = lastToken == null ? -1 : ((GapAwareTrackingToken) lastToken).getIndex();
-        if (!beyondAtOnce) {
-            long now = System.nanoTime();
-            Long since = emptySince.putIfAbsent(index, now);
-            if (since == null || now - since < BEYOND_WINDOW_CHECK_NANOS) {
-                if (emptySince.size() > 256) {
-                    // indexes the tail has left behind; one it still waits at only starts its wait again
-                    emptySince.clear();
-                }
-                return events;
-            }
-            emptySince.remove(index);
-        }
-        Long next = transactions.fetchInTransaction(() -> JdbcUtils.executeQuery(getConnection(), c -> {
-            PreparedStatement s = c.prepareStatement("select min(" + schema().globalIndexColumn() + ") from "
-                    + schema().domainEventTable() + " where " + schema().globalIndexColumn() + " > ?");
-            s.setLong(1, index);
-            return s;
-        }, rs -> {
-            rs.next();
-            long min = rs.getLong(1);
-            return rs.wasNull() ? null : min;
-        }, e -> new EventStoreException("Failed to read the next global index after " + index, e)));
-        if (next == null || next <= index + batchSize) {
-            // nothing beyond, or an event committed into the window since: the next read finds it
-            return events;
-        }
-        return super.fetchTrackedEvents(lastToken, Math.toIntExact(Math.min(Integer.MAX_VALUE, next - index)));
     }
 
     /**
@@ -156,8 +44,8 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
      * snapshot table is not asked before every aggregate load: a statement per command for nothing.
      */
     @Override
-    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
-        return Stream.empty();
+    protected java.util.stream.Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        return java.util.stream.Stream.empty();
     }
 
     /**

@@ -117,17 +117,29 @@ final class Consumption {
             long quietSince = 0;
             String waitingFor = "";
             while (System.currentTimeMillis() < deadline) {
-                Map<TopicPartition, Long> ends = endOffsets(admin, READERS.keySet());
+                Map<TopicPartition, Long> ends;
                 Map<String, Double> lags = new HashMap<>();
-                for (Services.Service s : Services.ALL) {
-                    lags.put(s.name(), publisherLag(s));
-                }
                 waitingFor = "";
-                for (String group : new TreeSet<>(READERS.values().stream().flatMap(List::stream).toList())) {
-                    Map<TopicPartition, Long> behind = behind(admin, group, ends);
-                    if (!behind.isEmpty()) {
-                        waitingFor += group + " behind " + behind + "; ";
+                try {
+                    ends = endOffsets(admin, READERS.keySet());
+                    for (Services.Service s : Services.ALL) {
+                        lags.put(s.name(), publisherLag(s));
                     }
+                    for (String group : new TreeSet<>(READERS.values().stream().flatMap(List::stream).toList())) {
+                        Map<TopicPartition, Long> behind = behind(admin, group, ends);
+                        if (!behind.isEmpty()) {
+                            waitingFor += group + " behind " + behind + "; ";
+                        }
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException)) {
+                        throw e;
+                    }
+                    // the broker slow to answer one call (a busy machine, a coordinator moving): not quiet yet, ask again
+                    quietEnds = null;
+                    waitingFor = "the broker did not answer: " + e.getCause();
+                    Thread.sleep(200);
+                    continue;
                 }
                 if (!waitingFor.isEmpty() || !ends.equals(quietEnds) || !lags.equals(quietLags)) {
                     quietEnds = waitingFor.isEmpty() ? ends : null;

@@ -176,7 +176,9 @@ class RestartsIT {
         // every partition of the topics it reads (six each): it is the group's only member
         int partitions = consuming.getInt("checks[0].data.partitionCount");
         assertTrue(partitions >= 6 && partitions % 6 == 0, consuming.prettify());
-        assertTrue(consuming.getLong("checks[0].data.lagRecords") >= 0, consuming.prettify());
+        // the lag of each partition is known from its first fetch on, and never reads below zero
+        JsonPath lagKnown = awaitLagKnown(Services.REVIEW, partitions, Duration.ofSeconds(30));
+        assertTrue(lagKnown.getLong("checks[0].data.lagRecords") >= 0, lagKnown.prettify());
         launcher.awaitLine(l -> l.startsWith("review-service ready again"), START, 2);
 
         assertTrue(afterReady.compareTo(OPEN_REVIEW_WITHIN) < 0, "after a stop of the group: review opened " + afterReady
@@ -214,6 +216,19 @@ class RestartsIT {
             Thread.sleep(100);
         }
         throw new AssertionError(s.name() + path + " did not answer " + status + " within " + within);
+    }
+
+    /** The consumers' check once it knows the lag of every one of its {@code partitions}; each answer's lag is never negative. */
+    private JsonPath awaitLagKnown(Services.Service s, int partitions, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        JsonPath last = consumers(s, 200);
+        while (last.getInt("checks[0].data.lagKnownPartitions") < partitions) {
+            assertTrue(last.getLong("checks[0].data.lagRecords") >= 0, last.prettify());
+            assertTrue(Instant.now().isBefore(deadline), "lag not known for every partition within " + within + ": " + last.prettify());
+            Thread.sleep(200);
+            last = consumers(s, 200);
+        }
+        return last;
     }
 
     /** When the consumer first held its partitions (the check's holdsPartitions; its status also waits for the warm-up). */

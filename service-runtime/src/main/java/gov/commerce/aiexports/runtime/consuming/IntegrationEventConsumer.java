@@ -672,7 +672,9 @@ public class IntegrationEventConsumer {
         for (TopicPartition tp : assigned) {
             java.util.OptionalLong current = c.currentLag(tp);
             if (current.isPresent()) {
-                lag.computeIfAbsent(tp, this::lagGauge).set(current.getAsLong());
+                // the client's last known end offset can trail its position for a moment (read from an earlier
+                // fetch than the position after a seek to the committed offset): that is no lag, not a negative one
+                lag.computeIfAbsent(tp, this::lagGauge).set(Math.max(0, current.getAsLong()));
             }
         }
         lag.forEach((tp, value) -> {

@@ -465,14 +465,18 @@ public final class Benchmark {
         int rate = sizes.capacityRates()[Math.min(1, sizes.capacityRates().length - 1)];
         System.out.printf("   warming up: %d/s for %s, not measured%n", rate, sizes.capacityWarmUp());
         health.enter("capacity/warm-up");
-        measure(rate, sizes.capacityWarmUp(),
-                Math.max(1, (int) (rate * sizes.capacityWarmUp().toSeconds() / SUBMISSIONS_PER_DESIGNATION)));
+        measure(rate, sizes.capacityWarmUp(), designationsFor(rate, sizes.capacityWarmUp()));
         health.enter("capacity");
+    }
+
+    /** The designations offered beside {@code rate} submissions a second for {@code window}: one in twenty, at least one. */
+    private static int designationsFor(int rate, Duration window) {
+        return Math.max(1, (int) (rate * window.toSeconds() / SUBMISSIONS_PER_DESIGNATION));
     }
 
     /** One step of the capacity measure, reported; the step when it passed, null when it failed. */
     private Step capacityStep(int rate, List<Map<String, Object>> steps) throws Exception {
-        int designations = Math.max(1, (int) (rate * sizes.capacityStep().toSeconds() / SUBMISSIONS_PER_DESIGNATION));
+        int designations = designationsFor(rate, sizes.capacityStep());
         // each step counts its own failed steps: those of the step beyond the capacity fail that step, not the ones below
         health.enter("capacity/" + rate);
         Step step = measure(rate, sizes.capacityStep(), designations);

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * An event whose transaction commits well after later events were appended and processed must
  * still be published and chained: the processors wait for the gap it leaves (GapSettings). The
  * later events lie more than a read's window (1,000 indexes) above the readers, so they are found
- * only by Axon's check beyond the window after an empty read (its extended gap check).
+ * only because the tail read's window starts at the next stored index, not at the reader's
+ * (PostgresEventStorageEngine).
  */
 @QuarkusTest
 @QuarkusTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = "proposals"))

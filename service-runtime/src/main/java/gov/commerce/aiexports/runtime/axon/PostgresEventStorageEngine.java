@@ -1,9 +1,19 @@
 package gov.commerce.aiexports.runtime.axon;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.axonframework.eventhandling.TrackingToken;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -33,8 +43,10 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     private final GapSettings gaps;
 
     PostgresEventStorageEngine(JdbcEventStorageEngine.Builder builder, String timestampColumn, GapSettings gaps) {
+        // the tail read looks past a run of missing indexes itself (readEventDataWithoutGaps), so Axon's
+        // extra query after every empty read, a statement and a round trip per idle poll, is not needed
         super(builder.gapTimeout(gaps.gapTimeoutMillis()).maxGapOffset(gaps.maxGapOffset())
-                .gapCleaningThreshold(gaps.gapCleaningThreshold()));
+                .gapCleaningThreshold(gaps.gapCleaningThreshold()).extendedGapCheckEnabled(false));
         this.timestampColumn = timestampColumn;
         this.gaps = gaps;
     }
@@ -46,6 +58,97 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected java.util.stream.Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
         return java.util.stream.Stream.empty();
+    }
+
+    /**
+     * An aggregate's events have consecutive sequence numbers, and its read asks for a range of them:
+     * a batch smaller than the range is the last one. Axon's JDBC engine asks once more until a batch
+     * comes back empty, a second statement on every aggregate load.
+     */
+    @Override
+    protected boolean fetchForAggregateUntilEmpty() {
+        return false;
+    }
+
+    /**
+     * The tail as the event store's own reader (the one that feeds the tracking processors, the only caller
+     * with {@code mayBlock}) reads it: a batch smaller than asked is the tail for now, and the reader asks
+     * again as soon as it has handed it on, or when the next append is committed. Axon reads on until a
+     * batch comes back empty, a statement and a transaction more on every wake-up. Every other reader (a
+     * replay, a processor catching up) still reads on until an empty batch: it must not stop at a window
+     * that rolled-back appends left short.
+     */
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        if (!mayBlock) {
+            return super.readEventData(trackingToken, false);
+        }
+        int size = batchSize();
+        return StreamSupport.stream(new Spliterators.AbstractSpliterator<TrackedEventData<?>>(Long.MAX_VALUE,
+                Spliterator.NONNULL | Spliterator.ORDERED | Spliterator.DISTINCT | Spliterator.CONCURRENT) {
+            private Iterator<? extends TrackedEventData<?>> batch = Collections.emptyIterator();
+            private TrackingToken last = trackingToken;
+            private boolean tail;
+
+            @Override
+            public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
+                if (!batch.hasNext()) {
+                    if (tail) {
+                        return false;
+                    }
+                    List<? extends TrackedEventData<?>> next = fetchTrackedEvents(last, size);
+                    tail = next.size() < size;
+                    batch = next.iterator();
+                    if (!batch.hasNext()) {
+                        return false;
+                    }
+                }
+                TrackedEventData<?> event = batch.next();
+                last = event.trackingToken();
+                action.accept(event);
+                return true;
+            }
+        }, false);
+    }
+
+    /**
+     * The store's tail after {@code globalIndex}: a window of {@code batchSize} indexes that starts at the
+     * next stored event rather than at the token, so that a run of missing indexes longer than a batch
+     * (sequence values of rolled-back appends) is crossed in the same statement. Axon's window starts at
+     * the token and, when it comes back empty, asks for the next stored index in a second statement.
+     */
+    @Override
+    protected PreparedStatement readEventDataWithoutGaps(Connection connection, long globalIndex, int batchSize)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(tailQuery(""));
+        bindWindow(statement, globalIndex, batchSize);
+        return statement;
+    }
+
+    /** As {@link #readEventDataWithoutGaps}, with the token's gaps (indexes that may still commit) asked again. */
+    @Override
+    protected PreparedStatement readEventDataWithGaps(Connection connection, long globalIndex, int batchSize, List<Long> gaps)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(
+                tailQuery(" or " + schema().globalIndexColumn() + " = any(?)"));
+        bindWindow(statement, globalIndex, batchSize);
+        statement.setArray(5, connection.createArrayOf("bigint", gaps.toArray()));
+        return statement;
+    }
+
+    private String tailQuery(String orGaps) {
+        EventSchema schema = schema();
+        String index = schema.globalIndexColumn();
+        return "select " + schema.trackedEventFields() + " from " + schema.domainEventTable() + " where (" + index + " > ? and "
+                + index + " < (select coalesce(min(" + index + "), ?) from " + schema.domainEventTable() + " where " + index
+                + " > ?) + ?)" + orGaps + " order by " + index + " asc";
+    }
+
+    private static void bindWindow(PreparedStatement statement, long globalIndex, int batchSize) throws SQLException {
+        statement.setLong(1, globalIndex);
+        statement.setLong(2, globalIndex);
+        statement.setLong(3, globalIndex);
+        statement.setLong(4, batchSize);
     }
 
     /**

@@ -32,15 +32,22 @@ public class ProposalFactsStore {
         if (proposalId == null) {
             return;
         }
-        documents.update("insert into " + TABLE + " (id, doc) values (?, cast(? as jsonb)) on conflict (id) do nothing", proposalId,
-                json(LearntFacts.none(proposalId)));
-        List<LearntFacts> locked = documents.query("select doc from " + TABLE + " where id = ? for update", LearntFacts.class,
-                proposalId);
+        List<LearntFacts> locked = lock(proposalId);
+        if (locked.isEmpty()) {
+            // the proposal's first event here: a row to lock, which another consumer may be inserting too
+            documents.update("insert into " + TABLE + " (id, doc) values (?, cast(? as jsonb)) on conflict (id) do nothing",
+                    proposalId, json(LearntFacts.none(proposalId)));
+            locked = lock(proposalId);
+        }
         LearntFacts current = locked.isEmpty() ? LearntFacts.none(proposalId) : locked.get(0);
         LearntFacts next = current.learn(event);
         if (!next.equals(current)) {
             documents.upsert(TABLE, proposalId, Map.of(), next);
         }
+    }
+
+    private List<LearntFacts> lock(String proposalId) {
+        return documents.query("select doc from " + TABLE + " where id = ? for update", LearntFacts.class, proposalId);
     }
 
     /** The facts of a proposal as far as known; a proposal never heard of withholds every section. */

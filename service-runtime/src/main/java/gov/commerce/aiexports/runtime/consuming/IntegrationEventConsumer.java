@@ -5,6 +5,7 @@ import gov.commerce.aiexports.events.IntegrationEvent;
 import gov.commerce.aiexports.runtime.axon.AxonRuntime;
 import gov.commerce.aiexports.runtime.domain.NotFound;
 import gov.commerce.aiexports.runtime.kafka.KafkaSettings;
+import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.tracing.Tracing;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -78,6 +79,8 @@ public class IntegrationEventConsumer {
     AgroalDataSource dataSource;
     @Inject
     DeadLetters deadLetterStore;
+    @Inject
+    Documents documents;
     @Inject
     MeterRegistry registry;
     @Inject
@@ -588,14 +591,22 @@ public class IntegrationEventConsumer {
                 Set<UUID> fresh = markApplied(sources, decoded);
                 long first = 0;
                 long again = 0;
-                for (int i = 0; i < group.size(); i++) {
-                    // remove: the same event twice in one poll (a producer's resend) is applied once
-                    if (fresh.remove(decoded.get(i).eventId())) {
-                        handle(sources.get(i), decoded.get(i));
-                        first++;
-                    } else {
-                        again++;
+                // the group's read-model rows are written together before the commit, a statement per table rather
+                // than per row (a row changed by several records once); reads by id see them (Documents.bufferWrites)
+                Documents.bufferWrites();
+                try {
+                    for (int i = 0; i < group.size(); i++) {
+                        // remove: the same event twice in one poll (a producer's resend) is applied once
+                        if (fresh.remove(decoded.get(i).eventId())) {
+                            handle(sources.get(i), decoded.get(i));
+                            first++;
+                        } else {
+                            again++;
+                        }
                     }
+                    documents.flushWrites();
+                } finally {
+                    Documents.stopBuffering();
                 }
                 return new long[] {first, again};
             });

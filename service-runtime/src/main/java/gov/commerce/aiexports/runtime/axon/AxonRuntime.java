@@ -100,7 +100,7 @@ public class AxonRuntime {
      * once a processor read it, its payload as objects: most of a service's live heap (full collections of up to a
      * second under load in a 256 MB heap, performance.md).
      */
-    @ConfigProperty(name = "aiexports.axon.cached-events", defaultValue = "1000")
+    @ConfigProperty(name = "aiexports.axon.cached-events", defaultValue = "250")
     int cachedEvents;
 
     private volatile Configuration configuration;

@@ -33,8 +33,9 @@ public class ContactProjection {
         documents.update("delete from " + TABLE + " where id = ?", e.contactId());
     }
 
-    /** The addresses e-mails to an organisation go to. */
+    /** The addresses e-mails to an organisation go to (once per poll group of the consumer: contacts change only through requests). */
     public static List<ContactView> of(Documents documents, String organisation) {
-        return documents.query("select doc from " + TABLE + " where organisation = ? order by id", ContactView.class, organisation);
+        return documents.queryOnce(TABLE, "select doc from " + TABLE + " where organisation = ? order by id", ContactView.class,
+                organisation);
     }
 }

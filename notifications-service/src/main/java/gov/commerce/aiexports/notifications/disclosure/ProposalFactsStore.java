@@ -34,10 +34,13 @@ public class ProposalFactsStore {
         }
         List<LearntFacts> locked = lock(proposalId);
         if (locked.isEmpty()) {
-            // the proposal's first event here: a row to lock, which another consumer may be inserting too
-            documents.update("insert into " + TABLE + " (id, doc) values (?, cast(? as jsonb)) on conflict (id) do nothing",
-                    proposalId, json(LearntFacts.none(proposalId)));
-            locked = lock(proposalId);
+            // the proposal's first event here: the row inserted now stays locked until the commit; another consumer
+            // that inserted it first holds it until its own commit, and it is locked as it then stands
+            boolean inserted = documents.update("insert into " + TABLE + " (id, doc) values (?, cast(? as jsonb)) on conflict (id) do nothing",
+                    proposalId, json(LearntFacts.none(proposalId))) == 1;
+            if (!inserted) {
+                locked = lock(proposalId);
+            }
         }
         LearntFacts current = locked.isEmpty() ? LearntFacts.none(proposalId) : locked.get(0);
         LearntFacts next = current.learn(event);

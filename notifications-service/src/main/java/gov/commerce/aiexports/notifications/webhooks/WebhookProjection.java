@@ -44,9 +44,12 @@ public class WebhookProjection {
         documents.upsert(TABLE, v.id(), Map.of("agency", v.agency(), "active", v.active(), "registered_at", v.registeredAt()), v);
     }
 
-    /** The active subscriptions to an event type (few rows: filtered here rather than in SQL). */
+    /**
+     * The active subscriptions to an event type (few rows: filtered here rather than in SQL); read once per poll
+     * group of the consumer, which asks for every event it applies (webhooks change only through requests).
+     */
     public static List<WebhookView> subscribedTo(Documents documents, String eventType) {
-        return documents.query("select doc from " + TABLE + " where active order by registered_at, id", WebhookView.class)
+        return documents.queryOnce(TABLE, "select doc from " + TABLE + " where active order by registered_at, id", WebhookView.class)
                 .stream().filter(w -> w.eventTypes().contains(eventType)).toList();
     }
 }

@@ -76,11 +76,52 @@ public class Documents {
 
     public static void bufferWrites() {
         BUFFER.set(new LinkedHashMap<>());
+        ANSWERED.set(new java.util.HashMap<>());
     }
 
     public static void stopBuffering() {
         BUFFER.remove();
         IN_FLIGHT.remove();
+        ANSWERED.remove();
+    }
+
+    /**
+     * While writes are buffered (a consumer's poll group, a replay): what {@link #queryOnce} answered, by table,
+     * statement and parameters; a table's answers are dropped as soon as this thread writes to it.
+     */
+    private static final ThreadLocal<Map<String, Map<List<Object>, List<?>>>> ANSWERED = new ThreadLocal<>();
+
+    /**
+     * A query of {@code table} answered once per buffering scope: for rows the scope's work reads for every record
+     * but changes seldom, and only through other requests (the active webhooks, an organisation's contacts). The
+     * scope then sees them as they stood at its first read, as if it had run at that moment. Outside a scope, a
+     * plain {@link #query}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> List<T> queryOnce(String table, String sql, Class<T> type, Object... params) {
+        Map<String, Map<List<Object>, List<?>>> answered = ANSWERED.get();
+        if (answered == null) {
+            return query(sql, type, params);
+        }
+        List<Object> key = new ArrayList<>(params.length + 2);
+        key.add(sql);
+        key.add(type);
+        key.addAll(java.util.Arrays.asList(params));
+        Map<List<Object>, List<?>> ofTable = answered.computeIfAbsent(table(table), t -> new java.util.HashMap<>());
+        List<?> rows = ofTable.get(key);
+        if (rows == null) {
+            rows = List.copyOf(query(sql, type, params));
+            ofTable.put(key, rows);
+        }
+        return (List<T>) rows;
+    }
+
+    /** Forgets what {@link #queryOnce} answered of the tables a write of this thread names. */
+    private static void written(String sqlOrTable) {
+        Map<String, Map<List<Object>, List<?>>> answered = ANSWERED.get();
+        if (answered != null && !answered.isEmpty()) {
+            answered.keySet().removeIf(sqlOrTable::contains);
+        }
     }
 
     /**
@@ -216,6 +257,7 @@ public class Documents {
             return "insert into " + target + " (" + names + ") values (" + marks + ") on conflict (id) do update set "
                     + (updates.isEmpty() ? "" : updates + ", ") + "doc = excluded.doc";
         });
+        written(target);
         List<Object> params = new ArrayList<>(all.values());
         Map<String, Pending> pending = BUFFER.get();
         if (pending != null) {
@@ -366,6 +408,7 @@ public class Documents {
 
     public int update(String sql, Object... params) {
         flushBeforeStatement();
+        written(sql(sql));
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(sql))) {
             bind(s, params);
             return s.executeUpdate();

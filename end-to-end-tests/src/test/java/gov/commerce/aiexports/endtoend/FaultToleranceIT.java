@@ -340,15 +340,15 @@ class FaultToleranceIT {
         }
         // a submission whose answer was lost is still a submission: the store is the truth, and each stored submission,
         // acknowledged or not, is on the bus once and has one review and one receipt
-        List<String> stored = ok(() -> as(Services.PROPOSALS, uei, "applicant").get("/proposals?callId=" + callId + "&size=200"))
-                .extract().jsonPath().getList("items.findAll { it.status != 'DRAFT' }.id", String.class);
+        // every page: under load more than a page of submissions may be stored before the clients stop
+        List<String> stored = everyPage(Services.PROPOSALS, uei, "/proposals?callId=" + callId + "&size=200",
+                "items.findAll { it.status != 'DRAFT' }.id");
         assertEquals(new java.util.HashSet<>(stored), submittedOnTheBus.stream().filter(stored::contains).collect(
                 java.util.stream.Collectors.toSet()));
         for (String proposal : stored) {
             assertEquals(1, busSubmissions.getOrDefault(proposal, Set.of()).size(), "stored submission " + proposal + " on the bus once");
         }
-        List<String> receipts = ok(() -> as(Services.NOTIFICATIONS, uei, "applicant").get("/inbox?size=200")).extract()
-                .jsonPath().getList("items.proposalId", String.class);
+        List<String> receipts = everyPage(Services.NOTIFICATIONS, uei, "/inbox?size=200", "items.proposalId");
         assertEquals(stored.size(), receipts.size(), "one receipt per stored submission");
         assertEquals(new java.util.HashSet<>(stored), new java.util.HashSet<>(receipts));
         long connectionErrors = refused.stream().filter(o -> o.failure() != null).count();
@@ -400,6 +400,21 @@ class FaultToleranceIT {
     }
 
     /** A read after the crash: sent again while it is refused with a 503 (told so), then it must be a 200. */
+    /** The items of a list at {@code itemsPath}, page after page by its {@code Link: <...>; rel="next"} (as an applicant). */
+    private static List<String> everyPage(Services.Service service, String uei, String firstPage, String itemsPath) throws Exception {
+        List<String> all = new ArrayList<>();
+        String page = firstPage;
+        while (page != null) {
+            String path = page;
+            Response r = ok(() -> as(service, uei, "applicant").urlEncodingEnabled(false).get(path)).extract().response();
+            all.addAll(r.jsonPath().getList(itemsPath, String.class));
+            java.util.regex.Matcher next = java.util.regex.Pattern.compile("<([^>]*)>;\\s*rel=\"next\"")
+                    .matcher(String.valueOf(r.header("Link")));
+            page = next.find() ? next.group(1) : null;
+        }
+        return all;
+    }
+
     private static io.restassured.response.ValidatableResponse ok(Callable<Response> read) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(read, r -> r.statusCode() != 503)
                 .then().statusCode(200);

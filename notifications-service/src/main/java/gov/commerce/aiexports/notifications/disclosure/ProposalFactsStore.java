@@ -36,8 +36,8 @@ public class ProposalFactsStore {
         if (locked.isEmpty()) {
             // the proposal's first event here: the row inserted now stays locked until the commit; another consumer
             // that inserted it first holds it until its own commit, and it is locked as it then stands
-            boolean inserted = documents.update("insert into " + TABLE + " (id, doc) values (?, cast(? as jsonb)) on conflict (id) do nothing",
-                    proposalId, json(LearntFacts.none(proposalId))) == 1;
+            boolean inserted = documents.update("insert into " + TABLE + " (id, doc) values (?, cast(? as jsonb))"
+                    + " on conflict (id) do nothing", proposalId, json(LearntFacts.none(proposalId))) == 1;
             if (!inserted) {
                 locked = lock(proposalId);
             }

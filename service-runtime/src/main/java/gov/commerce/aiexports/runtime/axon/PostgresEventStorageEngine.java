@@ -10,19 +10,19 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import org.axonframework.eventhandling.TrackingToken;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
@@ -127,12 +127,12 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
     /** As {@link #readEventDataWithoutGaps}, with the token's gaps (indexes that may still commit) asked again. */
     @Override
-    protected PreparedStatement readEventDataWithGaps(Connection connection, long globalIndex, int batchSize, List<Long> gaps)
-            throws SQLException {
+    protected PreparedStatement readEventDataWithGaps(Connection connection, long globalIndex, int batchSize,
+            List<Long> gapIndexes) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(
                 tailQuery(" or " + schema().globalIndexColumn() + " = any(?)"));
         bindWindow(statement, globalIndex, batchSize);
-        statement.setArray(5, connection.createArrayOf("bigint", gaps.toArray()));
+        statement.setArray(5, connection.createArrayOf("bigint", gapIndexes.toArray()));
         return statement;
     }
 

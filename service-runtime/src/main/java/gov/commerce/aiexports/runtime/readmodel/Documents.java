@@ -60,10 +60,10 @@ public class Documents {
     }
 
     /**
-     * While a replay applies a batch, the projection's upserts stay in memory (the last version of
-     * each row) and reach the shadow tables as one JDBC batch per statement when the batch ends: a
-     * replay then costs its handlers, not a round trip per event, and a row changed by many events
-     * of the batch is written (and serialised) once. A row read back by id is answered from memory
+     * While a replay applies a batch, or a consumer a poll group, the upserts stay in memory (the last
+     * version of each row) and reach the tables (a replay's shadows) as one JDBC batch per statement
+     * when the batch ends: it then costs its handlers, not a round trip per event, and a row changed
+     * by many events of the batch is written (and serialised) once. A row read back by id is answered from memory
      * (the saved record itself, or a copy of a mutable document), and a row not in memory from
      * the table, which then holds its latest version; any other statement flushes first, so it
      * sees every write.
@@ -408,8 +408,9 @@ public class Documents {
 
     public int update(String sql, Object... params) {
         flushBeforeStatement();
-        written(sql(sql));
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(sql))) {
+        String statement = sql(sql);
+        written(statement);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(statement)) {
             bind(s, params);
             return s.executeUpdate();
         } catch (SQLException e) {

@@ -43,8 +43,14 @@ public final class ServiceProcess {
      */
     public static final List<String> QUICK_START = List.of("-Xms128m", "-Xmx256m", "-Xmn96m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
-    /** For measuring: the same heap, with the optimising compiler a production JVM (the Dockerfiles) has. */
-    public static final List<String> FULLY_COMPILED = List.of("-Xms128m", "-Xmx256m", "-Xmn96m", "-XX:+UseSerialGC");
+    /**
+     * For measuring: the JVM of the Docker images (docker/Dockerfile) in their 768 MB containers (docker-compose.yml,
+     * deploy/k8s): the optimising compiler, a heap of 50% of the container's memory growing to 75% (384 and 576 MB),
+     * the serial collector (which the JVM picks itself under 1,792 MB), the young generation a third of the heap
+     * (its default ratio). With the smaller heap of {@link #QUICK_START}, the old generation filled several times a
+     * minute at 160 submissions/s, each full collection stopping the service for 150-250 ms (performance.md).
+     */
+    public static final List<String> FULLY_COMPILED = List.of("-Xms384m", "-Xmx576m", "-XX:+UseSerialGC");
 
     /** A Quarkus service from its fast-jar, with the given JVM options. */
     public static ServiceProcess quarkus(String name, Path jar, List<String> jvmOptions, Map<String, String> environment, Path log,

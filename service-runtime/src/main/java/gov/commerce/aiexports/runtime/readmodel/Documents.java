@@ -65,10 +65,14 @@ public class Documents {
      * when the batch ends: it then costs its handlers, not a round trip per event, and a row changed
      * by many events of the batch is written (and serialised) once. A row read back by id is answered from memory
      * (the saved record itself, or a copy of a mutable document), and a row not in memory from
-     * the table, which then holds its latest version; any other statement flushes first, so it
-     * sees every write.
+     * the table, which then holds its latest version. Any other statement that names a table with
+     * rows in memory flushes them all first, so it sees every write to what it reads; one that names
+     * none of them (another table's read or insert, a by-id lock or insert of a row not in memory)
+     * leaves them in memory, so a poll group's writes still go as one batch per statement.
      */
     private static final ThreadLocal<Map<String, Pending>> BUFFER = new ThreadLocal<>();
+    /** The tables of the rows in {@link #BUFFER}: what a statement must name to flush them first. */
+    private static final ThreadLocal<java.util.Set<String>> BUFFERED_TABLES = new ThreadLocal<>();
 
     /** A buffered upsert: its statement and parameters, the document last (serialised at the flush). */
     private record Pending(String sql, Object[] params, Object document) {
@@ -76,11 +80,13 @@ public class Documents {
 
     public static void bufferWrites() {
         BUFFER.set(new LinkedHashMap<>());
+        BUFFERED_TABLES.set(new java.util.HashSet<>());
         ANSWERED.set(new java.util.HashMap<>());
     }
 
     public static void stopBuffering() {
         BUFFER.remove();
+        BUFFERED_TABLES.remove();
         IN_FLIGHT.remove();
         ANSWERED.remove();
     }
@@ -176,6 +182,7 @@ public class Documents {
         }
         Writes writes = new Writes(pending, serialised(pending));
         BUFFER.set(new LinkedHashMap<>());
+        BUFFERED_TABLES.set(new java.util.HashSet<>());
         IN_FLIGHT.set(writes);
         return writes;
     }
@@ -197,6 +204,7 @@ public class Documents {
         Map<String, List<Object[]>> bySql = serialised(pending);
         if (pending == BUFFER.get()) {
             pending.clear();
+            BUFFERED_TABLES.get().clear();
         }
         execute(bySql);
     }
@@ -228,15 +236,37 @@ public class Documents {
         }
     }
 
-    private void flushBeforeStatement() {
+    /** Before {@code statement} (its tables as redirected): the buffered rows of any table it names are written first. */
+    private void flushBeforeStatement(String statement) {
+        awaitInFlight();
+        java.util.Set<String> tables = BUFFERED_TABLES.get();
+        if (tables == null || tables.isEmpty()) {
+            return;
+        }
+        for (String table : tables) {
+            // by substring: a name that merely contains a buffered table's also flushes, which is never wrong
+            if (statement.contains(table)) {
+                flushWrites();
+                return;
+            }
+        }
+    }
+
+    /** Before a statement on the row {@code id} of {@code table} (redirected) alone: only a buffered write of that row is flushed first. */
+    private void flushBeforeRowStatement(String table, String id) {
+        awaitInFlight();
+        Map<String, Pending> pending = BUFFER.get();
+        if (pending != null && pending.containsKey(table + '\u0000' + id)) {
+            flushWrites();
+        }
+    }
+
+    /** The rows a replay handed to its writer are committed before this thread's next statement other than a read by id. */
+    private static void awaitInFlight() {
         Writes inFlight = IN_FLIGHT.get();
         if (inFlight != null) {
             inFlight.awaitCommitted();
             IN_FLIGHT.remove();
-        }
-        Map<String, Pending> pending = BUFFER.get();
-        if (pending != null && !pending.isEmpty()) {
-            flushWrites();
         }
     }
 
@@ -263,6 +293,7 @@ public class Documents {
         if (pending != null) {
             params.add(null);
             pending.put(target + '\u0000' + id, new Pending(sql, params.toArray(), document));
+            BUFFERED_TABLES.get().add(target);
             return;
         }
         params.add(write(document));
@@ -289,8 +320,36 @@ public class Documents {
 
     /** Runs a query whose first column is a document. */
     public <T> List<T> query(String sql, Class<T> type, Object... params) {
-        flushBeforeStatement();
+        flushBeforeStatement(sql(sql));
         return read(sql, type, params);
+    }
+
+    /**
+     * The row {@code id}, locked until the transaction ends ({@code for update}): the caller reads and
+     * changes it while no other transaction can. Rows of other ids kept in memory stay there.
+     */
+    public <T> Optional<T> lock(String table, String id, Class<T> type) {
+        String target = table(table);
+        flushBeforeRowStatement(target, id);
+        List<T> found = read("select doc from " + target + " where id = ? for update", type, id);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /**
+     * Inserts the row {@code id} unless it exists, at once: true when this call inserted it (the row
+     * then stays locked by this transaction until it ends). Rows of other ids kept in memory stay there.
+     */
+    public boolean insertIfAbsent(String table, String id, Object document) {
+        String target = table(table);
+        flushBeforeRowStatement(target, id);
+        written(target);
+        String statement = "insert into " + target + " (id, doc) values (?, cast(? as jsonb)) on conflict (id) do nothing";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(statement)) {
+            bind(s, id, write(document));
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("read-model insert failed: " + statement, e);
+        }
     }
 
     private <T> List<T> read(String sql, Class<T> type, Object... params) {
@@ -319,7 +378,7 @@ public class Documents {
     public <T> gov.commerce.aiexports.runtime.paging.Slice<T> page(String fromWhere, List<Object> params,
             gov.commerce.aiexports.runtime.paging.Keyset keyset, gov.commerce.aiexports.runtime.paging.PageRequest request,
             Class<T> type, java.util.function.Predicate<T> keep, long offset) {
-        flushBeforeStatement();
+        flushBeforeStatement(sql(fromWhere));
         List<String> after = request.cursor() == null ? null
                 : gov.commerce.aiexports.runtime.paging.Cursor.decode(request.cursor(), keyset.name(), keyset.keys().size());
         List<T> items = new ArrayList<>();
@@ -394,7 +453,7 @@ public class Documents {
     }
 
     public long count(String sql, Object... params) {
-        flushBeforeStatement();
+        flushBeforeStatement(sql(sql));
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(sql))) {
             bind(s, params);
             try (ResultSet rs = s.executeQuery()) {
@@ -407,8 +466,8 @@ public class Documents {
     }
 
     public int update(String sql, Object... params) {
-        flushBeforeStatement();
         String statement = sql(sql);
+        flushBeforeStatement(statement);
         written(statement);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(statement)) {
             bind(s, params);

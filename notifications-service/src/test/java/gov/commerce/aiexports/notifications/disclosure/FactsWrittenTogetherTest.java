@@ -1,0 +1,115 @@
+package gov.commerce.aiexports.notifications.disclosure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import gov.commerce.aiexports.events.IncentiveLine;
+import gov.commerce.aiexports.events.Instrument;
+import gov.commerce.aiexports.events.disclosure.LearntFacts;
+import gov.commerce.aiexports.events.proposals.ProposalSubmitted;
+import gov.commerce.aiexports.notifications.Bus;
+import gov.commerce.aiexports.notifications.EventStore;
+import gov.commerce.aiexports.notifications.SmtpTestResource;
+import gov.commerce.aiexports.notifications.recipients.KnownConsortiaProjection;
+import gov.commerce.aiexports.runtime.readmodel.Documents;
+import gov.commerce.aiexports.testsupport.ServiceTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A poll group's facts stay in memory until a statement could read them (Documents' flush rule):
+ * locking or inserting another proposal's row and writing another table leave them there, to be
+ * written together at the group's end; a statement that names their table writes them first, and
+ * so does a lock of the very row.
+ */
+@QuarkusTest
+@Order(1)
+@QuarkusTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = EventStore.DATABASE),
+        restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = SmtpTestResource.class, restrictToAnnotatedClass = true)
+class FactsWrittenTogetherTest {
+
+    @Inject
+    ProposalFactsStore facts;
+    @Inject
+    Documents documents;
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void a_group_writes_what_it_learnt_when_a_statement_could_read_it() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        List<String> owners = QuarkusTransaction.requiringNew().call(() -> {
+            Documents.bufferWrites();
+            try {
+                List<String> seen = new ArrayList<>();
+                facts.learn(Bus.event(submitted(a, "ORG-A")));
+                seen.add(ownerInTable(a));              // the row inserted to lock it, without what was learnt
+                facts.learn(Bus.event(submitted(b, "ORG-B")));
+                documents.update("insert into " + KnownConsortiaProjection.TABLE + " (organisation, first_seen_at) values (?, ?)"
+                        + " on conflict do nothing", "ORG-" + UUID.randomUUID(), Instant.now());
+                seen.add(ownerInTable(a));              // still in memory: neither b's lock nor another table read it
+                seen.add(facts.known(a).owningOrganisation()); // a read by id answers from memory
+                seen.add(documents.lock(ProposalFactsStore.TABLE, b, LearntFacts.class).orElseThrow().owningOrganisation());
+                seen.add(ownerInTable(a));              // the lock of a row in memory wrote the group's rows first
+                return seen;
+            } finally {
+                Documents.stopBuffering();
+            }
+        });
+        List<String> expected = new ArrayList<>();
+        expected.add(null);
+        expected.add(null);
+        expected.add("ORG-A");
+        expected.add("ORG-B");
+        expected.add("ORG-A");
+        assertEquals(expected, owners);
+
+        String c = UUID.randomUUID().toString();
+        String afterQuery = QuarkusTransaction.requiringNew().call(() -> {
+            Documents.bufferWrites();
+            try {
+                facts.learn(Bus.event(submitted(c, "ORG-C")));
+                assertNull(ownerInTable(c));
+                documents.query("select doc from " + ProposalFactsStore.TABLE + " where id = ?", LearntFacts.class, "none");
+                return ownerInTable(c);
+            } finally {
+                Documents.stopBuffering();
+            }
+        });
+        assertEquals("ORG-C", afterQuery, "a query naming the table wrote the group's rows before it ran");
+    }
+
+    private static ProposalSubmitted submitted(String proposalId, String organisation) {
+        return new ProposalSubmitted(proposalId, "AIEP-2027-" + proposalId.substring(0, 8), "call-1", 2027, "c-1", "Consortium",
+                organisation, "Sovereign AI", List.of("KE"), List.of(new IncentiveLine(Instrument.DIRECT_LOAN, new BigDecimal("1000000.00"), 7)),
+                List.of("STATE"), List.of(), "v1", Instant.now(), List.of("targets"));
+    }
+
+    /** The row as the table holds it now, in the caller's transaction (its own connection), past Documents' memory. */
+    private String ownerInTable(String proposalId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement s = connection.prepareStatement("select doc->>'owningOrganisation' from " + ProposalFactsStore.TABLE
+                     + " where id = ?")) {
+            s.setString(1, proposalId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "absent";
+            }
+        }
+    }
+}

@@ -29,7 +29,7 @@ class KafkaConsumerSettingsTest {
     void a_fetch_waits_briefly_for_more_records_so_that_a_poll_applies_several() {
         Properties p = settings(Map.of()).consumer();
         assertEquals("1048576", String.valueOf(p.get(ConsumerConfig.FETCH_MIN_BYTES_CONFIG)));
-        assertEquals("20", String.valueOf(p.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)));
+        assertEquals("50", String.valueOf(p.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)));
     }
 
     @Test

@@ -399,7 +399,6 @@ class FaultToleranceIT {
                 "exportControlAttestation", true);
     }
 
-    /** A read after the crash: sent again while it is refused with a 503 (told so), then it must be a 200. */
     /** The items of a list at {@code itemsPath}, page after page by its {@code Link: <...>; rel="next"} (as an applicant). */
     private static List<String> everyPage(Services.Service service, String uei, String firstPage, String itemsPath) throws Exception {
         List<String> all = new ArrayList<>();
@@ -415,6 +414,7 @@ class FaultToleranceIT {
         return all;
     }
 
+    /** A read after the crash: sent again while it is refused with a 503 (told so), then it must be a 200. */
     private static io.restassured.response.ValidatableResponse ok(Callable<Response> read) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(read, r -> r.statusCode() != 503)
                 .then().statusCode(200);

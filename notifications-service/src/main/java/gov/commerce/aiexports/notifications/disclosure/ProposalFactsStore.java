@@ -51,10 +51,12 @@ public class ProposalFactsStore {
             return Optional.empty();
         }
         Optional<LearntFacts> locked = documents.lock(TABLE, proposalId, LearntFacts.class);
-        if (locked.isPresent() || likelyFirst || documents.insertIfAbsent(TABLE, proposalId, LearntFacts.none(proposalId))) {
+        if (locked.isPresent() || likelyFirst) {
+            // likelyFirst: its insert found the row, so the lock did too
             return locked;
         }
-        return documents.lock(TABLE, proposalId, LearntFacts.class);
+        return documents.insertIfAbsent(TABLE, proposalId, LearntFacts.none(proposalId)) ? Optional.empty()
+                : documents.lock(TABLE, proposalId, LearntFacts.class);
     }
 
     /** The facts of a proposal as far as known; a proposal never heard of withholds every section. */

@@ -72,13 +72,7 @@ class FactsWrittenTogetherTest {
                 Documents.stopBuffering();
             }
         });
-        List<String> expected = new ArrayList<>();
-        expected.add(null);
-        expected.add(null);
-        expected.add("ORG-A");
-        expected.add("ORG-B");
-        expected.add("ORG-A");
-        assertEquals(expected, owners);
+        assertEquals(java.util.Arrays.asList(null, null, "ORG-A", "ORG-B", "ORG-A"), owners);
 
         String c = UUID.randomUUID().toString();
         String afterQuery = QuarkusTransaction.requiringNew().call(() -> {

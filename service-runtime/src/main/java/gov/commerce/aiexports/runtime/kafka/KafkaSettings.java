@@ -190,7 +190,7 @@ public class KafkaSettings {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         // a fetch waits up to 50 ms for more records instead of answering with the first one: under load each poll
         // applies many records in one transaction, with one fetch and one commit, for at most 50 ms per hop
-        // (docs/performance.md, "Larger fetches", "200 submissions/s")
+        // (docs/performance.md, "Larger fetches" and "Larger polls, rows written together, the images' heap")
         p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -453,8 +453,9 @@ public class Documents {
     }
 
     public long count(String sql, Object... params) {
-        flushBeforeStatement(sql(sql));
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql(sql))) {
+        String statement = sql(sql);
+        flushBeforeStatement(statement);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(statement)) {
             bind(s, params);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -49,6 +49,12 @@ public final class Benchmark {
                     Duration.ofSeconds(240));
         }
 
+        /** The capacity ladder's rates instead of the default ({@code --rates=10,20,...}). */
+        Sizes withCapacityRates(int[] rates) {
+            return new Sizes(name, intake, baseline, paced, propagation, designations, replayEvents, growthSamples, rates,
+                    capacityStep, capacityWarmUp);
+        }
+
         /** The capacity section's warm-up instead of the default ({@code --warm-up=SECONDS}). */
         Sizes withCapacityWarmUp(Duration warmUp) {
             return new Sizes(name, intake, baseline, paced, propagation, designations, replayEvents, growthSamples, capacityRates,
@@ -97,11 +103,14 @@ public final class Benchmark {
         Sizes sizes = Sizes.full();
         Set<String> sections = new LinkedHashSet<>(List.of("intake", "propagation", "capacity", "replay", "growth"));
         Duration warmUp = null;
+        int[] rates = null;
         for (String a : args) {
             if (a.equals("--quick")) {
                 sizes = Sizes.quick();
             } else if (a.startsWith("--rate=")) {
                 SUBMISSIONS_PER_SECOND = Integer.parseInt(a.substring(7));
+            } else if (a.startsWith("--rates=")) {
+                rates = Arrays.stream(a.substring(8).split(",")).mapToInt(Integer::parseInt).toArray();
             } else if (a.startsWith("--warm-up=")) {
                 warmUp = Duration.ofSeconds(Integer.parseInt(a.substring(10)));
             } else if (a.equals("--c1")) {
@@ -112,12 +121,15 @@ public final class Benchmark {
                 sections = new LinkedHashSet<>(Arrays.asList(a.substring(7).split(",")));
             } else {
                 System.err.println("usage: ./bench [--quick] [--only=intake,propagation,capacity,replay,growth] [--rate=SUBMISSIONS_PER_SECOND]"
-                        + " [--profile] [--c1] [--warm-up=SECONDS]");
+                        + " [--profile] [--c1] [--warm-up=SECONDS] [--rates=R1,R2,...]");
                 System.exit(2);
             }
         }
         if (warmUp != null) {
             sizes = sizes.withCapacityWarmUp(warmUp);
+        }
+        if (rates != null) {
+            sizes = sizes.withCapacityRates(rates);
         }
         Path root = Path.of(System.getProperty("aiexports.root", ".")).toAbsolutePath().normalize();
         new Benchmark(sizes, sections, root).run();

@@ -175,6 +175,9 @@ public class KafkaSettings {
         return withPassThrough(p, Client.PRODUCER);
     }
 
+    /** The most records one poll brings (an operator may set KAFKA_CONSUMER_MAX_POLL_RECORDS). */
+    static final int MAX_POLL_RECORDS = 1000;
+
     public Properties consumer() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -187,7 +190,11 @@ public class KafkaSettings {
         // never jump silently: where to start without a valid committed offset is decided by the consumer itself
         // (the beginning for a partition it never read, else it stops and says so: IntegrationEventConsumer)
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        // a poll may bring up to a full fetch's worth of records, applied as one group per transaction: a consumer
+        // that fell behind (on two busy cores a cycle of poll, apply and commit takes a few hundred milliseconds)
+        // catches up in large cycles; 100 capped notifications-service below 200 submissions/s (docs/performance.md,
+        // "Polls of a thousand records"). Under a steady load a poll brings what one fetch wait gathered.
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         // a fetch waits up to 50 ms for more records instead of answering with the first one: under load each poll
         // applies many records in one transaction, with one fetch and one commit, for at most 50 ms per hop
         // (docs/performance.md, "Larger fetches" and "Larger polls, rows written together, the images' heap")

@@ -33,6 +33,14 @@ class KafkaConsumerSettingsTest {
     }
 
     @Test
+    void a_poll_brings_hundreds_of_records_so_that_a_consumer_behind_catches_up() {
+        Properties p = settings(Map.of()).consumer();
+        assertEquals("1000", String.valueOf(p.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)));
+        assertEquals("50", String.valueOf(settings(Map.of("KAFKA_CONSUMER_MAX_POLL_RECORDS", "50")).consumer()
+                .get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)));
+    }
+
+    @Test
     void an_operator_can_shorten_the_wait_or_answer_at_once() {
         Properties p = settings(Map.of("KAFKA_CONSUMER_FETCH_MIN_BYTES", "1", "kafka.consumer.fetch.max.wait.ms", "5")).consumer();
         assertEquals("1", String.valueOf(p.get(ConsumerConfig.FETCH_MIN_BYTES_CONFIG)));

@@ -279,6 +279,12 @@ public final class Benchmark {
         // the optimising compiler needs some tens of seconds of load on 2 cores before its code is in place
         health.add(Load.closed(4, Duration.ofSeconds(sizes.name().equals("quick") ? 3 : C1_ONLY ? 8 : 45), this::draftAndSubmit));
         quiesce();
+        // and the designations' path (review, incentives, notifications), which the submissions above do not take: the
+        // propagation section measures steady hops, not a designation's first run through code not yet compiled
+        if (!sizes.name().equals("quick")) {
+            System.out.println("   warming the designations' path: 20 submissions/s for 20 s, 20 designations, not measured");
+            measure(20, Duration.ofSeconds(20), 20);
+        }
     }
 
     /** One intake step: a draft then its submission, two commands. */
@@ -654,6 +660,7 @@ public final class Benchmark {
         });
         Latencies toIncentives = new Latencies();
         Latencies toInbox = new Latencies();
+        Map<String, Long> incentiveNanos = new ConcurrentHashMap<>();
         parallel(designatedAt.size(), 8, i -> {
             String number = new ArrayList<>(designatedAt.keySet()).get(i);
             Instant at = designatedAt.get(number);
@@ -668,6 +675,7 @@ public final class Benchmark {
                 last = opened.isAfter(last) ? opened : last;
             }
             record(toIncentives, negative, at, last);
+            incentiveNanos.put(number, Duration.between(at, last).toNanos());
             String subject = "Designated priority AI export package " + number;
             JsonNode entry = await(() -> {
                 for (JsonNode item : api.get(Services.NOTIFICATIONS, "/inbox?size=200", byNumber.get(number).uei(), "applicant")
@@ -681,9 +689,20 @@ public final class Benchmark {
             record(toInbox, negative, at, Instant.parse(entry.path("createdAt").asText()));
         });
         quiesce();
+        printSlowest("designation -> incentive requests", incentiveNanos, designatedAt);
         return new Step(steady.rate(), steady.latencies().summary(), toReview.summary(), toIncentives.summary(), toInbox.summary(),
                 designatedAt.size(), negative.get(), cpuPerSubmission, steady.errors() + designationErrors.get(),
                 steady.timeouts() + designationTimeouts.get());
+    }
+
+    /** The slowest hops and which designations of the step they were (a tail of the first ones is a cold path, not a queue). */
+    private static void printSlowest(String hop, Map<String, Long> nanos, Map<String, Instant> designatedAt) {
+        List<String> inOrder = designatedAt.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+        String slowest = nanos.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+                .map(e -> String.format("%.0f ms (designation %d of %d)", e.getValue() / 1e6, inOrder.indexOf(e.getKey()) + 1,
+                        inOrder.size()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        System.out.printf("   slowest %s: %s%n", hop, slowest);
     }
 
     /** Latency from a client instant to a service's stamp; the clocks are one, so a tiny negative is a race of receipt. */

@@ -109,8 +109,12 @@ public final class Benchmark {
                 sizes = Sizes.quick();
             } else if (a.startsWith("--rate=")) {
                 SUBMISSIONS_PER_SECOND = Integer.parseInt(a.substring(7));
-            } else if (a.startsWith("--rates=")) {
+            } else if (a.startsWith("--rates=") && a.substring(8).matches("[1-9][0-9]*(,[1-9][0-9]*)*")) {
                 rates = Arrays.stream(a.substring(8).split(",")).mapToInt(Integer::parseInt).toArray();
+                if (!Arrays.equals(rates, Arrays.stream(rates).sorted().distinct().toArray())) {
+                    System.err.println("--rates: rising rates, each higher than the one before (the ladder stops at its first failed step)");
+                    System.exit(2);
+                }
             } else if (a.startsWith("--warm-up=")) {
                 warmUp = Duration.ofSeconds(Integer.parseInt(a.substring(10)));
             } else if (a.equals("--c1")) {
@@ -281,7 +285,7 @@ public final class Benchmark {
         quiesce();
         // and the designations' path (review, incentives, notifications), which the submissions above do not take: the
         // propagation section measures steady hops, not a designation's first run through code not yet compiled
-        if (!sizes.name().equals("quick")) {
+        if (!sizes.name().equals("quick") && (sections.contains("propagation") || sections.contains("capacity"))) {
             System.out.println("   warming the designations' path: 20 submissions/s for 20 s, 20 designations, not measured");
             measure(20, Duration.ofSeconds(20), 20);
         }
@@ -702,7 +706,7 @@ public final class Benchmark {
                 .map(e -> String.format("%.0f ms (designation %d of %d)", e.getValue() / 1e6, inOrder.indexOf(e.getKey()) + 1,
                         inOrder.size()))
                 .collect(java.util.stream.Collectors.joining(", "));
-        System.out.printf("   slowest %s: %s%n", hop, slowest);
+        System.out.printf("   slowest %s: %s%n", hop, slowest.isEmpty() ? "none" : slowest);
     }
 
     /** Latency from a client instant to a service's stamp; the clocks are one, so a tiny negative is a race of receipt. */

@@ -191,9 +191,9 @@ public class KafkaSettings {
         // (the beginning for a partition it never read, else it stops and says so: IntegrationEventConsumer)
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         // a poll may bring up to a full fetch's worth of records, applied as one group per transaction: a consumer
-        // that fell behind (on two busy cores a cycle of poll, apply and commit takes a few hundred milliseconds)
-        // catches up in large cycles; 100 capped notifications-service below 200 submissions/s (docs/performance.md,
-        // "Polls of a thousand records"). Under a steady load a poll brings what one fetch wait gathered.
+        // applies one poll per cycle (a few hundred milliseconds on two busy cores), so the limit binds whenever records
+        // come faster than that; 100 held notifications-service below 200 submissions/s on the benchmark's slower
+        // machine (docs/performance.md, "Polls of a thousand records"; docs/runbook.md, "How many records a poll brings")
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         // a fetch waits up to 50 ms for more records instead of answering with the first one: under load each poll
         // applies many records in one transaction, with one fetch and one commit, for at most 50 ms per hop

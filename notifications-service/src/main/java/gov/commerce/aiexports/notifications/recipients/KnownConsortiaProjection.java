@@ -6,6 +6,7 @@ import gov.commerce.aiexports.notifications.routing.Recipient;
 import gov.commerce.aiexports.runtime.readmodel.Documents;
 import gov.commerce.aiexports.runtime.readmodel.ReadModel;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -40,7 +41,7 @@ public class KnownConsortiaProjection {
     }
 
     private void remember(String organisation, Instant at) {
-        documents.update("insert into " + TABLE + " (organisation, first_seen_at) values (?, ?) on conflict do nothing",
-                organisation, at);
+        // one per notification to a consortium: in a poll group, written with the group's other rows (Documents)
+        documents.insertUnlessPresent(TABLE, List.of("organisation", "first_seen_at"), organisation, at);
     }
 }

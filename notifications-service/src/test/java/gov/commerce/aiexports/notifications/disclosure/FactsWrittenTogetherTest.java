@@ -89,6 +89,44 @@ class FactsWrittenTogetherTest {
         assertEquals("ORG-C", afterQuery, "a query naming the table wrote the group's rows before it ran");
     }
 
+    @Test
+    void a_consortium_met_in_a_group_is_written_with_the_group_s_rows_first_seen_once() throws Exception {
+        String org = "ORG-" + UUID.randomUUID();
+        Instant first = Instant.parse("2027-01-05T10:00:00Z");
+        List<Object> seen = QuarkusTransaction.requiringNew().call(() -> {
+            Documents.bufferWrites();
+            try {
+                List<Object> out = new ArrayList<>();
+                documents.insertUnlessPresent(KnownConsortiaProjection.TABLE, List.of("organisation", "first_seen_at"), org, first);
+                documents.insertUnlessPresent(KnownConsortiaProjection.TABLE, List.of("organisation", "first_seen_at"), org,
+                        first.plusSeconds(60));
+                out.add(firstSeen(org));                // in memory: no statement per call
+                out.add(documents.count("select count(*) from " + KnownConsortiaProjection.TABLE + " where organisation = ?", org));
+                out.add(firstSeen(org));                // a statement naming the table wrote it first
+                return out;
+            } finally {
+                Documents.stopBuffering();
+            }
+        });
+        assertEquals(java.util.Arrays.asList(null, 1L, first), seen);
+        // outside a group: at once, and a consortium already known keeps its first sighting
+        QuarkusTransaction.requiringNew().run(() -> documents.insertUnlessPresent(KnownConsortiaProjection.TABLE,
+                List.of("organisation", "first_seen_at"), org, first.plusSeconds(3600)));
+        assertEquals(first, QuarkusTransaction.requiringNew().call(() -> firstSeen(org)));
+    }
+
+    /** When the table says the organisation was first seen, in the caller's transaction (its own connection); null when absent. */
+    private Instant firstSeen(String organisation) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement s = connection.prepareStatement("select first_seen_at from " + KnownConsortiaProjection.TABLE
+                     + " where organisation = ?")) {
+            s.setString(1, organisation);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getTimestamp(1).toInstant() : null;
+            }
+        }
+    }
+
     private static ProposalSubmitted submitted(String proposalId, String organisation) {
         return new ProposalSubmitted(proposalId, "AIEP-2027-" + proposalId.substring(0, 8), "call-1", 2027, "c-1", "Consortium",
                 organisation, "Sovereign AI", List.of("KE"), List.of(new IncentiveLine(Instrument.DIRECT_LOAN, new BigDecimal("1000000.00"), 7)),

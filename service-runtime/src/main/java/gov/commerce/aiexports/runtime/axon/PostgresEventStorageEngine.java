@@ -41,14 +41,17 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
     private final String timestampColumn;
     private final GapSettings gaps;
+    private final TailReads tailReads;
 
-    PostgresEventStorageEngine(JdbcEventStorageEngine.Builder builder, String timestampColumn, GapSettings gaps) {
+    PostgresEventStorageEngine(JdbcEventStorageEngine.Builder builder, String timestampColumn, GapSettings gaps,
+            TailReads tailReads) {
         // the tail read looks past a run of missing indexes itself (readEventDataWithoutGaps), so Axon's
         // extra query after every empty read, a statement and a round trip per idle poll, is not needed
         super(builder.gapTimeout(gaps.gapTimeoutMillis()).maxGapOffset(gaps.maxGapOffset())
                 .gapCleaningThreshold(gaps.gapCleaningThreshold()).extendedGapCheckEnabled(false));
         this.timestampColumn = timestampColumn;
         this.gaps = gaps;
+        this.tailReads = tailReads;
     }
 
     /**
@@ -76,12 +79,16 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
      * again as soon as it has handed it on, or when the next append is committed. Axon reads on until a
      * batch comes back empty, a statement and a transaction more on every wake-up. Every other reader (a
      * replay, a processor catching up) still reads on until an empty batch: it must not stop at a window
-     * that rolled-back appends left short.
+     * that rolled-back appends left short. The reader's read right after the tail, with no commit since, asks
+     * nothing ({@link TailReads}).
      */
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
         if (!mayBlock) {
             return super.readEventData(trackingToken, false);
+        }
+        if (!tailReads.worthReading(System.nanoTime())) {
+            return Stream.empty();
         }
         int size = batchSize();
         return StreamSupport.stream(new Spliterators.AbstractSpliterator<TrackedEventData<?>>(Long.MAX_VALUE,
@@ -96,8 +103,10 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                     if (tail) {
                         return false;
                     }
+                    long commitsBefore = tailReads.commits();
                     List<? extends TrackedEventData<?>> next = fetchTrackedEvents(last, size);
                     tail = next.size() < size;
+                    tailReads.read(tail, commitsBefore, System.nanoTime());
                     batch = next.iterator();
                     if (!batch.hasNext()) {
                         return false;

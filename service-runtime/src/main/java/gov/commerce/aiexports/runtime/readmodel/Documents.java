@@ -214,7 +214,9 @@ public class Documents {
         Map<String, List<Object[]>> bySql = new LinkedHashMap<>();
         pending.values().forEach(p -> {
             Object[] params = p.params().clone();
-            params[params.length - 1] = write(p.document());
+            if (p.document() != NO_DOCUMENT) {
+                params[params.length - 1] = write(p.document());
+            }
             bySql.computeIfAbsent(p.sql(), k -> new ArrayList<>()).add(params);
         });
         return bySql;
@@ -298,6 +300,30 @@ public class Documents {
         }
         params.add(write(document));
         update(sql, params.toArray());
+    }
+
+    /** The document of a buffered row that has none: its parameters are all its columns ({@link #insertUnlessPresent}). */
+    private static final Object NO_DOCUMENT = new Object();
+
+    /**
+     * Inserts a row unless its key is taken ({@code insert ... on conflict do nothing}), for a caller that needs no
+     * answer: {@code columns} name the row's columns in the order of {@code values}. While writes are buffered, the row
+     * joins them (a second insert of the same values is the same row) and goes with them as one JDBC batch, instead of a
+     * statement per call; any statement that names the table sees it first, as with an upsert. Otherwise, at once.
+     */
+    public void insertUnlessPresent(String table, List<String> columns, Object... values) {
+        String target = table(table);
+        String sql = "insert into " + target + " (" + String.join(", ", columns) + ") values ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") on conflict do nothing";
+        written(target);
+        Map<String, Pending> pending = BUFFER.get();
+        if (pending == null) {
+            update(sql, values);
+            return;
+        }
+        // a key no by-id read (table, NUL, id) can take: the first call's values stay, as the first insert would
+        pending.putIfAbsent(target + "\u0001" + java.util.Arrays.asList(values), new Pending(sql, values.clone(), NO_DOCUMENT));
+        BUFFERED_TABLES.get().add(target);
     }
 
     public <T> Optional<T> find(String table, String id, Class<T> type) {

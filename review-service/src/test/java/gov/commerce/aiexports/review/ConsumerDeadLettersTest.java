@@ -62,13 +62,14 @@ class ConsumerDeadLettersTest {
     /**
      * Its own broker (auto.create.topics.enable=false) and database; short backoff so the five tries
      * take about a second; offsets committed under load only every hour, so that what gets committed
-     * here is committed because the consumer ran out of records.
+     * here is committed because the consumer ran out of records (or said it is alive during a long poll);
+     * 4 s allowed between polls, so that a few failing records outlast it.
      */
     public static class BrokerWithoutAutoCreate implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("aiexports.consumer.base-delay", "50ms", "aiexports.consumer.max-delay", "400ms",
-                    "aiexports.consumer.commit-interval", "1h");
+                    "aiexports.consumer.commit-interval", "1h", "kafka.consumer.max.poll.interval.ms", "4000");
         }
 
         @Override
@@ -164,6 +165,11 @@ class ConsumerDeadLettersTest {
         String proposalId = UUID.randomUUID().toString();
         publish(proposalId, submitted(proposalId));
         awaitReviewOpen(proposalId);
+        awaitEverythingCommitted();
+    }
+
+    /** Until the group's committed offsets reach the end of every partition of the proposals topic as it stands now. */
+    static void awaitEverythingCommitted() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap()))) {
             Set<TopicPartition> partitions = admin.describeTopics(List.of(Topics.PROPOSALS)).allTopicNames().get(10, TimeUnit.SECONDS)
                     .get(Topics.PROPOSALS).partitions().stream().map(p -> new TopicPartition(Topics.PROPOSALS, p.partition()))
@@ -179,6 +185,39 @@ class ConsumerDeadLettersTest {
                     assertTrue(end == 0 || at != null && at.offset() >= end, tp + ": committed " + at + ", end " + end);
                 });
             });
+        }
+    }
+
+    /**
+     * Failing records that together take longer than the group allows between two polls (max.poll.interval.ms, 4 s in
+     * this profile; each takes about a second of tries): the consumer stays in its group, so each is tried through
+     * once and dead-lettered once, the record after them is applied, and the offsets are committed. Dropped from the
+     * group instead, it would have its commit refused and get the same poll again, its failing records tried again,
+     * for ever.
+     */
+    @Test
+    void failing_records_that_outlast_the_poll_interval_are_dead_lettered_once_each_and_committed() throws Exception {
+        String key = UUID.randomUUID().toString();
+        List<IntegrationEvent> broken = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String id = UUID.randomUUID().toString();
+            faults.fail(id);
+            broken.add(submitted(id));
+        }
+        String next = UUID.randomUUID().toString();
+        // one key, so one partition: the good record comes after the failing ones
+        for (IntegrationEvent event : broken) {
+            publish(key, event);
+        }
+        publish(key, submitted(next));
+
+        awaitReviewOpen(next);
+        awaitEverythingCommitted();
+        for (IntegrationEvent event : broken) {
+            // five tries one at a time, and at most one as part of its poll's group
+            int tries = faults.failures(event.aggregateId());
+            assertTrue(tries >= 5 && tries <= 6, event.aggregateId() + " tried " + tries + " times");
+            assertEquals(1, count("select count(*) from dead_letter where event_id = ? and status = 'DEAD_LETTERED'", event.eventId()));
         }
     }
 

@@ -240,7 +240,10 @@ public class IntegrationEventConsumer {
             backoff = Math.min(backoff * 2, 10_000);
         }
         while (running) {
-            KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(settings.consumer());
+            java.util.Properties properties = settings.consumer();
+            livenessNanos = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(String.valueOf(properties.getOrDefault(
+                    org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000)))) / 4;
+            KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(properties);
             try (KafkaProducer<String, byte[]> dlt = new KafkaProducer<>(settings.producer())) {
                 consumer = c;
                 deadLetters = dlt;
@@ -272,18 +275,20 @@ public class IntegrationEventConsumer {
                     List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
                     records.forEach(batch::add);
                     // the common case: the whole poll in one transaction per group; anything unusual, one record at a time
-                    for (ConsumerRecord<String, byte[]> record : applyAll(batch)) {
-                        if (!running) {
-                            return;
-                        }
-                        process(record);
+                    List<ConsumerRecord<String, byte[]>> oneAtATime = applyAll(batch);
+                    if (!oneAtATime.isEmpty()) {
+                        processOneAtATime(c, batch, oneAtATime);
                     }
                     if (!running) {
-                        // stopped mid-record: nothing of this poll is committed, so nothing is lost
+                        // stopped mid-record: what was not marked done above comes again, and is deduplicated
                         return;
                     }
                     for (ConsumerRecord<String, byte[]> record : batch) {
-                        uncommitted.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                        // a partition taken away while its records went one at a time is its new holder's
+                        if (oneAtATime.isEmpty() || c.assignment().contains(tp)) {
+                            uncommitted.put(tp, new OffsetAndMetadata(record.offset() + 1));
+                        }
                     }
                     if (System.nanoTime() - committedAt >= commitInterval.toNanos()) {
                         commitApplied(c, uncommitted.keySet());
@@ -313,6 +318,63 @@ public class IntegrationEventConsumer {
             }
         }
     }
+
+    /**
+     * The records of a poll that go one at a time, each tried until applied or dead-lettered (seconds for one that
+     * fails). A poll of a thousand records may thus take longer than the group allows between polls
+     * ({@code max.poll.interval.ms}): the group would then drop this member, its commit would be refused, and the
+     * whole poll would come again, its failing records tried and dead-lettered once more, and again. So what is done
+     * is marked as it is done (the records applied in their groups at once, then each record here: a partition's
+     * records are in one group and go in order, so what is marked is always a prefix of the partition), and every
+     * quarter of that interval the consumer commits it and polls with every partition paused, which brings no record
+     * but tells the group it is alive. A partition the group takes away meanwhile is skipped: its new holder starts
+     * after what was committed.
+     */
+    private void processOneAtATime(KafkaConsumer<String, byte[]> c, List<ConsumerRecord<String, byte[]>> batch,
+            List<ConsumerRecord<String, byte[]>> oneAtATime) {
+        Map<TopicPartition, Long> firstLeft = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : oneAtATime) {
+            firstLeft.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
+        }
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+            Long first = firstLeft.get(tp);
+            if (first == null || record.offset() < first) {
+                uncommitted.put(tp, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        long aliveAt = System.nanoTime();
+        for (ConsumerRecord<String, byte[]> record : oneAtATime) {
+            if (!running) {
+                return;
+            }
+            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+            if (!c.assignment().contains(tp)) {
+                continue;
+            }
+            process(record);
+            if (!running) {
+                // stopped mid-record: this one comes again, and is deduplicated if it was applied
+                return;
+            }
+            uncommitted.put(tp, new OffsetAndMetadata(record.offset() + 1));
+            if (System.nanoTime() - aliveAt >= livenessNanos) {
+                commitApplied(c, uncommitted.keySet());
+                Set<TopicPartition> assigned = c.assignment();
+                c.pause(assigned);
+                try {
+                    // no record (all paused), but a rebalance may run here: the listener commits what is done and drops the rest
+                    c.poll(Duration.ZERO);
+                } finally {
+                    c.resume(c.paused());
+                }
+                aliveAt = System.nanoTime();
+            }
+        }
+    }
+
+    /** A quarter of the group's max.poll.interval.ms: how often a long one-at-a-time pass tells the group it is alive. */
+    private long livenessNanos = TimeUnit.MINUTES.toNanos(5) / 4;
 
     /** Commits the applied offsets of these partitions (all of {@link #uncommitted} or some), then forgets them. */
     private void commitApplied(KafkaConsumer<String, byte[]> c, Collection<TopicPartition> partitions) {

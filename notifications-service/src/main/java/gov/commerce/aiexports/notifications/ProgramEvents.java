@@ -39,6 +39,12 @@ public class ProgramEvents implements IntegrationEventHandler {
         return Set.of(Topics.PROPOSALS, Topics.REVIEW, Topics.INCENTIVES);
     }
 
+    /** The group's proposal rows of the disclosure facts, locked at once (ProposalFactsStore.lockAll). */
+    @Override
+    public void beforeGroup(java.util.List<IntegrationEvent> events) {
+        facts.lockAll(events);
+    }
+
     @Override
     public void handle(IntegrationEvent event) {
         if (event.is(CallPublished.class)) {

@@ -115,6 +115,72 @@ class FactsWrittenTogetherTest {
         assertEquals(first, QuarkusTransaction.requiringNew().call(() -> firstSeen(org)));
     }
 
+    @Test
+    void a_group_locks_its_proposals_rows_at_once_and_then_learns_without_a_statement_per_event() throws Exception {
+        String known = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> facts.learn(Bus.event(submitted(known, "ORG-K"))));
+        List<Object> seen = QuarkusTransaction.requiringNew().call(() -> {
+            Documents.bufferWrites();
+            try {
+                List<Object> out = new ArrayList<>();
+                List<gov.commerce.aiexports.events.IntegrationEvent> group = List.of(Bus.event(submitted(fresh, "ORG-F")),
+                        Bus.event(submitted(known, "ORG-K")));
+                facts.lockAll(group);
+                out.add(ownerInTable(fresh));       // inserted (empty) and locked by the group's one insert
+                out.add(insertWaitsElsewhere(fresh));
+                out.add(lockedElsewhere(known));    // locked by the group's one select
+                for (var event : group) {
+                    facts.learn(event);
+                }
+                out.add(facts.known(fresh).owningOrganisation());   // from memory: what the group learnt
+                out.add(facts.known(known).owningOrganisation());
+                documents.flushWrites();
+                out.add(ownerInTable(fresh));
+                return out;
+            } finally {
+                Documents.stopBuffering();
+            }
+        });
+        assertEquals(java.util.Arrays.asList(null, true, true, "ORG-F", "ORG-K", "ORG-F"), seen);
+        assertEquals(false, lockedElsewhere(fresh), "the locks end with the transaction");
+        assertEquals(false, lockedElsewhere(known));
+    }
+
+    /** Whether another transaction finds the row locked (it does not wait for it). */
+    private static boolean lockedElsewhere(String proposalId) throws Exception {
+        try (Connection other = gov.commerce.aiexports.testsupport.ServiceTestResource.TestInfrastructure.get().postgres().connect(EventStore.DATABASE);
+             PreparedStatement s = other.prepareStatement("select id from " + ProposalFactsStore.TABLE + " where id = ? for update nowait")) {
+            s.setString(1, proposalId);
+            s.executeQuery().close();
+            return false;
+        } catch (java.sql.SQLException e) {
+            if ("55P03".equals(e.getSQLState())) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** Whether another transaction's insert of the row must wait for this one (a row inserted and not committed yet). */
+    private static boolean insertWaitsElsewhere(String proposalId) throws Exception {
+        try (Connection other = gov.commerce.aiexports.testsupport.ServiceTestResource.TestInfrastructure.get().postgres()
+                .connect(EventStore.DATABASE)) {
+            other.createStatement().execute("set lock_timeout = '200ms'");
+            try (PreparedStatement s = other.prepareStatement("insert into " + ProposalFactsStore.TABLE
+                    + " (id, doc) values (?, '{}') on conflict (id) do nothing")) {
+                s.setString(1, proposalId);
+                s.executeUpdate();
+                return false;
+            }
+        } catch (java.sql.SQLException e) {
+            if ("55P03".equals(e.getSQLState())) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
     /** When the table says the organisation was first seen, in the caller's transaction (its own connection); null when absent. */
     private Instant firstSeen(String organisation) throws Exception {
         try (Connection connection = dataSource.getConnection();

@@ -657,6 +657,7 @@ public class IntegrationEventConsumer {
                 // than per row (a row changed by several records once); reads by id see them (Documents.bufferWrites)
                 Documents.bufferWrites();
                 try {
+                    beforeGroup(sources, decoded, fresh);
                     for (int i = 0; i < group.size(); i++) {
                         // remove: the same event twice in one poll (a producer's resend) is applied once
                         if (fresh.remove(decoded.get(i).eventId())) {
@@ -866,6 +867,21 @@ public class IntegrationEventConsumer {
         } finally {
             span.end();
             org.jboss.logging.MDC.remove(MDC_CORRELATION_ID);
+        }
+    }
+
+    /** Each handler is shown the group's new events of its topics before any is handled (IntegrationEventHandler.beforeGroup). */
+    private void beforeGroup(List<Source> sources, List<IntegrationEvent> events, Set<UUID> fresh) {
+        for (IntegrationEventHandler handler : handlers) {
+            List<IntegrationEvent> its = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                if (fresh.contains(events.get(i).eventId()) && handler.topics().contains(sources.get(i).topic())) {
+                    its.add(events.get(i));
+                }
+            }
+            if (!its.isEmpty()) {
+                handler.beforeGroup(its);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package gov.commerce.aiexports.runtime.consuming;
 
 import gov.commerce.aiexports.events.IntegrationEvent;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,4 +19,12 @@ public interface IntegrationEventHandler {
     Set<String> topics();
 
     void handle(IntegrationEvent event);
+
+    /**
+     * Before a poll group's events of this handler's topics are handled one by one, in the same transaction: the
+     * place to read or lock at once what each of them would otherwise read or lock in a statement of its own. Not
+     * called when records go one at a time (a redelivery, a group that failed): {@link #handle} must not need it.
+     */
+    default void beforeGroup(List<IntegrationEvent> events) {
+    }
 }

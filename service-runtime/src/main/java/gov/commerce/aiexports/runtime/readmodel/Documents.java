@@ -82,6 +82,7 @@ public class Documents {
         BUFFER.set(new LinkedHashMap<>());
         BUFFERED_TABLES.set(new java.util.HashSet<>());
         ANSWERED.set(new java.util.HashMap<>());
+        LOCKED.set(new java.util.HashMap<>());
     }
 
     public static void stopBuffering() {
@@ -89,6 +90,72 @@ public class Documents {
         BUFFERED_TABLES.remove();
         IN_FLIGHT.remove();
         ANSWERED.remove();
+        LOCKED.remove();
+    }
+
+    /**
+     * While writes are buffered: the rows this scope locked at once ({@link #lockAll}), by table and id, as they stand
+     * now (this scope's own upserts of them included). No other transaction can change them before this one ends, so
+     * a later lock, read or insert of one of them by id is answered from here instead of by a statement.
+     */
+    private static final ThreadLocal<Map<String, Object>> LOCKED = new ThreadLocal<>();
+
+    /**
+     * Locks the rows of {@code ids} at once, in id order, until the transaction ends, after inserting those of
+     * {@code absentInserts} (id to document) that have no row yet, also at once and in id order (an insert locks its
+     * row as well): two statements for what a statement per row did. Within a buffering scope, later locks, reads and
+     * inserts of these rows by id are answered from memory. Answers the documents found, by id.
+     */
+    public <T> Map<String, T> lockAll(String table, java.util.Collection<String> ids, Class<T> type, Map<String, ?> absentInserts) {
+        String target = table(table);
+        String insert = "insert into " + target + " (id, doc) select i, cast(d as jsonb) from unnest(?::text[], ?::text[]) as u(i, d)"
+                + " order by i on conflict (id) do nothing";
+        String select = "select id, doc from " + target + " where id = any(?::text[]) order by id for update";
+        flushBeforeStatement(select);
+        written(target);
+        Map<String, T> found = new LinkedHashMap<>();
+        List<String> sorted = ids.stream().distinct().sorted().toList();
+        try (Connection c = dataSource.getConnection()) {
+            if (!absentInserts.isEmpty()) {
+                List<String> insertIds = absentInserts.keySet().stream().sorted().toList();
+                try (PreparedStatement s = c.prepareStatement(insert)) {
+                    s.setArray(1, c.createArrayOf("text", insertIds.toArray()));
+                    s.setArray(2, c.createArrayOf("text", insertIds.stream().map(id -> write(absentInserts.get(id))).toArray()));
+                    s.executeUpdate();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(select)) {
+                s.setArray(1, c.createArrayOf("text", sorted.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), json.readValue(rs.getString(2), type));
+                    }
+                }
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("read-model lock failed: " + select, e);
+        }
+        Map<String, Object> locked = LOCKED.get();
+        if (locked != null) {
+            found.forEach((id, doc) -> locked.put(target + '\u0000' + id, doc));
+        }
+        return found;
+    }
+
+    /** A row this scope locked with {@link #lockAll}, as it stands now (a buffered write of it first); null if none. */
+    private static Object lockedRow(String key) {
+        Map<String, Object> locked = LOCKED.get();
+        if (locked == null || !locked.containsKey(key)) {
+            return null;
+        }
+        Map<String, Pending> pending = BUFFER.get();
+        Pending buffered = pending == null ? null : pending.get(key);
+        return buffered != null ? buffered.document() : locked.get(key);
+    }
+
+    /** A copy of a document held in memory, as a read from the table would give: a record is immutable and shared. */
+    private <T> T copy(Object doc, Class<T> type) {
+        return type.isInstance(doc) && doc.getClass().isRecord() ? type.cast(doc) : json.convertValue(doc, type);
     }
 
     /**
@@ -127,6 +194,14 @@ public class Documents {
         Map<String, Map<List<Object>, List<?>>> answered = ANSWERED.get();
         if (answered != null && !answered.isEmpty()) {
             answered.keySet().removeIf(sqlOrTable::contains);
+        }
+    }
+
+    /** A statement of any shape that may change rows: the locked rows of the tables it names are read again when needed. */
+    private static void forgetLocked(String statement) {
+        Map<String, Object> locked = LOCKED.get();
+        if (locked != null && !locked.isEmpty()) {
+            locked.keySet().removeIf(key -> statement.contains(key.substring(0, key.indexOf('\u0000'))));
         }
     }
 
@@ -290,6 +365,10 @@ public class Documents {
                     + (updates.isEmpty() ? "" : updates + ", ") + "doc = excluded.doc";
         });
         written(target);
+        Map<String, Object> locked = LOCKED.get();
+        if (locked != null && locked.containsKey(target + '\u0000' + id)) {
+            locked.put(target + '\u0000' + id, document);
+        }
         List<Object> params = new ArrayList<>(all.values());
         Map<String, Pending> pending = BUFFER.get();
         if (pending != null) {
@@ -335,9 +414,11 @@ public class Documents {
             buffered = inFlight.pending.get(key);
         }
         if (buffered != null) {
-            Object doc = buffered.document();
-            // a record is immutable and may be shared; anything else is copied, as a read from the table would be
-            return Optional.of(type.isInstance(doc) && doc.getClass().isRecord() ? type.cast(doc) : json.convertValue(doc, type));
+            return Optional.of(copy(buffered.document(), type));
+        }
+        Object locked = lockedRow(key);
+        if (locked != null) {
+            return Optional.of(copy(locked, type));
         }
         // a row not kept in memory is current in its table: no need to flush the others first
         List<T> found = read("select doc from " + table(table) + " where id = ?", type, id);
@@ -356,6 +437,10 @@ public class Documents {
      */
     public <T> Optional<T> lock(String table, String id, Class<T> type) {
         String target = table(table);
+        Object locked = lockedRow(target + '\u0000' + id);
+        if (locked != null) {
+            return Optional.of(copy(locked, type));
+        }
         flushBeforeRowStatement(target, id);
         List<T> found = read("select doc from " + target + " where id = ? for update", type, id);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
@@ -367,6 +452,10 @@ public class Documents {
      */
     public boolean insertIfAbsent(String table, String id, Object document) {
         String target = table(table);
+        if (lockedRow(target + '\u0000' + id) != null) {
+            // this scope holds the row's lock: it exists
+            return false;
+        }
         flushBeforeRowStatement(target, id);
         written(target);
         String statement = "insert into " + target + " (id, doc) values (?, cast(? as jsonb)) on conflict (id) do nothing";
@@ -496,6 +585,7 @@ public class Documents {
         String statement = sql(sql);
         flushBeforeStatement(statement);
         written(statement);
+        forgetLocked(statement);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(statement)) {
             bind(s, params);
             return s.executeUpdate();

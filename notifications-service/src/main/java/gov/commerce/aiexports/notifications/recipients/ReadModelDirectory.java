@@ -3,14 +3,9 @@ package gov.commerce.aiexports.notifications.recipients;
 import gov.commerce.aiexports.events.disclosure.ProposalFacts;
 import gov.commerce.aiexports.notifications.disclosure.ProposalFactsStore;
 import gov.commerce.aiexports.notifications.routing.Directory;
-import io.agroal.api.AgroalDataSource;
+import gov.commerce.aiexports.runtime.readmodel.Documents;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The routing rules' look-ups, on this service's read models. */
@@ -18,7 +13,7 @@ import java.util.List;
 public class ReadModelDirectory implements Directory {
 
     @Inject
-    AgroalDataSource dataSource;
+    Documents documents;
 
     @Inject
     ProposalFactsStore facts;
@@ -28,19 +23,14 @@ public class ReadModelDirectory implements Directory {
         return facts.facts(proposalId);
     }
 
+    /**
+     * Through Documents, so that the consortia this poll group met and has not written yet (they join the group's
+     * batched rows: KnownConsortiaProjection) are written first and counted: a call amended in the same group goes to
+     * them too.
+     */
     @Override
     public List<String> knownConsortia() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select organisation from " + KnownConsortiaProjection.TABLE
-                     + " order by organisation");
-             ResultSet rs = s.executeQuery()) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the known consortia", e);
-        }
+        return documents.query("select to_jsonb(organisation) from " + KnownConsortiaProjection.TABLE + " order by organisation",
+                String.class);
     }
 }

@@ -87,10 +87,15 @@ final class CommitWakingEventStore extends EmbeddedEventStore {
         if (wakeDelayNanos <= 0) {
             super.afterCommit(List.of());
         } else if (wakeScheduled.compareAndSet(false, true)) {
-            timer.schedule(() -> {
+            try {
+                timer.schedule(() -> {
+                    wakeScheduled.set(false);
+                    super.afterCommit(List.of());
+                }, wakeDelayNanos, TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the store is shutting down: its reader stops too
                 wakeScheduled.set(false);
-                super.afterCommit(List.of());
-            }, wakeDelayNanos, TimeUnit.NANOSECONDS);
+            }
         }
     }
 

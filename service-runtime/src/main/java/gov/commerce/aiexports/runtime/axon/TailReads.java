@@ -4,12 +4,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * When the event store's tail reader (the one thread that feeds the tracking processors: the Kafka publisher and
- * the hash chain) needs to ask the database. Axon's reader reads again at once after every read that found
- * events, and that second read finds nothing unless an append committed meanwhile: under load it was a statement
- * and a round trip per commit for nothing (docs/performance.md, "Waking the store's reader after the commit").
- * A read right after a short batch (the tail) is therefore answered empty here unless this instance committed an
- * append since that batch was asked for. Other instances' appends are not counted: they are found by the reader's
- * timed read ({@link #WINDOW} is shorter than its fetch delay), as before.
+ * the hash chain) needs to ask the database. Axon's reader reads again at once after every read that found events;
+ * at the tail that second read almost always finds nothing: under load it was a statement and a round trip per
+ * commit for nothing (docs/performance.md, "Waking the store's reader after the commit"). A read right after a
+ * short batch (the tail) is therefore answered empty here unless this instance committed an append since that batch
+ * was asked for. What it can leave for later is found by the reader's timed read ({@link #WINDOW} is shorter than its
+ * fetch delay), at most that delay later, as before: other instances' appends, and rows beyond a window that holes
+ * (indexes of rolled-back or not yet committed appends) left short.
  */
 final class TailReads {
 

@@ -285,8 +285,9 @@ public class IntegrationEventConsumer {
                     }
                     for (ConsumerRecord<String, byte[]> record : batch) {
                         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                        // a partition taken away while its records went one at a time is its new holder's
-                        if (oneAtATime.isEmpty() || c.assignment().contains(tp)) {
+                        // a partition taken away while its records went one at a time is its new holder's (or, given
+                        // back, polled again from what was committed)
+                        if (oneAtATime.isEmpty() || c.assignment().contains(tp) && !takenDuringPass.contains(tp)) {
                             uncommitted.put(tp, new OffsetAndMetadata(record.offset() + 1));
                         }
                     }
@@ -344,12 +345,14 @@ public class IntegrationEventConsumer {
             }
         }
         long aliveAt = System.nanoTime();
+        takenDuringPass.clear();
         for (ConsumerRecord<String, byte[]> record : oneAtATime) {
             if (!running) {
                 return;
             }
             TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-            if (!c.assignment().contains(tp)) {
+            // taken away at a poll below, even if given back since: its position went back to what was committed
+            if (!c.assignment().contains(tp) || takenDuringPass.contains(tp)) {
                 continue;
             }
             process(record);
@@ -363,8 +366,12 @@ public class IntegrationEventConsumer {
                 Set<TopicPartition> assigned = c.assignment();
                 c.pause(assigned);
                 try {
-                    // no record (all paused), but a rebalance may run here: the listener commits what is done and drops the rest
-                    c.poll(Duration.ZERO);
+                    // no record (all paused), but a rebalance may run here: the listener commits what is done and drops the
+                    // rest; a partition assigned by it is not paused, so what it brings is put back to be polled again
+                    ConsumerRecords<String, byte[]> unasked = c.poll(Duration.ZERO);
+                    for (TopicPartition brought : unasked.partitions()) {
+                        c.seek(brought, unasked.records(brought).get(0).offset());
+                    }
                 } finally {
                     c.resume(c.paused());
                 }
@@ -372,6 +379,9 @@ public class IntegrationEventConsumer {
             }
         }
     }
+
+    /** Partitions revoked or lost at a poll of the current one-at-a-time pass (the consumer's thread only). */
+    private final Set<TopicPartition> takenDuringPass = new java.util.HashSet<>();
 
     /** A quarter of the group's max.poll.interval.ms: how often a long one-at-a-time pass tells the group it is alive. */
     private long livenessNanos = TimeUnit.MINUTES.toNanos(5) / 4;
@@ -501,6 +511,7 @@ public class IntegrationEventConsumer {
         return new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                takenDuringPass.addAll(partitions);
                 // the next holder of these partitions starts where this one committed
                 try {
                     commitApplied(c, partitions);
@@ -527,6 +538,7 @@ public class IntegrationEventConsumer {
 
             @Override
             public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                takenDuringPass.addAll(partitions);
                 // another member holds them now: their records come to it again, and are deduplicated there
                 uncommitted.keySet().removeAll(partitions);
                 membership.lost();

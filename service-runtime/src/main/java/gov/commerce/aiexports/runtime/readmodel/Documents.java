@@ -96,7 +96,8 @@ public class Documents {
     /**
      * While writes are buffered: the rows this scope locked at once ({@link #lockAll}), by table and id, as they stand
      * now (this scope's own upserts of them included). No other transaction can change them before this one ends, so
-     * a later lock, read or insert of one of them by id is answered from here instead of by a statement.
+     * a later lock, read or insert of one of them by id is answered from here instead of by a statement. For a scope
+     * that is one transaction (a consumer's poll group); a replay's scope spans many and does not lock.
      */
     private static final ThreadLocal<Map<String, Object>> LOCKED = new ThreadLocal<>();
 
@@ -387,8 +388,10 @@ public class Documents {
     /**
      * Inserts a row unless its key is taken ({@code insert ... on conflict do nothing}), for a caller that needs no
      * answer: {@code columns} name the row's columns in the order of {@code values}. While writes are buffered, the row
-     * joins them (a second insert of the same values is the same row) and goes with them as one JDBC batch, instead of a
-     * statement per call; any statement that names the table sees it first, as with an upsert. Otherwise, at once.
+     * joins them (a second insert of the same columns and values is the same row) and goes with them as one JDBC batch,
+     * instead of a statement per call; any statement made through this class that names the table ({@link #query},
+     * {@link #count}, {@link #update}, {@link #page}) writes it first, as with an upsert. A reader of the table must
+     * therefore go through this class. Outside a buffering scope, at once.
      */
     public void insertUnlessPresent(String table, List<String> columns, Object... values) {
         String target = table(table);
@@ -400,8 +403,10 @@ public class Documents {
             update(sql, values);
             return;
         }
-        // a key no by-id read (table, NUL, id) can take: the first call's values stay, as the first insert would
-        pending.putIfAbsent(target + "\u0001" + java.util.Arrays.asList(values), new Pending(sql, values.clone(), NO_DOCUMENT));
+        // a key no by-id read (table, NUL, id) can take, its columns and values written unambiguously (as JSON); the first
+        // call's values stay, as the first insert would
+        pending.putIfAbsent(target + "\u0001" + json.valueToTree(List.of(columns, java.util.Arrays.asList(values))),
+                new Pending(sql, values.clone(), NO_DOCUMENT));
         BUFFERED_TABLES.get().add(target);
     }
 

@@ -678,8 +678,7 @@ public final class Benchmark {
                 Instant opened = Instant.parse(r.path("openedAt").asText());
                 last = opened.isAfter(last) ? opened : last;
             }
-            record(toIncentives, negative, at, last);
-            incentiveNanos.put(number, Duration.between(at, last).toNanos());
+            incentiveNanos.put(number, record(toIncentives, negative, at, last));
             String subject = "Designated priority AI export package " + number;
             JsonNode entry = await(() -> {
                 for (JsonNode item : api.get(Services.NOTIFICATIONS, "/inbox?size=200", byNumber.get(number).uei(), "applicant")
@@ -709,14 +708,18 @@ public final class Benchmark {
         System.out.printf("   slowest %s: %s%n", hop, slowest.isEmpty() ? "none" : slowest);
     }
 
-    /** Latency from a client instant to a service's stamp; the clocks are one, so a tiny negative is a race of receipt. */
-    private static void record(Latencies latencies, AtomicInteger negative, Instant from, Instant to) {
+    /**
+     * Latency from a client instant to a service's stamp, recorded and returned; the clocks are one, so a tiny negative
+     * is a race of receipt (counted, recorded as 0).
+     */
+    private static long record(Latencies latencies, AtomicInteger negative, Instant from, Instant to) {
         long nanos = Duration.between(from, to).toNanos();
         if (nanos < 0) {
             negative.incrementAndGet();
             nanos = 0;
         }
         latencies.add(nanos);
+        return nanos;
     }
 
     // ---------------------------------------------------------------- 3. replay

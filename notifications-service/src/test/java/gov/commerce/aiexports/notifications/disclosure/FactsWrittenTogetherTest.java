@@ -185,14 +185,9 @@ class FactsWrittenTogetherTest {
 
     /** When the table says the organisation was first seen, in the caller's transaction (its own connection); null when absent. */
     private Instant firstSeen(String organisation) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement s = connection.prepareStatement("select first_seen_at from " + KnownConsortiaProjection.TABLE
-                     + " where organisation = ?")) {
-            s.setString(1, organisation);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getTimestamp(1).toInstant() : null;
-            }
-        }
+        java.sql.Timestamp at = inTable("select first_seen_at from " + KnownConsortiaProjection.TABLE + " where organisation = ?",
+                organisation, java.sql.Timestamp.class, null);
+        return at == null ? null : at.toInstant();
     }
 
     private static ProposalSubmitted submitted(String proposalId, String organisation) {
@@ -203,12 +198,16 @@ class FactsWrittenTogetherTest {
 
     /** The row as the table holds it now, in the caller's transaction (its own connection), past Documents' memory. */
     private String ownerInTable(String proposalId) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement s = connection.prepareStatement("select doc->>'owningOrganisation' from " + ProposalFactsStore.TABLE
-                     + " where id = ?")) {
-            s.setString(1, proposalId);
+        return inTable("select doc->>'owningOrganisation' from " + ProposalFactsStore.TABLE + " where id = ?", proposalId, String.class,
+                "absent");
+    }
+
+    /** The first column of the row the query finds by {@code key}, in the caller's transaction; {@code absent} when none. */
+    private <T> T inTable(String sql, String key, Class<T> type, T absent) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, key);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "absent";
+                return rs.next() ? rs.getObject(1, type) : absent;
             }
         }
     }

@@ -33,7 +33,7 @@ class KafkaConsumerSettingsTest {
     }
 
     @Test
-    void a_poll_brings_hundreds_of_records_so_that_a_consumer_behind_catches_up() {
+    void a_poll_brings_up_to_a_thousand_records_so_that_a_consumer_behind_catches_up() {
         Properties p = settings(Map.of()).consumer();
         assertEquals("1000", String.valueOf(p.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)));
         assertEquals("50", String.valueOf(settings(Map.of("KAFKA_CONSUMER_MAX_POLL_RECORDS", "50")).consumer()

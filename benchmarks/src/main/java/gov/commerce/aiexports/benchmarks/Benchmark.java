@@ -343,9 +343,32 @@ public final class Benchmark {
                 }
             }
             health.add(baseline);
+            // at 16 clients, a second baseline: the cheapest call of the API (an applicant reads the call: token, role, one
+            // row, JSON), from the same client on the same cores, to show what HTTP alone leaves to a command
+            Load.Result read = null;
+            if (clients == 16) {
+                read = Load.closed(clients, sizes.baseline(), (client, intended, lat) -> {
+                    long t0 = System.nanoTime();
+                    api.get(Services.PROPOSALS, "/calls/" + callId, clientUeis.get(client % clientUeis.size()), "applicant")
+                            .expect(200);
+                    lat.add(System.nanoTime() - t0);
+                    return 1;
+                });
+                health.add(read);
+            }
+            CpuMeter cpu = cpuMeter();
+            statementStatistics(false);
+            Map<String, Double> cpuBefore = cpu.sample();
             Load.Result http = Load.closed(clients, sizes.intake(), this::draftAndSubmit);
+            Map<String, Double> cpuAfterLoad = cpu.sample();
+            if (clients == 16) {
+                statementStatistics(true, "intake-16");
+            }
             health.add(http);
             quiesce();
+            // per command, by process: while the clients ran, and what the other services still had to do afterwards
+            Map<String, Double> cpuDuringLoad = CpuMeter.perUnit(cpuBefore, cpuAfterLoad, http.commands());
+            Map<String, Double> cpuAfterwards = CpuMeter.perUnit(cpuAfterLoad, cpu.sample(), http.commands());
             double ratio = http.rate() / baseline.rate();
             peak = Math.max(peak, http.rate());
             Latencies.Summary s = http.latencies().summary();
@@ -361,11 +384,25 @@ public final class Benchmark {
             level.put("baselineInsertsPerSecond", Report.round(baseline.rate()));
             level.put("baselineLatency", baseline.latencies().summary().json());
             level.put("ratioToBaseline", Report.round(ratio));
+            if (read != null) {
+                level.put("baselineHttpReadsPerSecond", Report.round(read.rate()));
+                level.put("baselineHttpReadLatency", read.latencies().summary().json());
+                level.put("ratioToHttpRead", Report.round(http.rate() / read.rate()));
+            }
+            level.put("cpuMsPerCommandDuringLoad", cpuDuringLoad);
+            level.put("cpuMsPerCommandCatchingUp", cpuAfterwards);
             levels.add(level);
             report.row("intake", clients + " clients: commands/s, " + "p50/p95/p99",
                     String.format("%s cmd/s, %s", Report.fmt(http.rate()), s),
                     String.format("%s INSERT/s (ratio %.2f)", Report.fmt(baseline.rate()), ratio),
                     clients == 16 ? "ratio >= 0.5" : "", clients == 16 ? ratio >= 0.5 : null);
+            if (read != null) {
+                report.row("intake", clients + " clients: GET /calls/{id} (an authenticated read of one row) over HTTP",
+                        String.format("%s reads/s, %s", Report.fmt(read.rate()), read.latencies().summary()),
+                        String.format("commands/s / reads/s: %.2f", http.rate() / read.rate()), "", null);
+            }
+            report.row("intake", clients + " clients: CPU ms per command by process, during the load / catching up after it",
+                    cpuDuringLoad + " / " + cpuAfterwards, "", "", null);
         }
         // open loop at half the peak: latency counted from each command's scheduled start
         double halfPeak = peak / 2;
@@ -579,6 +616,8 @@ public final class Benchmark {
         }
         pids.put("postgresql", CpuMeter.postmaster(stack.postgresDataDirectory()));
         pids.put("kafka", stack.kafkaPid());
+        // the load's own client shares the same cores: what it spends is not the system's, but it is not free either
+        pids.put(CpuMeter.CLIENT, ProcessHandle.current().pid());
         return new CpuMeter(pids);
     }
 

@@ -70,42 +70,45 @@ public class Documents {
      * none of them (another table's read or insert, a by-id lock or insert of a row not in memory)
      * leaves them in memory, so a poll group's writes still go as one batch per statement.
      */
-    private static final ThreadLocal<Map<String, Pending>> BUFFER = new ThreadLocal<>();
-    /** The tables of the rows in {@link #BUFFER}: what a statement must name to flush them first. */
-    private static final ThreadLocal<java.util.Set<String>> BUFFERED_TABLES = new ThreadLocal<>();
+    private static final ThreadLocal<Scope> SCOPE = new ThreadLocal<>();
+
+    /**
+     * What one buffering scope ({@link #bufferWrites} to {@link #stopBuffering}) keeps on its thread, set and dropped
+     * at once; a thread outside a scope has none, and every statement then goes to the table at once.
+     */
+    private static final class Scope {
+        /** Rows written but kept in memory, by table NUL id (a deferred insert: by table SOH columns and values). */
+        Map<String, Pending> buffer = new LinkedHashMap<>();
+        /** The tables of the rows in {@link #buffer}: what a statement must name to flush them first. */
+        java.util.Set<String> bufferedTables = new java.util.HashSet<>();
+        /** What {@link Documents#queryOnce} answered, by table, statement and parameters (see there). */
+        final Map<String, Map<List<Object>, List<?>>> answered = new java.util.HashMap<>();
+        /** The rows locked with {@link Documents#lockAll}, as they stand now, by table NUL id (see there). */
+        final Map<String, Object> locked = new java.util.HashMap<>();
+        /** Writes handed to another thread and not known to be committed yet (see {@link Documents#handOver}). */
+        Writes inFlight;
+    }
 
     /** A buffered upsert: its statement and parameters, the document last (serialised at the flush). */
     private record Pending(String sql, Object[] params, Object document) {
     }
 
     public static void bufferWrites() {
-        BUFFER.set(new LinkedHashMap<>());
-        BUFFERED_TABLES.set(new java.util.HashSet<>());
-        ANSWERED.set(new java.util.HashMap<>());
-        LOCKED.set(new java.util.HashMap<>());
+        SCOPE.set(new Scope());
     }
 
     public static void stopBuffering() {
-        BUFFER.remove();
-        BUFFERED_TABLES.remove();
-        IN_FLIGHT.remove();
-        ANSWERED.remove();
-        LOCKED.remove();
+        SCOPE.remove();
     }
-
-    /**
-     * While writes are buffered: the rows this scope locked at once ({@link #lockAll}), by table and id, as they stand
-     * now (this scope's own upserts of them included). No other transaction can change them before this one ends, so
-     * a later lock, read or insert of one of them by id is answered from here instead of by a statement. For a scope
-     * that is one transaction (a consumer's poll group); a replay's scope spans many and does not lock.
-     */
-    private static final ThreadLocal<Map<String, Object>> LOCKED = new ThreadLocal<>();
 
     /**
      * Locks the rows of {@code ids} at once, in id order, until the transaction ends, after inserting those of
      * {@code absentInserts} (id to document) that have no row yet, also at once and in id order (an insert locks its
-     * row as well): two statements for what a statement per row did. Within a buffering scope, later locks, reads and
-     * inserts of these rows by id are answered from memory. Answers the documents found, by id.
+     * row as well): two statements for what a statement per row did. Within a buffering scope, the rows are kept as
+     * they stand (the scope's own upserts of them included), and later locks, reads and inserts of them by id are
+     * answered from memory: no other transaction can change them before this one ends. For a scope that is one
+     * transaction (a consumer's poll group); a replay's scope spans many and does not lock. Answers the documents
+     * found, by id.
      */
     public <T> Map<String, T> lockAll(String table, java.util.Collection<String> ids, Class<T> type, Map<String, ?> absentInserts) {
         String target = table(table);
@@ -136,22 +139,21 @@ public class Documents {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("read-model lock failed: " + select, e);
         }
-        Map<String, Object> locked = LOCKED.get();
-        if (locked != null) {
-            found.forEach((id, doc) -> locked.put(target + '\u0000' + id, doc));
+        Scope scope = SCOPE.get();
+        if (scope != null) {
+            found.forEach((id, doc) -> scope.locked.put(target + '\u0000' + id, doc));
         }
         return found;
     }
 
     /** A row this scope locked with {@link #lockAll}, as it stands now (a buffered write of it first); null if none. */
     private static Object lockedRow(String key) {
-        Map<String, Object> locked = LOCKED.get();
-        if (locked == null || !locked.containsKey(key)) {
+        Scope scope = SCOPE.get();
+        if (scope == null || !scope.locked.containsKey(key)) {
             return null;
         }
-        Map<String, Pending> pending = BUFFER.get();
-        Pending buffered = pending == null ? null : pending.get(key);
-        return buffered != null ? buffered.document() : locked.get(key);
+        Pending buffered = scope.buffer.get(key);
+        return buffered != null ? buffered.document() : scope.locked.get(key);
     }
 
     /** A copy of a document held in memory, as a read from the table would give: a record is immutable and shared. */
@@ -160,28 +162,22 @@ public class Documents {
     }
 
     /**
-     * While writes are buffered (a consumer's poll group, a replay): what {@link #queryOnce} answered, by table,
-     * statement and parameters; a table's answers are dropped as soon as this thread writes to it.
-     */
-    private static final ThreadLocal<Map<String, Map<List<Object>, List<?>>>> ANSWERED = new ThreadLocal<>();
-
-    /**
      * A query of {@code table} answered once per buffering scope: for rows the scope's work reads for every record
      * but changes seldom, and only through other requests (the active webhooks, an organisation's contacts). The
      * scope then sees them as they stood at its first read, as if it had run at that moment. Outside a scope, a
-     * plain {@link #query}.
+     * plain {@link #query}. A table's answers are dropped as soon as this thread writes to it.
      */
     @SuppressWarnings("unchecked")
     public <T> List<T> queryOnce(String table, String sql, Class<T> type, Object... params) {
-        Map<String, Map<List<Object>, List<?>>> answered = ANSWERED.get();
-        if (answered == null) {
+        Scope scope = SCOPE.get();
+        if (scope == null) {
             return query(sql, type, params);
         }
         List<Object> key = new ArrayList<>(params.length + 2);
         key.add(sql);
         key.add(type);
         key.addAll(java.util.Arrays.asList(params));
-        Map<List<Object>, List<?>> ofTable = answered.computeIfAbsent(table(table), t -> new java.util.HashMap<>());
+        Map<List<Object>, List<?>> ofTable = scope.answered.computeIfAbsent(table(table), t -> new java.util.HashMap<>());
         List<?> rows = ofTable.get(key);
         if (rows == null) {
             rows = List.copyOf(query(sql, type, params));
@@ -192,28 +188,25 @@ public class Documents {
 
     /** Forgets what {@link #queryOnce} answered of the tables a write of this thread names. */
     private static void written(String sqlOrTable) {
-        Map<String, Map<List<Object>, List<?>>> answered = ANSWERED.get();
-        if (answered != null && !answered.isEmpty()) {
-            answered.keySet().removeIf(sqlOrTable::contains);
+        Scope scope = SCOPE.get();
+        if (scope != null && !scope.answered.isEmpty()) {
+            scope.answered.keySet().removeIf(sqlOrTable::contains);
         }
     }
 
     /** A statement of any shape that may change rows: the locked rows of the tables it names are read again when needed. */
     private static void forgetLocked(String statement) {
-        Map<String, Object> locked = LOCKED.get();
-        if (locked != null && !locked.isEmpty()) {
-            locked.keySet().removeIf(key -> statement.contains(key.substring(0, key.indexOf('\u0000'))));
+        Scope scope = SCOPE.get();
+        if (scope != null && !scope.locked.isEmpty()) {
+            scope.locked.keySet().removeIf(key -> statement.contains(key.substring(0, key.indexOf('\u0000'))));
         }
     }
 
     /**
-     * Writes a thread handed to another one ({@link #handOver}) and that are not committed yet: that
-     * thread's reads by id are answered from them, and any other statement of it first waits for their
+     * Buffered writes handed over to be written on another thread, and whether they are committed. Until they are,
+     * the handing thread's reads by id are answered from them, and any other statement of it first waits for their
      * commit, so it never reads past them.
      */
-    private static final ThreadLocal<Writes> IN_FLIGHT = new ThreadLocal<>();
-
-    /** Buffered writes handed over to be written on another thread, and whether they are committed. */
     public static final class Writes {
         private final Map<String, Pending> pending;
         private final Map<String, List<Object[]>> statements;
@@ -252,14 +245,14 @@ public class Documents {
      * documents are serialised here, so that the writing thread only writes.
      */
     public Writes handOver() {
-        Map<String, Pending> pending = BUFFER.get();
-        if (pending == null) {
+        Scope scope = SCOPE.get();
+        if (scope == null) {
             throw new IllegalStateException("no writes are buffered on this thread");
         }
-        Writes writes = new Writes(pending, serialised(pending));
-        BUFFER.set(new LinkedHashMap<>());
-        BUFFERED_TABLES.set(new java.util.HashSet<>());
-        IN_FLIGHT.set(writes);
+        Writes writes = new Writes(scope.buffer, serialised(scope.buffer));
+        scope.buffer = new LinkedHashMap<>();
+        scope.bufferedTables = new java.util.HashSet<>();
+        scope.inFlight = writes;
         return writes;
     }
 
@@ -270,18 +263,13 @@ public class Documents {
 
     /** Writes what {@link #bufferWrites} kept, in the caller's transaction. */
     public void flushWrites() {
-        writeAll(BUFFER.get());
-    }
-
-    private void writeAll(Map<String, Pending> pending) {
-        if (pending == null || pending.isEmpty()) {
+        Scope scope = SCOPE.get();
+        if (scope == null || scope.buffer.isEmpty()) {
             return;
         }
-        Map<String, List<Object[]>> bySql = serialised(pending);
-        if (pending == BUFFER.get()) {
-            pending.clear();
-            BUFFERED_TABLES.get().clear();
-        }
+        Map<String, List<Object[]>> bySql = serialised(scope.buffer);
+        scope.buffer.clear();
+        scope.bufferedTables.clear();
         execute(bySql);
     }
 
@@ -317,11 +305,11 @@ public class Documents {
     /** Before {@code statement} (its tables as redirected): the buffered rows of any table it names are written first. */
     private void flushBeforeStatement(String statement) {
         awaitInFlight();
-        java.util.Set<String> tables = BUFFERED_TABLES.get();
-        if (tables == null || tables.isEmpty()) {
+        Scope scope = SCOPE.get();
+        if (scope == null || scope.bufferedTables.isEmpty()) {
             return;
         }
-        for (String table : tables) {
+        for (String table : scope.bufferedTables) {
             // by substring: a name that merely contains a buffered table's also flushes, which is never wrong
             if (statement.contains(table)) {
                 flushWrites();
@@ -333,18 +321,18 @@ public class Documents {
     /** Before a statement on the row {@code id} of {@code table} (redirected) alone: only a buffered write of that row is flushed first. */
     private void flushBeforeRowStatement(String table, String id) {
         awaitInFlight();
-        Map<String, Pending> pending = BUFFER.get();
-        if (pending != null && pending.containsKey(table + '\u0000' + id)) {
+        Scope scope = SCOPE.get();
+        if (scope != null && scope.buffer.containsKey(table + '\u0000' + id)) {
             flushWrites();
         }
     }
 
     /** The rows a replay handed to its writer are committed before this thread's next statement other than a read by id. */
     private static void awaitInFlight() {
-        Writes inFlight = IN_FLIGHT.get();
-        if (inFlight != null) {
-            inFlight.awaitCommitted();
-            IN_FLIGHT.remove();
+        Scope scope = SCOPE.get();
+        if (scope != null && scope.inFlight != null) {
+            scope.inFlight.awaitCommitted();
+            scope.inFlight = null;
         }
     }
 
@@ -366,16 +354,16 @@ public class Documents {
                     + (updates.isEmpty() ? "" : updates + ", ") + "doc = excluded.doc";
         });
         written(target);
-        Map<String, Object> locked = LOCKED.get();
-        if (locked != null && locked.containsKey(target + '\u0000' + id)) {
-            locked.put(target + '\u0000' + id, document);
+        String key = target + '\u0000' + id;
+        Scope scope = SCOPE.get();
+        if (scope != null && scope.locked.containsKey(key)) {
+            scope.locked.put(key, document);
         }
         List<Object> params = new ArrayList<>(all.values());
-        Map<String, Pending> pending = BUFFER.get();
-        if (pending != null) {
+        if (scope != null) {
             params.add(null);
-            pending.put(target + '\u0000' + id, new Pending(sql, params.toArray(), document));
-            BUFFERED_TABLES.get().add(target);
+            scope.buffer.put(key, new Pending(sql, params.toArray(), document));
+            scope.bufferedTables.add(target);
             return;
         }
         params.add(write(document));
@@ -398,25 +386,24 @@ public class Documents {
         String sql = "insert into " + target + " (" + String.join(", ", columns) + ") values ("
                 + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") on conflict do nothing";
         written(target);
-        Map<String, Pending> pending = BUFFER.get();
-        if (pending == null) {
+        Scope scope = SCOPE.get();
+        if (scope == null) {
             update(sql, values);
             return;
         }
         // a key no by-id read (table, NUL, id) can take, its columns and values written unambiguously (as JSON); the first
         // call's values stay, as the first insert would
-        pending.putIfAbsent(target + "\u0001" + json.valueToTree(List.of(columns, java.util.Arrays.asList(values))),
+        scope.buffer.putIfAbsent(target + "\u0001" + json.valueToTree(List.of(columns, java.util.Arrays.asList(values))),
                 new Pending(sql, values.clone(), NO_DOCUMENT));
-        BUFFERED_TABLES.get().add(target);
+        scope.bufferedTables.add(target);
     }
 
     public <T> Optional<T> find(String table, String id, Class<T> type) {
-        Map<String, Pending> pending = BUFFER.get();
+        Scope scope = SCOPE.get();
         String key = table(table) + '\u0000' + id;
-        Pending buffered = pending == null ? null : pending.get(key);
-        Writes inFlight = IN_FLIGHT.get();
-        if (buffered == null && inFlight != null) {
-            buffered = inFlight.pending.get(key);
+        Pending buffered = scope == null ? null : scope.buffer.get(key);
+        if (buffered == null && scope != null && scope.inFlight != null) {
+            buffered = scope.inFlight.pending.get(key);
         }
         if (buffered != null) {
             return Optional.of(copy(buffered.document(), type));

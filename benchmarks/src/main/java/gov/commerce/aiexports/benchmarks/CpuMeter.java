@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * CPU time of the system's processes from /proc (Linux), so that a load step can say how many CPU
  * milliseconds each process spent per submission. A process counts with its children: PostgreSQL's
  * backends are children of the postmaster (live ones by their own time, ended ones through the
- * postmaster's cutime/cstime).
+ * postmaster's cutime/cstime). The benchmark's own process ({@link #CLIENT}) counts alone: its
+ * children are the services, each measured under its own name.
  */
 final class CpuMeter {
 

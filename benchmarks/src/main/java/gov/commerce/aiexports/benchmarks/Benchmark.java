@@ -397,7 +397,7 @@ public final class Benchmark {
                     String.format("%s INSERT/s (ratio %.2f)", Report.fmt(baseline.rate()), ratio),
                     clients == 16 ? "ratio >= 0.5" : "", clients == 16 ? ratio >= 0.5 : null);
             if (read != null) {
-                report.row("intake", clients + " clients: GET /calls/{id} (an authenticated read of one row) over HTTP",
+                report.row("intake", clients + " clients: GET /calls/{id} (the API's cheapest authenticated read) over HTTP",
                         String.format("%s reads/s, %s", Report.fmt(read.rate()), read.latencies().summary()),
                         String.format("commands/s / reads/s: %.2f", http.rate() / read.rate()), "", null);
             }

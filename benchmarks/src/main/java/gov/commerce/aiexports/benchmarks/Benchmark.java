@@ -343,8 +343,8 @@ public final class Benchmark {
                 }
             }
             health.add(baseline);
-            // at 16 clients, a second baseline: the cheapest call of the API (an applicant reads the call: token, role, one
-            // row, JSON), from the same client on the same cores, to show what HTTP alone leaves to a command
+            // at 16 clients, a second baseline: the cheapest call of the API (an applicant reads the call: token, role, its
+            // document and version, JSON; no write), from the same client on the same cores: what HTTP leaves to a command
             Load.Result read = null;
             if (clients == 16) {
                 read = Load.closed(clients, sizes.baseline(), (client, intended, lat) -> {
@@ -366,7 +366,8 @@ public final class Benchmark {
             }
             health.add(http);
             quiesce();
-            // per command, by process: while the clients ran, and what the other services still had to do afterwards
+            // per command, by process: while the clients ran, and while the run waited for the system to settle (the
+            // services catching up, and quiesce()'s own polling of the databases)
             Map<String, Double> cpuDuringLoad = CpuMeter.perUnit(cpuBefore, cpuAfterLoad, http.commands());
             Map<String, Double> cpuAfterwards = CpuMeter.perUnit(cpuAfterLoad, cpu.sample(), http.commands());
             double ratio = http.rate() / baseline.rate();
